@@ -1,0 +1,166 @@
+"""Report rows -> metric values -> statuses. Pure functions, no I/O.
+
+Rates are ratios of sums (never means of quarterly rates); a zero
+denominator or a unit with no report is ``no_data``, never 0%.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.report import Result
+from chuangye_cli.submission import LEVELS, NUMERIC_COLUMNS, ReportRow
+from chuangye_cli.targets import Plan, Target
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+}
+LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+def frame(rows: list[ReportRow]) -> "pd.DataFrame":
+    """The rows as a table: one row per district-quarter, a ``q`` column for ordering."""
+    import pandas as pd
+
+    columns = ["district_code", "q", *NUMERIC_COLUMNS, "provincial_standard"]
+    records = [
+        {"district_code": r.district_code, "q": r.period.index, **{c: getattr(r, c) for c in columns[2:]}} for r in rows
+    ]
+    df = pd.DataFrame.from_records(records, columns=columns)
+    for c in NUMERIC_COLUMNS:
+        df[c] = pd.to_numeric(df[c]).astype("Int64")  # nullable: optional columns may be empty
+    return df
+
+
+@dataclass(frozen=True)
+class Value:
+    actual: Optional[float | int | str]
+    numerator: Optional[int] = None
+    denominator: Optional[int] = None
+
+
+def _total(df: "pd.DataFrame", columns: list[str]) -> Optional[int]:
+    """Sum of the columns over the rows; None when every cell is empty."""
+    if df.empty:
+        return None
+    block = df[columns]
+    if not block.notna().any().any():
+        return None
+    return int(block.sum().sum())
+
+
+def _latest(df: "pd.DataFrame") -> "pd.DataFrame":
+    """Each district's latest row."""
+    return df.sort_values("q").groupby("district_code", sort=True).tail(1)
+
+
+def metric_value(df: "pd.DataFrame", target: Target, code: str | None) -> Value:
+    unit = df if code is None else df[df["district_code"] == code]
+    metric = target.metric
+    if metric.kind == "sum":
+        return Value(_total(unit, metric.sum))
+    if metric.kind == "ratio":
+        num = _total(unit, metric.ratio.numerator)
+        den = _total(unit, metric.ratio.denominator)
+        if num is None or not den:
+            return Value(None, num, den)
+        return Value(num / den, num, den)
+    latest = _latest(unit)
+    if latest.empty:
+        return Value(None)
+    if metric.kind == "latest":
+        block = latest[metric.latest]
+        complete = block.notna().all(axis=1)
+        if not complete.any():
+            return Value(None)
+        return Value(int(block[complete].sum().sum()))
+    # level: a district's latest level; the city's is its lowest district's
+    levels = [lv for lv in latest[metric.level] if lv in LEVEL_RANK]
+    if not levels:
+        return Value(None)
+    return Value(min(levels, key=LEVEL_RANK.__getitem__))
+
+
+def compare(op: str, actual: Any, threshold: Any) -> bool:
+    if isinstance(actual, str) or isinstance(threshold, str):
+        return OPS[op](LEVEL_RANK[actual], LEVEL_RANK[threshold])
+    return OPS[op](actual, threshold)
+
+
+def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: int) -> tuple[str, Any]:
+    """(status, expected_now) for one value.
+
+    ``elapsed`` quarters of ``total`` (period start to deadline) have passed;
+    ``elapsed >= total`` means the deadline is reached and the verdict is final.
+    """
+    final = elapsed >= total
+    expected: Any = threshold
+    if kind in ("sum", "latest") and not final and op in (">=", ">"):
+        expected = _pro_rata(threshold, elapsed, total)
+    if actual is None:
+        return "no_data", expected
+    reached = compare(op, actual, threshold)
+    if final:
+        return ("met" if reached else "not_met"), expected
+    if reached:
+        if kind in ("sum", "latest") and op not in (">=", ">"):
+            # an upper limit can still be overrun before the deadline
+            return "on_track", expected
+        return "met", expected
+    if kind == "level":
+        return "pending", expected
+    if kind in ("sum", "latest") and op in (">=", ">"):
+        return ("on_track" if compare(op, actual, expected) else "behind"), expected
+    return "behind", expected
+
+
+def _pro_rata(threshold: float, elapsed: int, total: int) -> float | int:
+    """序时进度: the share of the target due after ``elapsed`` of ``total`` quarters."""
+    share = threshold * elapsed / total
+    return int(share) if float(share).is_integer() else share
+
+
+def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None) -> list[Result]:
+    """Every target for every unit in its scope, as of a quarter."""
+    df = frame(rows)
+    results = []
+    for target in plan.targets:
+        deadline = plan.deadline(target)
+        if as_of is None:
+            elapsed = 0
+        else:
+            elapsed = as_of.index - plan.period.start.index + 1
+        total = deadline.index - plan.period.start.index + 1
+        for code in plan.scope_codes(target):
+            value = metric_value(df, target, code)
+            status, expected = judge(target.metric.kind, target.op, value.actual, target.value, elapsed, total)
+            results.append(
+                Result(
+                    target=target.id,
+                    name={"zh": target.name.zh, "en": target.name.en},
+                    kind=target.metric.kind,
+                    district_code=code,
+                    district_name=plan.registry[code] if code else None,
+                    actual=value.actual,
+                    threshold=target.value,
+                    op=target.op,
+                    expected_now=expected,
+                    status=status,
+                    deadline=deadline,
+                    final=elapsed >= total,
+                    numerator=value.numerator,
+                    denominator=value.denominator,
+                    district_name_en=plan.district(code).name_en if code else None,
+                )
+            )
+    return results

@@ -1,0 +1,62 @@
+"""The library entry point of ``chuangye check``: paths in, one report out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from chuangye_cli.problems import InputError
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.readers import find_files, read_table
+from chuangye_cli.report import CheckReport, FileRead
+from chuangye_cli.targets import Plan, load_plan
+from chuangye_cli.validation import Located, as_of_quarter, cross_check, validate_table
+
+
+def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
+    """Read and validate every report file; the report carries files read and problems."""
+    report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
+    files, problems = find_files(paths)
+    report.problems.extend(problems)
+    rows: list[Located] = []
+    for f in files:
+        table = read_table(f, encoding)
+        report.problems.extend(table.problems)
+        report.files.append(FileRead(f, table.encoding, len(table.rows)))
+        if table.header_row is not None:
+            valid, bad = validate_table(table, plan.registry)
+            rows.extend(valid)
+            report.problems.extend(bad)
+    return rows, report
+
+
+def run_check(
+    paths: Iterable[str],
+    targets: str | Path | None = None,
+    as_of: Quarter | None = None,
+    encoding: str | None = None,
+) -> CheckReport:
+    """Validate the submissions under ``paths`` and judge every target.
+
+    Raises :class:`InputError` when the targets file itself is unusable.
+    With invalid submissions the report holds the errors and no results.
+    """
+    plan = load_plan(targets)
+    return check_plan(plan, paths, as_of, encoding)
+
+
+def check_plan(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None) -> CheckReport:
+    from chuangye_cli.calculator import evaluate
+
+    rows, report = read_reports(paths, plan, encoding)
+    if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
+        raise ValueError(f"as-of {as_of} is outside the plan period {plan.period.start}–{plan.period.end}")
+    report.as_of = as_of or as_of_quarter(rows, plan)
+    kept, problems = cross_check(rows, plan, report.as_of)
+    report.problems.extend(problems)
+    if report.valid:
+        report.results = evaluate(plan, [r.row for r in kept], report.as_of)
+    return report
+
+
+__all__ = ["run_check", "check_plan", "read_reports", "InputError"]

@@ -1,0 +1,118 @@
+"""click commands only: parse, call the library, render, exit code.
+
+Heavy modules (pandas, openpyxl, pydantic models) are imported inside the
+commands, so ``chuangye --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from chuangye_cli import __version__
+from chuangye_cli.options import (
+    as_of_option,
+    encoding_option,
+    format_option,
+    lang_option,
+    paths_argument,
+    targets_option,
+)
+from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+
+EXIT_INTERNAL = 4
+
+
+class Main(click.Group):
+    """The command group: an unexpected exception is one line and exit 4, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if ctx.meta.get("chuangye.debug"):
+                raise
+            from chuangye_cli.messages import label
+
+            lang = ctx.meta.get("chuangye.lang", "zh")
+            reason = f"{type(exc).__name__}: {exc}"
+            click.echo(label("heading.internal", lang, reason=reason), err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chuangye")
+@click.option("--debug", is_flag=True, envvar="CHUANGYE_DEBUG", help="Show the traceback of an internal error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """创业 chuangye: check district quarterly reports against the targets of
+    Jinan's entrepreneurship-type city plan (济政办字〔2009〕67号).
+
+    \b
+    Example:
+      chuangye check sample_data/
+    """
+    ctx.meta["chuangye.debug"] = debug
+
+
+def _emit(out: str, err: str) -> None:
+    if err:
+        click.echo(err, err=True, nl=False)
+    if out:
+        click.echo(out, nl=False)
+
+
+@main.command()
+@paths_argument()
+@targets_option()
+@as_of_option()
+@encoding_option()
+@format_option(FORMATS, DEFAULT_FORMAT)
+@lang_option()
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of: Any, encoding: str | None, fmt: str, lang: str) -> None:
+    """Validate quarterly reports and judge every target (达标检查).
+
+    PATHS are .csv/.xlsx files or folders (searched recursively).
+
+    \b
+    Exit codes: 0 all met/on track/pending; 1 any not met, behind or no data;
+                2 usage error; 3 invalid input; 4 internal error.
+
+    \b
+    Examples:
+      chuangye check sample_data/
+      chuangye check reports/2010Q2/ --as-of 2010Q2 --lang en
+      chuangye check sample_data/ --format json > result.json
+    """
+    ctx.meta["chuangye.lang"] = lang
+    from chuangye_cli.check import check_plan
+    from chuangye_cli.problems import InputError
+    from chuangye_cli.render import render
+    from chuangye_cli.report import CheckReport
+    from chuangye_cli.targets import load_plan
+
+    try:
+        plan = load_plan(targets)
+    except InputError as exc:
+        report = CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
+    else:
+        if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
+            raise click.BadParameter(
+                f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
+            )
+        report = check_plan(plan, paths, as_of, encoding)
+    _emit(*render(report, fmt, lang))
+    ctx.exit(report.exit_code)
+
+
+# --- commands kept in their own modules (each imports only click at the top) ---
+# (one main.add_command line per module, below)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

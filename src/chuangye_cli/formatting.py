@@ -1,0 +1,73 @@
+"""Numbers as people read them, never misleading.
+
+A rate is shown with as many decimals as it takes for the printed figure
+to fall on the same side of the target as the true one: 0.9998 against a
+100% target prints as "99.98%", never "100.0%".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chuangye_cli.messages import label
+
+MAX_DECIMALS = 8
+
+
+def _holds(op: str, a: float, b: float) -> bool:
+    from chuangye_cli.calculator import compare
+
+    return compare(op, a, b)
+
+
+def percent(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """``value`` (a fraction) as a percentage that keeps its side of ``threshold``."""
+    d = decimals
+    while True:
+        text = f"{value * 100:.{d}f}"
+        if threshold is None or d >= MAX_DECIMALS:
+            break
+        shown = float(text) / 100
+        same_side = _holds(op, shown, threshold) == _holds(op, value, threshold)
+        looks_equal = abs(float(text) - threshold * 100) < 10 ** (-d) / 2 and value != threshold
+        if same_side and not looks_equal:
+            break
+        d += 1
+    return text + "%"
+
+
+def count(value: float | int) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def value_text(kind: str, value: Any, lang: str, threshold: Any = None, op: str = ">=") -> str:
+    """A metric value for display: rate, count or level."""
+    if value is None:
+        return "—"
+    if kind == "level":
+        return label(f"level.{value}", lang)
+    if kind == "ratio":
+        return percent(value, threshold if threshold is not None else None, op)
+    return count(value)
+
+
+def threshold_text(kind: str, op: str, threshold: Any, lang: str) -> str:
+    """The target as written in the plan: ">= 90%", ">= 20,000", "达到"."""
+    if kind == "level" and op == ">=":
+        return value_text(kind, threshold, lang)
+    if kind == "ratio":
+        text = f"{threshold * 100:.6f}".rstrip("0").rstrip(".") + "%"
+    else:
+        text = value_text(kind, threshold, lang)
+    return f"{op} {text}"
+
+
+def progress_text(kind: str, actual: Any, threshold: Any, elapsed_share: float | None) -> str:
+    """完成进度/序时进度 for sums and stocks: share of the target done, share of time gone."""
+    if kind not in ("sum", "latest") or not threshold:
+        return "—"
+    done = "—" if actual is None else percent(actual / threshold, 1.0, ">=")
+    due = "—" if elapsed_share is None else percent(elapsed_share, None)
+    return f"{done} / {due}"

@@ -1,0 +1,76 @@
+"""Options shared by commands, as decorator factories, so every command spells them the same."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import click
+
+from chuangye_cli.quarters import Quarter
+
+F = Callable[..., Any]
+
+
+def lang_option() -> Callable[[F], F]:
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        envvar="CHUANGYE_LANG",
+        help="Language of labels and messages (中文 zh / English en).",
+    )
+
+
+def targets_option() -> Callable[[F], F]:
+    return click.option(
+        "--targets",
+        "targets",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Targets file (YAML). Default: the plan's targets shipped with the tool.",
+    )
+
+
+def encoding_option() -> Callable[[F], F]:
+    return click.option(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="Decode every CSV with this encoding (e.g. gb18030) instead of detecting UTF-8/GB18030.",
+    )
+
+
+def _parse_quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
+    if value is None:
+        return None
+    try:
+        return Quarter.parse(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a quarter like 2010Q1") from None
+
+
+def as_of_option() -> Callable[[F], F]:
+    return click.option(
+        "--as-of",
+        "as_of",
+        callback=_parse_quarter,
+        metavar="YYYYQn",
+        help="Judge as of this quarter (default: the latest quarter in the data, capped at the period end).",
+    )
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        metavar="FORMAT",
+        help="Output format: json, or a table style (" + ", ".join(c for c in choices if c != "json") + ").",
+    )
+
+
+def paths_argument() -> Callable[[F], F]:
+    return click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))

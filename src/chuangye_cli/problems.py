@@ -1,0 +1,74 @@
+"""A problem found in the input: a stable machine code plus where it is.
+
+Every error and warning the tool reports is a :class:`Problem`. Its text is
+never stored; it is looked up from :mod:`chuangye_cli.messages` by ``code``
+in the language asked for, so translation is a lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+#: how many characters of a cell's value a report shows
+VALUE_PREVIEW = 60
+
+
+def preview(value: Any) -> str | None:
+    """The value as the report shows it: text, shortened if long."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) > VALUE_PREVIEW:
+        text = text[: VALUE_PREVIEW - 1] + "…"
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity = "error"
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def message(self, lang: str = "zh") -> str:
+        from chuangye_cli.messages import problem_message
+
+        return problem_message(self.code, lang, {"value": self.value, **self.params})
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+
+def error(code: str, **kw: Any) -> Problem:
+    return _make(code, "error", kw)
+
+
+def warning(code: str, **kw: Any) -> Problem:
+    return _make(code, "warning", kw)
+
+
+def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
+    where = {k: kw.pop(k) for k in ("file", "row", "column") if k in kw}
+    value = preview(kw.pop("value", None))
+    return Problem(code, severity, value=value, params=kw, **where)
+
+
+class InputError(Exception):
+    """Raised when input cannot be used at all; carries the problems found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.message("en") for p in problems))
+        self.problems = problems

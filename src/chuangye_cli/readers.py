@@ -1,0 +1,247 @@
+"""Files -> tables of raw cells, as districts really send them.
+
+Handles folders (recursive, hidden and Excel lock files skipped), .csv in
+UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") and
+GB18030/GBK, decided on the whole file, and .xlsx (first sheet). Rows keep
+the number a spreadsheet shows (header = row 1 when it is the first row).
+Nothing here judges values; :mod:`chuangye_cli.validation` does.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from chuangye_cli.problems import Problem, error, warning
+from chuangye_cli.submission import COLUMNS, column_for_header, is_blank
+
+SUFFIXES = (".csv", ".xlsx")
+#: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
+MAX_FILE_BYTES = 20 * 2**20
+MAX_COLUMNS = 500
+#: how many leading rows may hold a title above the header
+HEADER_SCAN_ROWS = 10
+
+
+@dataclass
+class Table:
+    """One file's cells, with its header mapped to column keys."""
+
+    file: str
+    encoding: str | None = None
+    header_row: int | None = None
+    #: column key -> the header as written in the file
+    headers: dict[str, str] = field(default_factory=dict)
+    #: (row number as a spreadsheet shows it, {column key: raw cell})
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def missing_columns(self) -> set[str]:
+        return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+
+    @property
+    def usable(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def find_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Expand folders into the .csv/.xlsx files below them, in a stable order."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.startswith((".", "~$")) or not name.lower().endswith(SUFFIXES):
+                        continue
+                    found.append(os.path.join(dirpath, name))
+            if not found:
+                problems.append(error("path-empty-folder", file=p))
+            files.extend(found)
+        else:
+            files.append(p)
+    return files, problems
+
+
+def read_table(path: str, encoding: str | None = None) -> Table:
+    """Read one file into a :class:`Table`; problems are collected on it, never raised."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        return Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])
+        if suffix == ".xlsx":
+            return _read_xlsx(path)
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        return Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])
+    return _read_csv_bytes(path, raw, encoding)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode the whole file; returns (text, encoding name). Raises UnicodeError."""
+    if encoding:
+        return raw.decode(encoding), encoding
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("gb18030"), "gb18030"
+
+
+def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
+    table = Table(path)
+    if not raw.strip():
+        table.problems.append(error("file-empty", file=path))
+        return table
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith("utf-16")
+    if b"\x00" in raw and not utf16:
+        table.problems.append(error("file-binary", file=path))
+        return table
+    try:
+        text, table.encoding = decode(raw, encoding)
+    except LookupError:
+        table.problems.append(error("file-encoding-forced", file=path, encoding=encoding, offset=0))
+        return table
+    except UnicodeDecodeError as exc:
+        if encoding:
+            table.problems.append(error("file-encoding-forced", file=path, encoding=encoding, offset=exc.start))
+        else:
+            table.problems.append(error("file-encoding", file=path))
+        return table
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        table.problems.append(error("file-binary", file=path))
+        return table
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        for record in reader:
+            if len(record) > MAX_COLUMNS:
+                table.problems.append(error("file-too-wide", file=path, row=reader.line_num, count=len(record), limit=MAX_COLUMNS))
+                return table
+            records.append(record)
+    except csv.Error as exc:
+        table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
+        return table
+    _fill(table, enumerate(records, start=1))
+    return table
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _read_xlsx(path: str) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    table = Table(path, encoding="xlsx")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
+        return table
+    try:
+        ws = wb.worksheets[0]
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if len(values) > MAX_COLUMNS:
+                table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
+                return table
+            rows.append((number, list(values)))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
+        return table
+    finally:
+        wb.close()
+    if not any(not is_blank(v) for _, values in rows for v in values):
+        table.problems.append(error("file-empty", file=path))
+        return table
+    _fill(table, rows)
+    return table
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# --------------------------------------------------------------------------- header and rows
+
+
+def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]]) -> None:
+    """Find the header among the first rows, map it, and collect the data rows."""
+    numbered = list(numbered)
+    if not any(not is_blank(v) for _, rec in numbered for v in rec):
+        table.problems.append(error("file-empty", file=table.file))
+        return
+    header_at = None
+    for i, (number, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
+        if sum(1 for v in record if column_for_header(v)) >= 2:
+            header_at = i
+            break
+    if header_at is None:
+        table.problems.append(error("file-no-header", file=table.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        return
+    header_number, header = numbered[header_at]
+    table.header_row = header_number
+    index: dict[int, str] = {}
+    first_seen: dict[str, int] = {}
+    for pos, cell in enumerate(header):
+        if is_blank(cell):
+            continue
+        written = str(cell).strip()
+        key = column_for_header(cell)
+        if key is None:
+            table.problems.append(warning("unknown-column", file=table.file, row=header_number, column=written))
+            continue
+        if key in first_seen:
+            table.problems.append(
+                error("duplicate-column", file=table.file, row=header_number, column=written, key=key, other=_col_letter(first_seen[key]))
+            )
+            continue
+        first_seen[key] = pos
+        index[pos] = key
+        table.headers[key] = written
+    for key in sorted(table.missing_columns, key=list(COLUMNS).index):
+        table.problems.append(
+            error("missing-column", file=table.file, row=header_number, column=COLUMNS[key].zh, key=key, header=COLUMNS[key].zh)
+        )
+    for number, record in numbered[header_at + 1 :]:
+        if all(is_blank(v) for v in record):
+            continue
+        cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
+        table.rows.append((number, cells))
+    if not table.rows:
+        table.problems.append(error("file-no-data", file=table.file, row=header_number))
+
+
+def _col_letter(pos: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column as a spreadsheet names it."""
+    letters = ""
+    pos += 1
+    while pos:
+        pos, rem = divmod(pos - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+

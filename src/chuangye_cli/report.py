@@ -1,0 +1,121 @@
+"""The result object every renderer reads, and the exit code derived from it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from chuangye_cli.problems import Problem
+from chuangye_cli.quarters import Quarter
+
+STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
+#: statuses that make the run fail (exit 1)
+FAILING = frozenset({"not_met", "behind", "no_data"})
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class Result:
+    """One target judged for one unit (the city, or one district)."""
+
+    target: str
+    name: dict[str, str]
+    kind: str  # sum, ratio, latest, level
+    district_code: str | None
+    district_name: str | None
+    actual: float | int | str | None
+    threshold: float | int | str
+    op: str
+    expected_now: float | int | str | None
+    status: str
+    deadline: Quarter
+    final: bool
+    numerator: int | None = None
+    denominator: int | None = None
+    district_name_en: str | None = None
+
+    def district_label(self, lang: str) -> str | None:
+        if self.district_code is None:
+            return None
+        if lang == "zh":
+            return self.district_name
+        return f"{self.district_name_en or self.district_name} ({self.district_code})"
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind == "ratio"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "name": self.name,
+            "metric": self.kind,
+            "district_code": self.district_code,
+            "district_name": self.district_name,
+            "actual": self.actual,
+            "threshold": self.threshold,
+            "op": self.op,
+            "expected_now": self.expected_now,
+            "status": self.status,
+            "deadline": str(self.deadline),
+            "final": self.final,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+        }
+
+
+@dataclass(frozen=True)
+class FileRead:
+    file: str
+    encoding: str | None
+    rows: int
+
+
+@dataclass
+class CheckReport:
+    plan: str
+    period: tuple[Quarter, Quarter] | None
+    as_of: Quarter | None
+    results: list[Result] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[FileRead] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.status for r in self.results)
+        return {s: counts.get(s, 0) for s in STATUSES}
+
+    @property
+    def exit_code(self) -> int:
+        if not self.valid:
+            return EXIT_INVALID
+        if any(r.status in FAILING for r in self.results):
+            return EXIT_FAILED
+        return EXIT_OK
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "plan": self.plan,
+            "period": {"start": str(self.period[0]), "end": str(self.period[1])} if self.period else None,
+            "as_of": str(self.as_of) if self.as_of else None,
+            "results": [r.to_dict() for r in self.results],
+            "errors": [p.to_dict(lang) for p in self.errors],
+            "warnings": [p.to_dict(lang) for p in self.warnings],
+            "summary": self.summary if self.valid else {},
+            "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in self.files],
+            "exit_code": self.exit_code,
+        }

@@ -1,0 +1,277 @@
+"""The quarterly report row (季报): the one statement of the rules.
+
+Each row is one district's figures for one quarter. The pydantic model
+:class:`ReportRow` holds every per-row rule; column headers (Chinese and
+English) and which columns are required are read off its fields, so
+nothing here is stated twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+#: no district reports a billion of anything; larger is a typing slip
+MAX_COUNT = 10**9
+MAX_TEXT = 1000
+
+LEVELS = ("not_attained", "basically_attained", "attained")  # ordered, low to high
+LEVEL_ALIASES = {
+    "达到": "attained",
+    "已达到": "attained",
+    "基本达到": "basically_attained",
+    "未达到": "not_attained",
+    "attained": "attained",
+    "basically_attained": "basically_attained",
+    "basically attained": "basically_attained",
+    "not_attained": "not_attained",
+    "not attained": "not_attained",
+}
+
+Level = Literal["not_attained", "basically_attained", "attained"]
+
+
+def normalise_text(value: Any) -> str:
+    """Full-width forms folded (NFKC) and surrounding space removed."""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and normalise_text(value) == ""
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
+    """A whole number as districts type it: 1234, "1,234", "12.0" (Excel), "１２".
+
+    Raises PydanticCustomError with a stable code: not-integer, negative, too-large.
+    """
+    if isinstance(value, bool):
+        raise PydanticCustomError("not-integer", "not a whole number")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not math.isfinite(value) or value != int(value):
+            raise PydanticCustomError("not-integer", "not a whole number")
+        number = int(value)
+    else:
+        text = normalise_text(value)
+        negative = text.startswith("-")
+        if negative or text.startswith("+"):
+            text = text[1:].lstrip()
+        if len(text) > 40:
+            # far beyond MAX_COUNT; never hand huge digit strings to int()
+            if _PLAIN.match(text.replace(",", "")) or _DECIMAL.match(text):
+                raise PydanticCustomError("too-large", "too large", {"limit": f"{MAX_COUNT:,}"})
+            raise PydanticCustomError("not-integer", "not a whole number")
+        if _PLAIN.match(text) or _THOUSANDS.match(text):
+            number = int(text.replace(",", ""))
+        elif _DECIMAL.match(text):
+            try:
+                dec = Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the regex admits only decimals
+                raise PydanticCustomError("not-integer", "not a whole number") from None
+            if dec != dec.to_integral_value():
+                raise PydanticCustomError("not-integer", "not a whole number")
+            number = int(dec)
+        else:
+            raise PydanticCustomError("not-integer", "not a whole number")
+        if negative:
+            number = -number
+    if number < 0 and not allow_negative:
+        raise PydanticCustomError("negative", "negative")
+    if abs(number) > MAX_COUNT:
+        raise PydanticCustomError("too-large", "too large", {"limit": f"{MAX_COUNT:,}"})
+    return number
+
+
+def _count(value: Any) -> int:
+    return parse_whole_number(value)
+
+
+def _year(value: Any) -> int:
+    try:
+        year = parse_whole_number(value)
+    except PydanticCustomError:
+        raise PydanticCustomError("bad-year", "bad year") from None
+    if not 1900 <= year <= 2100:
+        raise PydanticCustomError("bad-year", "bad year")
+    return year
+
+
+_QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_TEXT = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$")
+
+
+def _quarter(value: Any) -> int:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        m = _QUARTER_TEXT.match(normalise_text(value).replace(" ", ""))
+        if m:
+            return _QUARTER_WORDS[m.group(1) or m.group(2)]
+    try:
+        quarter = parse_whole_number(value)
+    except PydanticCustomError:
+        raise PydanticCustomError("bad-quarter", "bad quarter") from None
+    if not 1 <= quarter <= 4:
+        raise PydanticCustomError("bad-quarter", "bad quarter")
+    return quarter
+
+
+def _code(value: Any) -> str:
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        value = int(value)
+    text = normalise_text(value)
+    if not re.fullmatch(r"\d{6}", text):
+        raise PydanticCustomError("bad-district-code", "bad district code")
+    return text
+
+
+def _level(value: Any) -> str:
+    level = LEVEL_ALIASES.get(normalise_text(value).lower())
+    if level is None:
+        raise PydanticCustomError("bad-level", "bad level")
+    return level
+
+
+def _text(value: Any) -> str:
+    text = normalise_text(value)
+    if len(text) > MAX_TEXT:
+        raise PydanticCustomError("text-too-long", "text too long", {"limit": MAX_TEXT})
+    return text
+
+
+Count = Annotated[int, BeforeValidator(_count)]
+
+
+def _col(zh: str, kind: str = "flow", **kw: Any) -> Any:
+    """A column: its Chinese header is the field's title; kind is flow, stock, key, level or text."""
+    return Field(title=zh, json_schema_extra={"kind": kind}, **kw)
+
+
+class ReportRow(BaseModel):
+    """One district's report for one quarter (当季发生数, except the stocks)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    district_code: Annotated[str, BeforeValidator(_code)] = _col("行政区划代码", "key")
+    district_name: Optional[Annotated[str, BeforeValidator(_text)]] = _col("区县名称", "text", default=None)
+    year: Annotated[int, BeforeValidator(_year)] = _col("年度", "key")
+    quarter: Annotated[int, BeforeValidator(_quarter)] = _col("季度", "key")
+    guidance: Count = _col("创业指导人数")
+    trained: Count = _col("创业培训人数")
+    passed: Count = _col("培训合格人数")
+    served: Count = _col("合格后创业服务人数")
+    started: Count = _col("培训后成功创业人数")
+    new_individual_businesses: Count = _col("新增个体工商户")
+    new_private_enterprises: Count = _col("新增私营企业")
+    new_jobs: Count = _col("新增就业人数")
+    survival_tracked: Count = _col("存活跟踪企业数")
+    survival_alive: Count = _col("其中仍在经营数")
+    city_incubators: Count = _col("市级创业孵化基地数", "stock")
+    local_incubators: Count = _col("区县级创业孵化基地数", "stock")
+    provincial_standard: Annotated[Level, BeforeValidator(_level)] = _col("省级创业型城市创建情况", "level")
+    new_entrepreneurs: Optional[Count] = _col("新增创业人数", default=None)
+    startup_jobs: Optional[Count] = _col("创业带动就业人数", default=None)
+    survey_valid: Optional[Count] = _col("满意度有效问卷数", default=None)
+    survey_satisfied: Optional[Count] = _col("其中满意数", default=None)
+    remarks: Optional[Annotated[str, BeforeValidator(_text)]] = _col("备注", "text", default=None)
+
+    @field_validator("district_code")
+    @classmethod
+    def _known_district(cls, code: str, info: ValidationInfo) -> str:
+        registry = (info.context or {}).get("districts")
+        if registry is not None and code not in registry:
+            raise PydanticCustomError("unknown-district", "unknown district")
+        return code
+
+    @field_validator("district_name")
+    @classmethod
+    def _name_matches_code(cls, name: Optional[str], info: ValidationInfo) -> Optional[str]:
+        registry = (info.context or {}).get("districts")
+        code = info.data.get("district_code")
+        if name and registry and code in registry and registry[code] != name:
+            raise PydanticCustomError("name-mismatch", "name mismatch", {"code": code, "expected": registry[code]})
+        return name
+
+    @field_validator("passed", "survival_alive", "survey_satisfied")
+    @classmethod
+    def _not_above(cls, value: Optional[int], info: ValidationInfo) -> Optional[int]:
+        other = NOT_ABOVE[info.field_name]
+        limit = info.data.get(other)
+        if value is not None and limit is not None and value > limit:
+            raise PydanticCustomError(
+                "exceeds-column",
+                "exceeds another column",
+                {"other_key": other, "other_header": COLUMNS[other].zh, "other_value": limit},
+            )
+        return value
+
+    @property
+    def period(self) -> "Quarter":
+        from chuangye_cli.quarters import Quarter
+
+        return Quarter(self.year, self.quarter)
+
+
+#: a count that may not exceed another count in the same row
+NOT_ABOVE = {"passed": "trained", "survival_alive": "survival_tracked", "survey_satisfied": "survey_valid"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    required: bool
+    kind: str  # key, flow, stock, level, text
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("flow", "stock")
+
+    def header(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.key
+
+
+COLUMNS: dict[str, Column] = {
+    name: Column(name, f.title or name, f.is_required(), (f.json_schema_extra or {}).get("kind", "flow"))  # type: ignore[union-attr]
+    for name, f in ReportRow.model_fields.items()
+}
+NUMERIC_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric)
+LEVEL_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.kind == "level")
+
+
+def header_key(header: Any) -> str:
+    """A header cell folded for matching: NFKC, no spaces, no trailing '*', lower case."""
+    text = normalise_text("" if header is None else header)
+    text = re.sub(r"\s+", "", text).rstrip("*").lower()
+    return text.replace("-", "_")
+
+
+_HEADER_INDEX: dict[str, str] = {}
+for _c in COLUMNS.values():
+    _HEADER_INDEX[header_key(_c.key)] = _c.key
+    _HEADER_INDEX[header_key(_c.zh)] = _c.key
+
+
+def column_for_header(header: Any) -> str | None:
+    """The column key a header names, in Chinese or English; a trailing unit like （人） is tolerated."""
+    key = header_key(header)
+    if key in _HEADER_INDEX:
+        return _HEADER_INDEX[key]
+    stripped = re.sub(r"\([^()]*\)$", "", key)
+    return _HEADER_INDEX.get(stripped)

@@ -1,0 +1,415 @@
+"""targets.yaml -> pydantic models.
+
+The plan's period, its reporting units and every numeric target are data.
+:func:`load_plan` reads a targets file with ``yaml.safe_load`` semantics,
+refuses duplicate keys and alias bombs, validates it with the models below,
+and raises :class:`~chuangye_cli.problems.InputError` naming the key path
+and the YAML line of every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from chuangye_cli.problems import InputError, Problem, error
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.submission import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+
+#: a targets file is small; anything bigger after expanding aliases is an attack or an accident
+MAX_NODES = 100_000
+MAX_BYTES = 5 * 2**20
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _quarter(value: Any) -> Quarter:
+    try:
+        return Quarter.parse(value)
+    except ValueError:
+        raise ValueError("must be a quarter such as 2009Q1") from None
+
+
+QuarterField = Annotated[Quarter, Field(json_schema_extra={"format": "quarter"})]
+
+
+class Name(_Model):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def _columns(columns: list[str]) -> list[str]:
+    for c in columns:
+        if c not in NUMERIC_COLUMNS:
+            raise ValueError(f"unknown numeric column {c!r}; known: {', '.join(NUMERIC_COLUMNS)}")
+    if not columns:
+        raise ValueError("name at least one column")
+    return columns
+
+
+Columns = Annotated[list[str], Field(min_length=1)]
+
+
+class SumMetric(_Model):
+    kind: Literal["sum"] = "sum"
+    sum: Columns
+
+    _check = field_validator("sum")(lambda cls, v: _columns(v))
+
+
+class RatioParts(_Model):
+    numerator: Columns
+    denominator: Columns
+
+    _check = field_validator("numerator", "denominator")(lambda cls, v: _columns(v))
+
+
+class RatioMetric(_Model):
+    kind: Literal["ratio"] = "ratio"
+    ratio: RatioParts
+
+
+class LatestMetric(_Model):
+    kind: Literal["latest"] = "latest"
+    latest: Columns
+
+    _check = field_validator("latest")(lambda cls, v: _columns(v))
+
+
+class LevelMetric(_Model):
+    kind: Literal["level"] = "level"
+    level: str
+
+    @field_validator("level")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in LEVEL_COLUMNS:
+            raise ValueError(f"unknown level column {v!r}; known: {', '.join(LEVEL_COLUMNS)}")
+        return v
+
+
+METRIC_KINDS = ("sum", "ratio", "latest", "level")
+
+
+def _metric_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        keys = [k for k in value if k in METRIC_KINDS]
+        if len(keys) == 1:
+            return keys[0]
+    elif isinstance(value, BaseModel):
+        return getattr(value, "kind", None)
+    return None
+
+
+Metric = Annotated[
+    Union[
+        Annotated[SumMetric, Tag("sum")],
+        Annotated[RatioMetric, Tag("ratio")],
+        Annotated[LatestMetric, Tag("latest")],
+        Annotated[LevelMetric, Tag("level")],
+    ],
+    Discriminator(
+        _metric_kind,
+        custom_error_type="metric-kind",
+        custom_error_message="metric must have exactly one of the keys sum, ratio, latest, level",
+    ),
+]
+
+
+class DistrictScope(_Model):
+    districts: list[str] = Field(min_length=1)
+
+
+class District(_Model):
+    code: str = Field(pattern=r"^\d{6}$")
+    name: str = Field(min_length=1)
+    name_en: Optional[str] = None
+
+    def label(self, lang: str) -> str:
+        return self.name if lang == "zh" or not self.name_en else self.name_en
+
+
+class Period(_Model):
+    start: QuarterField
+    end: QuarterField
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _parse(cls, v: Any) -> Quarter:
+        return _quarter(v)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError("period end comes before its start")
+        return self
+
+    @property
+    def quarters(self) -> int:
+        return self.end.index - self.start.index + 1
+
+
+_PERCENT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
+
+
+class Target(_Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Name
+    metric: Metric
+    op: Op
+    value: Union[int, float, str]
+    scope: Union[Literal["city", "each_district"], DistrictScope]
+    deadline: Optional[QuarterField] = None
+    quotas: Optional[dict[str, float]] = None
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _parse_deadline(cls, v: Any) -> Any:
+        return None if v is None else _quarter(v)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _no_bool(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+            raise ValueError("must be a number, a percentage such as '90%', or a level")
+        return v
+
+    @model_validator(mode="after")
+    def _value_fits_metric(self) -> "Target":
+        kind = self.metric.kind
+        v = self.value
+        if kind == "level":
+            if not isinstance(v, str) or LEVEL_ALIASES.get(v.strip().lower()) is None:
+                raise ValueError(f"a level target's value must be one of {', '.join(LEVELS)}")
+            object.__setattr__(self, "value", LEVEL_ALIASES[v.strip().lower()])
+            return self
+        if isinstance(v, str):
+            m = _PERCENT.match(v)
+            if m and kind == "ratio":
+                object.__setattr__(self, "value", float(m.group(1)) / 100)
+                return self
+            if m:
+                raise ValueError(f"a percentage suits only ratio metrics, not {kind}")
+            raise ValueError(f"value {v!r} is not a number" + (" or a percentage such as '90%'" if kind == "ratio" else ""))
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("value must be a finite number")
+        return self
+
+    @property
+    def threshold(self) -> float | str:
+        return self.value
+
+
+class Plan(_Model):
+    plan: str = Field(min_length=1)
+    period: Period
+    districts: list[District] = Field(min_length=1)
+    targets: list[Target] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Plan":
+        codes = [d.code for d in self.districts]
+        dup = sorted({c for c in codes if codes.count(c) > 1})
+        if dup:
+            raise ValueError(f"district codes listed twice: {', '.join(dup)}")
+        ids = [t.id for t in self.targets]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"target ids used twice: {', '.join(dup)}")
+        known = set(codes)
+        for t in self.targets:
+            listed = t.scope.districts if isinstance(t.scope, DistrictScope) else []
+            listed = listed + list((t.quotas or {}).keys())
+            unknown = [c for c in listed if c not in known]
+            if unknown:
+                raise ValueError(f"target {t.id}: unknown district code(s) {', '.join(unknown)}")
+            if t.deadline is not None and not (self.period.start <= t.deadline <= self.period.end):
+                raise ValueError(f"target {t.id}: deadline {t.deadline} is outside the period")
+        return self
+
+    @cached_property
+    def registry(self) -> dict[str, str]:
+        """district code -> Chinese name"""
+        return {d.code: d.name for d in self.districts}
+
+    def district(self, code: str) -> District:
+        return next(d for d in self.districts if d.code == code)
+
+    def deadline(self, target: Target) -> Quarter:
+        return target.deadline or self.period.end
+
+    def scope_codes(self, target: Target) -> list[str | None]:
+        """The units a target is judged for: [None] for the city, else district codes."""
+        if target.scope == "city":
+            return [None]
+        if target.scope == "each_district":
+            return [d.code for d in self.districts]
+        return list(target.scope.districts)  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_targets_path() -> Path:
+    return Path(str(resources.files("chuangye_cli").joinpath("data/targets.yaml")))
+
+
+def load_plan(path: str | Path | None = None) -> Plan:
+    """Read and validate a targets file (the packaged one when path is None)."""
+    import yaml
+
+    path = Path(path) if path is not None else default_targets_path()
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([error("targets-unreadable", file=shown, reason=exc.strerror or str(exc))]) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError([error("targets-unreadable", file=shown, reason=f"larger than {MAX_BYTES} bytes")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is None:
+            raise InputError([error("targets-yaml", file=shown, reason="the file is empty")])
+        _check_nodes(root, shown)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise InputError([error("targets-yaml", file=shown, row=mark.line + 1 if mark else None, reason=reason)]) from None
+    if not isinstance(data, dict):
+        raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InputError([_pydantic_problem(e, data, root, shown) for e in exc.errors()]) from None
+
+
+def _check_nodes(root: Any, shown: str) -> None:
+    """Refuse duplicate keys, and alias bombs (a tree that expands past MAX_NODES)."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    problems: list[Problem] = []
+
+    def size(node: Any) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = 1  # guards against recursive aliases
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        problems.append(
+                            error(
+                                "targets-yaml",
+                                file=shown,
+                                row=k.start_mark.line + 1,
+                                reason=f"duplicate key {k.value!r} (first at line {seen[k.value]})",
+                            )
+                        )
+                    seen.setdefault(k.value, k.start_mark.line + 1)
+                total += size(k) + size(v)
+                if total > MAX_NODES:
+                    break
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                total += size(v)
+                if total > MAX_NODES:
+                    break
+        sizes[id(node)] = total
+        return total
+
+    if size(root) > MAX_NODES:
+        raise InputError([error("targets-yaml", file=shown, reason=f"the document expands to more than {MAX_NODES} nodes (alias bomb?)")])
+    if problems:
+        raise InputError(problems)
+
+
+def _loc_path(loc: tuple[Any, ...], data: Any) -> str:
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            if isinstance(node, list) and 0 <= part < len(node):
+                node = node[part]
+                if isinstance(node, dict) and "id" in node and out.startswith("targets") and out.count("[") == 1:
+                    out += f"({node['id']})"
+            else:
+                node = None
+        else:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif part in METRIC_KINDS or part in ("DistrictScope", "float", "str", "literal['city','each_district']"):
+                continue  # pydantic's union tags are not keys of the file
+            else:
+                node = None
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _node_line(root: Any, loc: tuple[Any, ...]) -> int | None:
+    import yaml
+
+    node = root
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+        else:
+            nxt = None
+        if nxt is None:
+            continue  # a union tag, or a missing key: keep the enclosing node's line
+        node = nxt
+        line = node.start_mark.line + 1
+    return line
+
+
+def _pydantic_problem(e: dict[str, Any], data: Any, root: Any, shown: str) -> Problem:
+    loc = tuple(e["loc"])
+    msg = e["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if e["type"] == "missing":
+        msg = "required key is missing"
+    elif e["type"] == "extra_forbidden":
+        msg = "unknown key"
+    value = e.get("input") if e["type"] not in ("missing",) and not isinstance(e.get("input"), (dict, list)) else None
+    return error(
+        "targets-invalid",
+        file=shown,
+        row=_node_line(root, loc),
+        column=_loc_path(loc, data) or None,
+        value=value,
+        path=_loc_path(loc, data) or "(top level)",
+        reason=msg,
+    )

@@ -1,0 +1,146 @@
+"""Tables of raw cells -> validated report rows, and the rules across rows.
+
+Per-row rules live in :class:`~chuangye_cli.submission.ReportRow`; this
+module runs it on every row, turns pydantic's errors into problems that
+name the file, row, column (as written) and value, and adds the rules no
+single row can state: duplicates, the period, missing reports, cumulative
+consistency.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from chuangye_cli.problems import Problem, error, warning
+from chuangye_cli.quarters import Quarter, quarters_between
+from chuangye_cli.readers import Table
+from chuangye_cli.submission import COLUMNS, ReportRow, is_blank
+from chuangye_cli.targets import Plan
+
+
+@dataclass(frozen=True)
+class Located:
+    """A valid row and where it came from."""
+
+    row: ReportRow
+    file: str
+    line: int
+
+    @property
+    def key(self) -> tuple[str, Quarter]:
+        return self.row.district_code, self.row.period
+
+
+def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located], list[Problem]]:
+    """Validate every row of one table; every problem is collected."""
+    rows: list[Located] = []
+    problems: list[Problem] = []
+    missing = table.missing_columns
+    for line, cells in table.rows:
+        data = {k: v for k, v in cells.items() if not is_blank(v)}
+        try:
+            row = ReportRow.model_validate(data, context={"districts": registry})
+        except ValidationError as exc:
+            for e in exc.errors():
+                key = str(e["loc"][0]) if e["loc"] else ""
+                if key in missing:
+                    continue  # reported once for the file
+                problems.append(_cell_problem(table, line, key, cells.get(key), e))
+            continue
+        if not missing:
+            rows.append(Located(row, table.file, line))
+    return rows, problems
+
+
+def _cell_problem(table: Table, line: int, key: str, value: Any, e: dict[str, Any]) -> Problem:
+    code = e["type"]
+    params = dict(e.get("ctx") or {})
+    if code == "missing":
+        code = "missing-value"
+    elif "-" not in code:  # a pydantic built-in type, not one of ours
+        params = {"reason": e["msg"]}
+        code = "invalid-value"
+    column = table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key)
+    return error(code, file=table.file, row=line, column=column, value=value, **params)
+
+
+def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
+    """The latest quarter in the data inside the period, capped at the period end."""
+    inside = [r.row.period for r in rows if plan.period.start <= r.row.period]
+    if not inside:
+        return None
+    return min(max(inside), plan.period.end)
+
+
+def cross_check(rows: list[Located], plan: Plan, as_of: Quarter | None) -> tuple[list[Located], list[Problem]]:
+    """Rules across rows. Returns the rows that count (inside the period, up to as-of)."""
+    problems: list[Problem] = []
+    first: dict[tuple[str, Quarter], Located] = {}
+    for r in rows:
+        if r.key in first:
+            other = first[r.key]
+            problems.append(
+                error(
+                    "duplicate-report",
+                    file=r.file,
+                    row=r.line,
+                    column=None,
+                    district=f"{plan.registry[r.row.district_code]}（{r.row.district_code}）",
+                    quarter=str(r.row.period),
+                    other_file=other.file,
+                    other_row=other.line,
+                )
+            )
+        else:
+            first[r.key] = r
+    kept: list[Located] = []
+    start, end = plan.period.start, plan.period.end
+    for r in first.values():
+        q = r.row.period
+        if not start <= q <= end:
+            problems.append(warning("outside-period", file=r.file, row=r.line, quarter=str(q), start=str(start), end=str(end)))
+        elif as_of is not None and q > as_of:
+            problems.append(warning("after-as-of", file=r.file, row=r.line, quarter=str(q), as_of=str(as_of)))
+        else:
+            kept.append(r)
+    if as_of is not None:
+        have = {r.key for r in kept}
+        for d in plan.districts:
+            for q in quarters_between(start, as_of):
+                if (d.code, q) not in have:
+                    problems.append(warning("missing-report", district=d.name, code=d.code, quarter=str(q)))
+    problems.extend(_cumulative_checks(kept, plan))
+    return kept, problems
+
+
+def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
+    by_district: dict[str, list[ReportRow]] = defaultdict(list)
+    for r in rows:
+        by_district[r.row.district_code].append(r.row)
+    problems = []
+    for code in plan.registry:
+        totals = {"passed": 0, "served": 0, "started": 0}
+        flagged: set[str] = set()
+        for row in sorted(by_district.get(code, []), key=lambda x: x.period):
+            for k in totals:
+                totals[k] += getattr(row, k)
+            for k in ("served", "started"):
+                if k not in flagged and totals[k] > totals["passed"]:
+                    flagged.add(k)
+                    problems.append(
+                        warning(
+                            "cumulative-exceeds",
+                            district=plan.registry[code],
+                            code=code,
+                            quarter=str(row.period),
+                            key=k,
+                            key_label=COLUMNS[k].zh,
+                            total=totals[k],
+                            passed=totals["passed"],
+                        )
+                    )
+    return problems
