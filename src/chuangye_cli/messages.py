@@ -123,8 +123,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     # --- across rows and files ---------------------------------------------
     "duplicate-report": {
-        "zh": "{district} {quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
-        "en": "{district} {quarter} is reported twice: also {other_file} row {other_row}",
+        "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
+        "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",
     },
     "outside-period": {
         "zh": "{quarter} 不在方案期间 {start}–{end} 内，该行未计入",
@@ -136,11 +136,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "missing-report": {
         "zh": "{district}（{code}）{quarter} 未报送",
-        "en": "{district} ({code}) has no report for {quarter}",
+        "en": "{district_en} ({code}) has no report for {quarter}",
     },
     "cumulative-exceeds": {
         "zh": "{district}（{code}）截至 {quarter} 累计 {key_label} {total} 超过累计培训合格人数 {passed}",
-        "en": "{district} ({code}): cumulative {key} {total} exceeds cumulative passed {passed} by {quarter}",
+        "en": "{district_en} ({code}): cumulative {key} {total} exceeds cumulative passed {passed} by {quarter}",
     },
     # --- targets file ------------------------------------------------------
     "targets-unreadable": {
@@ -160,6 +160,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "--as-of 应为季度，如 2010Q1",
         "en": "--as-of must be a quarter such as 2010Q1",
     },
+    # --- outputs and tools around check (issue 3) ---------------------------
+    # --- printable report (issue 4) ------------------------------------------
+    # --- rosters (issue 5) ----------------------------------------------------
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -193,6 +196,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "输入有错误，未作达标判断。请修正上述错误后重新检查。",
         "en": "The input has errors, so no verdict was given. Fix the errors above and check again.",
     },
+    # --- outputs and tools around check (issue 3) ---------------------------
+    # --- printable report (issue 4) ------------------------------------------
+    # --- rosters (issue 5) ----------------------------------------------------
     "heading.internal": {
         "zh": "内部错误：{reason}。这是程序缺陷，请报告（加 --debug 查看详细信息）。",
         "en": "internal error: {reason}. This is a bug; please report it (add --debug for details).",

@@ -52,11 +52,11 @@ class Problem:
         }
 
 
-def error(code: str, **kw: Any) -> Problem:
+def error(code: str, /, **kw: Any) -> Problem:
     return _make(code, "error", kw)
 
 
-def warning(code: str, **kw: Any) -> Problem:
+def warning(code: str, /, **kw: Any) -> Problem:
     return _make(code, "warning", kw)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from chuangye_cli.messages import PROBLEMS
 from chuangye_cli.problems import Problem, error, warning
 from chuangye_cli.quarters import Quarter, quarters_between
 from chuangye_cli.readers import Table
@@ -61,7 +62,7 @@ def _cell_problem(table: Table, line: int, key: str, value: Any, e: dict[str, An
     params = dict(e.get("ctx") or {})
     if code == "missing":
         code = "missing-value"
-    elif "-" not in code:  # a pydantic built-in type, not one of ours
+    elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours
         params = {"reason": e["msg"]}
         code = "invalid-value"
     column = table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key)
@@ -89,7 +90,9 @@ def cross_check(rows: list[Located], plan: Plan, as_of: Quarter | None) -> tuple
                     file=r.file,
                     row=r.line,
                     column=None,
-                    district=f"{plan.registry[r.row.district_code]}（{r.row.district_code}）",
+                    district=plan.registry[r.row.district_code],
+                    district_en=plan.district(r.row.district_code).name_en or plan.registry[r.row.district_code],
+                    code=r.row.district_code,
                     quarter=str(r.row.period),
                     other_file=other.file,
                     other_row=other.line,
@@ -112,7 +115,9 @@ def cross_check(rows: list[Located], plan: Plan, as_of: Quarter | None) -> tuple
         for d in plan.districts:
             for q in quarters_between(start, as_of):
                 if (d.code, q) not in have:
-                    problems.append(warning("missing-report", district=d.name, code=d.code, quarter=str(q)))
+                    problems.append(
+                        warning("missing-report", district=d.name, district_en=d.name_en or d.name, code=d.code, quarter=str(q))
+                    )
     problems.extend(_cumulative_checks(kept, plan))
     return kept, problems
 
@@ -135,6 +140,7 @@ def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                         warning(
                             "cumulative-exceeds",
                             district=plan.registry[code],
+                            district_en=plan.district(code).name_en or plan.registry[code],
                             code=code,
                             quarter=str(row.period),
                             key=k,

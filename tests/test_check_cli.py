@@ -1,0 +1,239 @@
+"""chuangye check end to end: statuses, JSON shape, exit codes, golden tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, GOLDEN, ROOT, SAMPLE, run
+from reportfiles import row, write_csv
+
+SMALL = FIXTURES / "check"
+SMALL_TARGETS = SMALL / "targets_small.yaml"
+
+
+def check_json(*args):
+    result = run("check", *args, "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def by_target(data):
+    return {(r["target"], r["district_code"]): r for r in data["results"]}
+
+
+def test_small_plan_statuses_and_values():
+    result, data = check_json(SMALL, "--targets", SMALL_TARGETS)
+    assert result.exit_code == 1  # service rate behind
+    assert data["as_of"] == "2009Q2"
+    r = by_target(data)
+    # participants: guidance + trained summed over both districts and quarters
+    assert r[("participants", None)]["actual"] == (100 + 200 + 120 + 100) + (60 + 50 + 70 + 50)
+    assert r[("participants", None)]["expected_now"] == 500  # 1000 x 2/4 quarters
+    assert r[("participants", None)]["status"] == "on_track"
+    # a ratio of sums (362/400 = 90.5%: met), not the mean of quarterly rates (89.75%: behind)
+    assert r[("training_pass_rate", None)]["actual"] == pytest.approx(362 / 400)
+    assert (r[("training_pass_rate", None)]["numerator"], r[("training_pass_rate", None)]["denominator"]) == (362, 400)
+    assert r[("training_pass_rate", None)]["status"] == "met"
+    assert r[("service_rate", None)]["actual"] == pytest.approx(361 / 362)
+    assert r[("service_rate", None)]["status"] == "behind"
+    # latest stock per district, judged against the pro-rata share
+    assert r[("district_incubators", "370102")]["actual"] == 3
+    assert r[("district_incubators", "370103")]["actual"] == 2
+    assert r[("district_incubators", "370103")]["status"] == "on_track"
+    assert r[("pilot_standard", "370102")]["actual"] == "basically_attained"
+    assert r[("pilot_standard", "370102")]["status"] == "pending"
+    assert data["summary"] == {"met": 1, "on_track": 3, "pending": 1, "behind": 1, "not_met": 0, "no_data": 0}
+    assert data["errors"] == [] and data["warnings"] == []
+
+
+def test_json_shape():
+    _, data = check_json(SMALL, "--targets", SMALL_TARGETS)
+    assert {"as_of", "results", "errors", "warnings", "summary"} <= set(data)
+    first = data["results"][0]
+    assert {"target", "district_code", "actual", "threshold", "op", "expected_now", "status"} <= set(first)
+    assert first["district_code"] is None
+    assert isinstance(first["actual"], int) and isinstance(first["threshold"], int)
+    rate = by_target(data)[("training_pass_rate", None)]
+    assert rate["threshold"] == 0.9 and isinstance(rate["actual"], float)
+
+
+def test_final_verdict_after_deadline_and_missing_quarters():
+    result, data = check_json(SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q4")
+    assert result.exit_code == 1
+    assert {r["status"] for r in data["results"]} == {"met", "not_met"}
+    assert by_target(data)[("participants", None)]["expected_now"] == 1000
+    missing = [w["message"] for w in data["warnings"]]
+    assert missing == [
+        "历下区（370102）2009Q3 未报送",
+        "历下区（370102）2009Q4 未报送",
+        "市中区（370103）2009Q3 未报送",
+        "市中区（370103）2009Q4 未报送",
+    ]
+    result, data = check_json(SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q4", "--lang", "en")
+    assert data["warnings"][0]["message"] == "Lixia (370102) has no report for 2009Q3"
+
+
+def test_as_of_leaves_later_rows_out():
+    _, data = check_json(SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q1")
+    r = by_target(data)
+    assert r[("participants", None)]["actual"] == 100 + 200 + 60 + 50
+    assert r[("participants", None)]["expected_now"] == 250
+    assert [w["row"] for w in data["warnings"]] == [3, 3]  # each district's Q2 row is after as-of
+    assert r[("district_incubators", "370102")]["actual"] == 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_golden(lang):
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--lang", lang)
+    assert result.exit_code == 1
+    expected = (GOLDEN / f"check_small_{lang}.txt").read_text(encoding="utf-8")
+    assert result.stdout == expected
+    assert result.stderr == ""
+
+
+def test_exit_0_when_everything_met_or_on_track(tmp_path):
+    write_csv(tmp_path / "a.csv", [row(), row(quarter=2, served=190, passed=190)])
+    targets = tmp_path / "t.yaml"
+    targets.write_text(
+        SMALL_TARGETS.read_text(encoding="utf-8").replace('scope: {districts: ["370102"]}', 'scope: {districts: ["370102"]}\n    deadline: 2009Q4'),
+        encoding="utf-8",
+    )
+    # only the met/on-track targets: drop service (met here) and the other district
+    result, data = check_json(tmp_path / "a.csv", "--targets", targets)
+    statuses = {(r["target"], r["district_code"]): r["status"] for r in data["results"]}
+    assert statuses[("district_incubators", "370103")] == "no_data"
+    assert result.exit_code == 1
+    ok_targets = tmp_path / "ok.yaml"
+    ok_targets.write_text(
+        targets.read_text(encoding="utf-8").replace("scope: each_district", 'scope: {districts: ["370102"]}'), encoding="utf-8"
+    )
+    result, data = check_json(tmp_path / "a.csv", "--targets", ok_targets)
+    assert {r["status"] for r in data["results"]} <= {"met", "on_track", "pending"}
+    assert result.exit_code == 0
+
+
+def test_exit_2_usage_errors(tmp_path):
+    assert run("check").exit_code == 2
+    assert run("check", tmp_path / "nope").exit_code == 2
+    assert run("check", SMALL, "--format", "nonsense").exit_code == 2
+    r = run("check", SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q9")
+    assert r.exit_code == 2 and "--as-of" in r.stderr
+    r = run("check", SMALL, "--targets", SMALL_TARGETS, "--as-of", "2011Q1")
+    assert r.exit_code == 2 and "outside the plan period" in r.stderr
+
+
+def test_exit_3_invalid_input_json_still_comes_out(tmp_path):
+    write_csv(tmp_path / "bad.csv", [row(trained=-5)])
+    result, data = check_json(tmp_path / "bad.csv", "--targets", SMALL_TARGETS)
+    assert result.exit_code == 3
+    assert data["results"] == [] and data["summary"] == {}
+    assert data["errors"] == [
+        {
+            "file": str(tmp_path / "bad.csv"),
+            "row": 2,
+            "column": "创业培训人数",
+            "value": "-5",
+            "code": "negative",
+            "message": "不能为负数",
+        }
+    ]
+
+
+def test_exit_3_table_mode_prints_errors_to_stderr_only(tmp_path):
+    f = write_csv(tmp_path / "bad.csv", [row(trained="abc")])
+    result = run("check", f, "--targets", SMALL_TARGETS, "--lang", "en")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "1 error(s)" in result.stderr
+    assert "must be a whole number" in result.stderr and "abc" in result.stderr and "创业培训人数" in result.stderr
+    assert "no verdict" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_4_internal_error_one_line_and_debug_traceback(monkeypatch):
+    import chuangye_cli.calculator as calc
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(calc, "evaluate", boom)
+    from click.testing import CliRunner
+
+    from chuangye_cli.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(SMALL), "--targets", str(SMALL_TARGETS), "--lang", "en"])
+    assert result.exit_code == 4
+    assert result.stderr == "internal error: RuntimeError: boom. This is a bug; please report it (add --debug for details).\n"
+    result = CliRunner().invoke(main, ["--debug", "check", str(SMALL), "--targets", str(SMALL_TARGETS)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_duplicates_across_files_name_both_places(tmp_path):
+    write_csv(tmp_path / "a.csv", [row(), row(quarter=2)])
+    write_csv(tmp_path / "b.csv", [row(quarter=2)], encoding="gb18030")
+    result, data = check_json(tmp_path, "--targets", SMALL_TARGETS)
+    assert result.exit_code == 3
+    assert [(e["file"], e["row"], e["code"]) for e in data["errors"]] == [(str(tmp_path / "b.csv"), 2, "duplicate-report")]
+    assert data["errors"][0]["message"] == f"历下区（370102）2009Q2 重复报送：另见 {tmp_path / 'a.csv'} 第 3 行"
+
+
+def test_rows_outside_period_are_warnings(tmp_path):
+    write_csv(tmp_path / "a.csv", [row(year=2008, quarter=4), row()])
+    result, data = check_json(tmp_path, "--targets", SMALL_TARGETS)
+    outside = [w for w in data["warnings"] if w["code"] == "outside-period"]
+    assert [(w["row"], w["message"]) for w in outside] == [(2, "2008Q4 不在方案期间 2009Q1–2009Q4 内，该行未计入")]
+    assert by_target(data)[("participants", None)]["actual"] == 300
+
+
+def test_cumulative_served_above_passed_is_a_warning(tmp_path):
+    write_csv(tmp_path / "a.csv", [row(passed=10, served=12, started=5)])
+    _, data = check_json(tmp_path, "--targets", SMALL_TARGETS)
+    assert [w["message"] for w in data["warnings"] if w["code"] == "cumulative-exceeds"] == [
+        "历下区（370102）截至 2009Q1 累计 合格后创业服务人数 12 超过累计培训合格人数 10"
+    ]
+
+
+def test_sample_data_runs_and_misses_at_least_one_target():
+    result, data = check_json(SAMPLE)
+    assert result.exit_code == 1
+    assert data["errors"] == []
+    assert data["as_of"] == "2010Q2"
+    assert len(data["files"]) == 15
+    statuses = [r["status"] for r in data["results"]]
+    assert statuses.count("met") + statuses.count("on_track") > len(statuses) / 2
+    assert "behind" in statuses
+    assert len(data["results"]) == 28  # 8 city targets + 10 districts + 3 pilots + 7 others
+
+
+def test_help_does_not_import_pandas():
+    code = "import sys; from chuangye_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules, 'openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False False"
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "chuangye_cli", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "check" in out.stdout
+
+
+def test_every_command_has_help_with_example_and_is_in_readme():
+    from chuangye_cli.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Example" in result.stdout, f"{name} --help has no example"
+        assert f"chuangye {name}" in readme, f"{name} is not documented in README.md"
+
+
+def test_readme_first_lines_are_the_two_commands_and_ci_runs_the_second():
+    first, second = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:2]
+    assert first.strip().endswith("pip install . && chuangye check sample_data/")
+    assert second.strip().endswith('pip install ".[test]" && pytest')
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert 'pip install ".[test]"' in ci and "pytest" in ci
