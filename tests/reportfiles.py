@@ -38,7 +38,7 @@ def row(**changes: Any) -> dict[str, Any]:
 def write_csv(path: Path, rows: list[dict[str, Any]], *, encoding: str = "utf-8", lang: str = "zh", headers: list[str] | None = None) -> Path:
     """Rows by key -> a CSV with Chinese (or English) headers; ``headers`` overrides them as written."""
     keys = list(rows[0]) if rows else list(BASE)
-    written = headers or [COLUMNS[k].header(lang) for k in keys]
+    written = headers or [COLUMNS[k].header(lang) if k in COLUMNS else k for k in keys]
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(written)

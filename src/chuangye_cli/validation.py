@@ -66,7 +66,7 @@ def _cell_problem(table: Table, line: int, key: str, value: Any, e: dict[str, An
         params = {"reason": e["msg"]}
         code = "invalid-value"
     column = table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key)
-    return error(code, file=table.file, row=line, column=column, value=value, **params)
+    return error(code, file=table.file, row=line, column=column, value=None if is_blank(value) else value, **params)
 
 
 def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:

@@ -1,0 +1,160 @@
+"""Reading what districts really send: encodings, xlsx, headers, folders, broken files."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+from openpyxl import Workbook
+
+from chuangye_cli.readers import read_table
+from chuangye_cli.submission import COLUMNS
+from conftest import FIXTURES, run
+from reportfiles import BASE, row, write_csv
+
+TARGETS = FIXTURES / "check" / "targets_small.yaml"
+
+
+def check(*paths, lang="en", extra=()):
+    result = run("check", *paths, "--targets", TARGETS, "--format", "json", "--lang", lang, *extra)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def participants(data):
+    return next(r["actual"] for r in data["results"] if r["target"] == "participants")
+
+
+def test_gb18030_with_chinese_text_only_after_many_ascii_bytes(tmp_path):
+    # the first non-ASCII byte comes after ~4 KB: a prefix sniffer would call it ASCII/UTF-8
+    rows = [row(quarter=q % 4 + 1, year=2009, remarks="x" * 990) for q in range(4)]
+    rows[-1]["remarks"] = "x" * 980 + "本季度新认定孵化基地"
+    f = tmp_path / "late.csv"
+    keys = list(rows[0])
+    lines = [",".join(k for k in keys)] + [",".join(str(r[k]) for k in keys) for r in rows]
+    f.write_bytes("\r\n".join(lines).encode("gb18030"))
+    table = read_table(str(f))
+    assert table.encoding == "gb18030"
+    assert table.rows[-1][1]["remarks"].endswith("本季度新认定孵化基地")
+    code, data = check(f)
+    assert data["errors"] == []
+    assert participants(data) == 4 * 300
+
+
+def test_bom_utf16_and_forced_encoding(tmp_path):
+    a = write_csv(tmp_path / "bom.csv", [row()], encoding="utf-8-sig")
+    assert read_table(str(a)).encoding == "utf-8-sig"
+    assert read_table(str(a)).headers["district_code"] == "行政区划代码"
+    b = tmp_path / "u16.csv"
+    b.write_bytes(codecs.BOM_UTF16_LE + write_csv(tmp_path / "x.csv", [row()]).read_text(encoding="utf-8").replace(",", "\t").encode("utf-16-le"))
+    t = read_table(str(b))
+    assert t.encoding == "utf-16" and t.rows[0][1]["guidance"] == "100"
+    c = write_csv(tmp_path / "gbk.csv", [row()], encoding="gb18030")
+    code, data = check(c, extra=("--encoding", "utf-8"))
+    assert code == 3
+    assert data["errors"][0]["message"].startswith("cannot decode the file as utf-8 (fails at byte")
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["济南市创建创业型城市工作季报表"])  # a title row
+    ws.append([])
+    ws.append([COLUMNS[k].zh for k in BASE])
+    ws.append([BASE[k] for k in BASE])
+    ws.append([])  # a blank row in between
+    ws.append([BASE[k] if k != "trained" else "abc" for k in BASE])
+    wb.save(tmp_path / "r.xlsx")
+    code, data = check(tmp_path / "r.xlsx")
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"]) for e in data["errors"]] == [(6, "创业培训人数", "abc")]
+    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "encoding": "xlsx", "rows": 2}]
+
+
+def test_xlsx_numbers_as_excel_stores_them(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([COLUMNS[k].zh for k in BASE])
+    ws.append([float(v) if isinstance(v, int) else v for v in BASE.values()] )  # 100.0 etc.
+    ws.cell(row=2, column=1).value = 370102  # a code typed as a number
+    wb.save(tmp_path / "r.xlsx")
+    code, data = check(tmp_path / "r.xlsx")
+    assert data["errors"] == []
+    assert participants(data) == 300
+
+
+def test_headers_english_stars_fullwidth_units_any_order(tmp_path):
+    keys = list(BASE)[::-1]
+    headers = [f" {k} " if i % 2 else f"{COLUMNS[k].zh}（人）*" for i, k in enumerate(keys)]
+    f = write_csv(tmp_path / "h.csv", [{k: BASE[k] for k in keys}], headers=headers)
+    code, data = check(f)
+    assert data["errors"] == []
+    assert participants(data) == 300
+
+
+def test_thousands_separators(tmp_path):
+    f = write_csv(tmp_path / "t.csv", [row(guidance="1,100", trained="2,000", passed="1,900", served="1,900")])
+    code, data = check(f)
+    assert participants(data) == 3100
+
+
+def test_unknown_column_is_a_warning_missing_column_one_error_per_file(tmp_path):
+    rows = [{**{k: v for k, v in row(quarter=q).items() if k != "new_jobs"}, "联系人": "王"} for q in (1, 2, 3)]
+    f = write_csv(tmp_path / "m.csv", rows)
+    code, data = check(f, lang="zh")
+    assert code == 3
+    assert [(e["row"], e["column"], e["message"]) for e in data["errors"]] == [(1, "新增就业人数", "缺少必填列 新增就业人数（new_jobs）")]
+    assert [(w["row"], w["column"], w["code"]) for w in data["warnings"] if w["code"] == "unknown-column"] == [(1, "联系人", "unknown-column")]
+
+
+def test_broken_files_are_one_clear_error_each(tmp_path):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    write_csv(tmp_path / "header_only.csv", [], headers=[COLUMNS[k].zh for k in BASE])
+    (tmp_path / "random.csv").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "notzip.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "prose.csv").write_text("这不是报表\n只是一些文字\n", encoding="utf-8")
+    code, data = check(tmp_path)
+    assert code == 3
+    got = {e["file"].rsplit("/", 1)[1]: e["code"] for e in data["errors"]}
+    assert got == {
+        "empty.csv": "file-empty",
+        "header_only.csv": "file-no-data",
+        "random.csv": "file-binary",
+        "notzip.xlsx": "file-xlsx-invalid",
+        "prose.csv": "file-no-header",
+    }
+    assert all(e["message"] for e in data["errors"])
+
+
+def test_undecodable_file(tmp_path):
+    (tmp_path / "bad.csv").write_bytes("行政区划代码,年度\n".encode("utf-8") + b"\xff\xfe\xfa\x80\x81")
+    code, data = check(tmp_path / "bad.csv")
+    assert code == 3
+    assert data["errors"][0]["code"] == "file-encoding"
+    assert "cannot decode the file as UTF-8 or GB18030" in data["errors"][0]["message"]
+
+
+def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write_csv(tmp_path / "sub" / "a.csv", [row()])
+    write_csv(tmp_path / ".hidden.csv", [row(trained="bad")])
+    write_csv(tmp_path / "~$a.csv", [row(trained="bad")])
+    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    code, data = check(tmp_path)
+    assert [f["file"] for f in data["files"]] == [str(tmp_path / "sub" / "a.csv")]
+    assert data["errors"] == []
+
+
+def test_empty_folder_and_unsupported_file(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    code, data = check(tmp_path / "empty", tmp_path / "old.xls")
+    assert code == 3
+    assert [e["code"] for e in data["errors"]] == ["path-empty-folder", "file-unsupported"]
+    assert data["errors"][1]["message"] == "unsupported file type .xls (submit .csv or .xlsx)"
+
+
+def test_input_files_are_not_modified(tmp_path):
+    f = write_csv(tmp_path / "a.csv", [row(trained="abc")])
+    before = (f.read_bytes(), f.stat().st_mtime_ns)
+    check(f)
+    assert (f.read_bytes(), f.stat().st_mtime_ns) == before
