@@ -158,3 +158,22 @@ def test_input_files_are_not_modified(tmp_path):
     before = (f.read_bytes(), f.stat().st_mtime_ns)
     check(f)
     assert (f.read_bytes(), f.stat().st_mtime_ns) == before
+
+
+def test_unknown_encoding_name(tmp_path):
+    f = write_csv(tmp_path / "a.csv", [row()])
+    code, data = check(f, extra=("--encoding", "klingon"))
+    assert code == 3
+    assert data["errors"][0]["message"] == "unknown encoding name klingon (try utf-8 or gb18030)"
+
+
+def test_xlsx_formatted_empty_rows_below_the_data_end_it(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([COLUMNS[k].zh for k in BASE])
+    ws.append(list(BASE.values()))
+    for r in range(3, 5000):  # formatted, empty rows far below the data
+        ws.cell(row=r, column=1).number_format = "0"
+    wb.save(tmp_path / "r.xlsx")
+    table = read_table(str(tmp_path / "r.xlsx"))
+    assert [n for n, _ in table.rows] == [2]

@@ -37,6 +37,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "无法按指定编码 {encoding} 解码文件（第 {offset} 字节处出错）",
         "en": "cannot decode the file as {encoding} (fails at byte {offset})",
     },
+    "file-encoding-unknown": {
+        "zh": "未知的编码名称 {encoding}（可用 utf-8、gb18030 等）",
+        "en": "unknown encoding name {encoding} (try utf-8 or gb18030)",
+    },
     "file-csv-syntax": {
         "zh": "CSV 格式错误：{reason}",
         "en": "malformed CSV: {reason}",

@@ -26,6 +26,8 @@ MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
+#: this many empty rows in a row end an .xlsx sheet's data
+MAX_BLANK_ROWS = 1000
 
 
 @dataclass
@@ -119,7 +121,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
     try:
         text, table.encoding = decode(raw, encoding)
     except LookupError:
-        table.problems.append(error("file-encoding-forced", file=path, encoding=encoding, offset=0))
+        table.problems.append(error("file-encoding-unknown", file=path, encoding=encoding))
         return table
     except UnicodeDecodeError as exc:
         if encoding:
@@ -165,10 +167,14 @@ def _read_xlsx(path: str) -> Table:
     try:
         ws = wb.worksheets[0]
         rows = []
+        blank_run = 0
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if len(values) > MAX_COLUMNS:
                 table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
                 return table
+            blank_run = blank_run + 1 if all(is_blank(v) for v in values) else 0
+            if blank_run > MAX_BLANK_ROWS:
+                break  # formatted but empty rows down to row 1,048,576: the data has ended
             rows.append((number, list(values)))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
