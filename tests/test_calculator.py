@@ -120,3 +120,17 @@ def test_threshold_and_progress_text():
     assert threshold_text("level", ">=", "attained", "zh") == "达到"
     assert progress_text("sum", 19999, 20000, 1.0) == "99.995% / 100.0%"
     assert progress_text("ratio", 0.9, 0.9, 0.5) == "—"
+
+
+def test_ratio_counts_only_rows_where_every_part_is_filled():
+    from chuangye_cli.calculator import frame, metric_value
+    from chuangye_cli.targets import Target
+
+    rows = [rr(survey_valid=100, survey_satisfied=90), rr(quarter=2, survey_valid=50), rr(quarter=3)]
+    target = Target.model_validate(
+        {"id": "sat", "name": {"zh": "满意度", "en": "Satisfaction"}, "op": ">=", "value": "80%", "scope": "city",
+         "metric": {"ratio": {"numerator": ["survey_satisfied"], "denominator": ["survey_valid"]}}}
+    )
+    v = metric_value(frame(rows), target, None)
+    assert (v.numerator, v.denominator) == (90, 100)  # Q2 has no satisfied count, so its 50 is left out
+    assert metric_value(frame(rows[2:]), target, None).actual is None

@@ -210,9 +210,17 @@ def test_sample_data_runs_and_misses_at_least_one_target():
 
 
 def test_help_does_not_import_pandas():
-    code = "import sys; from chuangye_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules, 'openpyxl' in sys.modules)"
+    code = "import sys; from chuangye_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules, 'openpyxl' in sys.modules, 'tabulate' in sys.modules, 'pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "False False"
+    assert out.strip().splitlines()[-1] == "False False False False"
+
+
+def test_table_formats_are_tabulates():
+    from tabulate import tabulate_formats
+
+    from chuangye_cli.render import TABLE_FORMATS
+
+    assert set(TABLE_FORMATS) == set(tabulate_formats) - {"unsafehtml"}
 
 
 def test_python_dash_m_works():

@@ -88,7 +88,13 @@ def test_percentage_on_a_sum_and_a_word_threshold(tmp_path):
 
 def test_unknown_district_in_scope(tmp_path):
     problems = bad(tmp_path, GOOD.replace('districts: ["370102"]', 'districts: ["370199"]'))
-    assert [m for _, _, m in problems] == ["(top level): target pilot_standard: unknown district code(s) 370199"]
+    assert problems == [
+        (
+            37,
+            "targets[4](pilot_standard).scope.districts[0]",
+            "targets[4](pilot_standard).scope.districts[0]: target pilot_standard: unknown district code(s) 370199",
+        )
+    ]
 
 
 def test_missing_key_and_bad_quarter(tmp_path):

@@ -70,6 +70,10 @@ def metric_value(df: "pd.DataFrame", target: Target, code: str | None) -> Value:
     if metric.kind == "sum":
         return Value(_total(unit, metric.sum))
     if metric.kind == "ratio":
+        # only rows where every column of the ratio is filled (optional columns may be empty):
+        # a numerator from four quarters is never divided by a denominator from two
+        parts = [*metric.ratio.numerator, *metric.ratio.denominator]
+        unit = unit[unit[parts].notna().all(axis=1)]
         num = _total(unit, metric.ratio.numerator)
         den = _total(unit, metric.ratio.denominator)
         if num is None or not den:

@@ -45,7 +45,10 @@ def run_check(
     return check_plan(plan, paths, as_of, encoding)
 
 
-def check_plan(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None) -> CheckReport:
+def check_plan(
+    plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None, by_district: bool = False
+) -> CheckReport:
+    """``by_district``: also carry the districts x city-targets matrix (``report.matrix``)."""
     from chuangye_cli.calculator import evaluate
 
     rows, report = read_reports(paths, plan, encoding)
@@ -54,8 +57,13 @@ def check_plan(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, e
     report.as_of = as_of or as_of_quarter(rows, plan)
     kept, problems = cross_check(rows, plan, report.as_of)
     report.problems.extend(problems)
+    report.rows = [r.row for r in kept]
     if report.valid:
-        report.results = evaluate(plan, [r.row for r in kept], report.as_of)
+        report.results = evaluate(plan, report.rows, report.as_of)
+        if by_district:
+            from chuangye_cli.matrix import district_matrix
+
+            report.matrix = district_matrix(plan, report.rows, report.as_of)
     return report
 
 

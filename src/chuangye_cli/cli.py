@@ -59,7 +59,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.meta["chuangye.debug"] = debug
 
 
-def _emit(out: str, err: str) -> None:
+def _emit(out: str | bytes, err: str) -> None:
     if err:
         click.echo(err, err=True, nl=False)
     if out:
@@ -72,9 +72,33 @@ def _emit(out: str, err: str) -> None:
 @as_of_option()
 @encoding_option()
 @format_option(FORMATS, DEFAULT_FORMAT)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="FILE",
+    help="Write the results to FILE instead of stdout (all at once; never over an input file). "
+    "Without --format the extension decides: .json, .csv, .xml (junit), .xlsx, .md (github), .txt (simple).",
+)
+@click.option(
+    "--by-district",
+    is_flag=True,
+    help="Add a districts x city-targets matrix: each district's own figure, judged against its quota "
+    "where targets.yaml gives `quotas` (always in xlsx).",
+)
 @lang_option()
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of: Any, encoding: str | None, fmt: str, lang: str) -> None:
+def check(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    as_of: Any,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    by_district: bool,
+    lang: str,
+) -> None:
     """Validate quarterly reports and judge every target (达标检查).
 
     PATHS are .csv/.xlsx files or folders (searched recursively).
@@ -88,8 +112,23 @@ def check(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of
       chuangye check sample_data/
       chuangye check reports/2010Q2/ --as-of 2010Q2 --lang en
       chuangye check sample_data/ --format json > result.json
+      chuangye check sample_data/ --by-district -o result.xlsx
+      chuangye check reports/ --format junit -o junit.xml
     """
     ctx.meta["chuangye.lang"] = lang
+    from click.core import ParameterSource
+
+    from chuangye_cli.messages import label as label_text
+    from chuangye_cli.render.output import OutputError, check_output, choose_format, write_output
+
+    inputs = [*paths, *([targets] if targets else [])]
+    try:
+        fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
+        if output is not None:
+            check_output(output, inputs)
+    except OutputError as exc:
+        click.echo(label_text("output.error", lang, reason=exc.message(lang)), err=True)
+        ctx.exit(2)
     from chuangye_cli.check import check_plan
     from chuangye_cli.problems import InputError
     from chuangye_cli.render import render
@@ -105,13 +144,32 @@ def check(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of
             raise click.BadParameter(
                 f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
             )
-        report = check_plan(plan, paths, as_of, encoding)
-    _emit(*render(report, fmt, lang))
+        report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx")
+    out, err = render(report, fmt, lang)
+    if output is None:
+        _emit(out, err)
+    else:
+        try:
+            write_output(output, out, [*inputs, *(f.file for f in report.files)])
+        except OutputError as exc:
+            click.echo(label_text("output.error", lang, reason=exc.message(lang)), err=True)
+            ctx.exit(2)
+        _emit("", err + label_text("output.written", lang, path=output) + "\n")
     ctx.exit(report.exit_code)
 
 
 # --- commands kept in their own modules (each imports only click at the top) ---
 # (one main.add_command line per module, below)
+from chuangye_cli.cli_report import report  # noqa: E402
+
+main.add_command(report)
+from chuangye_cli.cli_tools import kpis, targets_command, template, validate  # noqa: E402
+
+for _command in (validate, template, targets_command, kpis):
+    main.add_command(_command)
+from chuangye_cli.cli_roster import roster  # noqa: E402
+
+main.add_command(roster)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,20 +20,28 @@ def _holds(op: str, a: float, b: float) -> bool:
     return compare(op, a, b)
 
 
-def percent(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
-    """``value`` (a fraction) as a percentage that keeps its side of ``threshold``."""
+def fixed(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """``value`` with the fewest decimals (from ``decimals``) that keep it on its side of ``threshold``.
+
+    Misleading would be a printed figure that passes where the true one fails (or the reverse),
+    or one that looks equal to the threshold when the value is not.
+    """
     d = decimals
     while True:
-        text = f"{value * 100:.{d}f}"
+        text = f"{value:.{d}f}"
         if threshold is None or d >= MAX_DECIMALS:
-            break
-        shown = float(text) / 100
+            return text
+        shown = float(text)
         same_side = _holds(op, shown, threshold) == _holds(op, value, threshold)
-        looks_equal = abs(float(text) - threshold * 100) < 10 ** (-d) / 2 and value != threshold
+        looks_equal = abs(shown - threshold) < 10 ** (-d) / 2 and value != threshold
         if same_side and not looks_equal:
-            break
+            return text
         d += 1
-    return text + "%"
+
+
+def percent(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """``value`` (a fraction) as a percentage that keeps its side of ``threshold``."""
+    return fixed(value * 100, None if threshold is None else threshold * 100, op, decimals) + "%"
 
 
 def count(value: float | int) -> str:

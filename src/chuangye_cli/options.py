@@ -61,6 +61,8 @@ def as_of_option() -> Callable[[F], F]:
 
 
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    from chuangye_cli.render import TABLE_FORMATS
+
     return click.option(
         "--format",
         "fmt",
@@ -68,7 +70,11 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
         default=default,
         show_default=True,
         metavar="FORMAT",
-        help="Output format: json, or a table style (" + ", ".join(c for c in choices if c != "json") + ").",
+        help="Output format: "
+        + ", ".join(c for c in choices if c not in TABLE_FORMATS)
+        + ", or a table style ("
+        + ", ".join(c for c in choices if c in TABLE_FORMATS)
+        + ").",
     )
 
 

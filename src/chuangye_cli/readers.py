@@ -28,6 +28,10 @@ MAX_COLUMNS = 500
 HEADER_SCAN_ROWS = 10
 #: this many empty rows in a row end an .xlsx sheet's data
 MAX_BLANK_ROWS = 1000
+#: rows per file: 10 districts x 8 quarters is 80; far more is no quarterly report (and would take minutes)
+MAX_ROWS = 10_000
+#: an .xlsx is a zip: refuse one whose parts unpack to more than this (a zip bomb) before parsing it
+MAX_XLSX_UNPACKED = 200 * 2**20
 
 
 @dataclass
@@ -136,16 +140,29 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     records: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    try:
-        for record in reader:
-            if len(record) > MAX_COLUMNS:
-                table.problems.append(error("file-too-wide", file=path, row=reader.line_num, count=len(record), limit=MAX_COLUMNS))
+    # strict first: only it reports a quote left open at the end of the file, which the lenient
+    # reader silently turns into one cell swallowing every row after it
+    for strict in (True, False):
+        records = []
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+        try:
+            for record in reader:
+                if len(record) > MAX_COLUMNS:
+                    table.problems.append(error("file-too-wide", file=path, row=len(records) + 1, count=len(record), limit=MAX_COLUMNS))
+                    return table
+                if len(records) >= MAX_ROWS:
+                    table.problems.append(error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{MAX_ROWS:,}"))
+                    return table
+                records.append(record)
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                table.problems.append(error("file-csv-unclosed-quote", file=path, row=len(records) + 1))
                 return table
-            records.append(record)
-    except csv.Error as exc:
-        table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
-        return table
+            if strict and "field larger than field limit" not in str(exc):
+                continue  # e.g. text after a closing quote: the lenient reader keeps it
+            table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
+            return table
+        break
     _fill(table, enumerate(records, start=1))
     return table
 
@@ -160,11 +177,18 @@ def _read_xlsx(path: str) -> Table:
 
     table = Table(path, encoding="xlsx")
     try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_XLSX_UNPACKED:
+            table.problems.append(error("file-too-large", file=path, size=f"{unpacked:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
+            return table
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a corrupt workbook makes openpyxl raise anything (ParseError, IndexError...)
         table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
         return table
     try:
+        if not wb.worksheets:
+            raise ValueError("the workbook has no worksheet")
         ws = wb.worksheets[0]
         rows = []
         blank_run = 0
@@ -172,11 +196,14 @@ def _read_xlsx(path: str) -> Table:
             if len(values) > MAX_COLUMNS:
                 table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
                 return table
+            if number > MAX_ROWS:
+                table.problems.append(error("file-too-many-rows", file=path, row=number, limit=f"{MAX_ROWS:,}"))
+                return table
             blank_run = blank_run + 1 if all(is_blank(v) for v in values) else 0
             if blank_run > MAX_BLANK_ROWS:
                 break  # formatted but empty rows down to row 1,048,576: the data has ended
             rows.append((number, list(values)))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - see above
         table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
         return table
     finally:

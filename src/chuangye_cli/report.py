@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.problems import Problem
 from chuangye_cli.quarters import Quarter
+
+if TYPE_CHECKING:
+    from chuangye_cli.matrix import DistrictMatrix
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)
@@ -81,6 +84,10 @@ class CheckReport:
     results: list[Result] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[FileRead] = field(default_factory=list)
+    #: the rows that count (inside the period, up to as-of): what renderers that chart districts read
+    rows: list[Any] = field(default_factory=list, repr=False)
+    #: the per-district view (check --by-district); None when not asked for or without a verdict
+    matrix: "DistrictMatrix | None" = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -108,7 +115,7 @@ class CheckReport:
         return EXIT_OK
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        return {
+        out = {
             "plan": self.plan,
             "period": {"start": str(self.period[0]), "end": str(self.period[1])} if self.period else None,
             "as_of": str(self.as_of) if self.as_of else None,
@@ -119,3 +126,6 @@ class CheckReport:
             "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in self.files],
             "exit_code": self.exit_code,
         }
+        if self.matrix is not None:
+            out["by_district"] = self.matrix.to_dict()
+        return out

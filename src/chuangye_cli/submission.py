@@ -38,9 +38,14 @@ LEVEL_ALIASES = {
 Level = Literal["not_attained", "basically_attained", "attained"]
 
 
+#: invisible format characters (BOM of a concatenated export, zero-width spaces and direction marks
+#: pasted from the web): they make "162" fail as a number while it still looks like 162
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def normalise_text(value: Any) -> str:
-    """Full-width forms folded (NFKC) and surrounding space removed."""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    """Full-width forms folded (NFKC), invisible format characters and surrounding space removed."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).strip()
 
 
 def is_blank(value: Any) -> bool:

@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from chuangye_cli.problems import InputError, Problem, error
 from chuangye_cli.quarters import Quarter
@@ -35,6 +36,7 @@ Op = Literal[">=", ">", "<=", "<", "=="]
 #: a targets file is small; anything bigger after expanding aliases is an attack or an accident
 MAX_NODES = 100_000
 MAX_BYTES = 5 * 2**20
+MAX_INT_DIGITS = 100
 
 
 class _Model(BaseModel):
@@ -238,14 +240,29 @@ class Plan(_Model):
         if dup:
             raise ValueError(f"target ids used twice: {', '.join(dup)}")
         known = set(codes)
-        for t in self.targets:
+        for i, t in enumerate(self.targets):
+            # "at" in the context: the key path of the offending value, so the error names its YAML line
             listed = t.scope.districts if isinstance(t.scope, DistrictScope) else []
-            listed = listed + list((t.quotas or {}).keys())
-            unknown = [c for c in listed if c not in known]
+            at: tuple[Any, ...] = ()
+            for j, c in enumerate(listed):
+                if c not in known:
+                    at = at or ("targets", i, "scope", "districts", j)
+            for c in t.quotas or {}:
+                if c not in known:
+                    at = at or ("targets", i, "quotas", c)
+            unknown = [c for c in [*listed, *(t.quotas or {})] if c not in known]
             if unknown:
-                raise ValueError(f"target {t.id}: unknown district code(s) {', '.join(unknown)}")
+                raise PydanticCustomError(
+                    "value_error",
+                    "target {id}: unknown district code(s) {codes}",
+                    {"id": t.id, "codes": ", ".join(unknown), "at": at},
+                )
             if t.deadline is not None and not (self.period.start <= t.deadline <= self.period.end):
-                raise ValueError(f"target {t.id}: deadline {t.deadline} is outside the period")
+                raise PydanticCustomError(
+                    "value_error",
+                    "target {id}: deadline {deadline} is outside the period",
+                    {"id": t.id, "deadline": str(t.deadline), "at": ("targets", i, "deadline")},
+                )
         return self
 
     @cached_property
@@ -301,6 +318,8 @@ def load_plan(path: str | Path | None = None) -> Plan:
         mark = getattr(exc, "problem_mark", None)
         reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
         raise InputError([error("targets-yaml", file=shown, row=mark.line + 1 if mark else None, reason=reason)]) from None
+    except RecursionError:
+        raise InputError([error("targets-yaml", file=shown, reason="the document is nested too deeply")]) from None
     if not isinstance(data, dict):
         raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
     try:
@@ -321,6 +340,11 @@ def _check_nodes(root: Any, shown: str) -> None:
             return sizes[id(node)]
         sizes[id(node)] = 1  # guards against recursive aliases
         total = 1
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_DIGITS:
+            # int() refuses more than 4300 digits with a ValueError: say which line instead
+            problems.append(
+                error("targets-yaml", file=shown, row=node.start_mark.line + 1, reason=f"a number of {len(node.value)} digits is too long")
+            )
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for k, v in node.value:
@@ -395,7 +419,7 @@ def _node_line(root: Any, loc: tuple[Any, ...]) -> int | None:
 
 
 def _pydantic_problem(e: dict[str, Any], data: Any, root: Any, shown: str) -> Problem:
-    loc = tuple(e["loc"])
+    loc = tuple(e["loc"]) or tuple((e.get("ctx") or {}).get("at", ()))
     msg = e["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]

@@ -14,7 +14,7 @@ def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
     err = problems_text(report.errors, report.warnings, fmt, lang)
     if not report.valid:
         return "", err + label("heading.no_verdict", lang) + "\n"
-    return results_text(report, fmt, lang), err
+    return results_text(report, fmt, lang) + matrix_text(report, fmt, lang), err
 
 
 def results_text(report: CheckReport, fmt: str, lang: str) -> str:
@@ -61,4 +61,32 @@ def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang
     return "\n".join(out) + ("\n" if out else "")
 
 
-__all__ = ["render_table", "results_text", "problems_text", "STATUSES"]
+def matrix_text(report: CheckReport, fmt: str, lang: str) -> str:
+    """check --by-district: districts x city targets, each cell the district's figure
+    (and, where it has a quota, "figure / quota status")."""
+    m = report.matrix
+    if m is None:
+        return ""
+    headers = [label("col.district", lang)] + [t.name.get(lang) or t.name["en"] for t in m.targets]
+    rows = []
+    for d, cells in m.rows():
+        row = [d.label(lang)]
+        for t, c in zip(m.targets, cells):
+            against = c.quota if c.quota is not None else t.threshold
+            actual = value_text(t.kind, c.actual, lang, against, t.op)
+            if c.status is None:
+                row.append(actual)
+            else:
+                quota = value_text(t.kind, c.quota, lang)
+                row.append(label("matrix.cell", lang, actual=actual, quota=quota, status=label(f"status.{c.status}", lang)))
+        rows.append(row)
+    lines = ["", label("heading.by_district", lang), ""]
+    lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+    parts = [f"{label('status.' + s, lang)} {n}" for s, n in m.summary.items() if n]
+    if parts:
+        lines.append("")
+        lines.append(label("heading.by_district_summary", lang, parts=("，" if lang == "zh" else ", ").join(parts)))
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["render_table", "results_text", "problems_text", "matrix_text", "STATUSES"]

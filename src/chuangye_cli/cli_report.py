@@ -1,0 +1,251 @@
+"""``chuangye report``: the printable HTML report (and a PDF of it via headless Chromium).
+
+Only click and the shared options are imported at the top; the rest inside the command.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chuangye_cli.options import (
+    as_of_option,
+    encoding_option,
+    lang_option,
+    paths_argument,
+    targets_option,
+)
+
+EXIT_USAGE = 2
+#: browsers tried for --pdf, in order
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+#: seconds a browser may take to print
+BROWSER_TIMEOUT = 120
+
+
+def find_browser() -> str | None:
+    """The first Chromium on PATH."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def browser_command(browser: str, profile: str, *args: str) -> list[str]:
+    """A headless Chromium command that stays offline and leaves nothing behind but ``profile``."""
+    return [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+
+
+def run_browser(browser: str, *args: str, output: Path) -> str | None:
+    """Run headless Chromium until it has written ``output``. Returns None, or why it failed."""
+    with tempfile.TemporaryDirectory(prefix="chuangye-chromium-") as profile:
+        try:
+            proc = subprocess.run(
+                browser_command(browser, profile, *args),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=BROWSER_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            return f"{Path(browser).name} did not finish within {BROWSER_TIMEOUT} s"
+        except OSError as exc:
+            return f"{Path(browser).name}: {exc.strerror or exc}"
+    if proc.returncode != 0 or not output.exists() or output.stat().st_size == 0:
+        lines = [ln for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+        tail = lines[-1].strip() if lines else f"exit status {proc.returncode}"
+        return f"{Path(browser).name}: {tail}"
+    return None
+
+
+def print_pdf(browser: str, html: Path, pdf: Path) -> str | None:
+    """Print an HTML file to PDF (A4 from the page's CSS, no browser header or footer)."""
+    return run_browser(
+        browser,
+        "--no-pdf-header-footer",
+        "--print-to-pdf-no-header",
+        f"--print-to-pdf={pdf}",
+        html.resolve().as_uri(),
+        output=pdf,
+    )
+
+
+def screenshot(browser: str, html: Path, png: Path, size: tuple[int, int] = (1240, 1754), scale: float = 1.0) -> str | None:
+    """A PNG of the top of the page as a screen shows it."""
+    return run_browser(
+        browser,
+        "--hide-scrollbars",
+        f"--window-size={size[0]},{size[1]}",
+        f"--force-device-scale-factor={scale}",
+        f"--screenshot={png}",
+        html.resolve().as_uri(),
+        output=png,
+    )
+
+
+def _writable(path: Path) -> str | None:
+    """Why ``path`` cannot be written, or None. Checked before any work, so nothing is half-written."""
+    if path.is_dir():
+        return "is a folder"
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return "the folder does not exist"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "permission denied"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return "permission denied"
+    return None
+
+
+def _file_mode(path: Path) -> int:
+    """The mode an ordinary new file gets (mkstemp's is 0600), or the existing file's."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, then rename: never a partial file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(message, err=True)
+    raise click.exceptions.Exit(code)
+
+
+@click.command()
+@paths_argument()
+@click.option("-o", "--output", "output", type=click.Path(), default=None, metavar="FILE.html",
+              help="Write the HTML report here.")
+@click.option("--pdf", "pdf", type=click.Path(), default=None, metavar="FILE.pdf",
+              help="Also print the report to PDF with headless Chromium (chromium, chromium-browser or google-chrome).")
+@targets_option()
+@as_of_option()
+@encoding_option()
+@lang_option()
+@click.pass_context
+def report(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output: str | None,
+    pdf: str | None,
+    targets: str | None,
+    as_of: Any,
+    encoding: str | None,
+    lang: str,
+) -> None:
+    """Write a printable compliance report (打印版达标报告): HTML, and PDF.
+
+    One self-contained HTML file (no network: inline CSS and charts), for A4
+    paper in black and white: page 1 the verdict and a progress bar per city
+    target, page 2 a chart per district target and the districts x targets
+    matrix, then the validation errors and the files read.
+
+    \b
+    Exit codes as for check: 0 all met/on track/pending; 1 any not met,
+    behind or no data; 2 usage error (or no Chromium for --pdf, or an
+    output that cannot be written); 3 invalid input (the report is still
+    written, with the errors and no verdict); 4 internal error.
+
+    \b
+    Examples:
+      chuangye report sample_data/ -o report.html
+      chuangye report sample_data/ -o report.html --pdf report.pdf
+      chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
+    """
+    ctx.meta["chuangye.lang"] = lang
+    from chuangye_cli.messages import label
+
+    if output is None and pdf is None:
+        raise click.UsageError(label("report.need_output", lang))
+    for path in (output, pdf):
+        if path is not None and (why := _writable(Path(path))):
+            _fail(label("report.unwritable", lang, path=path, reason=why))
+    browser = None
+    if pdf is not None:
+        browser = find_browser()
+        if browser is None:
+            _fail(label("report.no_browser", lang))
+
+    import datetime
+
+    from chuangye_cli.problems import InputError
+    from chuangye_cli.check import check_plan
+    from chuangye_cli.render.html import render_html
+    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.report import CheckReport
+    from chuangye_cli.targets import load_plan
+
+    plan = None
+    try:
+        plan = load_plan(targets)
+    except InputError as exc:
+        result = CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
+    else:
+        if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
+            raise click.BadParameter(
+                f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
+            )
+        result = check_plan(plan, paths, as_of, encoding)
+    html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
+
+    err = problems_text(result.errors, result.warnings, "simple", lang)
+    if not result.valid:
+        err += label("heading.no_verdict", lang) + "\n"
+    click.echo(err, err=True, nl=False)
+
+    outputs: list[tuple[str, bytes]] = []
+    if output is not None:
+        outputs.append((output, html))
+    if pdf is not None:
+        assert browser is not None
+        with tempfile.TemporaryDirectory(prefix="chuangye-report-") as tmp:
+            page = Path(tmp) / "report.html"
+            page.write_bytes(html)
+            printed = Path(tmp) / "report.pdf"
+            why = print_pdf(browser, page, printed)
+            if why:
+                _fail(label("report.pdf_failed", lang, reason=why))
+            outputs.append((pdf, printed.read_bytes()))
+    written = []
+    for path, data in outputs:  # only once everything is made, so a failure leaves nothing half-done
+        try:
+            _write_atomic(Path(path), data)
+        except OSError as exc:
+            _fail(label("report.unwritable", lang, path=path, reason=exc.strerror or str(exc)))
+        written.append(path)
+    for path in written:
+        click.echo(label("report.written", lang, path=path))
+    ctx.exit(result.exit_code)

@@ -1,0 +1,246 @@
+"""The indicators the plan names for assessment but gives no number for (考核指标).
+
+Each is a ratio metric over the optional columns of the submission, built
+here as an ordinary :class:`~chuangye_cli.targets.Target` and computed with
+:func:`~chuangye_cli.calculator.metric_value`, so it is a ratio of sums
+like every rate: a targets file may set a threshold on the same metric
+(``metric: {ratio: {numerator: [startup_jobs], denominator: [new_entrepreneurs]}}``)
+and ``check`` judges it like any other target; ``kpis`` then shows that
+target's verdict beside the figure.
+
+The columns are optional, so a district may fill them in some quarters and
+not others. A quarter is counted for an indicator only when every column
+of that indicator is filled in that row; otherwise a numerator from four
+quarters would be divided by a denominator from two. A unit with no such
+quarter, or a zero denominator, has no data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+from chuangye_cli.messages import label
+from chuangye_cli.problems import Problem, warning
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.submission import COLUMNS
+from chuangye_cli.targets import Plan, Target
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from chuangye_cli.report import CheckReport
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    #: "multiple" shows 1:N (N = numerator / denominator); "percent" a percentage
+    display: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.numerator, *self.denominator)))
+
+    def name(self, lang: str) -> str:
+        return label(f"tools.kpi.{self.id}", lang)
+
+    def formula(self, lang: str = "en") -> str:
+        """The definition in column names: "(new_entrepreneurs + startup_jobs) / new_jobs"."""
+
+        def side(cols: tuple[str, ...]) -> str:
+            names = [COLUMNS[c].header(lang) for c in cols]
+            return names[0] if len(names) == 1 else "(" + " + ".join(names) + ")"
+
+        return f"{side(self.numerator)} / {side(self.denominator)}"
+
+    def target(self) -> Target:
+        """The indicator as a ratio target (no threshold of its own: op and value are placeholders)."""
+        return Target.model_validate(
+            {
+                "id": self.id,
+                "name": {"zh": self.name("zh"), "en": self.name("en")},
+                "metric": {"ratio": {"numerator": list(self.numerator), "denominator": list(self.denominator)}},
+                "op": ">=",
+                "value": 0,
+                "scope": "each_district",
+            }
+        )
+
+    def matches(self, target: Target) -> bool:
+        """Whether a target in a targets file measures this indicator (same columns, any order)."""
+        m = target.metric
+        return (
+            m.kind == "ratio"
+            and set(m.ratio.numerator) == set(self.numerator)  # type: ignore[union-attr]
+            and set(m.ratio.denominator) == set(self.denominator)  # type: ignore[union-attr]
+        )
+
+
+KPIS: tuple[Kpi, ...] = (
+    Kpi("startup_multiplier", ("startup_jobs",), ("new_entrepreneurs",), "multiple"),
+    Kpi("startup_contribution", ("new_entrepreneurs", "startup_jobs"), ("new_jobs",), "percent"),
+    Kpi("satisfaction", ("survey_satisfied",), ("survey_valid",), "percent"),
+)
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    """One indicator for one unit (the city when district_code is None)."""
+
+    kpi: Kpi
+    district_code: Optional[str]
+    actual: Optional[float]
+    numerator: Optional[int]
+    denominator: Optional[int]
+    #: district-quarters counted (every column of the indicator filled)
+    quarters: int
+    #: the targets-file target on the same metric that covers this unit, and its verdict
+    target: Optional[Target] = None
+    status: Optional[str] = None
+    expected_now: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kpi": self.kpi.id,
+            "district_code": self.district_code,
+            "actual": self.actual,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "quarters": self.quarters,
+            "target": self.target.id if self.target else None,
+            "threshold": self.target.value if self.target else None,
+            "op": self.target.op if self.target else None,
+            "status": self.status,
+        }
+
+
+@dataclass
+class KpiReport:
+    check: "CheckReport"  # plan, period, as_of, files, problems
+    values: list[KpiValue] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        from chuangye_cli.report import EXIT_FAILED, FAILING
+
+        code = self.check.exit_code
+        if code == 0 and any(v.status in FAILING for v in self.values):
+            return EXIT_FAILED
+        return code
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        c = self.check
+        return {
+            "plan": c.plan,
+            "as_of": str(c.as_of) if c.as_of else None,
+            "definitions": [
+                {"kpi": k.id, "name": {"zh": k.name("zh"), "en": k.name("en")}, "numerator": list(k.numerator), "denominator": list(k.denominator), "display": k.display}
+                for k in KPIS
+            ],
+            "kpis": [v.to_dict() for v in self.values],
+            "errors": [p.to_dict(lang) for p in c.errors],
+            "warnings": [p.to_dict(lang) for p in c.warnings],
+            "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in c.files],
+            "exit_code": self.exit_code,
+        }
+
+
+def _complete(df: "pd.DataFrame", kpi: Kpi) -> "pd.DataFrame":
+    return df[df[list(kpi.columns)].notna().all(axis=1)]
+
+
+def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[KpiValue], list[Problem]]:
+    """Every indicator for the city and each district; warnings for quarters left out."""
+    from chuangye_cli.calculator import frame, judge, metric_value
+
+    df = frame(rows)
+    values: list[KpiValue] = []
+    problems: list[Problem] = []
+    units: list[str | None] = [None, *plan.registry]
+    for kpi in KPIS:
+        target = kpi.target()
+        complete = _complete(df, kpi)
+        judged = [t for t in plan.targets if kpi.matches(t)]
+        for code in units:
+            unit = complete if code is None else complete[complete["district_code"] == code]
+            v = metric_value(df, target, code)
+            actual = v.actual if v.actual is None else float(v.actual)
+            value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit))
+            for t in judged:
+                if code in plan.scope_codes(t):
+                    deadline = plan.deadline(t)
+                    start = plan.period.start.index
+                    elapsed = 0 if as_of is None else as_of.index - start + 1
+                    status, expected = judge("ratio", t.op, actual, t.value, elapsed, deadline.index - start + 1)
+                    value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), t, status, expected)
+                    break
+            values.append(value)
+        optional = [c for c in kpi.columns if not COLUMNS[c].required]
+        for code in plan.registry:
+            mine = df[df["district_code"] == code]
+            left_out = len(mine) - int((complete["district_code"] == code).sum())
+            if 0 < left_out < len(mine):  # all empty is plain no data, shown as such
+                d = plan.district(code)
+                problems.append(
+                    warning(
+                        "kpi-partial",
+                        district=d.name,
+                        district_en=d.name_en or d.name,
+                        code=code,
+                        count=left_out,
+                        total=len(mine),
+                        kpi_zh=kpi.name("zh"),
+                        kpi_en=kpi.name("en"),
+                        columns_zh="、".join(COLUMNS[c].zh for c in optional),
+                        columns_en=", ".join(optional),
+                    )
+                )
+    return values, problems
+
+
+def run_kpis(plan: Plan, paths: list[str] | tuple[str, ...], as_of: Quarter | None = None, encoding: str | None = None) -> KpiReport:
+    """Read and validate the submissions, then compute every indicator (library entry point)."""
+    from chuangye_cli.check import read_reports
+    from chuangye_cli.validation import as_of_quarter, cross_check
+
+    rows, report = read_reports(paths, plan, encoding)
+    report.as_of = as_of or as_of_quarter(rows, plan)
+    kept, problems = cross_check(rows, plan, report.as_of)
+    report.problems.extend(problems)
+    out = KpiReport(report)
+    if report.valid:
+        out.values, partial = compute(plan, [r.row for r in kept], report.as_of)
+        report.problems.extend(partial)
+    return out
+
+
+# --------------------------------------------------------------------------- display
+
+
+def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
+    from chuangye_cli.formatting import fixed
+
+    return "1:" + fixed(value, threshold, op, decimals)
+
+
+def value_text(v: KpiValue, lang: str) -> str:
+    from chuangye_cli.formatting import percent
+
+    if v.actual is None:
+        return "—"
+    threshold = v.target.value if v.target else None
+    op = v.target.op if v.target else ">="
+    if v.kpi.display == "multiple":
+        return multiple_text(v.actual, threshold, op)  # type: ignore[arg-type]
+    return percent(v.actual, threshold, op)  # type: ignore[arg-type]
+
+
+def cell_text(v: KpiValue, lang: str) -> str:
+    text = value_text(v, lang)
+    if v.status is None:
+        return text
+    return label("tools.kpi_cell", lang, value=text, status=label(f"status.{v.status}", lang))

@@ -1,0 +1,186 @@
+"""The per-district view (任务分解): districts x city targets. Pure, no I/O.
+
+Every city-scope target is measured again for each district on its own rows
+(``calculator.metric_value`` with the district's code). Where the targets file
+allocates the district a quota (``quotas: {"370102": 2500, ...}``), the figure
+is judged against it exactly as the city target is judged against its value:
+same metric kind, same operator, same elapsed/total quarters (so a quota, too,
+has a pro-rata share before the deadline). Without a quota the cell is the
+figure alone (``status`` is None).
+
+The matrix is informational: it does not change the report's exit code, which
+the plan's own targets decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from chuangye_cli.quarters import Quarter
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from chuangye_cli.submission import ReportRow
+    from chuangye_cli.targets import Plan, Target
+
+
+@dataclass(frozen=True)
+class MatrixTarget:
+    """A column of the matrix: one city target."""
+
+    target: str
+    name: dict[str, str]
+    kind: str
+    op: str
+    threshold: Any
+    deadline: Quarter
+    final: bool
+    has_quotas: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "name": self.name,
+            "metric": self.kind,
+            "op": self.op,
+            "threshold": self.threshold,
+            "deadline": str(self.deadline),
+            "final": self.final,
+        }
+
+
+@dataclass(frozen=True)
+class MatrixDistrict:
+    """A row of the matrix: one reporting unit."""
+
+    code: str
+    name: str
+    name_en: str | None = None
+
+    def label(self, lang: str) -> str:
+        if lang == "zh":
+            return self.name
+        return f"{self.name_en or self.name} ({self.code})"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One district's figure for one city target, judged against its quota when it has one."""
+
+    target: str
+    district_code: str
+    actual: float | int | str | None
+    numerator: int | None
+    denominator: int | None
+    quota: float | int | None
+    expected_now: float | int | None
+    status: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "district_code": self.district_code,
+            "actual": self.actual,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "quota": self.quota,
+            "expected_now": self.expected_now,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class DistrictMatrix:
+    targets: list[MatrixTarget] = field(default_factory=list)
+    districts: list[MatrixDistrict] = field(default_factory=list)
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)  # (district_code, target id) -> cell
+
+    def cell(self, district_code: str, target: str) -> Cell:
+        return self.cells[(district_code, target)]
+
+    def rows(self) -> list[tuple[MatrixDistrict, list[Cell]]]:
+        """Districts in registry order, each with its cells in target order."""
+        return [(d, [self.cells[(d.code, t.target)] for t in self.targets]) for d in self.districts]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many judged cells (those with a quota) have each status."""
+        from chuangye_cli.report import STATUSES
+
+        judged = [c.status for c in self.cells.values() if c.status is not None]
+        return {s: judged.count(s) for s in STATUSES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "targets": [t.to_dict() for t in self.targets],
+            "districts": [
+                {"district_code": d.code, "district_name": d.name, "results": [c.to_dict() for c in cells]}
+                for d, cells in self.rows()
+            ],
+            "summary": self.summary,
+        }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def district_matrix(plan: "Plan", rows: "list[ReportRow] | pd.DataFrame", as_of: Quarter | None) -> DistrictMatrix:
+    """Every district's own figure for every city target of the plan, as of a quarter."""
+    import pandas as pd
+
+    from chuangye_cli.calculator import frame, judge, metric_value
+
+    df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
+    start = plan.period.start.index
+    elapsed = 0 if as_of is None else as_of.index - start + 1
+    columns: list[tuple[MatrixTarget, "Target", int]] = []
+    for t in plan.targets:
+        if t.scope != "city":
+            continue
+        deadline = plan.deadline(t)
+        total = deadline.index - start + 1
+        columns.append(
+            (
+                MatrixTarget(
+                    target=t.id,
+                    name={"zh": t.name.zh, "en": t.name.en},
+                    kind=t.metric.kind,
+                    op=t.op,
+                    threshold=t.value,
+                    deadline=deadline,
+                    final=elapsed >= total,
+                    has_quotas=bool(t.quotas),
+                ),
+                t,
+                total,
+            )
+        )
+    districts = [MatrixDistrict(d.code, d.name, d.name_en) for d in plan.districts]
+    cells: dict[tuple[str, str], Cell] = {}
+    for d in districts:
+        for column, target, total in columns:
+            value = metric_value(df, target, d.code)
+            quota = (target.quotas or {}).get(d.code)
+            status = expected = None
+            if quota is not None and column.kind != "level":
+                quota = _number(quota)
+                status, expected = judge(column.kind, column.op, value.actual, quota, elapsed, total)
+            elif quota is not None:
+                quota = None  # a level has no numeric quota to judge against
+            cells[(d.code, column.target)] = Cell(
+                target=column.target,
+                district_code=d.code,
+                actual=value.actual,
+                numerator=value.numerator,
+                denominator=value.denominator,
+                quota=quota,
+                expected_now=expected,
+                status=status,
+            )
+    return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells)
+
+
+__all__ = ["DistrictMatrix", "MatrixTarget", "MatrixDistrict", "Cell", "district_matrix"]

@@ -1,0 +1,130 @@
+"""CSV: one row per result (and, with --by-district, one per district figure).
+
+UTF-8 with BOM so Excel opens Chinese correctly; headers in the chosen
+language; numbers as exact numbers (rates as fractions, like the JSON).
+Cells are neutralised against formula injection (:func:`neutralise`),
+shared with the xlsx renderer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from chuangye_cli.messages import label
+from chuangye_cli.report import CheckReport, Result
+
+#: a cell starting with one of these is a formula to Excel/LibreOffice (tab and CR too, per OWASP)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?%?\Z")
+
+#: result columns, in order: key -> label key
+RESULT_COLUMNS = {
+    "target": "col.target_id",
+    "name": "col.target",
+    "district_code": "col.district_code",
+    "scope": "col.scope",
+    "metric": "col.metric",
+    "op": "col.op",
+    "threshold": "col.threshold",
+    "expected_now": "col.expected_now",
+    "actual": "col.actual",
+    "numerator": "col.numerator",
+    "denominator": "col.denominator",
+    "status": "col.status",
+    "status_code": "col.status_code",
+    "deadline": "col.deadline",
+}
+#: the CSV adds a first column telling a plan result from a district figure (--by-district)
+CSV_COLUMNS = {"row_type": "col.row_type", **RESULT_COLUMNS}
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading single quote.
+
+    Numbers written as text ("-5", "+86", "1,234.5") are left alone, and so is
+    every non-string value.
+    """
+    if isinstance(value, str) and value[:1] in FORMULA_START and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def _level_or_value(kind: str, value: Any, lang: str) -> Any:
+    if value is None:
+        return None
+    if kind == "level" and isinstance(value, str):
+        return label(f"level.{value}", lang)
+    return value
+
+
+def _status(status: str | None, lang: str) -> str | None:
+    return None if status is None else label(f"status.{status}", lang)
+
+
+def result_record(r: Result, lang: str) -> dict[str, Any]:
+    return {
+        "target": r.target,
+        "name": r.name.get(lang) or r.name["en"],
+        "district_code": r.district_code,
+        "scope": r.district_label(lang) or label("scope.city", lang),
+        "metric": r.kind,
+        "op": r.op,
+        "threshold": _level_or_value(r.kind, r.threshold, lang),
+        "expected_now": _level_or_value(r.kind, r.expected_now, lang),
+        "actual": _level_or_value(r.kind, r.actual, lang),
+        "numerator": r.numerator,
+        "denominator": r.denominator,
+        "status": _status(r.status, lang),
+        "status_code": r.status,
+        "deadline": str(r.deadline),
+    }
+
+
+def matrix_records(report: CheckReport, lang: str) -> list[dict[str, Any]]:
+    """One record per district per city target (the --by-district matrix), result-shaped."""
+    m = report.matrix
+    if m is None:
+        return []
+    out = []
+    for d, cells in m.rows():
+        for t, c in zip(m.targets, cells):
+            out.append(
+                {
+                    "target": t.target,
+                    "name": t.name.get(lang) or t.name["en"],
+                    "district_code": d.code,
+                    "scope": d.label(lang),
+                    "metric": t.kind,
+                    "op": t.op,
+                    "threshold": c.quota,
+                    "expected_now": c.expected_now,
+                    "actual": _level_or_value(t.kind, c.actual, lang),
+                    "numerator": c.numerator,
+                    "denominator": c.denominator,
+                    "status": _status(c.status, lang),
+                    "status_code": c.status,
+                    "deadline": str(t.deadline),
+                }
+            )
+    return out
+
+
+def _cell(value: Any) -> Any:
+    return "" if value is None else neutralise(value)
+
+
+def render_csv(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
+    from chuangye_cli.render import diagnostics
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([label(key, lang) for key in CSV_COLUMNS.values()])
+    records = [("result", result_record(r, lang)) for r in report.results]
+    records += [("district", rec) for rec in matrix_records(report, lang)]
+    for row_type, rec in records:
+        rec = {"row_type": row_type, **rec}
+        writer.writerow([_cell(rec[key]) for key in CSV_COLUMNS])
+    return buf.getvalue().encode("utf-8-sig"), diagnostics(report, lang)

@@ -1,0 +1,1126 @@
+"""Trainee rosters (学员花名册): the one statement of the roster rules.
+
+One roster row is one person in one activity (创业指导 guidance or 创业培训
+training). :class:`RosterRow` (pydantic) states every per-row rule; the
+ID-number rule takes python-stdnum's ``stdnum.cn.ric`` as its reference
+(check character, birth date; 15-digit first-generation numbers are
+upgraded to 18).
+
+Millions of rows cannot go through pydantic one by one fast enough, so
+:func:`fast_check` states the same rules as vectorised numpy/pyarrow
+checks on whole batches. It answers only "certainly valid" for a row; every
+other row (a bad row, or an unusual spelling the fast pass does not try to
+normalise, such as full-width digits) goes through :class:`RosterRow`,
+which has the last word. Tests assert that both flag the same rows.
+
+Rules across rows live here too: duplicates (same ID in one district and
+activity: error; in two districts: warning), the distinct-people count, and
+the reconciliation of roster counts with the quarterly reports.
+
+Personal data: ID numbers and names never leave this module unmasked
+(:func:`mask_id`, :func:`mask_name`); every problem's value is masked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError as StdnumError
+
+from chuangye_cli.problems import Problem, error, warning
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.submission import Column, header_key, is_blank, normalise_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pyarrow as pa
+
+    from chuangye_cli.submission import ReportRow
+    from chuangye_cli.targets import Plan
+
+MAX_NAME = 50
+
+GROUP_ALIASES = {
+    "登记失业人员": "registered_unemployed",
+    "高校毕业生": "graduate",
+    "返乡农民工": "returning_migrant",
+    "其他": "other",
+    "registered_unemployed": "registered_unemployed",
+    "graduate": "graduate",
+    "returning_migrant": "returning_migrant",
+    "other": "other",
+}
+ACTIVITIES = ("guidance", "training")
+ACTIVITY_ALIASES = {"创业指导": "guidance", "创业培训": "training", "guidance": "guidance", "training": "training"}
+YES_NO = {"是": True, "否": False, "yes": True, "no": False}
+
+#: the counts a roster gives per district and quarter, named as the report's columns
+MEASURES = ("guidance", "trained", "passed", "served", "started")
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def mask_id(value: Any) -> str:
+    """``370102199001011234`` -> ``370102********1234``: never a full ID number.
+
+    Any text in an ID column is masked, valid or not: the first 6 and last 4
+    characters are kept only when at least 14 are there, else a quarter at
+    each end.
+    """
+    if value is None:
+        return ""
+    text = str(value).strip()
+    n = len(text)
+    head, tail = (6, 4) if n >= 14 else (n // 4, n // 4)
+    return text[:head] + "*" * (n - head - tail) + (text[n - tail :] if tail else "")
+
+
+def mask_name(value: Any) -> str:
+    """``张三`` / ``张小明`` -> ``张*``: the first character and one star (hides the length too)."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return text[:1] + "*" if text else ""
+
+
+MASKS: dict[str, Callable[[Any], str]] = {"id_number": mask_id, "name": mask_name}
+
+
+def masked(key: str, value: Any) -> Any:
+    """The value of a cell as any output may show it."""
+    if value is None or is_blank(value):
+        return None
+    mask = MASKS.get(key)
+    return mask(value) if mask else value
+
+
+# --------------------------------------------------------------------------- the per-row rules
+
+
+def _ric_error(code: str) -> PydanticCustomError:
+    return PydanticCustomError(code, code.replace("-", " "))
+
+
+def normalise_id(value: Any) -> str:
+    """An ID number as written -> its 18-character form (15-digit numbers upgraded).
+
+    Reference: ``stdnum.cn.ric`` (check character via ``calc_check_digit``,
+    birth date via ``get_birth_date``). Its birth-place lookup is deliberately
+    not used: it rejects address codes not assigned in the birth year, which
+    real numbers have (a person registered later gets the later code).
+    """
+    if isinstance(value, bool):
+        raise _ric_error("roster-id-format")
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        value = int(value)  # an ID stored as a number in Excel (its last digits may already be lost)
+    text = normalise_text(value).upper()
+    if len(text) == 15:
+        if not re.fullmatch(r"[0-9]{15}", text):
+            raise _ric_error("roster-id-format")
+        body = text[:6] + "19" + text[6:]
+        text = body + ric.calc_check_digit(body + "0")
+    elif len(text) == 18:
+        if not re.fullmatch(r"[0-9]{17}[0-9X]", text):
+            raise _ric_error("roster-id-format")
+        if text[-1] != ric.calc_check_digit(text):
+            raise _ric_error("roster-id-checksum")
+    else:
+        raise PydanticCustomError("roster-id-length", "id length", {"length": len(text)})
+    try:
+        ric.get_birth_date(text)
+    except (StdnumError, ValueError):
+        raise _ric_error("roster-id-birth-date") from None
+    return text
+
+
+def id_problem(value: Any) -> Optional[str]:
+    """The code of what is wrong with an ID number, or None (the reference the fast check is tested against)."""
+    try:
+        normalise_id(value)
+    except PydanticCustomError as exc:
+        return exc.type
+    return None
+
+
+def _required_text(value: Any) -> str:
+    text = str(value).strip()
+    if len(text) > MAX_NAME:
+        raise PydanticCustomError("text-too-long", "text too long", {"limit": MAX_NAME})
+    return normalise_text(text)
+
+
+def _code(value: Any) -> str:
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        value = int(value)
+    text = normalise_text(value)
+    if not re.fullmatch(r"[0-9]{6}", text):
+        raise PydanticCustomError("bad-district-code", "bad district code")
+    return text
+
+
+def _alias(aliases: dict[str, str], code: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        found = aliases.get(normalise_text(value).lower())
+        if found is None:
+            raise PydanticCustomError(code, code)
+        return found
+
+    return parse
+
+
+def _yes_no(value: Any) -> Optional[bool]:
+    if value is None or is_blank(value):
+        return None
+    found = YES_NO.get(normalise_text(value).lower())
+    if found is None:
+        raise PydanticCustomError("roster-bad-yes-no", "yes or no")
+    return found
+
+
+_DATE_TEXT = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$|^(\d{4})(\d{2})(\d{2})$"
+)
+
+
+def parse_date(value: Any) -> dt.date:
+    """2009-03-15, 2009/3/15, 2009.3.15, 2009年3月15日, 20090315, or an Excel date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = _DATE_TEXT.match(normalise_text(value))
+    if not m:
+        raise PydanticCustomError("roster-bad-date", "bad date")
+    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise PydanticCustomError("roster-bad-date", "bad date") from None
+
+
+def _optional_date(value: Any) -> Optional[dt.date]:
+    return None if value is None or is_blank(value) else parse_date(value)
+
+
+def _optional_text(value: Any) -> Optional[str]:
+    return None if value is None or is_blank(value) else normalise_text(value)
+
+
+def _col(zh: str, kind: str, **kw: Any) -> Any:
+    return Field(title=zh, json_schema_extra={"kind": kind}, **kw)
+
+
+class RosterRow(BaseModel):
+    """One person in one activity. Context: ``{"districts": {code: name}, "period": (first day, last day)}``."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id_number: Annotated[str, BeforeValidator(normalise_id)] = _col("身份证号", "id")
+    name: Annotated[str, BeforeValidator(_required_text)] = _col("姓名", "name")
+    district_code: Annotated[str, BeforeValidator(_code)] = _col("行政区划代码", "key")
+    group: Annotated[str, BeforeValidator(_alias(GROUP_ALIASES, "roster-bad-group"))] = _col("人员类别", "enum")
+    activity: Annotated[Literal["guidance", "training"], BeforeValidator(_alias(ACTIVITY_ALIASES, "roster-bad-activity"))] = _col(
+        "参加类型", "enum"
+    )
+    end_date: Annotated[dt.date, BeforeValidator(parse_date)] = _col("结业日期", "date")
+    passed: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("是否合格", "flag", default=None, validate_default=True)
+    served: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("合格后是否接受创业服务", "flag", default=None)
+    started: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("是否成功创业", "flag", default=None)
+    start_date: Annotated[Optional[dt.date], BeforeValidator(_optional_date)] = _col(
+        "创业日期", "date", default=None, validate_default=True
+    )
+    credit_code: Annotated[Optional[str], BeforeValidator(_optional_text)] = _col("统一社会信用代码", "text", default=None)
+
+    @field_validator("district_code")
+    @classmethod
+    def _known_district(cls, code: str, info: ValidationInfo) -> str:
+        registry = (info.context or {}).get("districts")
+        if registry is not None and code not in registry:
+            raise PydanticCustomError("unknown-district", "unknown district")
+        return code
+
+    @field_validator("end_date")
+    @classmethod
+    def _inside_period(cls, day: dt.date, info: ValidationInfo) -> dt.date:
+        period = (info.context or {}).get("period")
+        if period is not None and not period[0] <= day <= period[1]:
+            raise PydanticCustomError(
+                "roster-date-outside-period", "outside the period", {"start": period[0].isoformat(), "end": period[1].isoformat()}
+            )
+        return day
+
+    @field_validator("passed")
+    @classmethod
+    def _passed_for_training(cls, passed: Optional[bool], info: ValidationInfo) -> Optional[bool]:
+        activity = info.data.get("activity")
+        if activity == "training" and passed is None:
+            raise PydanticCustomError("roster-passed-required", "passed is required for training")
+        if activity == "guidance" and passed is not None:
+            raise PydanticCustomError("roster-passed-for-guidance", "passed must be empty for guidance")
+        return passed
+
+    @field_validator("served", "started")
+    @classmethod
+    def _only_where_passed(cls, value: Optional[bool], info: ValidationInfo) -> Optional[bool]:
+        if value is not None and "passed" in info.data and info.data["passed"] is not True:
+            raise PydanticCustomError("roster-only-where-passed", "only where passed")
+        return value
+
+    @field_validator("start_date")
+    @classmethod
+    def _start_date_where_started(cls, day: Optional[dt.date], info: ValidationInfo) -> Optional[dt.date]:
+        if day is None and info.data.get("started") is True:
+            raise PydanticCustomError("roster-start-date-required", "start date required where started")
+        return day
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter(self.end_date.year, (self.end_date.month - 1) // 3 + 1)
+
+
+def row_warnings(row: RosterRow) -> list[str]:
+    """Column keys of the warnings a valid row carries (the same rules as the fast pass's warnings)."""
+    out = []
+    if row.start_date is not None and row.start_date < row.end_date:
+        out.append("start_date")
+    if row.credit_code is not None and not uscc.is_valid(row.credit_code):
+        out.append("credit_code")
+    return out
+
+
+WARNING_CODES = {"start_date": "roster-start-before-end", "credit_code": "roster-credit-code"}
+
+ROSTER_COLUMNS: dict[str, Column] = {
+    name: Column(name, f.title or name, f.is_required(), (f.json_schema_extra or {}).get("kind", "text"))  # type: ignore[union-attr]
+    for name, f in RosterRow.model_fields.items()
+}
+_HEADER_INDEX = {}
+for _c in ROSTER_COLUMNS.values():
+    _HEADER_INDEX[header_key(_c.key)] = _c.key
+    _HEADER_INDEX[header_key(_c.zh)] = _c.key
+_HEADER_INDEX[header_key("身份证号码")] = "id_number"
+_HEADER_INDEX[header_key("公民身份号码")] = "id_number"
+
+
+def roster_column_for_header(header: Any) -> Optional[str]:
+    key = header_key(header)
+    if key in _HEADER_INDEX:
+        return _HEADER_INDEX[key]
+    return _HEADER_INDEX.get(re.sub(r"\([^()]*\)$", "", key))
+
+
+# --------------------------------------------------------------------------- what the rules need from the plan
+
+
+def _quarter_start(q: Quarter) -> dt.date:
+    return dt.date(q.year, 3 * q.q - 2, 1)
+
+
+def _quarter_end(q: Quarter) -> dt.date:
+    nxt = q + 1
+    return _quarter_start(nxt) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The plan's registry and period, as the roster rules use them."""
+
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    names_en: tuple[str, ...]
+    first_day: dt.date
+    last_day: dt.date
+
+    @classmethod
+    def from_plan(cls, plan: "Plan") -> "Rules":
+        return cls(
+            tuple(d.code for d in plan.districts),
+            tuple(d.name for d in plan.districts),
+            tuple(d.name_en or d.name for d in plan.districts),
+            _quarter_start(plan.period.start),
+            _quarter_end(plan.period.end),
+        )
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return {"districts": dict(zip(self.codes, self.names)), "period": (self.first_day, self.last_day)}
+
+    def district_index(self, code: str) -> int:
+        return self.codes.index(code)
+
+
+# --------------------------------------------------------------------------- the vectorised pass
+
+# ISO 7064 MOD 11-2 weights of GB 11643 (the fast equivalent of stdnum's calc_check_digit)
+_RIC_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def _spellings(aliases: dict[str, Any]) -> dict[str, Any]:
+    """Exact spellings the fast pass accepts without normalising: each alias, and Title/UPPER for Latin ones."""
+    out = {}
+    for k, v in aliases.items():
+        out[k] = v
+        if k.isascii():
+            out[k.title()] = v
+            out[k.upper()] = v
+    return out
+
+
+_GROUP_SPELLINGS = _spellings(GROUP_ALIASES)
+_ACTIVITY_SPELLINGS = {k: ACTIVITIES.index(v) for k, v in _spellings(ACTIVITY_ALIASES).items()}
+_YES_NO_SPELLINGS = {"": -1, **{k: int(v) for k, v in _spellings(YES_NO).items()}}
+
+
+def string_array(values: list[str]) -> "pa.Array":
+    """A pyarrow string array from Python strings, without ``pa.array`` (which imports pandas, ~1 s)."""
+    import numpy as np
+    import pyarrow as pa
+
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+
+
+def int_array(values: "np.ndarray") -> "pa.Array":
+    import numpy as np
+    import pyarrow as pa
+
+    values = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
+
+
+_VALUE_SETS: dict[tuple[str, ...], "pa.Array"] = {}
+
+
+def _value_set(keys: Iterable[str]) -> "pa.Array":
+    keys = tuple(keys)
+    if keys not in _VALUE_SETS:
+        _VALUE_SETS[keys] = string_array(list(keys))
+    return _VALUE_SETS[keys]
+
+
+def _buffers(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
+    """(offsets, data bytes) of a string array without copying."""
+    import numpy as np
+
+    _, off, data = arr.buffers()
+    offsets = np.frombuffer(off, dtype=np.int32, count=len(arr) + 1, offset=arr.offset * 4)
+    raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
+    return offsets, raw
+
+
+def _rows_of_width(arr: "pa.Array", width: int) -> tuple["np.ndarray", "np.ndarray"]:
+    """(indices of the values that are ``width`` bytes long, their bytes as a (width, k) matrix).
+
+    When every value has that width (the usual case for ID numbers and dates)
+    the data buffer already is the matrix: no gathering.
+    """
+    import numpy as np
+
+    offsets, raw = _buffers(arr)
+    n = len(offsets) - 1
+    lens = np.diff(offsets)
+    if n and offsets[-1] - offsets[0] == n * width and (lens == width).all():
+        block = raw[offsets[0] : offsets[0] + n * width].reshape(n, width)
+        return np.arange(n), np.ascontiguousarray(block.T)
+    idx = np.flatnonzero(lens == width)
+    starts = offsets[idx]
+    return idx, np.stack([raw[starts + k] for k in range(width)]) if len(idx) else np.zeros((width, 0), np.uint8)
+
+
+def _number(rows: "np.ndarray") -> "np.ndarray":
+    """(k, n) digit rows -> int64 numbers."""
+    import numpy as np
+
+    acc = rows[0].astype(np.int64)
+    for r in rows[1:]:
+        acc *= 10
+        acc += r
+    return acc
+
+
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid_ymd(y: "np.ndarray", m: "np.ndarray", d: "np.ndarray") -> "np.ndarray":
+    import numpy as np
+
+    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
+    month_ok = (m >= 1) & (m <= 12)
+    dim = np.asarray(_DAYS, dtype=np.int64)[np.where(month_ok, m, 0)] + ((m == 2) & leap)
+    return (y >= 1) & month_ok & (d >= 1) & (d <= dim)
+
+
+def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
+    """(certainly valid, the first 17 digits as int64) for a string array of ID numbers.
+
+    Valid exactly when :func:`normalise_id` accepts the value without any
+    normalising (18 ASCII characters, or 15 digits; lower-case x accepted).
+    """
+    import numpy as np
+
+    n = len(arr)
+    ok = np.zeros(n, dtype=bool)
+    id17 = np.zeros(n, dtype=np.int64)
+    for width in (18, 15):
+        idx, m = _rows_of_width(arr, width)
+        if not len(idx):
+            continue
+        d = m - np.uint8(48)  # (width, k): a non-digit wraps above 9
+        if width == 18:
+            body = d[:17]
+            good = body.max(axis=0) <= 9
+            total = np.zeros(len(idx), dtype=np.int32)
+            for w, row in zip(_RIC_WEIGHTS, body):
+                total += row.astype(np.int32) * w
+            check = (12 - total % 11) % 11
+            last = m[17]
+            good &= np.where(check == 10, (last == ord("X")) | (last == ord("x")), last == check + 48)
+        else:
+            good = d.max(axis=0) <= 9
+            body = np.concatenate([d[:6], np.full((1, len(idx)), 1, np.uint8), np.full((1, len(idx)), 9, np.uint8), d[6:]])
+        good &= _valid_ymd(_number(body[6:10]), _number(body[10:12]), _number(body[12:14]))
+        ok[idx] = good
+        id17[idx] = np.where(good, _number(body), 0)
+    return ok, id17
+
+
+def id17_of(id_number: str) -> int:
+    return int(id_number[:17])
+
+
+def id_from17(value: int) -> str:
+    body = f"{value:017d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def fast_dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """(certainly a date, blank, yyyymmdd) for a string array: canonical 'YYYY-MM-DD' only."""
+    import numpy as np
+
+    n = len(arr)
+    offsets, _ = _buffers(arr)
+    ok = np.zeros(n, dtype=bool)
+    ymd = np.zeros(n, dtype=np.int64)
+    idx, m = _rows_of_width(arr, 10)
+    if len(idx):
+        d = m - np.uint8(48)
+        digits = np.concatenate([d[0:4], d[5:7], d[8:10]])
+        good = (digits.max(axis=0) <= 9) & (m[4] == 45) & (m[7] == 45)
+        y, mo, dd = _number(digits[0:4]), _number(digits[4:6]), _number(digits[6:8])
+        good &= _valid_ymd(y, mo, dd)
+        ok[idx] = good
+        ymd[idx] = np.where(good, y * 10000 + mo * 100 + dd, 0)
+    return ok, np.diff(offsets) == 0, ymd
+
+
+def _index_values(found: "pa.Array") -> "np.ndarray":
+    """An int32 index array (pc.index_in) -> numpy, nulls as -1 (no fill_null: pa.scalar imports pandas)."""
+    import numpy as np
+
+    vals = np.frombuffer(found.buffers()[1], dtype=np.int32, count=len(found), offset=found.offset * 4).astype(np.int64)
+    if found.null_count:
+        bits = np.unpackbits(np.frombuffer(found.buffers()[0], dtype=np.uint8), bitorder="little")
+        vals[bits[found.offset : found.offset + len(found)] == 0] = -1
+    return vals
+
+
+def _lookup(arr: "pa.Array", spellings: dict[str, Any], codes: Optional[list[int]] = None) -> "np.ndarray":
+    """Index of each value among the spellings' codes (-2 when not an exact spelling)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = list(spellings)
+    pos = _index_values(pc.index_in(arr, value_set=_value_set(keys)))
+    table = np.asarray([*(codes if codes is not None else range(len(keys))), -2], dtype=np.int64)
+    return table[pos]  # -1 indexes the sentinel at the end
+
+
+def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
+    """Suspects for the GB 32100 warning: every non-blank credit code except plain 18-character ones that pass.
+
+    A suspect is confirmed with ``stdnum.cn.uscc.is_valid`` by the caller (stdnum decides).
+    """
+    import numpy as np
+
+    offsets, _ = _buffers(arr)
+    bad = np.diff(offsets) != 0
+    idx, m = _rows_of_width(arr, 18)
+    if len(idx):
+        table = np.full(256, 99, dtype=np.int32)
+        for i, ch in enumerate(_USCC_ALPHABET):
+            table[ord(ch)] = i
+        vals = table[m]  # (18, k)
+        good = (vals.max(axis=0) <= 30) & (vals[:8].max(axis=0) <= 9)
+        total = np.zeros(len(idx), dtype=np.int32)
+        for w, row in zip(_USCC_WEIGHTS, vals[:17]):
+            total += np.minimum(row, 30) * w
+        good &= vals[17] == (31 - total % 31) % 31
+        bad[idx] = ~good
+    return bad
+
+
+@dataclass
+class FastResult:
+    """The fast pass over one batch: ``certain`` rows are valid; the arrays hold their values."""
+
+    certain: "np.ndarray"
+    id17: "np.ndarray"
+    district: "np.ndarray"
+    activity: "np.ndarray"
+    quarter: "np.ndarray"
+    passed: "np.ndarray"
+    served: "np.ndarray"
+    started: "np.ndarray"
+    warn_start: "np.ndarray"
+    warn_credit: "np.ndarray"
+
+
+def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
+    """Every per-row rule of :class:`RosterRow`, vectorised. Columns are string arrays without nulls ("" = blank)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(next(iter(cols.values())))
+    empty = string_array([""] * n) if any(k not in cols for k in ROSTER_COLUMNS) else None
+
+    def col(key: str) -> "pa.Array":
+        return cols.get(key, empty)  # type: ignore[return-value]
+
+    ok, id17 = fast_ids(col("id_number"))
+
+    name_off, name_raw = _buffers(col("name"))
+    name_len = np.diff(name_off)
+    first = name_raw[np.minimum(name_off[:-1], max(len(name_raw) - 1, 0))] if len(name_raw) else np.zeros(n, np.uint8)
+    # a name that starts with a (possibly Unicode) space may be blank: left to pydantic
+    spacey = np.isin(first, np.asarray([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3], np.uint8))
+    ok &= (name_len > 0) & (name_len <= MAX_NAME) & ~spacey
+
+    district = _index_values(pc.index_in(col("district_code"), value_set=_value_set(rules.codes)))
+    ok &= district >= 0
+
+    ok &= _lookup(col("group"), _GROUP_SPELLINGS) >= 0
+    activity = _lookup(col("activity"), _ACTIVITY_SPELLINGS, list(_ACTIVITY_SPELLINGS.values()))
+    ok &= activity >= 0
+
+    end_ok, _, end = fast_dates(col("end_date"))
+    lo = rules.first_day.year * 10000 + rules.first_day.month * 100 + rules.first_day.day
+    hi = rules.last_day.year * 10000 + rules.last_day.month * 100 + rules.last_day.day
+    ok &= end_ok & (end >= lo) & (end <= hi)
+    year, month = end // 10000, end // 100 % 100
+    quarter = year * 4 + (month - 1) // 3
+
+    flags = {}
+    for key in ("passed", "served", "started"):
+        flags[key] = _lookup(col(key), _YES_NO_SPELLINGS, list(_YES_NO_SPELLINGS.values()))
+        ok &= flags[key] >= -1
+    passed, served, started = flags["passed"], flags["served"], flags["started"]
+    training = activity == 1
+    ok &= np.where(training, passed >= 0, passed == -1)
+    ok &= ((served == -1) & (started == -1)) | (passed == 1)
+
+    start_ok, start_blank, start = fast_dates(col("start_date"))
+    ok &= start_ok | start_blank
+    ok &= ~((started == 1) & start_blank)
+
+    credit = col("credit_code")
+    return FastResult(
+        certain=ok,
+        id17=id17,
+        district=district.astype(np.int16),
+        activity=activity.astype(np.int8),
+        quarter=quarter.astype(np.int32),
+        passed=passed.astype(np.int8),
+        served=served.astype(np.int8),
+        started=started.astype(np.int8),
+        warn_start=start_ok & (start < end),
+        warn_credit=fast_credit_codes(credit),
+    )
+
+
+# --------------------------------------------------------------------------- reading and validating rosters
+
+
+@dataclass
+class RosterData:
+    """The valid rows as columns: enough for duplicates, distinct counts and reconciliation (no names kept)."""
+
+    id17: "np.ndarray"
+    district: "np.ndarray"  # index into Rules.codes
+    activity: "np.ndarray"  # index into ACTIVITIES
+    quarter: "np.ndarray"  # Quarter.index
+    passed: "np.ndarray"  # 1 yes, 0 no, -1 blank
+    served: "np.ndarray"
+    started: "np.ndarray"
+    file: "np.ndarray"  # index into RosterResult.files
+    row: "np.ndarray"
+
+    FIELDS = ("id17", "district", "activity", "quarter", "passed", "served", "started", "file", "row")
+    DTYPES = ("int64", "int16", "int8", "int32", "int8", "int8", "int8", "int32", "int64")
+
+    @classmethod
+    def concat(cls, parts: list[dict[str, "np.ndarray"]]) -> "RosterData":
+        import numpy as np
+
+        return cls(
+            **{
+                f: (np.concatenate([p[f] for p in parts]) if parts else np.zeros(0, t)).astype(t, copy=False)
+                for f, t in zip(cls.FIELDS, cls.DTYPES)
+            }
+        )
+
+    def __len__(self) -> int:
+        return len(self.id17)
+
+
+@dataclass(frozen=True)
+class RosterFileRead:
+    file: str
+    encoding: Optional[str]
+    rows: int
+    headers: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class RosterResult:
+    rules: Rules
+    files: list[RosterFileRead] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    data: Optional[RosterData] = None
+    rows_read: int = 0
+    _counts: Optional[dict[tuple[str, Quarter], dict[str, int]]] = field(default=None, repr=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid_rows(self) -> int:
+        return len(self.data) if self.data is not None else 0
+
+    def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
+        return distinct_people(self.data, self.rules, activities, codes, until) if self.data is not None else 0
+
+    def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
+        if self._counts is None:
+            self._counts = roster_counts(self.data, self.rules) if self.data is not None else {}
+        return self._counts
+
+    def distinct_by_district(self) -> dict[str, int]:
+        return distinct_by_district(self.data, self.rules)
+
+
+def _column(rf_headers: dict[str, str], key: str) -> str:
+    return rf_headers.get(key) or ROSTER_COLUMNS[key].zh
+
+
+def _row_problems(exc: ValidationError, cells: dict[str, Any], file: str, headers: dict[str, str], line: int) -> list[Problem]:
+    from chuangye_cli.messages import PROBLEMS
+
+    out = []
+    for e in exc.errors():
+        key = str(e["loc"][0]) if e["loc"] else ""
+        code = e["type"]
+        params = dict(e.get("ctx") or {})
+        if code == "missing":
+            code = "missing-value"
+        elif code not in PROBLEMS:
+            code, params = "invalid-value", {"reason": e["msg"]}
+        column = _column(headers, key) if key in ROSTER_COLUMNS else key
+        out.append(error(code, file=file, row=line, column=column, value=masked(key, cells.get(key)), **params))
+    return out
+
+
+def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any) -> Problem:
+    return warning(WARNING_CODES[key], file=file, row=line, column=_column(headers, key), value=value)
+
+
+class _FileCheck:
+    """The state of one file being validated; thrown away when the file must be read again."""
+
+    def __init__(self, file_index: int, file: str, headers: dict[str, str], rules: Rules):
+        self.file_index, self.file, self.headers, self.rules = file_index, file, headers, rules
+        self.parts: list[dict[str, "np.ndarray"]] = []
+        self.problems: list[Problem] = []
+        self.rows = 0
+        self.context = rules.context
+
+    def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        n = len(rows)
+        if not n:
+            return
+        filled = {}
+        for k, a in cols.items():
+            if isinstance(a, pa.ChunkedArray):
+                a = a.combine_chunks()
+            filled[k] = a.fill_null("") if a.null_count else a
+        cols = filled
+        nonblank = np.zeros(n, dtype=bool)
+        for a in cols.values():
+            nonblank |= np.diff(_buffers(a)[0]) > 0
+        self.rows += int(nonblank.sum())
+        fr = fast_check(cols, self.rules)
+        sure = np.flatnonzero(fr.certain)
+        self.parts.append(
+            {
+                "id17": fr.id17[sure],
+                "district": fr.district[sure],
+                "activity": fr.activity[sure],
+                "quarter": fr.quarter[sure],
+                "passed": fr.passed[sure],
+                "served": fr.served[sure],
+                "started": fr.started[sure],
+                "file": np.full(len(sure), self.file_index, dtype=np.int32),
+                "row": rows[sure],
+            }
+        )
+        warn = []
+        for i in np.flatnonzero(fr.certain & fr.warn_start):
+            warn.append((int(rows[i]), "start_date", cols["start_date"][int(i)].as_py()))
+        if "credit_code" in cols:
+            for i in np.flatnonzero(fr.certain & fr.warn_credit):
+                value = cols["credit_code"][int(i)].as_py()
+                if not uscc.is_valid(normalise_text(value)):  # the fast pass only suspects; stdnum decides
+                    warn.append((int(rows[i]), "credit_code", value))
+        flagged = np.flatnonzero(~fr.certain & nonblank)
+        if len(flagged):
+            warn.extend(self._slow(rows, cols, flagged))
+        for line, key, value in sorted(warn, key=lambda w: w[0]):
+            self.problems.append(_warning(key, self.file, self.headers, line, value))
+
+    def _slow(self, rows: "np.ndarray", cols: dict[str, "pa.Array"], flagged: "np.ndarray") -> list[tuple[int, str, Any]]:
+        """Rows the fast pass did not pass: pydantic has the last word."""
+        import numpy as np
+        import pyarrow as pa
+
+        take = int_array(flagged)
+        values = {k: a.take(take).to_pylist() for k, a in cols.items()}
+        good: list[RosterRow] = []
+        good_rows: list[int] = []
+        warn = []
+        for j, i in enumerate(flagged):
+            line = int(rows[i])
+            cells = {k: v[j] for k, v in values.items()}
+            data = {k: v for k, v in cells.items() if not is_blank(v)}
+            if not data:
+                continue
+            try:
+                row = RosterRow.model_validate(data, context=self.context)
+            except ValidationError as exc:
+                self.problems.extend(_row_problems(exc, cells, self.file, self.headers, line))
+                continue
+            good.append(row)
+            good_rows.append(line)
+            warn.extend((line, key, cells.get(key)) for key in row_warnings(row))
+        if good:
+            flag = {True: 1, False: 0, None: -1}
+            self.parts.append(
+                {
+                    "id17": np.asarray([id17_of(r.id_number) for r in good], dtype=np.int64),
+                    "district": np.asarray([self.rules.district_index(r.district_code) for r in good], dtype=np.int16),
+                    "activity": np.asarray([ACTIVITIES.index(r.activity) for r in good], dtype=np.int8),
+                    "quarter": np.asarray([r.quarter.index for r in good], dtype=np.int32),
+                    "passed": np.asarray([flag[r.passed] for r in good], dtype=np.int8),
+                    "served": np.asarray([flag[r.served] for r in good], dtype=np.int8),
+                    "started": np.asarray([flag[r.started] for r in good], dtype=np.int8),
+                    "file": np.full(len(good), self.file_index, dtype=np.int32),
+                    "row": np.asarray(good_rows, dtype=np.int64),
+                }
+            )
+        return warn
+
+
+def _sort_parts(parts: list[dict[str, "np.ndarray"]]) -> list[dict[str, "np.ndarray"]]:
+    """Put the rows pydantic passed back in reading order (within one file)."""
+    import numpy as np
+
+    if len(parts) <= 1:
+        return parts
+    data = RosterData.concat(parts)
+    order = np.argsort(data.row, kind="stable")
+    if np.all(order[1:] > order[:-1]):
+        return [{f: getattr(data, f) for f in RosterData.FIELDS}]
+    return [{f: getattr(data, f)[order] for f in RosterData.FIELDS}]
+
+
+ProgressFn = Callable[[int], None]
+
+
+def validate_rosters(
+    paths: Iterable[str],
+    rules: Rules,
+    encoding: Optional[str] = None,
+    progress: Optional[ProgressFn] = None,
+) -> RosterResult:
+    """Read and validate every roster under ``paths``; then the rules across rows (duplicates)."""
+    from chuangye_cli.readers import find_files
+    from chuangye_cli.roster_reader import Restart, open_roster
+
+    result = RosterResult(rules)
+    files, problems = find_files(paths)
+    result.problems.extend(problems)
+    parts: list[dict[str, "np.ndarray"]] = []
+    for f in files:
+        rf = open_roster(f, encoding)
+        check = _FileCheck(len(result.files), f, rf.headers, rules)
+        if rf.usable:
+            for _attempt in range(4):
+                check = _FileCheck(len(result.files), f, rf.headers, rules)
+                try:
+                    for batch in rf.batches():
+                        before = check.rows
+                        check.batch(batch.rows, batch.columns)
+                        result.rows_read += check.rows - before
+                        if progress is not None:
+                            progress(check.rows - before)
+                except Restart:
+                    result.rows_read -= check.rows
+                    continue
+                break
+        result.problems.extend(rf.problems)
+        result.problems.extend(check.problems)
+        parts.extend(_sort_parts(check.parts))
+        result.files.append(RosterFileRead(f, rf.encoding, check.rows, dict(rf.headers)))
+    result.data = RosterData.concat(parts)
+    result.problems.extend(duplicate_problems(result))
+    return result
+
+
+# --------------------------------------------------------------------------- across rows
+
+
+def duplicate_problems(result: RosterResult) -> list[Problem]:
+    """Same ID twice in one district and activity: an error naming both rows (at the later one).
+    Same ID in two districts: a warning (at each other district's first row) naming the first place."""
+    import numpy as np
+
+    data, rules = result.data, result.rules
+    if data is None or len(data) < 2:
+        return []
+    order = np.argsort(data.id17, kind="stable")
+    ids_sorted = data.id17[order]
+    same = ids_sorted[1:] == ids_sorted[:-1]
+    if not same.any():
+        return []
+    member = np.zeros(len(order), dtype=bool)
+    member[1:] |= same
+    member[:-1] |= same
+    sub = order[member]  # rows whose ID occurs more than once (index = reading order)
+    ids, dist, act = data.id17[sub], data.district[sub], data.activity[sub]
+
+    def runs(*keys: "np.ndarray") -> "np.ndarray":
+        start = np.ones(len(keys[0]), dtype=bool)
+        change = np.zeros(len(keys[0]) - 1, dtype=bool)
+        for k in keys:
+            change |= k[1:] != k[:-1]
+        start[1:] = change
+        return start
+
+    # same district and activity: every row after the first of its run
+    o = np.lexsort((sub, act, dist, ids))
+    start = runs(ids[o], dist[o], act[o])
+    first = np.maximum.accumulate(np.where(start, np.arange(len(o)), 0))
+    dup_at = np.flatnonzero(~start)
+    in_order = sub[o]
+    errors = list(zip(in_order[dup_at].tolist(), in_order[first[dup_at]].tolist()))
+    # another district: the first row of each further district, against the ID's first row
+    o = np.lexsort((sub, dist, ids))
+    i_sorted, d_sorted = sub[o], dist[o]
+    id_start = runs(ids[o])
+    group_first = np.minimum.reduceat(i_sorted, np.flatnonzero(id_start))[np.cumsum(id_start) - 1]
+    d_start = runs(ids[o], d_sorted)
+    warn_at = np.flatnonzero(d_start & (d_sorted != data.district[group_first]))
+    warnings = list(zip(i_sorted[warn_at].tolist(), group_first[warn_at].tolist()))
+
+    problems = []
+    for here_i, other_i in errors:
+        here, other = result.files[int(data.file[here_i])], result.files[int(data.file[other_i])]
+        d, a = int(data.district[here_i]), int(data.activity[here_i])
+        problems.append(
+            error(
+                "roster-duplicate",
+                file=here.file,
+                row=int(data.row[here_i]),
+                column=_column(here.headers, "id_number"),
+                value=mask_id(id_from17(int(data.id17[here_i]))),
+                district=rules.names[d],
+                district_en=rules.names_en[d],
+                code=rules.codes[d],
+                activity=ACTIVITIES[a],
+                activity_zh=_ACTIVITY_ZH[ACTIVITIES[a]],
+                other_file=other.file,
+                other_row=int(data.row[other_i]),
+            )
+        )
+    for here_i, other_i in warnings:
+        here, other = result.files[int(data.file[here_i])], result.files[int(data.file[other_i])]
+        d, od = int(data.district[here_i]), int(data.district[other_i])
+        problems.append(
+            warning(
+                "roster-duplicate-district",
+                file=here.file,
+                row=int(data.row[here_i]),
+                column=_column(here.headers, "id_number"),
+                value=mask_id(id_from17(int(data.id17[here_i]))),
+                district=rules.names[d],
+                district_en=rules.names_en[d],
+                code=rules.codes[d],
+                other_district=rules.names[od],
+                other_district_en=rules.names_en[od],
+                other_code=rules.codes[od],
+                other_file=other.file,
+                other_row=int(data.row[other_i]),
+            )
+        )
+    problems.sort(key=lambda p: (p.severity, result_file_order(result, p.file), p.row or 0))
+    return problems
+
+
+def result_file_order(result: RosterResult, file: Optional[str]) -> int:
+    return next((i for i, f in enumerate(result.files) if f.file == file), 0)
+
+
+_ACTIVITY_ZH = {v: k for k, v in ACTIVITY_ALIASES.items() if not k.isascii()}
+
+
+def _count_distinct(values: "np.ndarray") -> int:
+    """How many different values (sort-based: numpy's hash-based unique is slower here)."""
+    import numpy as np
+
+    if not len(values):
+        return 0
+    s = np.sort(values)
+    return 1 + int(np.count_nonzero(s[1:] != s[:-1]))
+
+
+def distinct_people(
+    data: Optional[RosterData],
+    rules: Rules,
+    activities: Iterable[str] = ACTIVITIES,
+    codes: Optional[Iterable[str]] = None,
+    until: Optional[Quarter] = None,
+) -> int:
+    """How many different ID numbers the valid rows hold (optionally: some activities, districts, up to a quarter)."""
+    import numpy as np
+
+    if data is None or not len(data):
+        return 0
+    wanted = {ACTIVITIES.index(_ACTIVITY_KEYS.get(a, a)) for a in activities}
+    mask = np.ones(len(data), dtype=bool) if wanted == {0, 1} else np.zeros(len(data), dtype=bool)
+    if wanted != {0, 1}:
+        for a in wanted:
+            mask |= data.activity == a
+    if codes is not None:
+        chosen = np.zeros(len(rules.codes) + 1, dtype=bool)
+        chosen[[rules.district_index(c) for c in codes]] = True
+        mask &= chosen[data.district]
+    if until is not None:
+        mask &= data.quarter <= until.index
+    return _count_distinct(data.id17 if mask.all() else data.id17[mask])
+
+
+def distinct_by_district(data: Optional[RosterData], rules: Rules) -> dict[str, int]:
+    """Distinct ID numbers per district (all activities, all quarters), in one sort."""
+    import numpy as np
+
+    if data is None or not len(data):
+        return {}
+    if len(rules.codes) <= 64:
+        key = (data.district.astype(np.int64) << 57) | data.id17
+        s = np.sort(key)
+        start = np.ones(len(s), dtype=bool)
+        start[1:] = s[1:] != s[:-1]
+        counts = np.bincount((s[start] >> 57).astype(np.int64), minlength=len(rules.codes))
+        return {rules.codes[i]: int(c) for i, c in enumerate(counts) if c}
+    return {c: distinct_people(data, rules, codes=[c]) for c in rules.codes}
+
+
+#: the report column names a target may use for roster activities
+_ACTIVITY_KEYS = {"trained": "training", "guidance": "guidance", "training": "training"}
+
+
+def roster_counts(data: Optional[RosterData], rules: Rules) -> dict[tuple[str, Quarter], dict[str, int]]:
+    """Per district and quarter: guidance, trained, passed, served, started (rows, as the report counts them)."""
+    import numpy as np
+
+    if data is None or not len(data):
+        return {}
+    key = data.district.astype(np.int64) * 100_000 + data.quarter
+    uniq, inv = np.unique(key, return_inverse=True)
+    training = data.activity == 1
+    passed = training & (data.passed == 1)
+    measures = {
+        "guidance": data.activity == 0,
+        "trained": training,
+        "passed": passed,
+        "served": passed & (data.served == 1),
+        "started": passed & (data.started == 1),
+    }
+    sums = {m: np.bincount(inv, weights=mask, minlength=len(uniq)).astype(np.int64) for m, mask in measures.items()}
+    out = {}
+    for j, k in enumerate(uniq.tolist()):
+        d, q = divmod(k, 100_000)
+        out[(rules.codes[d], Quarter.from_index(q))] = {m: int(sums[m][j]) for m in MEASURES}
+    return out
+
+
+def reconcile(
+    counts: dict[tuple[str, Quarter], dict[str, int]],
+    report_rows: Iterable["ReportRow"],
+    as_of: Optional[Quarter] = None,
+) -> list[dict[str, Any]]:
+    """Roster counts beside the report's figures, per district and quarter, with every difference.
+
+    Only districts that have roster rows are reconciled (a roster of one
+    district says nothing about the others). Each entry:
+    ``{"district_code", "quarter", "roster": {...}, "report": {...} | None,
+    "differences": [{"measure", "roster", "report", "difference"}]}``;
+    a quarter with roster rows but no report lists every nonzero count as a
+    difference with ``report: None``.
+    """
+    reports = {(r.district_code, r.period): r for r in report_rows}
+    districts = {code for code, _ in counts}
+    keys = set(counts) | {k for k in reports if k[0] in districts}
+    if as_of is not None:
+        keys = {k for k in keys if k[1] <= as_of}
+    out = []
+    for code, q in sorted(keys, key=lambda k: (k[0], k[1].index)):
+        roster = counts.get((code, q), {m: 0 for m in MEASURES})
+        rep = reports.get((code, q))
+        figures = {m: getattr(rep, m) for m in MEASURES} if rep is not None else None
+        diffs = []
+        for m in MEASURES:
+            if figures is None:
+                if roster[m]:
+                    diffs.append({"measure": m, "roster": roster[m], "report": None, "difference": None})
+            elif roster[m] != figures[m]:
+                diffs.append({"measure": m, "roster": roster[m], "report": figures[m], "difference": roster[m] - figures[m]})
+        out.append({"district_code": code, "quarter": str(q), "roster": dict(roster), "report": figures, "differences": diffs})
+    return out
+
+
+def reconciliation_differences(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries' differences, one flat record each (for tables)."""
+    return [
+        {"district_code": e["district_code"], "quarter": e["quarter"], **d} for e in entries for d in e["differences"]
+    ]

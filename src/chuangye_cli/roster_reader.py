@@ -1,0 +1,366 @@
+"""Roster files -> batches of string columns, without holding the file in memory.
+
+Rosters are large (millions of rows), so unlike :mod:`chuangye_cli.readers`
+nothing here reads a whole file at once:
+
+* CSV goes through ``pyarrow.csv.open_csv`` (streaming, batches). UTF-8
+  (with or without BOM) is tried first; if pyarrow finds bytes that are not
+  UTF-8 anywhere in the file, the file is read again as GB18030 (the same
+  decision as :func:`chuangye_cli.readers.decode`, on the whole file).
+  A file pyarrow cannot split into rows of the header's width (ragged rows,
+  line breaks inside quoted cells) is read again with Python's csv module,
+  which numbers rows as a spreadsheet does.
+* .xlsx goes through openpyxl in read-only mode, first sheet.
+
+Every cell arrives as a string ("" for blank); row numbers are as a
+spreadsheet shows them (header = row 1 when it is the first row).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from chuangye_cli.problems import Problem, error, warning
+from chuangye_cli.readers import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _col_letter, _reason
+from chuangye_cli.roster import ROSTER_COLUMNS, roster_column_for_header
+from chuangye_cli.submission import is_blank
+
+#: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE
+BATCH_ROWS = 65536
+BLOCK_SIZE = 8 << 20
+#: bytes read to find the header and the encoding of a CSV
+PREFIX_BYTES = 1 << 18
+
+
+class Restart(Exception):
+    """The file must be read again from the start (another encoding or reader); discard what was read."""
+
+
+@dataclass
+class Batch:
+    rows: Any  # numpy int64 array: row numbers as a spreadsheet shows them
+    columns: dict[str, Any]  # column key -> pyarrow string array, no nulls
+
+
+@dataclass
+class RosterFile:
+    file: str
+    kind: str = "csv"  # csv (pyarrow), csv-python, xlsx
+    encoding: Optional[str] = None
+    forced_encoding: bool = False
+    delimiter: str = ","
+    header_row: Optional[int] = None
+    #: column position -> key; key -> header as written
+    positions: dict[int, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    width: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        return self.header_row is not None and not any(p.severity == "error" for p in self.problems)
+
+    def batches(self) -> Iterator[Batch]:
+        """Batches of data rows; may raise :class:`Restart` (the caller starts the file over)."""
+        if self.kind == "xlsx":
+            yield from _xlsx_batches(self)
+        elif self.kind == "csv":
+            yield from _arrow_batches(self)
+        else:
+            yield from _python_batches(self)
+
+
+def open_roster(path: str, encoding: Optional[str] = None) -> RosterFile:
+    """Find the header and the encoding; problems are collected on the result, never raised."""
+    suffix = Path(path).suffix.lower()
+    rf = RosterFile(path)
+    if suffix not in SUFFIXES:
+        rf.problems.append(error("file-unsupported", file=path, suffix=suffix or "(none)"))
+        return rf
+    try:
+        if suffix == ".xlsx":
+            rf.kind = "xlsx"
+            rf.encoding = "xlsx"
+            _xlsx_header(rf)
+            return rf
+        with open(path, "rb") as fh:
+            prefix = fh.read(PREFIX_BYTES)
+            more = bool(fh.read(1))
+    except OSError as exc:
+        rf.problems.append(error("file-unreadable", file=path, reason=exc.strerror or str(exc)))
+        return rf
+    _csv_header(rf, prefix, more, encoding)
+    return rf
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _map_header(rf: RosterFile, number: int, record: list[Any]) -> None:
+    rf.header_row = number
+    rf.width = len(record)
+    seen: dict[str, int] = {}
+    for pos, cell in enumerate(record):
+        if is_blank(cell):
+            continue
+        written = str(cell).strip()
+        key = roster_column_for_header(cell)
+        if key is None:
+            rf.problems.append(warning("unknown-column", file=rf.file, row=number, column=written))
+            continue
+        if key in seen:
+            rf.problems.append(
+                error("duplicate-column", file=rf.file, row=number, column=written, key=key, other=_col_letter(seen[key]))
+            )
+            continue
+        seen[key] = pos
+        rf.positions[pos] = key
+        rf.headers[key] = written
+    for key, c in ROSTER_COLUMNS.items():
+        if c.required and key not in rf.headers:
+            rf.problems.append(error("missing-column", file=rf.file, row=number, column=c.zh, key=key, header=c.zh))
+
+
+def _find_header(rf: RosterFile, numbered: list[tuple[int, list[Any]]]) -> None:
+    if not any(not is_blank(v) for _, rec in numbered for v in rec):
+        rf.problems.append(error("file-empty", file=rf.file))
+        return
+    for number, record in numbered[:HEADER_SCAN_ROWS]:
+        if sum(1 for v in record if roster_column_for_header(v)) >= 2:
+            if len(record) > MAX_COLUMNS:
+                rf.problems.append(error("file-too-wide", file=rf.file, row=number, count=len(record), limit=MAX_COLUMNS))
+                return
+            _map_header(rf, number, record)
+            return
+    rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+
+
+def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[str]) -> None:
+    if not prefix.strip():
+        rf.problems.append(error("file-empty", file=rf.file))
+        return
+    utf16 = prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith("utf-16")
+    if b"\x00" in prefix and not utf16:
+        rf.problems.append(error("file-binary", file=rf.file))
+        return
+    cut = prefix
+    if more:  # only whole lines: a multi-byte character may be cut at the end
+        last = prefix.rfind(b"\n")
+        cut = prefix[: last + 1] if last > 0 else prefix
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            rf.problems.append(error("file-encoding-unknown", file=rf.file, encoding=encoding))
+            return
+        rf.encoding, rf.forced_encoding = encoding, True
+    elif prefix.startswith(codecs.BOM_UTF8):
+        rf.encoding = "utf-8"
+    elif utf16:
+        rf.encoding = "utf-16"
+    else:
+        try:
+            cut.decode("utf-8")
+            rf.encoding = "utf-8"
+        except UnicodeDecodeError:
+            rf.encoding = "gb18030"
+    try:
+        text = cut.decode(rf.encoding, errors="strict" if not more else "replace")
+    except UnicodeDecodeError as exc:
+        rf.problems.append(_decode_problem(rf, exc))
+        return
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    rf.delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    numbered = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=rf.delimiter, strict=False)
+    try:
+        for number, record in enumerate(reader, start=1):
+            numbered.append((number, record))
+            if number >= HEADER_SCAN_ROWS:
+                break
+    except csv.Error as exc:
+        rf.problems.append(error("file-csv-syntax", file=rf.file, row=len(numbered) + 1, reason=str(exc)))
+        return
+    _find_header(rf, numbered)
+
+
+def _decode_problem(rf: RosterFile, exc: UnicodeDecodeError) -> Problem:
+    if rf.forced_encoding:
+        return error("file-encoding-forced", file=rf.file, encoding=rf.encoding, offset=exc.start)
+    return error("file-encoding", file=rf.file)
+
+
+# --------------------------------------------------------------------------- CSV via pyarrow
+
+
+def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    assert rf.header_row is not None
+    names = [f"c{i}" for i in range(rf.width)]
+    include = [names[p] for p in sorted(rf.positions)]
+    keys = [rf.positions[p] for p in sorted(rf.positions)]
+    encoding = {"utf-8": "utf8"}.get(rf.encoding or "utf-8", rf.encoding)
+    try:
+        reader = pacsv.open_csv(
+            rf.file,
+            read_options=pacsv.ReadOptions(
+                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in include},
+                include_columns=include,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
+        )
+        next_row = rf.header_row + 1
+        for rb in reader:
+            n = rb.num_rows
+            rows = np.arange(next_row, next_row + n, dtype=np.int64)
+            next_row += n
+            yield Batch(rows, {k: rb.column(i) for i, k in enumerate(keys)})
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        text = str(exc)
+        if ("UTF8" in text or isinstance(exc, UnicodeDecodeError)) and rf.encoding == "utf-8" and not rf.forced_encoding:
+            rf.encoding = "gb18030"  # not UTF-8 somewhere in the file: the whole file is GB18030
+            raise Restart() from None
+        if isinstance(exc, UnicodeDecodeError):
+            rf.problems.append(_decode_problem(rf, exc))
+            return
+        rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
+        raise Restart() from None
+
+
+# --------------------------------------------------------------------------- CSV via Python (exact, slower)
+
+
+def _to_batch(numbers: list[int], records: list[list[Any]], rf: RosterFile) -> Batch:
+    import numpy as np
+
+    from chuangye_cli.roster import string_array
+
+    columns = {}
+    for pos, key in rf.positions.items():
+        columns[key] = string_array([_cell_text(r[pos]) if pos < len(r) else "" for r in records])
+    return Batch(np.asarray(numbers, dtype=np.int64), columns)
+
+
+def _python_batches(rf: RosterFile) -> Iterator[Batch]:
+    assert rf.header_row is not None
+    try:
+        with open(rf.file, encoding=rf.encoding or "utf-8", newline="") as fh:
+            reader = csv.reader(fh, delimiter=rf.delimiter, strict=False)
+            numbers: list[int] = []
+            records: list[list[str]] = []
+            for number, record in enumerate(reader, start=1):
+                if number <= rf.header_row or all(is_blank(v) for v in record):
+                    continue
+                numbers.append(number)
+                records.append(record)
+                if len(records) >= BATCH_ROWS:
+                    yield _to_batch(numbers, records, rf)
+                    numbers, records = [], []
+            if records:
+                yield _to_batch(numbers, records, rf)
+    except UnicodeDecodeError as exc:
+        if rf.encoding == "utf-8" and not rf.forced_encoding:
+            rf.encoding = "gb18030"
+            raise Restart() from None
+        rf.problems.append(_decode_problem(rf, exc))
+    except csv.Error as exc:
+        rf.problems.append(error("file-csv-syntax", file=rf.file, reason=str(exc)))
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text: numbers without a spurious '.0', dates as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e19:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _open_xlsx(rf: RosterFile) -> Any:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(rf.file, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, reason=_reason(exc)))
+        return None
+
+
+def _xlsx_header(rf: RosterFile) -> None:
+    wb = _open_xlsx(rf)
+    if wb is None:
+        return
+    try:
+        numbered = []
+        for number, values in enumerate(wb.worksheets[0].iter_rows(values_only=True, max_row=HEADER_SCAN_ROWS), start=1):
+            numbered.append((number, list(values)))
+        _find_header(rf, numbered)
+    except Exception as exc:  # noqa: BLE001 - a broken workbook is bad input, not a crash
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, reason=_reason(exc)))
+    finally:
+        wb.close()
+
+
+def _xlsx_batches(rf: RosterFile) -> Iterator[Batch]:
+    assert rf.header_row is not None
+    wb = _open_xlsx(rf)
+    if wb is None:
+        return
+    try:
+        numbers: list[int] = []
+        records: list[list[Any]] = []
+        blank_run = 0
+        rows = wb.worksheets[0].iter_rows(values_only=True, min_row=rf.header_row + 1)
+        for number, values in enumerate(rows, start=rf.header_row + 1):
+            if all(is_blank(v) for v in values):
+                blank_run += 1
+                if blank_run > MAX_BLANK_ROWS:
+                    break
+                continue
+            blank_run = 0
+            numbers.append(number)
+            records.append(list(values))
+            if len(records) >= BATCH_ROWS:
+                yield _to_batch(numbers, records, rf)
+                numbers, records = [], []
+        if records:
+            yield _to_batch(numbers, records, rf)
+    finally:
+        wb.close()
+
+
+def file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -1,0 +1,215 @@
+"""A blank quarterly submission for one district: keys pre-filled, the rest to fill in.
+
+The columns, their order, which are required and what each may hold are
+read off :data:`~chuangye_cli.submission.COLUMNS` (the pydantic row model),
+so the template and the validator state each rule once. The .xlsx carries
+data validation Excel enforces while typing: whole numbers in range for
+counts (no more than the column they are a part of, e.g. passed <= trained),
+a drop-down for the level column, and an input message per column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chuangye_cli.messages import label
+from chuangye_cli.quarters import Quarter, quarters_between
+from chuangye_cli.submission import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
+from chuangye_cli.targets import Plan
+
+SUFFIXES = (".csv", ".xlsx")
+#: the keys a template fills in for the district
+PREFILLED = ("district_code", "district_name", "year", "quarter")
+#: the drop-down, highest level first, as the plan names them
+LEVEL_CHOICES = {"zh": ("达到", "基本达到", "未达到"), "en": tuple(reversed(LEVELS))}
+#: Excel limits an input message's title to 32 and its text to 255 characters
+PROMPT_TITLE_MAX, PROMPT_MAX = 32, 255
+
+
+class TemplateError(Exception):
+    """Bad options for a template: a label key and its params (a one-line usage error)."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return label(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Template:
+    lang: str
+    district_code: str
+    quarters: tuple[Quarter, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header(self.lang) for c in self.columns]
+
+
+def build_template(plan: Plan, code: str, start: Quarter, end: Quarter, lang: str) -> Template:
+    """The template's rows: one per quarter from ``start`` to ``end``; raises TemplateError."""
+    if code not in plan.registry:
+        raise TemplateError("tools.usage.unknown_district", code=code, codes=", ".join(plan.registry))
+    if end < start:
+        raise TemplateError("tools.usage.backwards", start=start, end=end)
+    p = plan.period
+    if start < p.start or end > p.end:
+        raise TemplateError("tools.usage.outside_period", start=start, end=end, pstart=p.start, pend=p.end)
+    quarters = tuple(quarters_between(start, end))
+    columns = tuple(COLUMNS.values())
+    keys = {"district_code": code, "district_name": plan.registry[code]}
+    rows = tuple(
+        tuple({**keys, "year": q.year, "quarter": q.q}.get(c.key) for c in columns) for q in quarters
+    )
+    return Template(lang, code, quarters, columns, rows)
+
+
+def csv_bytes(t: Template) -> bytes:
+    """The template as CSV: UTF-8 with a BOM so Excel opens the Chinese right."""
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(t.headers)
+    for r in t.rows:
+        w.writerow(["" if v is None else v for v in r])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def prompt(c: Column, lang: str) -> str:
+    """The input message Excel shows when a cell of the column is selected."""
+    if c.key in PREFILLED:
+        text = label("tools.prompt.key", lang)
+    elif c.kind == "level":
+        text = label("tools.prompt.level", lang, choices="、".join(LEVEL_CHOICES[lang]) if lang == "zh" else ", ".join(LEVEL_CHOICES[lang]))
+    elif c.kind == "text":
+        text = label("tools.prompt.text", lang, limit=MAX_TEXT)
+    else:
+        text = label(f"tools.prompt.{c.kind}", lang)
+        if c.key in NOT_ABOVE:
+            text += label("tools.prompt.not_above", lang, other=COLUMNS[NOT_ABOVE[c.key]].header(lang))
+    if c.key not in PREFILLED:
+        text += label("tools.prompt.required" if c.required else "tools.prompt.optional", lang)
+    return text[:PROMPT_MAX]
+
+
+def _validation(c: Column, t: Template, index: dict[str, int], first_row: int) -> Any:
+    """One openpyxl DataValidation for a column (its range set by the caller)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lang = t.lang
+    kw: dict[str, Any] = {}
+    error_key = None
+    if c.numeric:
+        kw = {"type": "whole", "operator": "between", "formula1": "0", "formula2": str(MAX_COUNT)}
+        error_key, params = "tools.error.count", {"limit": f"{MAX_COUNT:,}"}
+        if c.key in NOT_ABOVE:
+            other = NOT_ABOVE[c.key]
+            # relative to the range's first cell: each row is checked against its own row
+            kw["formula2"] = f"{_letter(index[other])}{first_row}"
+            error_key, params = "tools.error.not_above", {"other": COLUMNS[other].header(lang)}
+    elif c.kind == "level":
+        kw = {"type": "list", "formula1": '"' + ",".join(LEVEL_CHOICES[lang]) + '"'}
+        error_key, params = "tools.error.level", {"choices": ", ".join(LEVEL_CHOICES[lang])}
+    elif c.key == "year":
+        kw = {"type": "whole", "operator": "between", "formula1": "1900", "formula2": "2100"}
+        error_key, params = "tools.error.year", {}
+    elif c.key == "quarter":
+        kw = {"type": "whole", "operator": "between", "formula1": "1", "formula2": "4"}
+        error_key, params = "tools.error.quarter", {}
+    elif c.kind == "text" and c.key not in PREFILLED:
+        kw = {"type": "textLength", "operator": "lessThanOrEqual", "formula1": str(MAX_TEXT)}
+        error_key, params = "tools.error.text", {"limit": MAX_TEXT}
+    dv = DataValidation(allow_blank=True, showInputMessage=True, **kw)
+    dv.promptTitle = c.header(lang)[:PROMPT_TITLE_MAX]
+    dv.prompt = prompt(c, lang)
+    if error_key:
+        dv.showErrorMessage = True
+        dv.errorStyle = "stop"
+        dv.errorTitle = label("tools.error.title", lang)[:PROMPT_TITLE_MAX]
+        dv.error = label(error_key, lang, **params)[:PROMPT_MAX]
+    return dv
+
+
+def _width(text: Any) -> int:
+    from wcwidth import wcswidth
+
+    s = "" if text is None else str(text)
+    w = wcswidth(s)
+    return len(s) if w < 0 else w
+
+
+def xlsx_bytes(t: Template) -> bytes:
+    """The template as a workbook: frozen header, columns sized to fit, data validation per column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = label("tools.sheet.template", t.lang)
+    ws.append(t.headers)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for c, cell in zip(t.columns, ws[1]):
+        cell.font = bold
+        if c.required:
+            cell.fill = fill
+        cell.alignment = Alignment(horizontal="center")
+    for r in t.rows:
+        ws.append(list(r))
+    last = len(t.rows) + 1
+    index = {c.key: i for i, c in enumerate(t.columns)}
+    code_col = _letter(index["district_code"])
+    for row in range(2, last + 1):
+        ws[f"{code_col}{row}"].number_format = "@"  # a code, not a number
+    for i, c in enumerate(t.columns):
+        dv = _validation(c, t, index, 2)
+        dv.add(f"{_letter(i)}2:{_letter(i)}{last}")
+        ws.add_data_validation(dv)
+        width = max(_width(h) for h in [t.headers[i], *(r[i] for r in t.rows)])
+        ws.column_dimensions[_letter(i)].width = max(width + 2, 30 if c.kind == "text" and c.key not in PREFILLED else 8)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def template_bytes(t: Template, suffix: str) -> bytes:
+    return xlsx_bytes(t) if suffix == ".xlsx" else csv_bytes(t)
+
+
+def check_output_path(path: str | Path, force: bool = False) -> Path:
+    """Refuse before building anything: a bad suffix, an existing file (unless ``force``),
+    a folder, a missing or read-only folder (the last three: OutputError from render.output)."""
+    from chuangye_cli.render.output import check_output
+
+    p = Path(path)
+    if p.suffix.lower() not in SUFFIXES:
+        raise TemplateError("tools.usage.output_suffix", path=str(path))
+    if p.exists() and not p.is_dir() and not force:
+        raise TemplateError("tools.usage.output_exists", path=str(path))
+    return check_output(str(path))
+
+
+def write_template(t: Template, path: str | Path, force: bool = False) -> Path:
+    """Write the template (format from the suffix) all at once: a failure leaves nothing behind."""
+    from chuangye_cli.render.output import write_output
+
+    p = check_output_path(path, force)
+    return write_output(str(p), template_bytes(t, p.suffix.lower()))

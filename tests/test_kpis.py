@@ -1,0 +1,165 @@
+"""chuangye kpis: the plan's indicators without a number, as ratios of sums.
+
+tests/fixtures/tools: 历下区 fills the optional columns in both quarters;
+市中区 fills them in 2009Q1 only (its survey that quarter has 0 valid answers)
+and leaves them empty in 2009Q2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from chuangye_cli.kpis import KPIS, multiple_text
+from conftest import GOLDEN, ROOT, SAMPLE, run
+
+TOOLS = "tests/fixtures/tools"
+TARGETS = f"{TOOLS}/targets_kpi.yaml"
+FILES = (f"{TOOLS}/kpi_lixia.csv", f"{TOOLS}/kpi_shizhong.csv")
+
+
+def golden(name: str, text: str) -> str:
+    path = GOLDEN / name
+    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def kpis_json(*args):
+    result = run("kpis", *args, "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def values(data):
+    return {(v["kpi"], v["district_code"]): v for v in data["kpis"]}
+
+
+def test_values_are_ratios_of_sums_over_complete_quarters():
+    result, data = kpis_json(*FILES, "--targets", TARGETS)
+    v = values(data)
+    # 历下区: both quarters
+    assert (v[("startup_multiplier", "370102")]["numerator"], v[("startup_multiplier", "370102")]["denominator"]) == (330, 80)
+    assert v[("startup_multiplier", "370102")]["actual"] == pytest.approx(330 / 80)
+    assert v[("startup_contribution", "370102")]["actual"] == pytest.approx((80 + 330) / (900 + 950))
+    assert v[("satisfaction", "370102")]["actual"] == pytest.approx(135 / 160)
+    # 市中区: only 2009Q1 counts; its new_jobs of 2009Q2 are not set against empty figures
+    assert v[("startup_contribution", "370103")]["actual"] == pytest.approx((40 + 100) / 500)
+    assert v[("startup_contribution", "370103")]["quarters"] == 1
+    assert v[("startup_multiplier", "370103")]["actual"] == pytest.approx(100 / 40)
+    # 0 valid answers: no data, not 0%
+    sat = v[("satisfaction", "370103")]
+    assert (sat["actual"], sat["numerator"], sat["denominator"]) == (None, 0, 0)
+    # the city: sums over the districts' complete quarters
+    assert v[("startup_multiplier", None)]["actual"] == pytest.approx((330 + 100) / (80 + 40))
+    assert v[("startup_contribution", None)]["actual"] == pytest.approx((80 + 330 + 40 + 100) / (900 + 950 + 500))
+    assert v[("satisfaction", None)]["actual"] == pytest.approx(135 / 160)
+    assert v[("startup_contribution", None)]["quarters"] == 3
+
+
+def test_thresholds_from_the_targets_file_are_judged():
+    result, data = kpis_json(*FILES, "--targets", TARGETS)
+    v = values(data)
+    assert result.exit_code == 1  # 历下区 satisfaction behind, 市中区 no data
+    assert (v[("satisfaction", "370102")]["target"], v[("satisfaction", "370102")]["status"]) == ("satisfaction", "behind")
+    assert v[("satisfaction", "370103")]["status"] == "no_data"
+    assert v[("satisfaction", None)]["status"] is None  # the target's scope is each district, not the city
+    assert (v[("startup_multiplier", None)]["threshold"], v[("startup_multiplier", None)]["status"]) == (3.5, "met")
+    assert v[("startup_contribution", None)]["status"] is None  # no threshold set
+    # check judges the same metrics the same way: they are ordinary ratio targets
+    checked = json.loads(run("check", *FILES, "--targets", TARGETS, "--format", "json").stdout)
+    got = {(r["target"], r["district_code"]): (r["actual"], r["status"]) for r in checked["results"]}
+    assert got[("satisfaction", "370102")] == (pytest.approx(135 / 160), "behind")
+    assert got[("satisfaction", "370103")] == (None, "no_data")
+    assert got[("multiplier", None)] == (pytest.approx(430 / 120), "met")
+
+
+def test_partial_quarters_are_warned_about():
+    result, data = kpis_json(*FILES, "--targets", TARGETS, "--lang", "en")
+    assert [w["message"] for w in data["warnings"]] == [
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of startup_jobs, new_entrepreneurs empty; those quarters are left out of Start-up job multiplier",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of new_entrepreneurs, startup_jobs empty; those quarters are left out of Contribution of entrepreneurship to employment",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of survey_satisfied, survey_valid empty; those quarters are left out of Satisfaction with the entrepreneurship environment",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_golden(lang):
+    result = run("kpis", *FILES, "--targets", TARGETS, "--lang", lang)
+    assert result.exit_code == 1
+    assert result.stdout == golden(f"tools_kpis_small_{lang}.txt", result.stdout)
+
+
+def test_sample_data_table_golden():
+    result = run("kpis", "sample_data")
+    assert result.exit_code == 0  # no thresholds in the default targets file
+    assert result.stderr == ""
+    assert result.stdout == golden("tools_kpis_sample_zh.txt", result.stdout)
+
+
+def test_sample_data_city_value_is_the_ratio_of_the_sums():
+    """Recompute the city's contribution rate from the raw files with the readers alone."""
+    from chuangye_cli.check import read_reports
+    from chuangye_cli.targets import load_plan
+
+    rows, _ = read_reports([str(SAMPLE)], load_plan(None))
+    rows = [r.row for r in rows]
+    num = sum(r.new_entrepreneurs + r.startup_jobs for r in rows)
+    den = sum(r.new_jobs for r in rows)
+    _, data = kpis_json("sample_data")
+    assert values(data)[("startup_contribution", None)]["actual"] == pytest.approx(num / den)
+    assert values(data)[("startup_contribution", None)]["quarters"] == 60
+
+
+def test_no_optional_columns_at_all_is_no_data():
+    # tests/fixtures/check has no optional columns: every indicator is no data, and that is not a failure
+    result, data = kpis_json("tests/fixtures/check", "--targets", "tests/fixtures/check/targets_small.yaml")
+    assert result.exit_code == 0
+    assert {v["actual"] for v in data["kpis"]} == {None}
+    assert {v["status"] for v in data["kpis"]} == {None}
+    table = run("kpis", "tests/fixtures/check", "--targets", "tests/fixtures/check/targets_small.yaml", "--lang", "en").stdout
+    city = next(line for line in table.splitlines() if line.startswith("city "))
+    assert city.split() == ["city", "—", "—", "—"]
+    assert data["warnings"] == []  # nothing filled in at all is plain no data, not a partial report
+
+
+def test_as_of_leaves_later_quarters_out():
+    _, data = kpis_json(*FILES, "--targets", TARGETS, "--as-of", "2009Q1")
+    v = values(data)
+    assert data["as_of"] == "2009Q1"
+    assert v[("startup_multiplier", "370102")]["actual"] == pytest.approx(200 / 50)
+    assert v[("satisfaction", "370102")]["actual"] == pytest.approx(90 / 100)
+
+
+def test_invalid_input_exit_3_no_values():
+    result = run("kpis", f"{TOOLS}/bad", "--targets", TARGETS, "--lang", "en")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.endswith("The input has errors, so no indicator was computed. Fix the errors above and try again.\n")
+    _, data = kpis_json(f"{TOOLS}/bad", "--targets", TARGETS)
+    assert data["kpis"] == [] and len(data["errors"]) == 3 and data["exit_code"] == 3
+
+
+def test_multiple_never_rounds_onto_the_threshold():
+    assert multiple_text(4.125) == "1:4.1"
+    assert multiple_text(4.96, 5, ">=") == "1:4.96"  # not 1:5.0 against a 1:5 target
+    assert multiple_text(4.9996, 5, ">=") == "1:4.9996"
+    assert multiple_text(5.0, 5, ">=") == "1:5.0"
+
+
+def test_help_defines_each_indicator():
+    result = run("kpis", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    for k in KPIS:
+        assert k.name("zh") in text
+        for col in k.columns:
+            assert f"sum of {col}" in text, col
+    assert "shown as 1:N" in text
+    assert "Example" in result.stdout and "chuangye kpis sample_data/" in result.stdout

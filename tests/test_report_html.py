@@ -1,0 +1,453 @@
+"""chuangye report: the HTML report's structure, parsed (no browser needed).
+
+The small fixture (tests/fixtures/report/small: 历下区 and 市中区, 2009Q1-Q2, plan of
+four quarters) has values worked out by hand in the comments below.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SAMPLE, run
+
+REPORT = FIXTURES / "report"
+SMALL = REPORT / "small"
+BAD = REPORT / "bad"
+QUOTA_TARGETS = REPORT / "targets_quota.yaml"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+# --------------------------------------------------------------------------- a tiny DOM
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text for c in self.children)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def iter(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
+        out = []
+        for n in self.iter():
+            if tag and n.tag != tag:
+                continue
+            if cls and cls not in n.classes:
+                continue
+            if any(n.attrs.get(k.replace("_", "-")) != v for k, v in attrs.items()):
+                continue
+            out.append(n)
+        return out
+
+    def find(self, *args, **kw) -> "Node":
+        found = self.find_all(*args, **kw)
+        assert found, f"nothing matches {args} {kw}"
+        return found[0]
+
+
+class Tree(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {}, None)
+        self.cur = self.root
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.cur))
+
+    def handle_endtag(self, tag):
+        node = self.cur
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:
+            self.cur = node.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def make_report(tmp_path: Path, *args: str, name: str = "r.html"):
+    out = tmp_path / name
+    result = run("report", *args, "-o", out)
+    html = out.read_text(encoding="utf-8") if out.exists() else ""
+    return result, html, (Tree(html).root if html else None)
+
+
+def check_json(*args: str) -> dict:
+    return json.loads(run("check", *args, "--format", "json").stdout)
+
+
+def city_rows(root: Node) -> dict[str, Node]:
+    return {tr.attrs["data-target"]: tr for tr in root.find("table", id="city-targets").find_all("tr", cls="target-row")}
+
+
+def bar_of(tr: Node) -> tuple[float, float | None]:
+    """(fill %, mark %) as drawn: the fill rect's width and the mark line's x."""
+    svg = tr.find("svg", cls="progress")
+    fill = svg.find("rect", cls="fill").attrs["width"]
+    assert fill.endswith("%")
+    marks = svg.find_all("line", cls="mark")
+    mark = None
+    if marks:
+        assert marks[0].attrs["x1"] == marks[0].attrs["x2"] and marks[0].attrs["x1"].endswith("%")
+        mark = float(marks[0].attrs["x1"][:-1])
+    assert float(svg.attrs["data-fill"]) == float(fill[:-1])
+    return float(fill[:-1]), mark
+
+
+# --------------------------------------------------------------------------- the small plan, by hand
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("small")
+    return make_report(tmp, str(SMALL), "--targets", str(QUOTA_TARGETS))
+
+
+def test_small_exit_code_and_title(small):
+    result, html, root = small
+    assert result.exit_code == 1  # service rate behind
+    assert result.stderr == ""
+    assert result.stdout.strip().startswith("已写入 ")
+    assert root.find("h1").text == "测试方案"
+    meta = squash(root.find("p", cls="meta").text)
+    assert meta.startswith("统计截至 2009Q2（方案期间 2009Q1–2009Q4）")
+    assert re.search(r"生成日期 \d{4}-\d\d-\d\d$", meta)
+    assert root.find("html").attrs["lang"] == "zh-CN"
+
+
+def test_small_verdict_counts_results(small):
+    _, _, root = small
+    # participants on track; pass rate met; service rate behind; incubators 2 x on track; pilot pending
+    verdict = root.find("div", id="verdict")
+    assert squash(verdict.children[0]) == "5 项目标、6 个考核结果：已达标 1，符合序时进度 3，落后于序时进度 1，待考核 1"
+    chips = {li.attrs["data-status"]: int(li.attrs["data-count"]) for li in verdict.find_all("li")}
+    assert chips == {"met": 1, "on_track": 3, "behind": 1, "pending": 1}
+
+
+def test_small_city_rows_bars_and_marks(small):
+    _, _, root = small
+    rows = city_rows(root)
+    assert list(rows) == ["participants", "training_pass_rate", "service_rate"]  # city targets, in plan order
+    # participants: (100+200+120+100) + (60+50+70+50) = 750 of 1000; pro-rata 1000 x 2/4 = 500
+    p = rows["participants"]
+    assert bar_of(p) == (75.0, 50.0)
+    assert p.attrs["data-status"] == "on_track"
+    assert squash(p.find("td", cls="actual").text) == "750"
+    assert squash(p.find("span", cls="word").text) == "符合序时进度"
+    assert squash(p.find("div", cls="bar-caption").text) == "完成进度/序时进度 75.0% / 50.0%"
+    # pass rate: (190+80+45+47) / (200+100+50+50) = 362/400 = 90.5%; the mark is the 90% target
+    t = rows["training_pass_rate"]
+    assert bar_of(t) == (90.5, 90.0)
+    assert t.attrs["data-status"] == "met" and squash(t.find("span", cls="word").text) == "已达标"
+    # service rate: 361/362 = 99.72% against 100%: never shown as 100%
+    s = rows["service_rate"]
+    assert bar_of(s) == (99.72, 100.0)
+    assert squash(s.find("td", cls="actual").text) == "99.7%"
+    assert s.attrs["data-status"] == "behind" and squash(s.find("span", cls="word").text) == "落后于序时进度"
+
+
+def test_small_rows_agree_with_check_json(small):
+    _, _, root = small
+    data = check_json(SMALL, "--targets", QUOTA_TARGETS)
+    city = {r["target"]: r for r in data["results"] if r["district_code"] is None}
+    rows = city_rows(root)
+    assert set(rows) == set(city)
+    for target, r in city.items():
+        assert rows[target].attrs["data-status"] == r["status"]
+
+
+def test_small_district_summary_names_lagging_districts(small):
+    _, _, root = small
+    rows = {tr.attrs["data-target"]: tr for tr in root.find("table", id="district-targets").find_all("tr", cls="district-summary")}
+    assert list(rows) == ["district_incubators", "pilot_standard"]
+    counts = {d.attrs["data-status"]: squash(d.text) for d in rows["district_incubators"].find_all("div", data_count="2")}
+    assert counts == {"on_track": "符合序时进度 2/2"}
+    lag = rows["pilot_standard"].find("td", cls="lagging")
+    assert squash(lag.text) == "待考核：历下区"
+
+
+def test_small_each_district_chart(small):
+    _, _, root = small
+    fig = root.find("figure", cls="chart", data_target="district_incubators")
+    bars = {g.attrs["data-district"]: g for g in fig.find_all("g", cls="district-bar")}
+    assert list(bars) == ["370102", "370103"]
+    # latest local incubators: 历下区 3, 市中区 2; target 4, pro-rata 2; axis 0..5 over 440 units from x=100
+    assert [bars[c].attrs["data-actual"] for c in bars] == ["3", "2"]
+    assert [bars[c].attrs["data-status"] for c in bars] == ["on_track", "on_track"]
+    widths = [float(bars[c].find("rect", cls="bar").attrs["width"]) for c in bars]
+    assert widths == [264.0, 176.0]
+    assert {bars[c].find("line", cls="line").attrs["x1"] for c in bars} == {"452.0"}
+    assert {bars[c].find("line", cls="due").attrs["x1"] for c in bars} == {"276.0"}
+    assert [squash(bars[c].find("text", cls="status-word").text) for c in bars] == ["符合序时进度", "符合序时进度"]
+    ticks = [squash(t.text) for t in fig.find("svg").children if isinstance(t, Node) and t.tag == "text"]
+    assert ticks == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_small_quota_chart(small):
+    _, _, root = small
+    fig = root.find("figure", cls="chart", data_target="participants")
+    assert "按各县(市)区分解任务" in fig.find("figcaption").text
+    bars = {g.attrs["data-district"]: g for g in fig.find_all("g", cls="district-bar")}
+    # 历下区 520 of a 600 quota (pro-rata 300: on track); 市中区 230 of 500 (pro-rata 250: behind)
+    assert {c: (g.attrs["data-actual"], g.attrs["data-line"], g.attrs["data-status"]) for c, g in bars.items()} == {
+        "370102": ("520", "600.0", "on_track"),
+        "370103": ("230", "500.0", "behind"),
+    }
+
+
+def test_small_matrix_is_each_districts_own_figure(small):
+    _, _, root = small
+    matrix = root.find("table", id="matrix")
+    header = [squash(th.text) for th in matrix.find("thead").find_all("th")]
+    assert header == ["目标", "目标值", "全市", "历下区", "市中区"]
+    rows = {tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")] for tr in matrix.find("tbody").find_all("tr")}
+    # the districts' own sums, straight from the CSV files
+    for code, col in (("370102", 3), ("370103", 4)):
+        own = sum(int(r["创业指导人数"]) + int(r["创业培训人数"]) for f in SMALL.glob("*.csv") for r in csv.DictReader(f.open(encoding="utf-8")) if r["行政区划代码"] == code)
+        assert rows["participants"][col].startswith(f"{own:,}")
+    assert rows["participants"][2] == "750符合序时"
+    assert rows["participants"][3:] == ["520符合序时", "230落后序时"]  # quotas judged per district
+    assert rows["training_pass_rate"][3:] == ["90.0%", "92.0%"]  # 270/300, 92/100
+    # 历下区's service rate 269/270 = 99.63% is below the city's 100% target: marked for reference
+    cells = {tr.attrs["data-target"]: tr.find_all("td") for tr in matrix.find("tbody").find_all("tr")}
+    assert rows["service_rate"][3:] == ["99.6%", "100.0%"]
+    assert "below" in cells["service_rate"][3].classes and "below" not in cells["service_rate"][4].classes
+    assert rows["district_incubators"][3:] == ["3符合序时", "2符合序时"]
+    # the pilot target covers 历下区 only
+    assert rows["pilot_standard"][3:] == ["基本达到待考核", "·"]
+    assert "na" in cells["pilot_standard"][4].classes
+
+
+def test_small_appendix_lists_files_and_no_problems(small):
+    _, _, root = small
+    files = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="files").find_all("tr", cls="file")]
+    assert sorted(files) == sorted([[str(SMALL / "lixia.csv"), "utf-8", "2"], [str(SMALL / "shizhong.csv"), "utf-8", "2"]])
+    assert root.find_all("table", id="errors") == [] and root.find_all("table", id="warnings") == []
+    assert [squash(h.text) for h in root.find("section", id="appendix").find_all("h3")] == ["错误 0 个", "警告 0 个", "读取的文件（2 个）"]
+
+
+# --------------------------------------------------------------------------- self-contained, printable
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return make_report(tmp_path_factory.mktemp("sample"), str(SAMPLE))
+
+
+def test_no_external_resources(sample, small):
+    for _, html, root in (sample, small):
+        for node in root.iter():
+            for attr in ("src", "href", "xlink:href", "action", "data", "poster"):
+                value = node.attrs.get(attr)
+                assert value is None or value.startswith("#"), (node.tag, attr, value)
+        assert not re.search(r"https?://", html, re.I)
+        assert "@import" not in html
+        assert all(u.startswith("#") for u in re.findall(r"url\(\s*['\"]?([^)'\"]*)", html))
+        assert root.find_all("script") == [] and root.find_all("link") == []
+
+
+def test_print_css(sample):
+    _, html, root = sample
+    style = root.find("style").text
+    assert "size: A4" in style
+    assert "thead { display: table-header-group; }" in style  # headers repeat on every page
+    assert re.search(r"\.sheet \{[^}]*break-after: page", style)  # a page per section
+    assert "print-color-adjust: exact" in style
+    sections = [s.attrs["id"] for s in root.find_all("section", cls="sheet")]
+    assert sections == ["summary", "districts", "appendix"]
+
+
+def test_sample_report_every_city_target_and_status(sample):
+    result, html, root = sample
+    data = check_json(SAMPLE)
+    assert result.exit_code == data["exit_code"] == 1
+    rows = city_rows(root)
+    city = [r for r in data["results"] if r["district_code"] is None]
+    assert list(rows) == [r["target"] for r in city]
+    from chuangye_cli.messages import label
+
+    for r in city:
+        tr = rows[r["target"]]
+        assert squash(tr.find("td", cls="name").text).endswith(r["name"]["zh"])
+        assert squash(tr.find("span", cls="word").text) == label(f"status.{r['status']}", "zh")
+        fill, mark = bar_of(tr)
+        if r["metric"] in ("sum", "latest"):
+            assert fill == round(min(100.0, r["actual"] / r["threshold"] * 100), 2)
+            assert mark == round(r["expected_now"] / r["threshold"] * 100, 2)
+        else:
+            assert fill == round(min(100.0, r["actual"] * 100), 2)
+            assert mark == round(r["threshold"] * 100, 2)
+    # as of 2010Q2, 6 of 8 quarters: the pro-rata mark of every count target sits at 75%
+    assert bar_of(rows["participants"]) == (86.85, 75.0)
+    # the sample's district chart and matrix: all 10 districts, every target
+    fig = root.find("figure", cls="chart", data_target="district_incubators")
+    assert len(fig.find_all("g", cls="district-bar")) == 10
+    assert len(root.find("table", id="matrix").find("tbody").find_all("tr")) == len({r["target"] for r in data["results"]})
+
+
+def test_english(tmp_path):
+    result, html, root = make_report(tmp_path, str(SMALL), "--targets", str(QUOTA_TARGETS), "--lang", "en")
+    assert result.exit_code == 1
+    assert root.find("html").attrs["lang"] == "en"
+    assert root.find("p", cls="kicker").text == "Entrepreneurship-type city: target compliance report"
+    rows = city_rows(root)
+    assert squash(rows["service_rate"].find("span", cls="word").text) == "behind"
+    assert squash(rows["service_rate"].find("td", cls="name").text) == "Follow-up service rate"
+    header = [squash(th.text) for th in root.find("table", id="matrix").find("thead").find_all("th")]
+    assert header == ["Target", "Target value", "city", "Lixia", "Shizhong"]
+    assert result.stdout.strip() == f"wrote {tmp_path / 'r.html'}"
+
+
+# --------------------------------------------------------------------------- invalid input
+
+
+def test_invalid_input_still_renders_with_errors_and_no_verdict(tmp_path):
+    result, html, root = make_report(tmp_path, str(BAD), "--targets", str(QUOTA_TARGETS))
+    assert result.exit_code == 3
+    assert root.find_all("div", id="verdict") == [] and root.find_all("tr", cls="target-row") == []
+    assert root.find_all("section", id="districts") == []
+    assert squash(root.find("div", id="no-verdict").text).startswith("输入有错误（1 个），未作达标判断")
+    errors = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="errors").find_all("tr", cls="problem")]
+    assert errors == [[str(BAD / "lixia.csv"), "3", "创业指导人数", "-5", "不能为负数"]]
+    # the rejected row leaves 历下区 2009Q2 unreported: a warning
+    warnings = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="warnings").find_all("tr", cls="problem")]
+    assert warnings == [["", "", "", "", "历下区（370102）2009Q2 未报送"]]
+    # the same problems on stderr, as check prints them
+    assert "创业指导人数" in result.stderr and "-5" in result.stderr and "不能为负数" in result.stderr
+
+
+def test_bad_targets_file_renders_the_error(tmp_path):
+    bad = tmp_path / "t.yaml"
+    bad.write_text("plan: x\nperiod: {start: 2009Q1, end: 2009Q4}\ndistricts: []\ntargets: []\n", encoding="utf-8")
+    result, html, root = make_report(tmp_path, str(SMALL), "--targets", str(bad))
+    assert result.exit_code == 3
+    rows = root.find("table", id="errors").find_all("tr", cls="problem")
+    assert rows and all(squash(tr.find_all("td")[0].text) == str(bad) for tr in rows)
+
+
+# --------------------------------------------------------------------------- options and failures
+
+
+def test_unwritable_output_is_one_line_exit_2_nothing_written(tmp_path):
+    missing = tmp_path / "no-such-folder" / "r.html"
+    result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", missing)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"无法写入 {missing}：the folder does not exist"]
+    assert not missing.parent.exists()
+    # a folder as the output; and a good -o with a bad --pdf: nothing at all is written
+    result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", tmp_path, "--lang", "en")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    good = tmp_path / "r.html"
+    result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", good, "--pdf", missing.with_suffix(".pdf"))
+    assert result.exit_code == 2 and not good.exists()
+
+
+def test_pdf_without_chromium_is_a_clear_message(tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    out = tmp_path / "r.html"
+    result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", out, "--pdf", tmp_path / "r.pdf", "--lang", "en", env={"PATH": str(empty)})
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cannot make the PDF: no Chromium found")
+    assert not out.exists() and not (tmp_path / "r.pdf").exists()
+
+
+def test_needs_an_output(tmp_path):
+    result = run("report", SMALL)
+    assert result.exit_code == 2
+    assert "-o" in result.stderr and "--pdf" in result.stderr
+
+
+def test_help_has_example():
+    result = run("report", "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and "chuangye report sample_data/ -o report.html" in result.stdout
+
+
+def test_report_carries_the_rows_that_count():
+    from chuangye_cli.check import check_plan
+    from chuangye_cli.targets import load_plan
+
+    report = check_plan(load_plan(None), [str(SAMPLE)])
+    assert len(report.rows) == 60  # 10 districts x 6 quarters
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _result(**kw):
+    from chuangye_cli.quarters import Quarter
+    from chuangye_cli.report import Result
+
+    base = dict(
+        target="t", name={"zh": "目标", "en": "t"}, kind="sum", district_code=None, district_name=None, actual=None,
+        threshold=100, op=">=", expected_now=50, status="no_data", deadline=Quarter(2010, 4), final=False,
+    )
+    return Result(**{**base, **kw})
+
+
+def test_progress_bar_shapes():
+    from chuangye_cli.render.html import progress_bar
+
+    over = progress_bar(_result(actual=130, status="met"), "zh")
+    assert (over.fill, over.mark, over.over) == (100.0, 50.0, True)
+    nodata = progress_bar(_result(), "zh")
+    assert (nodata.fill, nodata.mark) == (0.0, 50.0)
+    final = progress_bar(_result(actual=40, final=True, expected_now=100, status="not_met"), "zh")
+    assert (final.fill, final.mark) == (40.0, None)  # at the deadline there is no pro-rata mark: the track's end is the target
+    rate = progress_bar(_result(kind="ratio", actual=0.9998, threshold=1.0, expected_now=1.0, status="behind"), "zh")
+    assert (rate.fill, rate.mark) == (99.98, 100.0)
+    level = progress_bar(_result(kind="level", actual="basically_attained", threshold="attained", expected_now="attained", status="pending"), "zh")
+    assert (level.fill, level.mark) == (66.67, 100.0)
+
+
+def test_css_string_cannot_break_out_of_the_style():
+    from chuangye_cli.render.html import css_string
+
+    assert css_string('a"b') == '"a\\22 b"'
+    assert "<" not in css_string("</style><script>") and '"' not in css_string('"')[1:-1]
+    assert css_string("济南") == '"济南"'
+
+
+def test_hostile_plan_name_is_escaped(tmp_path):
+    from chuangye_cli.check import check_plan
+    from chuangye_cli.render.html import render_html
+    from chuangye_cli.targets import load_plan
+
+    plan = load_plan(QUOTA_TARGETS)
+    plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})
+    report = check_plan(plan, [str(SMALL)])
+    html = render_html(report, plan, "zh")
+    assert "<script>" not in html and html.count("</style>") == 1
+    assert Tree(html).root.find("h1").text == '</style><script>alert("x")</script>'

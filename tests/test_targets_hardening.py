@@ -1,0 +1,118 @@
+"""targets.yaml hardening: hostile or broken targets files are one clear error each, exit 3.
+
+Each fixture under tests/fixtures/hardening/ is the shipped targets.yaml with one thing wrong.
+The expected YAML line is found in the fixture by its marker text, not typed in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from chuangye_cli.cli import main
+from conftest import FIXTURES, SAMPLE
+
+HARD = FIXTURES / "hardening"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def line_of(name: str, marker: str) -> int:
+    lines = (HARD / name).read_text(encoding="utf-8").splitlines()
+    hits = [i for i, line in enumerate(lines, start=1) if marker in line]
+    assert len(hits) == 1, (name, marker, hits)
+    return hits[0]
+
+
+def check_targets(name: str) -> dict[str, dict]:
+    """``chuangye check --targets FILE sample_data/`` in both languages (JSON) and as a table."""
+    path = str(HARD / name)
+    docs = {}
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(main, ["check", "--targets", path, str(SAMPLE), "--format", "json", "--lang", lang])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code == 3, (result.exit_code, result.stderr)
+        doc = json.loads(result.stdout)
+        assert doc["results"] == [] and doc["summary"] == {}
+        assert len(doc["errors"]) == 1, doc["errors"]
+        err = doc["errors"][0]
+        assert err["file"] == path and err["message"]
+        docs[lang] = err
+    assert CJK.search(docs["zh"]["message"])
+    table = CliRunner().invoke(main, ["check", "--targets", path, str(SAMPLE)])
+    assert table.exit_code == 3 and name in table.stderr and table.stdout == ""
+    return docs
+
+
+def test_billion_laughs_is_refused_without_expanding():
+    err = check_targets("billion_laughs.yaml")["en"]
+    assert err["code"] == "targets-yaml"
+    assert "expands to more than" in err["message"] and "alias bomb" in err["message"]
+
+
+@pytest.mark.parametrize(
+    "name, marker, tag",
+    [
+        ("python_object.yaml", "payload:", "python/object/apply:os.system"),
+        ("python_name.yaml", "op: !!python/name", "python/name:os.system"),
+    ],
+)
+def test_tags_that_construct_objects_are_refused_and_never_run(name, marker, tag, tmp_path):
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # the payload would create ./pwned_by_yaml
+    try:
+        err = check_targets(name)["en"]
+    finally:
+        os.chdir(cwd)
+    assert not (tmp_path / "pwned_by_yaml").exists()
+    assert err["code"] == "targets-yaml" and err["row"] == line_of(name, marker)
+    assert tag in err["message"] and "could not determine a constructor" in err["message"]
+
+
+def test_duplicate_key_names_both_lines():
+    err = check_targets("duplicate_key.yaml")["en"]
+    second = line_of("duplicate_key.yaml", "value: 19999")
+    assert err["code"] == "targets-yaml" and err["row"] == second
+    assert err["message"].endswith(f"duplicate key 'value' (first at line {second - 1})")
+
+
+def test_threshold_abc():
+    docs = check_targets("threshold_abc.yaml")
+    err = docs["en"]
+    # the line of the target whose value is wrong (the key path names the target)
+    assert err["code"] == "targets-invalid" and err["row"] == line_of("threshold_abc.yaml", "- id: participants")
+    assert err["column"] == "targets[0](participants)"
+    assert err["message"] == "targets[0](participants): value 'abc' is not a number"
+
+
+def test_scope_naming_an_unknown_district_points_at_its_line():
+    """Bug: the error was reported at the top level (line of `plan:`), not at the scope."""
+    err = check_targets("unknown_district_scope.yaml")["en"]
+    assert err["code"] == "targets-invalid"
+    assert err["row"] == line_of("unknown_district_scope.yaml", "370199")
+    assert err["column"] == "targets[9](pilot_provincial_standard).scope.districts[1]"
+    assert err["message"].endswith("target pilot_provincial_standard: unknown district code(s) 370199")
+
+
+def test_deeply_nested_document():
+    """Bug: 3,000 nested brackets raised RecursionError inside PyYAML: exit 4 (internal error)."""
+    err = check_targets("deep_nesting.yaml")["en"]
+    assert err["code"] == "targets-yaml" and "nested too deeply" in err["message"]
+
+
+def test_integer_of_5000_digits():
+    """Bug: int() refuses more than 4,300 digits with a ValueError: exit 4 (internal error)."""
+    err = check_targets("huge_integer.yaml")["en"]
+    assert err["code"] == "targets-yaml" and err["row"] == line_of("huge_integer.yaml", "value: 2000000")
+    assert "5001 digits" in err["message"]
+
+
+def test_every_fixture_is_tested():
+    tested = {
+        "billion_laughs.yaml", "python_object.yaml", "python_name.yaml", "duplicate_key.yaml", "threshold_abc.yaml",
+        "unknown_district_scope.yaml", "deep_nesting.yaml", "huge_integer.yaml",
+    }  # fmt: skip
+    assert {p.name for p in HARD.glob("*.yaml")} == tested
