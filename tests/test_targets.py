@@ -12,6 +12,7 @@ from conftest import ROOT, SAMPLE, run
 EXPECTED = {
     # id: (kind, columns, op, value, scope)
     "participants": ("sum", ["guidance", "trained"], ">=", 20000, "city"),
+    "participants_distinct": ("distinct", ["guidance", "training"], ">=", 20000, "city"),
     "training_pass_rate": ("ratio", (["passed"], ["trained"]), ">=", 0.9, "city"),
     "service_rate": ("ratio", (["served"], ["passed"]), ">=", 1.0, "city"),
     "initial_success_rate": ("ratio", (["started"], ["passed"]), ">=", 0.7, "city"),
@@ -38,6 +39,8 @@ def _columns(metric):
         return (metric.ratio.numerator, metric.ratio.denominator)
     if metric.kind == "latest":
         return metric.latest
+    if metric.kind == "distinct":
+        return metric.distinct
     return metric.level
 
 

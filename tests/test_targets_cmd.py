@@ -61,11 +61,11 @@ def test_json_lists_every_target_with_scope_and_deadline():
     assert data["period"] == {"start": "2009Q1", "end": "2010Q4"}
     assert len(data["districts"]) == 10
     ids = [t["id"] for t in data["targets"]]
-    assert ids[:3] == ["participants", "training_pass_rate", "service_rate"] and len(ids) == 11
+    assert ids[:3] == ["participants", "participants_distinct", "training_pass_rate"] and len(ids) == 12
     pilot = data["targets"][ids.index("pilot_provincial_standard")]
     assert pilot["scope"] == {"districts": ["370102", "370112", "370125"]}
     assert pilot["value"] == "attained" and pilot["deadline"] == "2010Q4"
-    rate = data["targets"][1]
+    rate = data["targets"][ids.index("training_pass_rate")]
     assert (rate["metric"], rate["metric_text"], rate["op"], rate["value"]) == ("ratio", "passed / trained", ">=", 0.9)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from chuangye_cli.quarters import Quarter
 from chuangye_cli.report import Result
 from chuangye_cli.submission import LEVELS, NUMERIC_COLUMNS, ReportRow
-from chuangye_cli.targets import Plan, Target
+from chuangye_cli.targets import COUNTED_KINDS, Plan, Target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,9 +64,19 @@ def _latest(df: "pd.DataFrame") -> "pd.DataFrame":
     return df.sort_values("q").groupby("district_code", sort=True).tail(1)
 
 
-def metric_value(df: "pd.DataFrame", target: Target, code: str | None) -> Value:
-    unit = df if code is None else df[df["district_code"] == code]
+#: counts distinct people in the rosters: (activities, district code or None for the city) -> count or None
+PeopleCounter = Callable[[list[str], Optional[str]], Optional[int]]
+
+
+def metric_value(df: "pd.DataFrame", target: Target, code: str | None, people: PeopleCounter | None = None) -> Value:
+    """One target's figure for one unit (the city when ``code`` is None).
+
+    ``people`` answers ``distinct`` metrics from the rosters; without it they have no data.
+    """
     metric = target.metric
+    if metric.kind == "distinct":
+        return Value(None if people is None else people(list(metric.distinct), code))
+    unit = df if code is None else df[df["district_code"] == code]
     if metric.kind == "sum":
         return Value(_total(unit, metric.sum))
     if metric.kind == "ratio":
@@ -109,7 +119,7 @@ def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: 
     """
     final = elapsed >= total
     expected: Any = threshold
-    if kind in ("sum", "latest") and not final and op in (">=", ">"):
+    if kind in COUNTED_KINDS and not final and op in (">=", ">"):
         expected = _pro_rata(threshold, elapsed, total)
     if actual is None:
         return "no_data", expected
@@ -117,13 +127,13 @@ def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: 
     if final:
         return ("met" if reached else "not_met"), expected
     if reached:
-        if kind in ("sum", "latest") and op not in (">=", ">"):
+        if kind in COUNTED_KINDS and op not in (">=", ">"):
             # an upper limit can still be overrun before the deadline
             return "on_track", expected
         return "met", expected
     if kind == "level":
         return "pending", expected
-    if kind in ("sum", "latest") and op in (">=", ">"):
+    if kind in COUNTED_KINDS and op in (">=", ">"):
         return ("on_track" if compare(op, actual, expected) else "behind"), expected
     return "behind", expected
 
@@ -134,8 +144,8 @@ def _pro_rata(threshold: float, elapsed: int, total: int) -> float | int:
     return int(share) if float(share).is_integer() else share
 
 
-def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None) -> list[Result]:
-    """Every target for every unit in its scope, as of a quarter."""
+def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: PeopleCounter | None = None) -> list[Result]:
+    """Every target for every unit in its scope, as of a quarter (``people``: see :func:`metric_value`)."""
     df = frame(rows)
     results = []
     for target in plan.targets:
@@ -146,7 +156,7 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None) -> list[R
             elapsed = as_of.index - plan.period.start.index + 1
         total = deadline.index - plan.period.start.index + 1
         for code in plan.scope_codes(target):
-            value = metric_value(df, target, code)
+            value = metric_value(df, target, code, people)
             status, expected = judge(target.metric.kind, target.op, value.actual, target.value, elapsed, total)
             results.append(
                 Result(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from chuangye_cli.problems import InputError
 from chuangye_cli.quarters import Quarter
@@ -11,6 +11,9 @@ from chuangye_cli.readers import find_files, read_table
 from chuangye_cli.report import CheckReport, FileRead
 from chuangye_cli.targets import Plan, load_plan
 from chuangye_cli.validation import Located, as_of_quarter, cross_check, validate_table
+
+if TYPE_CHECKING:
+    from chuangye_cli.calculator import PeopleCounter
 
 
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
@@ -46,9 +49,20 @@ def run_check(
 
 
 def check_plan(
-    plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None, by_district: bool = False
+    plan: Plan,
+    paths: Iterable[str],
+    as_of: Quarter | None = None,
+    encoding: str | None = None,
+    by_district: bool = False,
+    rosters: Iterable[str] | None = None,
 ) -> CheckReport:
-    """``by_district``: also carry the districts x city-targets matrix (``report.matrix``)."""
+    """Validate the reports under ``paths`` and judge the plan's targets.
+
+    ``by_district``: also carry the districts x city-targets matrix (``report.matrix``).
+    ``rosters``: roster files or folders (学员花名册): their problems join the report, the
+    ``distinct`` targets are judged from them, and ``report.reconciliation`` sets their counts
+    beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
+    """
     from chuangye_cli.calculator import evaluate
 
     rows, report = read_reports(paths, plan, encoding)
@@ -58,13 +72,33 @@ def check_plan(
     kept, problems = cross_check(rows, plan, report.as_of)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
+    people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
+    if people is None:
+        plan = plan.without_roster_targets()
     if report.valid:
-        report.results = evaluate(plan, report.rows, report.as_of)
+        report.results = evaluate(plan, report.rows, report.as_of, people)
         if by_district:
             from chuangye_cli.matrix import district_matrix
 
-            report.matrix = district_matrix(plan, report.rows, report.as_of)
+            report.matrix = district_matrix(plan, report.rows, report.as_of, people)
     return report
+
+
+def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckReport) -> "PeopleCounter":
+    """Validate the rosters into the report (problems, files, reconciliation); count people from them."""
+    from chuangye_cli.roster import Rules, reconcile, validate_rosters
+
+    result = validate_rosters(rosters, Rules.from_plan(plan), encoding)
+    report.problems.extend(result.problems)
+    report.files.extend(FileRead(f.file, f.encoding, f.rows) for f in result.files)
+    report.reconciliation = reconcile(result.counts(), report.rows, report.as_of)
+    as_of = report.as_of
+
+    def people(activities: list[str], code: str | None) -> int | None:
+        count = result.distinct(activities, None if code is None else [code], until=as_of)
+        return count or None  # no roster row for the unit: no data, not zero people
+
+    return people
 
 
 __all__ = ["run_check", "check_plan", "read_reports", "InputError"]

@@ -81,6 +81,14 @@ def _emit(out: str | bytes, err: str) -> None:
     "Without --format the extension decides: .json, .csv, .xml (junit), .xlsx, .md (github), .txt (simple).",
 )
 @click.option(
+    "--rosters",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="PATH",
+    help="Trainee rosters (学员花名册, files or folders; repeatable): judge the distinct-people targets "
+    "and reconcile the rosters with the reports.",
+)
+@click.option(
     "--by-district",
     is_flag=True,
     help="Add a districts x city-targets matrix: each district's own figure, judged against its quota "
@@ -96,6 +104,7 @@ def check(
     encoding: str | None,
     fmt: str,
     output: str | None,
+    rosters: tuple[str, ...],
     by_district: bool,
     lang: str,
 ) -> None:
@@ -114,6 +123,7 @@ def check(
       chuangye check sample_data/ --format json > result.json
       chuangye check sample_data/ --by-district -o result.xlsx
       chuangye check reports/ --format junit -o junit.xml
+      chuangye check reports/ --rosters rosters/ --format json
     """
     ctx.meta["chuangye.lang"] = lang
     from click.core import ParameterSource
@@ -121,7 +131,7 @@ def check(
     from chuangye_cli.messages import label as label_text
     from chuangye_cli.render.output import OutputError, check_output, choose_format, write_output
 
-    inputs = [*paths, *([targets] if targets else [])]
+    inputs = [*paths, *rosters, *([targets] if targets else [])]
     try:
         fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
         if output is not None:
@@ -144,7 +154,7 @@ def check(
             raise click.BadParameter(
                 f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
             )
-        report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx")
+        report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
     out, err = render(report, fmt, lang)
     if output is None:
         _emit(out, err)

@@ -210,7 +210,7 @@ def report(
 
     plan = None
     try:
-        plan = load_plan(targets)
+        plan = load_plan(targets).without_roster_targets()  # the report takes no rosters
     except InputError as exc:
         result = CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
     else:

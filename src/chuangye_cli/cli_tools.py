@@ -327,6 +327,9 @@ def metric_words(target: "Target", lang: str, city: bool = True) -> str:
         return f"{wrap(num)} / {wrap(den)}"
     if m.kind == "latest":
         return label("tools.metric.latest_city" if city else "tools.metric.latest", lang, columns=names(m.latest))  # type: ignore[union-attr]
+    if m.kind == "distinct":
+        activities = [label(f"tools.activity.{a}", lang) for a in m.distinct]  # type: ignore[union-attr]
+        return label("tools.metric.distinct", lang, activities=" + ".join(activities))
     return label("tools.metric.level", lang, column=COLUMNS[m.level].header(lang))  # type: ignore[union-attr]
 
 

@@ -74,7 +74,9 @@ def threshold_text(kind: str, op: str, threshold: Any, lang: str) -> str:
 
 def progress_text(kind: str, actual: Any, threshold: Any, elapsed_share: float | None) -> str:
     """完成进度/序时进度 for sums and stocks: share of the target done, share of time gone."""
-    if kind not in ("sum", "latest") or not threshold:
+    from chuangye_cli.targets import COUNTED_KINDS
+
+    if kind not in COUNTED_KINDS or not threshold:
         return "—"
     done = "—" if actual is None else percent(actual / threshold, 1.0, ">=")
     due = "—" if elapsed_share is None else percent(elapsed_share, None)

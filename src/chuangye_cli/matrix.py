@@ -22,6 +22,8 @@ from chuangye_cli.quarters import Quarter
 if TYPE_CHECKING:
     import pandas as pd
 
+    from chuangye_cli.calculator import PeopleCounter
+
     from chuangye_cli.submission import ReportRow
     from chuangye_cli.targets import Plan, Target
 
@@ -127,8 +129,13 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def district_matrix(plan: "Plan", rows: "list[ReportRow] | pd.DataFrame", as_of: Quarter | None) -> DistrictMatrix:
-    """Every district's own figure for every city target of the plan, as of a quarter."""
+def district_matrix(
+    plan: "Plan", rows: "list[ReportRow] | pd.DataFrame", as_of: Quarter | None, people: "PeopleCounter | None" = None
+) -> DistrictMatrix:
+    """Every district's own figure for every city target of the plan, as of a quarter.
+
+    ``people`` counts distinct people in the rosters (see :func:`chuangye_cli.calculator.metric_value`).
+    """
     import pandas as pd
 
     from chuangye_cli.calculator import frame, judge, metric_value
@@ -162,7 +169,7 @@ def district_matrix(plan: "Plan", rows: "list[ReportRow] | pd.DataFrame", as_of:
     cells: dict[tuple[str, str], Cell] = {}
     for d in districts:
         for column, target, total in columns:
-            value = metric_value(df, target, d.code)
+            value = metric_value(df, target, d.code, people)
             quota = (target.quotas or {}).get(d.code)
             status = expected = None
             if quota is not None and column.kind != "level":

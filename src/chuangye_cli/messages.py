@@ -333,6 +333,12 @@ LABELS: dict[str, dict[str, str]] = {
     "tools.metric.latest": {"zh": "最新一期 {columns}", "en": "latest {columns}"},
     "tools.metric.latest_city": {"zh": "最新一期 {columns}（各县(市)区相加）", "en": "latest {columns}, summed over districts"},
     "tools.metric.level": {"zh": "{column} 等级", "en": "level of {column}"},
+    "tools.metric.distinct": {
+        "zh": "花名册中不重复的身份证号（{activities}；需 --rosters）",
+        "en": "distinct ID numbers in the rosters ({activities}; needs --rosters)",
+    },
+    "tools.activity.guidance": {"zh": "创业指导", "en": "guidance"},
+    "tools.activity.training": {"zh": "创业培训", "en": "training"},
     "tools.scope.each_district": {"zh": "各县(市)区", "en": "each district"},
     "tools.targets.builtin": {"zh": "内置目标文件", "en": "the built-in targets file"},
     "tools.targets.heading": {

@@ -86,6 +86,8 @@ class CheckReport:
     files: list[FileRead] = field(default_factory=list)
     #: the rows that count (inside the period, up to as-of): what renderers that chart districts read
     rows: list[Any] = field(default_factory=list, repr=False)
+    #: rosters beside the reports, per district and quarter (check --rosters); None without rosters
+    reconciliation: list[dict[str, Any]] | None = None
     #: the per-district view (check --by-district); None when not asked for or without a verdict
     matrix: "DistrictMatrix | None" = None
 
@@ -128,4 +130,6 @@ class CheckReport:
         }
         if self.matrix is not None:
             out["by_district"] = self.matrix.to_dict()
+        if self.reconciliation is not None:
+            out["reconciliation"] = self.reconciliation
         return out

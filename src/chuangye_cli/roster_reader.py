@@ -35,6 +35,8 @@ from chuangye_cli.submission import is_blank
 #: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE
 BATCH_ROWS = 65536
 BLOCK_SIZE = 8 << 20
+#: bytes of CSV parsed at a time by pyarrow.csv.read_csv (on every core)
+CHUNK_BYTES = 32 << 20
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
 
@@ -211,23 +213,29 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     include = [names[p] for p in sorted(rf.positions)]
     keys = [rf.positions[p] for p in sorted(rf.positions)]
     encoding = {"utf-8": "utf8"}.get(rf.encoding or "utf-8", rf.encoding)
+    parse_options = pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False)
+    convert_options = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in include},
+        include_columns=include,
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+        null_values=[],
+    )
     try:
-        reader = pacsv.open_csv(
-            rf.file,
-            read_options=pacsv.ReadOptions(
-                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
-            ),
-            parse_options=pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in include},
-                include_columns=include,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                null_values=[],
-            ),
-        )
         next_row = rf.header_row + 1
-        for rb in reader:
+        if _splittable(rf.encoding):
+            tables = _chunked_tables(rf, names, encoding, parse_options, convert_options)
+            batches = (rb for table in tables for rb in table.to_batches())
+        else:  # e.g. UTF-16: a newline byte may be half a character, so no splitting of the bytes
+            batches = pacsv.open_csv(
+                rf.file,
+                read_options=pacsv.ReadOptions(
+                    skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
+                ),
+                parse_options=parse_options,
+                convert_options=convert_options,
+            )
+        for rb in batches:
             n = rb.num_rows
             rows = np.arange(next_row, next_row + n, dtype=np.int64)
             next_row += n
@@ -242,6 +250,86 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             return
         rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
         raise Restart() from None
+
+
+#: encodings in which byte 0x0A is always a line feed (never part of another character)
+_SPLITTABLE = {"utf8", "utf-8", "utf_8", "utf-8-sig", "utf_8_sig", "gb18030", "gbk", "gb2312", "cp936", "big5", "ascii", "latin-1", "latin1"}
+
+
+def _splittable(encoding: Optional[str]) -> bool:
+    if encoding is None:
+        return True
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name in _SPLITTABLE or encoding.lower() in _SPLITTABLE
+
+
+def _byte_chunks(path: str, size: int) -> Iterator[bytes]:
+    """The file in pieces of about ``size`` bytes, each ending at a line break outside quotes."""
+    with open(path, "rb") as fh:
+        carry = b""
+        while True:
+            block = fh.read(size)
+            if not block:
+                if carry:
+                    yield carry
+                return
+            data = carry + block if carry else block
+            cut = data.rfind(b"\n") + 1
+            if b'"' in data:  # a line break inside a quoted cell is not a row's end: keep quotes paired
+                quotes = data.count(b'"', 0, cut)
+                while cut > 0 and quotes % 2:
+                    prev = data.rfind(b"\n", 0, cut - 1) + 1
+                    quotes -= data.count(b'"', prev, cut)
+                    cut = prev
+            if cut <= 0:  # no usable line break yet: read on
+                carry = data
+                continue
+            yield data[:cut]
+            carry = data[cut:]
+
+
+def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], parse_options: Any, convert_options: Any) -> Iterator[Any]:
+    """Tables of about CHUNK_BYTES of the file each, parsed by ``pyarrow.csv.read_csv`` on every core.
+
+    The next piece is parsed in a background thread while the caller checks
+    the current one, so at most two pieces are in memory at a time.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    chunks = _byte_chunks(rf.file, CHUNK_BYTES)
+    first = [True]
+
+    def parse() -> Any:
+        data = next(chunks, None)
+        if data is None:
+            return None
+        skip = rf.header_row if first[0] else 0
+        first[0] = False
+        read_options = pacsv.ReadOptions(
+            skip_rows=skip, column_names=names, block_size=CHUNK_BYTES // 4, encoding=encoding, use_threads=True
+        )
+        return pacsv.read_csv(pa.py_buffer(data), read_options=read_options, parse_options=parse_options, convert_options=convert_options)
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="roster-csv")
+    future = pool.submit(parse)
+    try:
+        while True:
+            table = future.result()
+            if table is None:
+                return
+            future = pool.submit(parse)
+            yield table
+            del table
+    finally:
+        future.cancel()
+        pool.shutdown(wait=True)
+        chunks.close()
 
 
 # --------------------------------------------------------------------------- CSV via Python (exact, slower)

@@ -111,7 +111,18 @@ class LevelMetric(_Model):
         return v
 
 
-METRIC_KINDS = ("sum", "ratio", "latest", "level")
+class DistinctMetric(_Model):
+    """Distinct people (ID numbers) in the trainee rosters (学员花名册), for some activities."""
+
+    kind: Literal["distinct"] = "distinct"
+    distinct: list[Literal["guidance", "training"]] = Field(min_length=1)
+
+
+METRIC_KINDS = ("sum", "ratio", "latest", "level", "distinct")
+#: kinds that accumulate towards a number, judged against the pro-rata share (序时进度) before the deadline
+COUNTED_KINDS = ("sum", "latest", "distinct")
+#: kinds that need rosters (``check --rosters``); without rosters such targets are not judged
+ROSTER_KINDS = ("distinct",)
 
 
 def _metric_kind(value: Any) -> str | None:
@@ -130,11 +141,12 @@ Metric = Annotated[
         Annotated[RatioMetric, Tag("ratio")],
         Annotated[LatestMetric, Tag("latest")],
         Annotated[LevelMetric, Tag("level")],
+        Annotated[DistinctMetric, Tag("distinct")],
     ],
     Discriminator(
         _metric_kind,
         custom_error_type="metric-kind",
-        custom_error_message="metric must have exactly one of the keys sum, ratio, latest, level",
+        custom_error_message="metric must have exactly one of the keys sum, ratio, latest, level, distinct",
     ),
 ]
 
@@ -275,6 +287,11 @@ class Plan(_Model):
 
     def deadline(self, target: Target) -> Quarter:
         return target.deadline or self.period.end
+
+    def without_roster_targets(self) -> "Plan":
+        """The plan less the targets only rosters can measure (for a check without ``--rosters``)."""
+        kept = [t for t in self.targets if t.metric.kind not in ROSTER_KINDS]
+        return self if len(kept) == len(self.targets) else self.model_copy(update={"targets": kept})
 
     def scope_codes(self, target: Target) -> list[str | None]:
         """The units a target is judged for: [None] for the city, else district codes."""

@@ -14,7 +14,31 @@ def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
     err = problems_text(report.errors, report.warnings, fmt, lang)
     if not report.valid:
         return "", err + label("heading.no_verdict", lang) + "\n"
-    return results_text(report, fmt, lang) + matrix_text(report, fmt, lang), err
+    return results_text(report, fmt, lang) + matrix_text(report, fmt, lang) + reconciliation_text(report, fmt, lang), err
+
+
+def reconciliation_text(report: CheckReport, fmt: str, lang: str) -> str:
+    """check --rosters: every difference between roster counts and report figures."""
+    if report.reconciliation is None:
+        return ""
+    diffs = [(e, d) for e in report.reconciliation for d in e["differences"]]
+    lines = ["", label("roster.heading.reconciliation", lang, count=len(diffs))]
+    if diffs:
+        headers = [label(f"roster.col.{c}", lang) for c in ("district", "quarter", "measure", "roster", "report", "difference")]
+        none = label("roster.heading.no_report", lang)
+        rows = [
+            [
+                e["district_code"],
+                e["quarter"],
+                label(f"roster.measure.{d['measure']}", lang),
+                d["roster"],
+                none if d["report"] is None else d["report"],
+                "" if d["difference"] is None else f"{d['difference']:+d}",
+            ]
+            for e, d in diffs
+        ]
+        lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+    return "\n".join(lines) + "\n"
 
 
 def results_text(report: CheckReport, fmt: str, lang: str) -> str:
