@@ -150,11 +150,7 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: P
     results = []
     for target in plan.targets:
         deadline = plan.deadline(target)
-        if as_of is None:
-            elapsed = 0
-        else:
-            elapsed = as_of.index - plan.period.start.index + 1
-        total = deadline.index - plan.period.start.index + 1
+        elapsed, total = plan.progress(target, as_of)
         for code in plan.scope_codes(target):
             value = metric_value(df, target, code, people)
             status, expected = judge(target.metric.kind, target.op, value.actual, target.value, elapsed, total)

@@ -14,6 +14,7 @@ import click
 from chuangye_cli import __version__
 from chuangye_cli.options import (
     as_of_option,
+    load_plan_for,
     encoding_option,
     format_option,
     lang_option,
@@ -140,20 +141,10 @@ def check(
         click.echo(label_text("output.error", lang, reason=exc.message(lang)), err=True)
         ctx.exit(2)
     from chuangye_cli.check import check_plan
-    from chuangye_cli.problems import InputError
     from chuangye_cli.render import render
-    from chuangye_cli.report import CheckReport
-    from chuangye_cli.targets import load_plan
 
-    try:
-        plan = load_plan(targets)
-    except InputError as exc:
-        report = CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
-    else:
-        if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
-            raise click.BadParameter(
-                f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
-            )
+    plan, report = load_plan_for(targets, as_of)
+    if plan is not None:
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
     out, err = render(report, fmt, lang)
     if output is None:

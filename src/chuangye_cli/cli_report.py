@@ -16,6 +16,7 @@ import click
 
 from chuangye_cli.options import (
     as_of_option,
+    load_plan_for,
     encoding_option,
     lang_option,
     paths_argument,
@@ -201,23 +202,13 @@ def report(
 
     import datetime
 
-    from chuangye_cli.problems import InputError
     from chuangye_cli.check import check_plan
     from chuangye_cli.render.html import render_html
     from chuangye_cli.render.table import problems_text
-    from chuangye_cli.report import CheckReport
-    from chuangye_cli.targets import load_plan
 
-    plan = None
-    try:
-        plan = load_plan(targets).without_roster_targets()  # the report takes no rosters
-    except InputError as exc:
-        result = CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
-    else:
-        if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
-            raise click.BadParameter(
-                f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of"
-            )
+    plan, result = load_plan_for(targets, as_of)
+    if plan is not None:
+        plan = plan.without_roster_targets()  # the report takes no rosters
         result = check_plan(plan, paths, as_of, encoding)
     html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
 

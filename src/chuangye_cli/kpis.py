@@ -171,10 +171,7 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
             value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit))
             for t in judged:
                 if code in plan.scope_codes(t):
-                    deadline = plan.deadline(t)
-                    start = plan.period.start.index
-                    elapsed = 0 if as_of is None else as_of.index - start + 1
-                    status, expected = judge("ratio", t.op, actual, t.value, elapsed, deadline.index - start + 1)
+                    status, expected = judge("ratio", t.op, actual, t.value, *plan.progress(t, as_of))
                     value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), t, status, expected)
                     break
             values.append(value)

@@ -141,14 +141,12 @@ def district_matrix(
     from chuangye_cli.calculator import frame, judge, metric_value
 
     df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
-    start = plan.period.start.index
-    elapsed = 0 if as_of is None else as_of.index - start + 1
     columns: list[tuple[MatrixTarget, "Target", int]] = []
     for t in plan.targets:
         if t.scope != "city":
             continue
         deadline = plan.deadline(t)
-        total = deadline.index - start + 1
+        elapsed, total = plan.progress(t, as_of)
         columns.append(
             (
                 MatrixTarget(
@@ -174,7 +172,7 @@ def district_matrix(
             status = expected = None
             if quota is not None and column.kind != "level":
                 quota = _number(quota)
-                status, expected = judge(column.kind, column.op, value.actual, quota, elapsed, total)
+                status, expected = judge(column.kind, column.op, value.actual, quota, *plan.progress(target, as_of))
             elif quota is not None:
                 quota = None  # a level has no numeric quota to judge against
             cells[(d.code, column.target)] = Cell(

@@ -78,5 +78,23 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     )
 
 
+def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]:
+    """(plan, None), or (None, a report holding the problems) when the targets file is unusable.
+
+    An ``--as-of`` outside the plan's period is a usage error (exit 2).
+    """
+    from chuangye_cli.problems import InputError
+    from chuangye_cli.report import CheckReport
+    from chuangye_cli.targets import load_plan
+
+    try:
+        plan = load_plan(targets)
+    except InputError as exc:
+        return None, CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
+    if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
+        raise click.BadParameter(f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of")
+    return plan, None
+
+
 def paths_argument() -> Callable[[F], F]:
     return click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))

@@ -381,6 +381,20 @@ _ACTIVITY_SPELLINGS = {k: ACTIVITIES.index(v) for k, v in _spellings(ACTIVITY_AL
 _YES_NO_SPELLINGS = {"": -1, **{k: int(v) for k, v in _spellings(YES_NO).items()}}
 
 
+_SPACEY: list[Any] = []
+
+
+def _spacey() -> "np.ndarray":
+    """First bytes of a name that may be (the start of) a space: such names are left to pydantic."""
+    import numpy as np
+
+    if not _SPACEY:
+        table = np.zeros(256, dtype=bool)
+        table[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+        _SPACEY.append(table)
+    return _SPACEY[0]
+
+
 def string_array(values: list[str]) -> "pa.Array":
     """A pyarrow string array from Python strings, without ``pa.array`` (which imports pandas, ~1 s)."""
     import numpy as np
@@ -462,34 +476,93 @@ def _valid_ymd(y: "np.ndarray", m: "np.ndarray", d: "np.ndarray") -> "np.ndarray
     return (y >= 1) & month_ok & (d >= 1) & (d <= dim)
 
 
-def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
+_ASCII_HI = 0xF0F0F0F0F0F0F0F0
+_ASCII_ZEROS = 0x3030303030303030
+
+
+def _digits8(w: "np.ndarray") -> "np.ndarray":
+    """Whether all 8 bytes of each uint64 word are ASCII digits."""
+    import numpy as np
+
+    hi, zeros = np.uint64(_ASCII_HI), np.uint64(_ASCII_ZEROS)
+    return ((w & hi) == zeros) & (((w + np.uint64(0x0606060606060606)) & hi) == zeros)
+
+
+def _swar8(x: "np.ndarray", base: int) -> "np.ndarray":
+    """8 digit values (one per byte, first digit in the lowest byte) -> sum of d[j] * base**(7 - j)."""
+    import numpy as np
+
+    x = (x * np.uint64(base) + (x >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
+    x = (x * np.uint64(base**2) + (x >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
+    x = (x * np.uint64(base**4) + (x >> np.uint64(32))) & np.uint64(0x00000000FFFFFFFF)
+    return x.astype(np.int64)
+
+
+#: 1 where mmdd (index) is a valid month and day in every year, 2 for 02-29 (leap years only), else 0
+def _month_day_table() -> "np.ndarray":
+    import numpy as np
+
+    table = np.zeros(10000, dtype=np.int8)
+    for m in range(1, 13):
+        table[m * 100 + 1 : m * 100 + _DAYS[m] + 1] = 1
+    table[229] = 2
+    return table
+
+
+_MD_TABLE: list[Any] = []
+
+
+def _valid_yyyymmdd(ymd: "np.ndarray") -> "np.ndarray":
+    """Exactly :func:`_valid_ymd` for y * 10000 + m * 100 + d with 0 <= m, d <= 99."""
+    import numpy as np
+
+    if not _MD_TABLE:
+        _MD_TABLE.append(_month_day_table())
+    y = ymd // 10000
+    t = _MD_TABLE[0][ymd - y * 10000]
+    ok = (t == 1) & (y >= 1)
+    leap_day = np.flatnonzero(t == 2)
+    if len(leap_day):
+        yl = y[leap_day]
+        ok[leap_day] = (yl >= 1) & (((yl % 4 == 0) & (yl % 100 != 0)) | (yl % 400 == 0))
+    return ok
+
+
+def fast_ids(arr: "pa.Array", words: "Optional[_Words]" = None) -> tuple["np.ndarray", "np.ndarray"]:
     """(certainly valid, the first 17 digits as int64) for a string array of ID numbers.
 
     Valid exactly when :func:`normalise_id` accepts the value without any
     normalising (18 ASCII characters, or 15 digits; lower-case x accepted).
+    18-character numbers are checked 8 bytes at a time (SWAR on uint64 words).
     """
     import numpy as np
 
     n = len(arr)
     ok = np.zeros(n, dtype=bool)
     id17 = np.zeros(n, dtype=np.int64)
-    for width in (18, 15):
-        idx, m = _rows_of_width(arr, width)
-        if not len(idx):
-            continue
+    w = words if words is not None else _Words(arr)
+    idx = np.flatnonzero(w.lens == 18)
+    if len(idx):
+        starts = w.starts if len(idx) == n else w.starts[idx]
+        w0, w8, w10 = w.view[starts], w.view[starts + 8], w.view[starts + 10]
+        b16 = (w10 >> np.uint64(48)) & np.uint64(0xFF)
+        b17 = w10 >> np.uint64(56)
+        good = _digits8(w0) & _digits8(w8) & (b16 >= np.uint64(48)) & (b16 <= np.uint64(57))
+        zeros = np.uint64(_ASCII_ZEROS)
+        d0, d8, d16 = w0 - zeros, w8 - zeros, (b16 - np.uint64(48)).astype(np.int64)
+        # GB 11643 weights are 2**(17 - i) mod 11: the digits read in base 2, doubled
+        total = 2 * (_swar8(d0, 2) * 512 + _swar8(d8, 2) * 2 + d16)
+        check = (12 - total % 11) % 11
+        good &= np.where(check == 10, (b17 == np.uint64(ord("X"))) | (b17 == np.uint64(ord("x"))), b17 == (check + 48).astype(np.uint64))
+        value = _swar8(d0, 10) * 1_000_000_000 + _swar8(d8, 10) * 10 + d16
+        good &= _valid_yyyymmdd((value // 1000) % 100_000_000)
+        ok[idx] = good
+        id17[idx] = np.where(good, value, 0)
+    idx, m = _rows_of_width(arr, 15)
+    if len(idx):
         d = m - np.uint8(48)  # (width, k): a non-digit wraps above 9
-        if width == 18:
-            body = d[:17]
-            good = body.max(axis=0) <= 9
-            total = np.zeros(len(idx), dtype=np.int32)
-            for w, row in zip(_RIC_WEIGHTS, body):
-                total += row.astype(np.int32) * w
-            check = (12 - total % 11) % 11
-            last = m[17]
-            good &= np.where(check == 10, (last == ord("X")) | (last == ord("x")), last == check + 48)
-        else:
-            good = d.max(axis=0) <= 9
-            body = np.concatenate([d[:6], np.full((1, len(idx)), 1, np.uint8), np.full((1, len(idx)), 9, np.uint8), d[6:]])
+        good = d.max(axis=0) <= 9
+        body = np.concatenate([d[:6], np.full((1, len(idx)), 1, np.uint8), np.full((1, len(idx)), 9, np.uint8), d[6:]])
         good &= _valid_ymd(_number(body[6:10]), _number(body[10:12]), _number(body[12:14]))
         ok[idx] = good
         id17[idx] = np.where(good, _number(body), 0)
@@ -548,6 +621,116 @@ def _lookup(arr: "pa.Array", spellings: dict[str, Any], codes: Optional[list[int
     return table[pos]  # -1 indexes the sentinel at the end
 
 
+_MASKS: list[Any] = []
+
+
+def _byte_masks() -> "np.ndarray":
+    import numpy as np
+
+    if not _MASKS:
+        _MASKS.append(np.asarray([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64))
+    return _MASKS[0]
+
+
+class _Words:
+    """The bytes of a string array, read as (unaligned) little-endian uint64 words."""
+
+    def __init__(self, arr: "pa.Array"):
+        import numpy as np
+
+        offsets, raw = _buffers(arr)
+        self.starts = offsets[:-1]
+        self.lens = np.diff(offsets)
+        end = int(offsets[-1]) if len(offsets) else 0
+        if len(raw) < end + 24:  # every word read below stays inside the buffer
+            padded = np.zeros(end + 24, dtype=np.uint8)
+            padded[:end] = raw[:end]
+            raw = padded
+        self.raw = raw
+        self.view = np.ndarray((len(raw) - 7,), dtype="<u8", buffer=raw, strides=(1,))
+
+    def short_key(self) -> "np.ndarray":
+        """The value itself as a uint64 for values of at most 7 bytes (length in the top byte), else all ones."""
+        import numpy as np
+
+        lens = self.lens
+        w = self.view[self.starts] & _byte_masks()[np.minimum(lens, 8)]
+        return np.where(lens <= 7, w | (lens.astype(np.uint64) << np.uint64(56)), np.uint64((1 << 64) - 1))
+
+    def long_key(self) -> tuple["np.ndarray", ...]:
+        """(hash, bytes 0-7, bytes 8-15, last 8 bytes): exact for values of at most 24 bytes (with the length)."""
+        import numpy as np
+
+        masks = _byte_masks()
+        lens = self.lens
+        l8 = masks[np.minimum(lens, 8)]
+        w0 = self.view[self.starts] & l8
+        w8 = self.view[self.starts + 8] & masks[np.clip(lens - 8, 0, 8)]
+        wl = self.view[self.starts + np.maximum(lens - 8, 0)] & l8
+        h = w0 * np.uint64(0x9E3779B97F4A7C15) ^ w8 * np.uint64(0xC2B2AE3D27D4EB4F) ^ wl * np.uint64(0x165667B19E3779F9)
+        return h ^ lens.astype(np.uint64), w0, w8, wl
+
+
+class _Lookup:
+    """Exact string -> code lookup for a small set of spellings, vectorised over a string array (-2: not found)."""
+
+    def __init__(self, spellings: dict[str, int]):
+        import numpy as np
+
+        values = list(spellings)
+        codes = np.asarray(list(spellings.values()), dtype=np.int64)
+        words = _Words(string_array(values))
+        self.short = bool((words.lens <= 7).all())
+        if self.short:
+            keys = words.short_key()
+            order = np.argsort(keys)
+            self.keys, self.parts = keys[order], ()
+        else:
+            h, *parts = words.long_key()
+            order = np.argsort(h)
+            self.keys = h[order]
+            self.parts = tuple(p[order] for p in (*parts, words.lens.astype(np.int64)))
+        self.codes = np.concatenate([codes[order], [-2]])
+
+    def __call__(self, words: _Words) -> "np.ndarray":
+        import numpy as np
+
+        if self.short:
+            key, parts = words.short_key(), ()
+        else:
+            key, *rest = words.long_key()
+            parts = (*rest, words.lens)
+        pos = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        found = self.keys[pos] == key
+        for mine, theirs in zip(parts, self.parts):
+            found &= theirs[pos] == mine
+        return self.codes[np.where(found, pos, len(self.keys))]
+
+
+_LOOKUPS: dict[Any, _Lookup] = {}
+
+
+def _lookup_for(name: Any, spellings: Callable[[], dict[str, int]]) -> _Lookup:
+    if name not in _LOOKUPS:
+        _LOOKUPS[name] = _Lookup(spellings())
+    return _LOOKUPS[name]
+
+
+def _date_spellings(first: dt.date, last: dt.date) -> dict[str, int]:
+    """'YYYY-MM-DD' of every day from first to last -> yyyymmdd."""
+    out = {}
+    day = first
+    one = dt.timedelta(days=1)
+    while day <= last:
+        out[day.isoformat()] = day.year * 10000 + day.month * 100 + day.day
+        day += one
+    return out
+
+
+#: start dates this many years either side of the period are read by table; others go to pydantic
+START_DATE_YEARS = 30
+
+
 def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
     """Suspects for the GB 32100 warning: every non-blank credit code except plain 18-character ones that pass.
 
@@ -602,37 +785,42 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
 
     ok, id17 = fast_ids(col("id_number"))
 
-    name_off, name_raw = _buffers(col("name"))
-    name_len = np.diff(name_off)
-    first = name_raw[np.minimum(name_off[:-1], max(len(name_raw) - 1, 0))] if len(name_raw) else np.zeros(n, np.uint8)
+    name = _Words(col("name"))
+    first = name.raw[name.starts] if len(name.raw) else np.zeros(n, np.uint8)
     # a name that starts with a (possibly Unicode) space may be blank: left to pydantic
-    spacey = np.isin(first, np.asarray([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3], np.uint8))
-    ok &= (name_len > 0) & (name_len <= MAX_NAME) & ~spacey
+    ok &= (name.lens > 0) & (name.lens <= MAX_NAME) & ~_spacey()[first]
 
-    district = _index_values(pc.index_in(col("district_code"), value_set=_value_set(rules.codes)))
+    district = _lookup_for(("codes", rules.codes), lambda: {c: i for i, c in enumerate(rules.codes)})(_Words(col("district_code")))
     ok &= district >= 0
 
-    ok &= _lookup(col("group"), _GROUP_SPELLINGS) >= 0
-    activity = _lookup(col("activity"), _ACTIVITY_SPELLINGS, list(_ACTIVITY_SPELLINGS.values()))
+    ok &= _lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS})(_Words(col("group"))) >= 0
+    activity = _lookup_for("activity", lambda: _ACTIVITY_SPELLINGS)(_Words(col("activity")))
     ok &= activity >= 0
 
-    end_ok, _, end = fast_dates(col("end_date"))
-    lo = rules.first_day.year * 10000 + rules.first_day.month * 100 + rules.first_day.day
-    hi = rules.last_day.year * 10000 + rules.last_day.month * 100 + rules.last_day.day
-    ok &= end_ok & (end >= lo) & (end <= hi)
+    # dates: canonical 'YYYY-MM-DD' strings looked up in a table of the days they may be
+    end = _lookup_for(("end", rules.first_day, rules.last_day), lambda: _date_spellings(rules.first_day, rules.last_day))(
+        _Words(col("end_date"))
+    )
+    ok &= end >= 0  # inside the period
     year, month = end // 10000, end // 100 % 100
     quarter = year * 4 + (month - 1) // 3
 
+    yes_no = _lookup_for("yes_no", lambda: _YES_NO_SPELLINGS)
     flags = {}
     for key in ("passed", "served", "started"):
-        flags[key] = _lookup(col(key), _YES_NO_SPELLINGS, list(_YES_NO_SPELLINGS.values()))
+        flags[key] = yes_no(_Words(col(key)))
         ok &= flags[key] >= -1
     passed, served, started = flags["passed"], flags["served"], flags["started"]
     training = activity == 1
     ok &= np.where(training, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    start_ok, start_blank, start = fast_dates(col("start_date"))
+    first_start = dt.date(max(rules.first_day.year - START_DATE_YEARS, 1), 1, 1)
+    last_start = dt.date(min(rules.last_day.year + START_DATE_YEARS, 9999), 12, 31)
+    start = _lookup_for(("start", first_start, last_start), lambda: {"": -1, **_date_spellings(first_start, last_start)})(
+        _Words(col("start_date"))
+    )
+    start_ok, start_blank = start >= 0, start == -1
     ok &= start_ok | start_blank
     ok &= ~((started == 1) & start_blank)
 

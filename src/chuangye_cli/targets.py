@@ -293,6 +293,15 @@ class Plan(_Model):
         kept = [t for t in self.targets if t.metric.kind not in ROSTER_KINDS]
         return self if len(kept) == len(self.targets) else self.model_copy(update={"targets": kept})
 
+    def progress(self, target: Target, as_of: Quarter | None) -> tuple[int, int]:
+        """(quarters elapsed up to ``as_of``, quarters from the period start to the target's deadline).
+
+        The pro-rata share (序时进度) is elapsed / total; elapsed >= total means the verdict is final.
+        """
+        start = self.period.start.index
+        elapsed = 0 if as_of is None else as_of.index - start + 1
+        return elapsed, self.deadline(target).index - start + 1
+
     def scope_codes(self, target: Target) -> list[str | None]:
         """The units a target is judged for: [None] for the city, else district codes."""
         if target.scope == "city":

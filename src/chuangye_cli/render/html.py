@@ -229,9 +229,7 @@ def _charts(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[Chart
             continue
         deadline = plan.deadline(target)
         share = elapsed_share(report, deadline)
-        start = plan.period.start.index
-        elapsed = 0 if report.as_of is None else report.as_of.index - start + 1
-        total = deadline.index - start + 1
+        elapsed, total = plan.progress(target, report.as_of)
         judged = {r.district_code: r for r in report.results if r.target == target.id and r.district_code}
         bars = []
         codes = list(target.quotas) if target.quotas else [d.code for d in plan.districts]
@@ -315,14 +313,11 @@ def _matrix(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[Matri
     from chuangye_cli.calculator import compare, judge, metric_value
 
     out = []
-    start = plan.period.start.index
     for target in plan.targets:
         kind = target.metric.kind
         judged = {r.district_code: r for r in report.results if r.target == target.id}
         scope = set(c for c in plan.scope_codes(target) if c)
-        deadline = plan.deadline(target)
-        elapsed = 0 if report.as_of is None else report.as_of.index - start + 1
-        total = deadline.index - start + 1
+        elapsed, total = plan.progress(target, report.as_of)
 
         def cell(code: str | None) -> Cell:
             if code in judged:
