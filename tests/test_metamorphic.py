@@ -9,7 +9,6 @@ raised by one. Hypothesis drives a seeded ``random.Random`` (fixed seed, bounded
 from __future__ import annotations
 
 import json
-import random
 import tempfile
 from collections import Counter
 from pathlib import Path

@@ -66,6 +66,20 @@ def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
     return Problem(code, severity, value=value, params=kw, **where)
 
 
+class UsageProblem(Exception):
+    """A command-line mistake (exit 2): a label key in messages.LABELS and its params, one line."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        from chuangye_cli.messages import label
+
+        return label(self.key, lang, **self.params)
+
+
 class InputError(Exception):
     """Raised when input cannot be used at all; carries the problems found."""
 

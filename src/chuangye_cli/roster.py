@@ -671,8 +671,15 @@ class _Words:
         return h ^ lens.astype(np.uint64), w0, w8, wl
 
 
+_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)
+
+
 class _Lookup:
-    """Exact string -> code lookup for a small set of spellings, vectorised over a string array (-2: not found)."""
+    """Exact string -> code lookup for a small set of spellings, vectorised over a string array (-2: not found).
+
+    A collision-free hash table: each value's key picks one slot, and the
+    value is found only when every byte and the length agree with the slot's.
+    """
 
     def __init__(self, spellings: dict[str, int]):
         import numpy as np
@@ -682,29 +689,64 @@ class _Lookup:
         words = _Words(string_array(values))
         self.short = bool((words.lens <= 7).all())
         if self.short:
-            keys = words.short_key()
-            order = np.argsort(keys)
-            self.keys, self.parts = keys[order], ()
+            key, parts = words.short_key(), [words.short_key()]
         else:
-            h, *parts = words.long_key()
-            order = np.argsort(h)
-            self.keys = h[order]
-            self.parts = tuple(p[order] for p in (*parts, words.lens.astype(np.int64)))
-        self.codes = np.concatenate([codes[order], [-2]])
+            key, *rest = words.long_key()
+            parts = [*rest, words.lens.astype(np.uint64)]
+        for bits in range(max(4, (4 * len(values)).bit_length()), 21):
+            mult = next((m for m in _MULTIPLIERS if len(set(self._slots(key, m, bits).tolist())) == len(values)), None)
+            if mult is not None:
+                break
+        else:  # pragma: no cover - a few dozen spellings always fit
+            raise ValueError("no collision-free table")
+        self.mult, self.bits = mult, bits
+        slots = self._slots(key, mult, bits)
+        self.parts = []
+        for part in parts:
+            table = np.zeros(1 << bits, dtype=np.uint64)
+            table[slots] = part
+            self.parts.append(table)
+        self.codes = np.full(1 << bits, -2, dtype=np.int64)
+        self.codes[slots] = codes
+
+    @staticmethod
+    def _slots(key: "np.ndarray", mult: int, bits: int) -> "np.ndarray":
+        import numpy as np
+
+        return ((key * np.uint64(mult)) >> np.uint64(64 - bits)).astype(np.intp)
 
     def __call__(self, words: _Words) -> "np.ndarray":
         import numpy as np
 
         if self.short:
-            key, parts = words.short_key(), ()
+            key = words.short_key()
+            parts = [key]
         else:
             key, *rest = words.long_key()
-            parts = (*rest, words.lens)
-        pos = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
-        found = self.keys[pos] == key
-        for mine, theirs in zip(parts, self.parts):
-            found &= theirs[pos] == mine
-        return self.codes[np.where(found, pos, len(self.keys))]
+            parts = [*rest, words.lens.astype(np.uint64)]
+        slot = self._slots(key, self.mult, self.bits)
+        found = np.ones(len(key), dtype=bool)
+        for mine, table in zip(parts, self.parts):
+            found &= table[slot] == mine
+        return np.where(found, self.codes[slot], -2)
+
+
+def _fast_dates(words: _Words) -> tuple["np.ndarray", "np.ndarray"]:
+    """(certainly a date, yyyymmdd) for canonical 'YYYY-MM-DD' strings, 8 bytes at a time."""
+    import numpy as np
+
+    w0 = words.view[words.starts]  # 'YYYY-MM-'
+    wd = words.view[words.starts + 8] & np.uint64(0xFFFF)  # 'DD'
+    dash = np.uint64(0x2D)
+    ok = (words.lens == 10) & (((w0 >> np.uint64(32)) & np.uint64(0xFF)) == dash) & ((w0 >> np.uint64(56)) == dash)
+    w0 = w0 ^ np.uint64((0x2D ^ 0x30) << 32 | (0x2D ^ 0x30) << 56)  # the dashes as '0'
+    wd = wd | np.uint64(0x3030303030300000)
+    ok &= _digits8(w0) & _digits8(wd)
+    zeros = np.uint64(_ASCII_ZEROS)
+    v = _swar8(w0 - zeros, 10)  # yyyy0mm0
+    ymd = (v // 10000) * 10000 + (v // 10 % 100) * 100 + _swar8(wd - zeros, 10) // 1_000_000
+    ok &= _valid_yyyymmdd(np.where(ok, ymd, 0))
+    return ok, np.where(ok, ymd, 0)
 
 
 _LOOKUPS: dict[Any, _Lookup] = {}
@@ -714,21 +756,6 @@ def _lookup_for(name: Any, spellings: Callable[[], dict[str, int]]) -> _Lookup:
     if name not in _LOOKUPS:
         _LOOKUPS[name] = _Lookup(spellings())
     return _LOOKUPS[name]
-
-
-def _date_spellings(first: dt.date, last: dt.date) -> dict[str, int]:
-    """'YYYY-MM-DD' of every day from first to last -> yyyymmdd."""
-    out = {}
-    day = first
-    one = dt.timedelta(days=1)
-    while day <= last:
-        out[day.isoformat()] = day.year * 10000 + day.month * 100 + day.day
-        day += one
-    return out
-
-
-#: start dates this many years either side of the period are read by table; others go to pydantic
-START_DATE_YEARS = 30
 
 
 def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
@@ -797,11 +824,10 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     activity = _lookup_for("activity", lambda: _ACTIVITY_SPELLINGS)(_Words(col("activity")))
     ok &= activity >= 0
 
-    # dates: canonical 'YYYY-MM-DD' strings looked up in a table of the days they may be
-    end = _lookup_for(("end", rules.first_day, rules.last_day), lambda: _date_spellings(rules.first_day, rules.last_day))(
-        _Words(col("end_date"))
-    )
-    ok &= end >= 0  # inside the period
+    end_ok, end = _fast_dates(_Words(col("end_date")))
+    lo = rules.first_day.year * 10000 + rules.first_day.month * 100 + rules.first_day.day
+    hi = rules.last_day.year * 10000 + rules.last_day.month * 100 + rules.last_day.day
+    ok &= end_ok & (end >= lo) & (end <= hi)
     year, month = end // 10000, end // 100 % 100
     quarter = year * 4 + (month - 1) // 3
 
@@ -815,12 +841,9 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     ok &= np.where(training, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    first_start = dt.date(max(rules.first_day.year - START_DATE_YEARS, 1), 1, 1)
-    last_start = dt.date(min(rules.last_day.year + START_DATE_YEARS, 9999), 12, 31)
-    start = _lookup_for(("start", first_start, last_start), lambda: {"": -1, **_date_spellings(first_start, last_start)})(
-        _Words(col("start_date"))
-    )
-    start_ok, start_blank = start >= 0, start == -1
+    start_words = _Words(col("start_date"))
+    start_ok, start = _fast_dates(start_words)
+    start_blank = start_words.lens == 0
     ok &= start_ok | start_blank
     ok &= ~((started == 1) & start_blank)
 
@@ -1097,6 +1120,61 @@ def validate_rosters(
 # --------------------------------------------------------------------------- across rows
 
 
+def _repeated_ids(id17: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+    """(rows whose value occurs more than once, in reading order; a rank per row equal exactly for equal values).
+
+    One plain sort finds the repeated values; a hash bitmap of them picks the
+    candidate rows (a few false ones), and only those are argsorted.
+    """
+    import numpy as np
+
+    s = np.sort(id17)
+    same = s[1:] == s[:-1]
+    if not same.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    repeated = s[1:][same]
+    del s, same
+    bits = int(min(max(len(repeated) * 8, 1 << 16), 1 << 28)).bit_length()
+    mult, shift = np.uint64(0x9E3779B97F4A7C15), np.uint64(64 - bits)
+    bitmap = np.zeros(1 << bits, dtype=bool)
+    bitmap[((repeated.astype(np.uint64) * mult) >> shift).astype(np.intp)] = True
+    cand = np.flatnonzero(bitmap[((id17.astype(np.uint64) * mult) >> shift).astype(np.intp)])
+    del bitmap
+    values = id17[cand]
+    order = np.argsort(values, kind="stable")
+    values = values[order]
+    same = values[1:] == values[:-1]
+    member = np.zeros(len(order), dtype=bool)
+    member[1:] |= same
+    member[:-1] |= same
+    start = np.ones(len(values), dtype=bool)
+    start[1:] = ~same
+    rank = np.cumsum(start) - 1
+    picked = np.flatnonzero(member)
+    sub, rank = cand[order[picked]], rank[picked]
+    back = np.argsort(sub)  # reading order
+    return sub[back], rank[back]
+
+
+def _sort_order(sub: "np.ndarray", *keys: "np.ndarray") -> "np.ndarray":
+    """The order of rows sorted by keys (first key first), then by ``sub``: as ``np.lexsort((sub, *reversed(keys)))``.
+
+    Non-negative keys are packed into one int64 and sorted by value when they fit (much faster than lexsort).
+    """
+    import numpy as np
+
+    widths = [int(k.max()).bit_length() if len(k) else 1 for k in (*keys, np.arange(len(sub)))]
+    if min((int(k.min()) if len(k) else 0) for k in keys) < 0 or sum(widths) > 62:
+        return np.lexsort((sub, *reversed(keys)))
+    # sub is in reading order (increasing), so its position breaks ties in the same way
+    packed = np.zeros(len(sub), dtype=np.int64)
+    for k, w in zip((*keys, np.arange(len(sub))), widths):
+        packed <<= w
+        packed |= k
+    packed.sort()
+    return packed & ((1 << widths[-1]) - 1)
+
+
 def duplicate_problems(result: RosterResult) -> list[Problem]:
     """Same ID twice in one district and activity: an error naming both rows (at the later one).
     Same ID in two districts: a warning (at each other district's first row) naming the first place."""
@@ -1105,16 +1183,10 @@ def duplicate_problems(result: RosterResult) -> list[Problem]:
     data, rules = result.data, result.rules
     if data is None or len(data) < 2:
         return []
-    order = np.argsort(data.id17, kind="stable")
-    ids_sorted = data.id17[order]
-    same = ids_sorted[1:] == ids_sorted[:-1]
-    if not same.any():
+    sub, rank = _repeated_ids(data.id17)  # rows whose ID occurs more than once (index = reading order)
+    if not len(sub):
         return []
-    member = np.zeros(len(order), dtype=bool)
-    member[1:] |= same
-    member[:-1] |= same
-    sub = order[member]  # rows whose ID occurs more than once (index = reading order)
-    ids, dist, act = data.id17[sub], data.district[sub], data.activity[sub]
+    dist, act = data.district[sub].astype(np.int64), data.activity[sub].astype(np.int64)
 
     def runs(*keys: "np.ndarray") -> "np.ndarray":
         start = np.ones(len(keys[0]), dtype=bool)
@@ -1125,18 +1197,18 @@ def duplicate_problems(result: RosterResult) -> list[Problem]:
         return start
 
     # same district and activity: every row after the first of its run
-    o = np.lexsort((sub, act, dist, ids))
-    start = runs(ids[o], dist[o], act[o])
+    o = _sort_order(sub, rank, dist, act)
+    start = runs(rank[o], dist[o], act[o])
     first = np.maximum.accumulate(np.where(start, np.arange(len(o)), 0))
     dup_at = np.flatnonzero(~start)
     in_order = sub[o]
     errors = list(zip(in_order[dup_at].tolist(), in_order[first[dup_at]].tolist()))
     # another district: the first row of each further district, against the ID's first row
-    o = np.lexsort((sub, dist, ids))
+    o = _sort_order(sub, rank, dist)
     i_sorted, d_sorted = sub[o], dist[o]
-    id_start = runs(ids[o])
+    id_start = runs(rank[o])
     group_first = np.minimum.reduceat(i_sorted, np.flatnonzero(id_start))[np.cumsum(id_start) - 1]
-    d_start = runs(ids[o], d_sorted)
+    d_start = runs(rank[o], d_sorted)
     warn_at = np.flatnonzero(d_start & (d_sorted != data.district[group_first]))
     warnings = list(zip(i_sorted[warn_at].tolist(), group_first[warn_at].tolist()))
 

@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from chuangye_cli.quarters import Quarter
+
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9
 MAX_TEXT = 1000
@@ -227,9 +229,7 @@ class ReportRow(BaseModel):
         return value
 
     @property
-    def period(self) -> "Quarter":
-        from chuangye_cli.quarters import Quarter
-
+    def period(self) -> Quarter:
         return Quarter(self.year, self.quarter)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chuangye_cli.messages import label
+from chuangye_cli.problems import UsageProblem
 from chuangye_cli.quarters import Quarter, quarters_between
 from chuangye_cli.submission import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
 from chuangye_cli.targets import Plan
@@ -30,16 +31,8 @@ LEVEL_CHOICES = {"zh": ("达到", "基本达到", "未达到"), "en": tuple(reve
 PROMPT_TITLE_MAX, PROMPT_MAX = 32, 255
 
 
-class TemplateError(Exception):
-    """Bad options for a template: a label key and its params (a one-line usage error)."""
-
-    def __init__(self, key: str, **params: Any):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        return label(self.key, lang, **self.params)
+class TemplateError(UsageProblem):
+    """Bad options for a template (a one-line usage error)."""
 
 
 @dataclass(frozen=True)

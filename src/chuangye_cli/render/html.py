@@ -20,7 +20,6 @@ from chuangye_cli.report import STATUSES, CheckReport, Result
 
 if TYPE_CHECKING:
     from chuangye_cli.quarters import Quarter
-    from chuangye_cli.submission import ReportRow
     from chuangye_cli.targets import Plan, Target
 
 #: statuses in the order the verdict line names them

@@ -17,21 +17,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
+from chuangye_cli.problems import UsageProblem
 from chuangye_cli.render import BINARY_FORMATS, EXTENSIONS, Output, format_for_path
 
 
-class OutputError(Exception):
-    def __init__(self, key: str, **params: Any):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        from chuangye_cli.messages import label
-
-        return label(self.key, lang, **self.params)
+class OutputError(UsageProblem):
+    """The output path cannot be used (exit 2)."""
 
 
 def stdout_is_terminal() -> bool:
