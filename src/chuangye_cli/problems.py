@@ -66,6 +66,20 @@ def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
     return Problem(code, severity, value=value, params=kw, **where)
 
 
+class HasProblems:
+    """For a result that collects ``problems``: its errors and its warnings."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
 class UsageProblem(Exception):
     """A command-line mistake (exit 2): a label key in messages.LABELS and its params, one line."""
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chuangye_cli.problems import Problem
+from chuangye_cli.problems import HasProblems, Problem
 from chuangye_cli.quarters import Quarter
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class FileRead:
 
 
 @dataclass
-class CheckReport:
+class CheckReport(HasProblems):
     plan: str
     period: tuple[Quarter, Quarter] | None
     as_of: Quarter | None
@@ -90,14 +90,6 @@ class CheckReport:
     reconciliation: list[dict[str, Any]] | None = None
     #: the per-district view (check --by-district); None when not asked for or without a verdict
     matrix: "DistrictMatrix | None" = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def valid(self) -> bool:

@@ -34,9 +34,9 @@ from pydantic_core import PydanticCustomError
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
-from chuangye_cli.problems import Problem, error, warning
+from chuangye_cli.problems import HasProblems, Problem, error, warning
 from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import Column, header_key, is_blank, normalise_text
+from chuangye_cli.submission import Column, header_key, is_blank, known_district, normalise_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -242,10 +242,7 @@ class RosterRow(BaseModel):
     @field_validator("district_code")
     @classmethod
     def _known_district(cls, code: str, info: ValidationInfo) -> str:
-        registry = (info.context or {}).get("districts")
-        if registry is not None and code not in registry:
-            raise PydanticCustomError("unknown-district", "unknown district")
-        return code
+        return known_district(code, info)
 
     @field_validator("end_date")
     @classmethod
@@ -731,6 +728,12 @@ class _Lookup:
         return np.where(found, self.codes[slot], -2)
 
 
+def _strings_at(arr: "pa.Array", index: "np.ndarray") -> list[str]:
+    """Some values of a string array without nulls as Python strings (no pyarrow.compute: it is slow to import)."""
+    offsets, raw = _buffers(arr)
+    return [raw[offsets[i] : offsets[i + 1]].tobytes().decode("utf-8") for i in index.tolist()]
+
+
 def _fast_dates(words: _Words) -> tuple["np.ndarray", "np.ndarray"]:
     """(certainly a date, yyyymmdd) for canonical 'YYYY-MM-DD' strings, 8 bytes at a time."""
     import numpy as np
@@ -802,7 +805,6 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     """Every per-row rule of :class:`RosterRow`, vectorised. Columns are string arrays without nulls ("" = blank)."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     n = len(next(iter(cols.values())))
     empty = string_array([""] * n) if any(k not in cols for k in ROSTER_COLUMNS) else None
@@ -906,21 +908,13 @@ class RosterFileRead:
 
 
 @dataclass
-class RosterResult:
+class RosterResult(HasProblems):
     rules: Rules
     files: list[RosterFileRead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     data: Optional[RosterData] = None
     rows_read: int = 0
     _counts: Optional[dict[tuple[str, Quarter], dict[str, int]]] = field(default=None, repr=False)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def valid_rows(self) -> int:
@@ -991,20 +985,8 @@ class _FileCheck:
             nonblank |= np.diff(_buffers(a)[0]) > 0
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.rules)
-        sure = np.flatnonzero(fr.certain)
-        self.parts.append(
-            {
-                "id17": fr.id17[sure],
-                "district": fr.district[sure],
-                "activity": fr.activity[sure],
-                "quarter": fr.quarter[sure],
-                "passed": fr.passed[sure],
-                "served": fr.served[sure],
-                "started": fr.started[sure],
-                "file": np.full(len(sure), self.file_index, dtype=np.int32),
-                "row": rows[sure],
-            }
-        )
+        keep = fr.certain.copy()
+        fields = {f: getattr(fr, f) for f in ("id17", "district", "activity", "quarter", "passed", "served", "started")}
         warn = []
         for i in np.flatnonzero(fr.certain & fr.warn_start):
             warn.append((int(rows[i]), "start_date", cols["start_date"][int(i)].as_py()))
@@ -1015,21 +997,24 @@ class _FileCheck:
                     warn.append((int(rows[i]), "credit_code", value))
         flagged = np.flatnonzero(~fr.certain & nonblank)
         if len(flagged):
-            warn.extend(self._slow(rows, cols, flagged))
+            warn.extend(self._slow(rows, cols, flagged, keep, fields))
+        # the valid rows, in reading order: a few bytes per row are all that is kept
+        every = bool(keep.all())
+        part = {f: (a if every else a[keep]).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
+        part["row"] = (rows if every else rows[keep]).astype(np.int64, copy=False)
+        part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
+        self.parts.append(part)
         for line, key, value in sorted(warn, key=lambda w: w[0]):
             self.problems.append(_warning(key, self.file, self.headers, line, value))
 
-    def _slow(self, rows: "np.ndarray", cols: dict[str, "pa.Array"], flagged: "np.ndarray") -> list[tuple[int, str, Any]]:
-        """Rows the fast pass did not pass: pydantic has the last word."""
-        import numpy as np
-        import pyarrow as pa
-
-        take = int_array(flagged)
-        values = {k: a.take(take).to_pylist() for k, a in cols.items()}
-        good: list[RosterRow] = []
-        good_rows: list[int] = []
+    def _slow(
+        self, rows: "np.ndarray", cols: dict[str, "pa.Array"], flagged: "np.ndarray", keep: "np.ndarray", fields: dict[str, "np.ndarray"]
+    ) -> list[tuple[int, str, Any]]:
+        """Rows the fast pass did not pass: pydantic has the last word (valid ones are written into ``fields``)."""
+        values = {k: _strings_at(a, flagged) for k, a in cols.items()}
         warn = []
-        for j, i in enumerate(flagged):
+        flag = {True: 1, False: 0, None: -1}
+        for j, i in enumerate(flagged.tolist()):
             line = int(rows[i])
             cells = {k: v[j] for k, v in values.items()}
             data = {k: v for k, v in cells.items() if not is_blank(v)}
@@ -1040,38 +1025,16 @@ class _FileCheck:
             except ValidationError as exc:
                 self.problems.extend(_row_problems(exc, cells, self.file, self.headers, line))
                 continue
-            good.append(row)
-            good_rows.append(line)
+            keep[i] = True
+            fields["id17"][i] = id17_of(row.id_number)
+            fields["district"][i] = self.rules.district_index(row.district_code)
+            fields["activity"][i] = ACTIVITIES.index(row.activity)
+            fields["quarter"][i] = row.quarter.index
+            fields["passed"][i] = flag[row.passed]
+            fields["served"][i] = flag[row.served]
+            fields["started"][i] = flag[row.started]
             warn.extend((line, key, cells.get(key)) for key in row_warnings(row))
-        if good:
-            flag = {True: 1, False: 0, None: -1}
-            self.parts.append(
-                {
-                    "id17": np.asarray([id17_of(r.id_number) for r in good], dtype=np.int64),
-                    "district": np.asarray([self.rules.district_index(r.district_code) for r in good], dtype=np.int16),
-                    "activity": np.asarray([ACTIVITIES.index(r.activity) for r in good], dtype=np.int8),
-                    "quarter": np.asarray([r.quarter.index for r in good], dtype=np.int32),
-                    "passed": np.asarray([flag[r.passed] for r in good], dtype=np.int8),
-                    "served": np.asarray([flag[r.served] for r in good], dtype=np.int8),
-                    "started": np.asarray([flag[r.started] for r in good], dtype=np.int8),
-                    "file": np.full(len(good), self.file_index, dtype=np.int32),
-                    "row": np.asarray(good_rows, dtype=np.int64),
-                }
-            )
         return warn
-
-
-def _sort_parts(parts: list[dict[str, "np.ndarray"]]) -> list[dict[str, "np.ndarray"]]:
-    """Put the rows pydantic passed back in reading order (within one file)."""
-    import numpy as np
-
-    if len(parts) <= 1:
-        return parts
-    data = RosterData.concat(parts)
-    order = np.argsort(data.row, kind="stable")
-    if np.all(order[1:] > order[:-1]):
-        return [{f: getattr(data, f) for f in RosterData.FIELDS}]
-    return [{f: getattr(data, f)[order] for f in RosterData.FIELDS}]
 
 
 ProgressFn = Callable[[int], None]
@@ -1110,7 +1073,7 @@ def validate_rosters(
                 break
         result.problems.extend(rf.problems)
         result.problems.extend(check.problems)
-        parts.extend(_sort_parts(check.parts))
+        parts.extend(check.parts)
         result.files.append(RosterFileRead(f, rf.encoding, check.rows, dict(rf.headers)))
     result.data = RosterData.concat(parts)
     result.problems.extend(duplicate_problems(result))
@@ -1325,8 +1288,11 @@ def roster_counts(data: Optional[RosterData], rules: Rules) -> dict[tuple[str, Q
 
     if data is None or not len(data):
         return {}
-    key = data.district.astype(np.int64) * 100_000 + data.quarter
-    uniq, inv = np.unique(key, return_inverse=True)
+    # one dense bin per (district, quarter): no sort, no hashing
+    q0 = int(data.quarter.min())
+    nq = int(data.quarter.max()) - q0 + 1
+    key = data.district.astype(np.int64) * nq + (data.quarter - q0)
+    bins = (int(data.district.max()) + 1) * nq
     training = data.activity == 1
     passed = training & (data.passed == 1)
     measures = {
@@ -1336,11 +1302,12 @@ def roster_counts(data: Optional[RosterData], rules: Rules) -> dict[tuple[str, Q
         "served": passed & (data.served == 1),
         "started": passed & (data.started == 1),
     }
-    sums = {m: np.bincount(inv, weights=mask, minlength=len(uniq)).astype(np.int64) for m, mask in measures.items()}
+    present = np.bincount(key, minlength=bins)
+    sums = {m: np.bincount(key[mask], minlength=bins) for m, mask in measures.items()}
     out = {}
-    for j, k in enumerate(uniq.tolist()):
-        d, q = divmod(k, 100_000)
-        out[(rules.codes[d], Quarter.from_index(q))] = {m: int(sums[m][j]) for m in MEASURES}
+    for k in np.flatnonzero(present).tolist():
+        d, q = divmod(k, nq)
+        out[(rules.codes[d], Quarter.from_index(q + q0))] = {m: int(sums[m][k]) for m in MEASURES}
     return out
 
 

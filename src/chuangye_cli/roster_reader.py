@@ -3,7 +3,9 @@
 Rosters are large (millions of rows), so unlike :mod:`chuangye_cli.readers`
 nothing here reads a whole file at once:
 
-* CSV goes through ``pyarrow.csv.open_csv`` (streaming, batches). UTF-8
+* CSV goes through ``pyarrow.csv.read_csv`` on pieces of about 32 MB split at line
+  breaks (every core; the next piece is parsed while this one is checked; UTF-16:
+  ``pyarrow.csv.open_csv``, streaming). UTF-8
   (with or without BOM) is tried first; if pyarrow finds bytes that are not
   UTF-8 anywhere in the file, the file is read again as GB18030 (the same
   decision as :func:`chuangye_cli.readers.decode`, on the whole file).
@@ -37,6 +39,8 @@ BATCH_ROWS = 65536
 BLOCK_SIZE = 8 << 20
 #: bytes of CSV parsed at a time by pyarrow.csv.read_csv (on every core)
 CHUNK_BYTES = 32 << 20
+#: parse the next piece while the current one is checked
+PREFETCH = True
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
 
@@ -316,6 +320,14 @@ def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], p
         )
         return pacsv.read_csv(pa.py_buffer(data), read_options=read_options, parse_options=parse_options, convert_options=convert_options)
 
+    if not PREFETCH:
+        try:
+            while (table := parse()) is not None:
+                yield table
+                del table
+        finally:
+            chunks.close()
+        return
     pool = ThreadPoolExecutor(1, thread_name_prefix="roster-csv")
     future = pool.submit(parse)
     try:

@@ -162,6 +162,14 @@ def _text(value: Any) -> str:
     return text
 
 
+def known_district(code: str, info: ValidationInfo) -> str:
+    """A district code must be one of the reporting units passed as ``context={"districts": …}``."""
+    registry = (info.context or {}).get("districts")
+    if registry is not None and code not in registry:
+        raise PydanticCustomError("unknown-district", "unknown district")
+    return code
+
+
 Count = Annotated[int, BeforeValidator(_count)]
 
 
@@ -201,10 +209,7 @@ class ReportRow(BaseModel):
     @field_validator("district_code")
     @classmethod
     def _known_district(cls, code: str, info: ValidationInfo) -> str:
-        registry = (info.context or {}).get("districts")
-        if registry is not None and code not in registry:
-            raise PydanticCustomError("unknown-district", "unknown district")
-        return code
+        return known_district(code, info)
 
     @field_validator("district_name")
     @classmethod
