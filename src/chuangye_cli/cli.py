@@ -160,17 +160,12 @@ def check(
 
 
 # --- commands kept in their own modules (each imports only click at the top) ---
-# (one main.add_command line per module, below)
 from chuangye_cli.cli_report import report  # noqa: E402
-
-main.add_command(report)
+from chuangye_cli.cli_roster import roster  # noqa: E402
 from chuangye_cli.cli_tools import kpis, targets_command, template, validate  # noqa: E402
 
-for _command in (validate, template, targets_command, kpis):
+for _command in (validate, template, targets_command, kpis, report, roster):
     main.add_command(_command)
-from chuangye_cli.cli_roster import roster  # noqa: E402
-
-main.add_command(roster)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -403,24 +403,6 @@ def string_array(values: list[str]) -> "pa.Array":
     return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
 
 
-def int_array(values: "np.ndarray") -> "pa.Array":
-    import numpy as np
-    import pyarrow as pa
-
-    values = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
-
-
-_VALUE_SETS: dict[tuple[str, ...], "pa.Array"] = {}
-
-
-def _value_set(keys: Iterable[str]) -> "pa.Array":
-    keys = tuple(keys)
-    if keys not in _VALUE_SETS:
-        _VALUE_SETS[keys] = string_array(list(keys))
-    return _VALUE_SETS[keys]
-
-
 def _buffers(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     """(offsets, data bytes) of a string array without copying."""
     import numpy as np
@@ -429,6 +411,27 @@ def _buffers(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     offsets = np.frombuffer(off, dtype=np.int32, count=len(arr) + 1, offset=arr.offset * 4)
     raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
     return offsets, raw
+
+
+def _indices(arr: "pa.DictionaryArray") -> "np.ndarray":
+    """The int32 indices of a dictionary array without nulls, without copying."""
+    import numpy as np
+
+    ind = arr.indices
+    return np.frombuffer(ind.buffers()[1], dtype=np.int32, count=len(ind), offset=ind.offset * 4)
+
+
+def _is_coded(arr: Any) -> bool:
+    return hasattr(arr, "dictionary")
+
+
+def _lens(arr: "pa.Array") -> "np.ndarray":
+    """The length in bytes of each value (plain or dictionary-encoded strings)."""
+    import numpy as np
+
+    if _is_coded(arr):
+        return np.diff(_buffers(arr.dictionary)[0])[_indices(arr)]
+    return np.diff(_buffers(arr)[0])
 
 
 def _rows_of_width(arr: "pa.Array", width: int) -> tuple["np.ndarray", "np.ndarray"]:
@@ -575,49 +578,6 @@ def id_from17(value: int) -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
-def fast_dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
-    """(certainly a date, blank, yyyymmdd) for a string array: canonical 'YYYY-MM-DD' only."""
-    import numpy as np
-
-    n = len(arr)
-    offsets, _ = _buffers(arr)
-    ok = np.zeros(n, dtype=bool)
-    ymd = np.zeros(n, dtype=np.int64)
-    idx, m = _rows_of_width(arr, 10)
-    if len(idx):
-        d = m - np.uint8(48)
-        digits = np.concatenate([d[0:4], d[5:7], d[8:10]])
-        good = (digits.max(axis=0) <= 9) & (m[4] == 45) & (m[7] == 45)
-        y, mo, dd = _number(digits[0:4]), _number(digits[4:6]), _number(digits[6:8])
-        good &= _valid_ymd(y, mo, dd)
-        ok[idx] = good
-        ymd[idx] = np.where(good, y * 10000 + mo * 100 + dd, 0)
-    return ok, np.diff(offsets) == 0, ymd
-
-
-def _index_values(found: "pa.Array") -> "np.ndarray":
-    """An int32 index array (pc.index_in) -> numpy, nulls as -1 (no fill_null: pa.scalar imports pandas)."""
-    import numpy as np
-
-    vals = np.frombuffer(found.buffers()[1], dtype=np.int32, count=len(found), offset=found.offset * 4).astype(np.int64)
-    if found.null_count:
-        bits = np.unpackbits(np.frombuffer(found.buffers()[0], dtype=np.uint8), bitorder="little")
-        vals[bits[found.offset : found.offset + len(found)] == 0] = -1
-    return vals
-
-
-def _lookup(arr: "pa.Array", spellings: dict[str, Any], codes: Optional[list[int]] = None) -> "np.ndarray":
-    """Index of each value among the spellings' codes (-2 when not an exact spelling)."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    keys = list(spellings)
-    pos = _index_values(pc.index_in(arr, value_set=_value_set(keys)))
-    table = np.asarray([*(codes if codes is not None else range(len(keys))), -2], dtype=np.int64)
-    return table[pos]  # -1 indexes the sentinel at the end
-
-
 _MASKS: list[Any] = []
 
 
@@ -730,6 +690,8 @@ class _Lookup:
 
 def _strings_at(arr: "pa.Array", index: "np.ndarray") -> list[str]:
     """Some values of a string array without nulls as Python strings (no pyarrow.compute: it is slow to import)."""
+    if _is_coded(arr):
+        arr, index = arr.dictionary, _indices(arr)[index]
     offsets, raw = _buffers(arr)
     return [raw[offsets[i] : offsets[i + 1]].tobytes().decode("utf-8") for i in index.tolist()]
 
@@ -750,6 +712,25 @@ def _fast_dates(words: _Words) -> tuple["np.ndarray", "np.ndarray"]:
     ymd = (v // 10000) * 10000 + (v // 10 % 100) * 100 + _swar8(wd - zeros, 10) // 1_000_000
     ok &= _valid_yyyymmdd(np.where(ok, ymd, 0))
     return ok, np.where(ok, ymd, 0)
+
+
+def _coded(arr: "pa.Array", lookup: Callable[[_Words], "np.ndarray"]) -> "np.ndarray":
+    """``lookup`` applied to every value; on a dictionary array, once per distinct value."""
+    if _is_coded(arr):
+        return lookup(_Words(arr.dictionary))[..., _indices(arr)]
+    return lookup(_Words(arr))
+
+
+def _dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """(certainly a date, yyyymmdd, blank) per value (see :func:`_fast_dates`)."""
+    import numpy as np
+
+    def one(words: _Words) -> "np.ndarray":
+        ok, ymd = _fast_dates(words)
+        return np.stack([ok, ymd, words.lens == 0])  # int64
+
+    ok, ymd, blank = _coded(arr, one)
+    return ok.astype(bool), ymd, blank.astype(bool)
 
 
 _LOOKUPS: dict[Any, _Lookup] = {}
@@ -804,7 +785,6 @@ class FastResult:
 def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     """Every per-row rule of :class:`RosterRow`, vectorised. Columns are string arrays without nulls ("" = blank)."""
     import numpy as np
-    import pyarrow as pa
 
     n = len(next(iter(cols.values())))
     empty = string_array([""] * n) if any(k not in cols for k in ROSTER_COLUMNS) else None
@@ -819,14 +799,14 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     # a name that starts with a (possibly Unicode) space may be blank: left to pydantic
     ok &= (name.lens > 0) & (name.lens <= MAX_NAME) & ~_spacey()[first]
 
-    district = _lookup_for(("codes", rules.codes), lambda: {c: i for i, c in enumerate(rules.codes)})(_Words(col("district_code")))
+    district = _coded(col("district_code"), _lookup_for(("codes", rules.codes), lambda: {c: i for i, c in enumerate(rules.codes)}))
     ok &= district >= 0
 
-    ok &= _lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS})(_Words(col("group"))) >= 0
-    activity = _lookup_for("activity", lambda: _ACTIVITY_SPELLINGS)(_Words(col("activity")))
+    ok &= _coded(col("group"), _lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS})) >= 0
+    activity = _coded(col("activity"), _lookup_for("activity", lambda: _ACTIVITY_SPELLINGS))
     ok &= activity >= 0
 
-    end_ok, end = _fast_dates(_Words(col("end_date")))
+    end_ok, end, _ = _dates(col("end_date"))
     lo = rules.first_day.year * 10000 + rules.first_day.month * 100 + rules.first_day.day
     hi = rules.last_day.year * 10000 + rules.last_day.month * 100 + rules.last_day.day
     ok &= end_ok & (end >= lo) & (end <= hi)
@@ -836,16 +816,14 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     yes_no = _lookup_for("yes_no", lambda: _YES_NO_SPELLINGS)
     flags = {}
     for key in ("passed", "served", "started"):
-        flags[key] = yes_no(_Words(col(key)))
+        flags[key] = _coded(col(key), yes_no)
         ok &= flags[key] >= -1
     passed, served, started = flags["passed"], flags["served"], flags["started"]
     training = activity == 1
     ok &= np.where(training, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    start_words = _Words(col("start_date"))
-    start_ok, start = _fast_dates(start_words)
-    start_blank = start_words.lens == 0
+    start_ok, start, start_blank = _dates(col("start_date"))
     ok &= start_ok | start_blank
     ok &= ~((started == 1) & start_blank)
 
@@ -982,7 +960,7 @@ class _FileCheck:
         cols = filled
         nonblank = np.zeros(n, dtype=bool)
         for a in cols.values():
-            nonblank |= np.diff(_buffers(a)[0]) > 0
+            nonblank |= _lens(a) > 0
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.rules)
         keep = fr.certain.copy()

@@ -41,6 +41,8 @@ BLOCK_SIZE = 8 << 20
 CHUNK_BYTES = 32 << 20
 #: parse the next piece while the current one is checked
 PREFETCH = True
+#: columns read dictionary-encoded (few distinct values: codes, categories, flags, dates)
+CODED = frozenset({"district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date"})
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
 
@@ -52,7 +54,7 @@ class Restart(Exception):
 @dataclass
 class Batch:
     rows: Any  # numpy int64 array: row numbers as a spreadsheet shows them
-    columns: dict[str, Any]  # column key -> pyarrow string array, no nulls
+    columns: dict[str, Any]  # column key -> pyarrow string array (or dictionary array of strings), no nulls
 
 
 @dataclass
@@ -218,8 +220,11 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     keys = [rf.positions[p] for p in sorted(rf.positions)]
     encoding = {"utf-8": "utf8"}.get(rf.encoding or "utf-8", rf.encoding)
     parse_options = pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False)
+    # columns with few distinct values arrive dictionary-encoded: the parser (on every core) does the
+    # hashing, and the fast check looks at each distinct spelling once per batch
+    coded = pa.dictionary(pa.int32(), pa.string())
     convert_options = pacsv.ConvertOptions(
-        column_types={n: pa.string() for n in include},
+        column_types={n: coded if rf.positions[p] in CODED else pa.string() for p, n in zip(sorted(rf.positions), include)},
         include_columns=include,
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
