@@ -115,6 +115,16 @@ def test_exit_0_when_everything_met_or_on_track(tmp_path):
     assert result.exit_code == 0
 
 
+def test_usage_errors_are_one_line():
+    result = run("check", SMALL, "--format", "nonsense")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: Invalid value for '--format': 'nonsense' is not one of")
+    assert result.stderr.endswith("(see: main check --help)\n")
+    result = run("nonsense")
+    assert (result.exit_code, result.stderr) == (2, "Error: No such command 'nonsense'. (see: main --help)\n")
+
+
 def test_exit_2_usage_errors(tmp_path):
     assert run("check").exit_code == 2
     assert run("check", tmp_path / "nope").exit_code == 2

@@ -27,11 +27,16 @@ EXIT_INTERNAL = 4
 
 
 class Main(click.Group):
-    """The command group: an unexpected exception is one line and exit 4, not a traceback."""
+    """The command group: a usage error is one line and exit 2; an unexpected exception is one
+    line and exit 4, not a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "chuangye"
+            click.echo(f"Error: {exc.format_message()} (see: {command} --help)", err=True)
+            ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
