@@ -15,10 +15,10 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from chuangye_cli.problems import Problem, error, warning
-from chuangye_cli.submission import COLUMNS, column_for_header, is_blank
+from chuangye_cli.submission import COLUMNS, Column, column_for_header, is_blank
 
 SUFFIXES = (".csv", ".xlsx")
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
@@ -238,28 +238,8 @@ def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]]) -> None:
         return
     header_number, header = numbered[header_at]
     table.header_row = header_number
-    index: dict[int, str] = {}
-    first_seen: dict[str, int] = {}
-    for pos, cell in enumerate(header):
-        if is_blank(cell):
-            continue
-        written = str(cell).strip()
-        key = column_for_header(cell)
-        if key is None:
-            table.problems.append(warning("unknown-column", file=table.file, row=header_number, column=written))
-            continue
-        if key in first_seen:
-            table.problems.append(
-                error("duplicate-column", file=table.file, row=header_number, column=written, key=key, other=_col_letter(first_seen[key]))
-            )
-            continue
-        first_seen[key] = pos
-        index[pos] = key
-        table.headers[key] = written
-    for key in sorted(table.missing_columns, key=list(COLUMNS).index):
-        table.problems.append(
-            error("missing-column", file=table.file, row=header_number, column=COLUMNS[key].zh, key=key, header=COLUMNS[key].zh)
-        )
+    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS)
+    table.problems.extend(problems)
     for number, record in numbered[header_at + 1 :]:
         if all(is_blank(v) for v in record):
             continue
@@ -267,6 +247,35 @@ def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]]) -> None:
         table.rows.append((number, cells))
     if not table.rows:
         table.problems.append(error("file-no-data", file=table.file, row=header_number))
+
+
+def map_header(
+    file: str, number: int, record: list[Any], column_for: Callable[[Any], str | None], columns: dict[str, Column]
+) -> tuple[dict[int, str], dict[str, str], list[Problem]]:
+    """A header row -> ({position: key}, {key: header as written}, problems).
+
+    Unknown headers are warnings; a column named twice and a missing required column are errors.
+    """
+    positions: dict[int, str] = {}
+    headers: dict[str, str] = {}
+    problems: list[Problem] = []
+    for pos, cell in enumerate(record):
+        if is_blank(cell):
+            continue
+        written = str(cell).strip()
+        key = column_for(cell)
+        if key is None:
+            problems.append(warning("unknown-column", file=file, row=number, column=written))
+        elif key in headers:
+            first = next(p for p, k in positions.items() if k == key)
+            problems.append(error("duplicate-column", file=file, row=number, column=written, key=key, other=_col_letter(first)))
+        else:
+            positions[pos] = key
+            headers[key] = written
+    for key, c in columns.items():
+        if c.required and key not in headers:
+            problems.append(error("missing-column", file=file, row=number, column=c.zh, key=key, header=c.zh))
+    return positions, headers, problems
 
 
 def _col_letter(pos: int) -> str:

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from chuangye_cli.problems import Problem, error, warning
-from chuangye_cli.readers import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _col_letter, _reason
+from chuangye_cli.problems import Problem, error
+from chuangye_cli.readers import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _reason, map_header
 from chuangye_cli.roster import ROSTER_COLUMNS, roster_column_for_header
 from chuangye_cli.submission import is_blank
 
@@ -114,26 +114,8 @@ def open_roster(path: str, encoding: Optional[str] = None) -> RosterFile:
 def _map_header(rf: RosterFile, number: int, record: list[Any]) -> None:
     rf.header_row = number
     rf.width = len(record)
-    seen: dict[str, int] = {}
-    for pos, cell in enumerate(record):
-        if is_blank(cell):
-            continue
-        written = str(cell).strip()
-        key = roster_column_for_header(cell)
-        if key is None:
-            rf.problems.append(warning("unknown-column", file=rf.file, row=number, column=written))
-            continue
-        if key in seen:
-            rf.problems.append(
-                error("duplicate-column", file=rf.file, row=number, column=written, key=key, other=_col_letter(seen[key]))
-            )
-            continue
-        seen[key] = pos
-        rf.positions[pos] = key
-        rf.headers[key] = written
-    for key, c in ROSTER_COLUMNS.items():
-        if c.required and key not in rf.headers:
-            rf.problems.append(error("missing-column", file=rf.file, row=number, column=c.zh, key=key, header=c.zh))
+    rf.positions, rf.headers, problems = map_header(rf.file, number, record, roster_column_for_header, ROSTER_COLUMNS)
+    rf.problems.extend(problems)
 
 
 def _find_header(rf: RosterFile, numbered: list[tuple[int, list[Any]]]) -> None:
@@ -275,29 +257,43 @@ def _splittable(encoding: Optional[str]) -> bool:
     return name in _SPLITTABLE or encoding.lower() in _SPLITTABLE
 
 
-def _byte_chunks(path: str, size: int) -> Iterator[bytes]:
-    """The file in pieces of about ``size`` bytes, each ending at a line break outside quotes."""
-    with open(path, "rb") as fh:
-        carry = b""
+def _byte_chunks(path: str, size: int) -> Iterator[memoryview]:
+    """The file in pieces of about ``size`` bytes, each ending at a line break outside quotes.
+
+    Every piece is a view of one reused buffer (no fresh 32 MB allocation and
+    copy per piece): it is valid only until the next piece is asked for. The
+    next piece starts where the last one was cut (the file is read from there).
+    """
+    buf = bytearray(size)
+    pos = 0
+    with open(path, "rb", buffering=0) as fh:
         while True:
-            block = fh.read(size)
-            if not block:
-                if carry:
-                    yield carry
+            fh.seek(pos)
+            view = memoryview(buf)
+            got = 0
+            while got < len(buf):
+                k = fh.readinto(view[got:])
+                if not k:
+                    break
+                got += k
+            if not got:
                 return
-            data = carry + block if carry else block
-            cut = data.rfind(b"\n") + 1
-            if b'"' in data:  # a line break inside a quoted cell is not a row's end: keep quotes paired
-                quotes = data.count(b'"', 0, cut)
+            if got < len(buf):  # the end of the file
+                yield view[:got]
+                return
+            cut = buf.rfind(b"\n", 0, got) + 1
+            if buf.find(b'"', 0, cut) >= 0:  # a line break inside a quoted cell is not a row's end: keep quotes paired
+                quotes = buf.count(b'"', 0, cut)
                 while cut > 0 and quotes % 2:
-                    prev = data.rfind(b"\n", 0, cut - 1) + 1
-                    quotes -= data.count(b'"', prev, cut)
+                    prev = buf.rfind(b"\n", 0, cut - 1) + 1
+                    quotes -= buf.count(b'"', prev, cut)
                     cut = prev
-            if cut <= 0:  # no usable line break yet: read on
-                carry = data
+            if cut <= 0:  # no usable line break in the whole buffer: a bigger one
+                del view
+                buf = bytearray(2 * len(buf))
                 continue
-            yield data[:cut]
-            carry = data[cut:]
+            yield view[:cut]
+            pos += cut
 
 
 def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], parse_options: Any, convert_options: Any) -> Iterator[Any]:
