@@ -716,21 +716,34 @@ def _fast_dates(words: _Words) -> tuple["np.ndarray", "np.ndarray"]:
 
 def _coded(arr: "pa.Array", lookup: Callable[[_Words], "np.ndarray"]) -> "np.ndarray":
     """``lookup`` applied to every value; on a dictionary array, once per distinct value."""
+    import numpy as np
+
     if _is_coded(arr):
-        return lookup(_Words(arr.dictionary))[..., _indices(arr)]
+        return np.take(lookup(_Words(arr.dictionary)), _indices(arr))
     return lookup(_Words(arr))
 
 
-def _dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
-    """(certainly a date, yyyymmdd, blank) per value (see :func:`_fast_dates`)."""
+def _small_codes(lookup: "_Lookup") -> Callable[[_Words], "np.ndarray"]:
+    """The lookup's codes as int16 (fewer bytes to gather and compare)."""
     import numpy as np
 
-    def one(words: _Words) -> "np.ndarray":
-        ok, ymd = _fast_dates(words)
-        return np.stack([ok, ymd, words.lens == 0])  # int64
+    return lambda words: lookup(words).astype(np.int16)
 
-    ok, ymd, blank = _coded(arr, one)
-    return ok.astype(bool), ymd, blank.astype(bool)
+
+def _date_code(words: _Words) -> "np.ndarray":
+    """yyyymmdd where certainly a date, -1 where blank, -2 otherwise (int32)."""
+    import numpy as np
+
+    ok, ymd = _fast_dates(words)
+    return np.where(ok, ymd, np.where(words.lens == 0, -1, -2)).astype(np.int32)
+
+
+def _dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """(certainly a date, yyyymmdd (0 where not), blank) per value (see :func:`_fast_dates`)."""
+    import numpy as np
+
+    code = _coded(arr, _date_code)
+    return code > 0, np.maximum(code, 0), code == -1
 
 
 _LOOKUPS: dict[Any, _Lookup] = {}
@@ -799,11 +812,12 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     # a name that starts with a (possibly Unicode) space may be blank: left to pydantic
     ok &= (name.lens > 0) & (name.lens <= MAX_NAME) & ~_spacey()[first]
 
-    district = _coded(col("district_code"), _lookup_for(("codes", rules.codes), lambda: {c: i for i, c in enumerate(rules.codes)}))
+    codes = _lookup_for(("codes", rules.codes), lambda: {c: i for i, c in enumerate(rules.codes)})
+    district = _coded(col("district_code"), _small_codes(codes))
     ok &= district >= 0
 
-    ok &= _coded(col("group"), _lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS})) >= 0
-    activity = _coded(col("activity"), _lookup_for("activity", lambda: _ACTIVITY_SPELLINGS))
+    ok &= _coded(col("group"), _small_codes(_lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS}))) >= 0
+    activity = _coded(col("activity"), _small_codes(_lookup_for("activity", lambda: _ACTIVITY_SPELLINGS)))
     ok &= activity >= 0
 
     end_ok, end, _ = _dates(col("end_date"))
@@ -813,7 +827,7 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
     year, month = end // 10000, end // 100 % 100
     quarter = year * 4 + (month - 1) // 3
 
-    yes_no = _lookup_for("yes_no", lambda: _YES_NO_SPELLINGS)
+    yes_no = _small_codes(_lookup_for("yes_no", lambda: _YES_NO_SPELLINGS))
     flags = {}
     for key in ("passed", "served", "started"):
         flags[key] = _coded(col(key), yes_no)
@@ -958,9 +972,15 @@ class _FileCheck:
                 a = a.combine_chunks()
             filled[k] = a.fill_null("") if a.null_count else a
         cols = filled
-        nonblank = np.zeros(n, dtype=bool)
-        for a in cols.values():
-            nonblank |= _lens(a) > 0
+        # a row is blank when every cell is: the other columns matter only where the first is blank
+        first, *others = cols.values()
+        nonblank = _lens(first) > 0
+        blank = np.flatnonzero(~nonblank)
+        for a in others:
+            if not len(blank):
+                break
+            nonblank[blank] = _lens(a)[blank] > 0
+            blank = blank[~nonblank[blank]]
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.rules)
         keep = fr.certain.copy()
@@ -978,8 +998,9 @@ class _FileCheck:
             warn.extend(self._slow(rows, cols, flagged, keep, fields))
         # the valid rows, in reading order: a few bytes per row are all that is kept
         every = bool(keep.all())
-        part = {f: (a if every else a[keep]).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
-        part["row"] = (rows if every else rows[keep]).astype(np.int64, copy=False)
+        kept = None if every else np.flatnonzero(keep)
+        part = {f: (a if every else a.take(kept)).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
+        part["row"] = (rows if every else rows.take(kept)).astype(np.int64, copy=False)
         part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
         self.parts.append(part)
         for line, key, value in sorted(warn, key=lambda w: w[0]):
@@ -1082,7 +1103,7 @@ def _repeated_ids(id17: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
     cand = np.flatnonzero(bitmap[((id17.astype(np.uint64) * mult) >> shift).astype(np.intp)])
     del bitmap
     values = id17[cand]
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)  # ties in any order: equal values get one rank all the same
     values = values[order]
     same = values[1:] == values[:-1]
     member = np.zeros(len(order), dtype=bool)
@@ -1091,10 +1112,11 @@ def _repeated_ids(id17: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
     start = np.ones(len(values), dtype=bool)
     start[1:] = ~same
     rank = np.cumsum(start) - 1
-    picked = np.flatnonzero(member)
-    sub, rank = cand[order[picked]], rank[picked]
-    back = np.argsort(sub)  # reading order
-    return sub[back], rank[back]
+    # back to reading order (cand is increasing) without another sort
+    rank_at = np.full(len(cand), -1, dtype=np.int64)
+    rank_at[order[member]] = rank[member]
+    kept = rank_at >= 0
+    return cand[kept], rank_at[kept]
 
 
 def _sort_order(sub: "np.ndarray", *keys: "np.ndarray") -> "np.ndarray":
@@ -1269,19 +1291,26 @@ def roster_counts(data: Optional[RosterData], rules: Rules) -> dict[tuple[str, Q
     # one dense bin per (district, quarter): no sort, no hashing
     q0 = int(data.quarter.min())
     nq = int(data.quarter.max()) - q0 + 1
-    key = data.district.astype(np.int64) * nq + (data.quarter - q0)
     bins = (int(data.district.max()) + 1) * nq
-    training = data.activity == 1
-    passed = training & (data.passed == 1)
+    # one bincount over (district, quarter, state): state = activity, passed, served, started (1 yes, else no)
+    state = data.activity.astype(np.int64)
+    state |= (data.passed == 1) << 1
+    state |= (data.served == 1) << 2
+    state |= (data.started == 1) << 3
+    key = (data.district.astype(np.int64) * nq + (data.quarter - q0)) << 4
+    key |= state
+    per_state = np.bincount(key, minlength=bins << 4).reshape(bins, 16)
+    s = np.arange(16)
+    training, passed = (s & 1) == 1, (s & 3) == 3
     measures = {
-        "guidance": data.activity == 0,
+        "guidance": ~training,
         "trained": training,
         "passed": passed,
-        "served": passed & (data.served == 1),
-        "started": passed & (data.started == 1),
+        "served": passed & ((s & 4) != 0),
+        "started": passed & ((s & 8) != 0),
     }
-    present = np.bincount(key, minlength=bins)
-    sums = {m: np.bincount(key[mask], minlength=bins) for m, mask in measures.items()}
+    present = per_state.sum(axis=1)
+    sums = {m: per_state[:, states].sum(axis=1) for m, states in measures.items()}
     out = {}
     for k in np.flatnonzero(present).tolist():
         d, q = divmod(k, nq)

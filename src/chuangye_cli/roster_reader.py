@@ -39,6 +39,8 @@ BATCH_ROWS = 65536
 BLOCK_SIZE = 8 << 20
 #: bytes of CSV parsed at a time by pyarrow.csv.read_csv (on every core)
 CHUNK_BYTES = 32 << 20
+#: the first piece is CHUNK_BYTES // FIRST_PIECE_DIVISOR (checking starts sooner)
+FIRST_PIECE_DIVISOR = 4
 #: parse the next piece while the current one is checked
 PREFETCH = True
 #: columns read dictionary-encoded (few distinct values: codes, categories, flags, dates)
@@ -266,19 +268,20 @@ def _byte_chunks(path: str, size: int) -> Iterator[memoryview]:
     """
     buf = bytearray(size)
     pos = 0
+    want = max(size // FIRST_PIECE_DIVISOR, 1)  # a smaller first piece: checking starts sooner
     with open(path, "rb", buffering=0) as fh:
         while True:
             fh.seek(pos)
             view = memoryview(buf)
             got = 0
-            while got < len(buf):
-                k = fh.readinto(view[got:])
+            while got < want:
+                k = fh.readinto(view[got:want])
                 if not k:
                     break
                 got += k
             if not got:
                 return
-            if got < len(buf):  # the end of the file
+            if got < want:  # the end of the file
                 yield view[:got]
                 return
             cut = buf.rfind(b"\n", 0, got) + 1
@@ -290,10 +293,13 @@ def _byte_chunks(path: str, size: int) -> Iterator[memoryview]:
                     cut = prev
             if cut <= 0:  # no usable line break in the whole buffer: a bigger one
                 del view
-                buf = bytearray(2 * len(buf))
+                if want == len(buf):
+                    buf = bytearray(2 * len(buf))
+                want = len(buf)
                 continue
             yield view[:cut]
             pos += cut
+            want = len(buf)
 
 
 def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], parse_options: Any, convert_options: Any) -> Iterator[Any]:
