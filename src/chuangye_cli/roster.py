@@ -1175,44 +1175,35 @@ def duplicate_problems(result: RosterResult) -> list[Problem]:
     warn_at = np.flatnonzero(d_start & (d_sorted != data.district[group_first]))
     warnings = list(zip(i_sorted[warn_at].tolist(), group_first[warn_at].tolist()))
 
+    def place(here_i: int, other_i: int) -> dict[str, Any]:
+        """Where a repeated ID stands (masked) and where it stood first."""
+        here, other = result.files[int(data.file[here_i])], result.files[int(data.file[other_i])]
+        d = int(data.district[here_i])
+        return {
+            "file": here.file,
+            "row": int(data.row[here_i]),
+            "column": _column(here.headers, "id_number"),
+            "value": mask_id(id_from17(int(data.id17[here_i]))),
+            "district": rules.names[d],
+            "district_en": rules.names_en[d],
+            "code": rules.codes[d],
+            "other_file": other.file,
+            "other_row": int(data.row[other_i]),
+        }
+
     problems = []
     for here_i, other_i in errors:
-        here, other = result.files[int(data.file[here_i])], result.files[int(data.file[other_i])]
-        d, a = int(data.district[here_i]), int(data.activity[here_i])
-        problems.append(
-            error(
-                "roster-duplicate",
-                file=here.file,
-                row=int(data.row[here_i]),
-                column=_column(here.headers, "id_number"),
-                value=mask_id(id_from17(int(data.id17[here_i]))),
-                district=rules.names[d],
-                district_en=rules.names_en[d],
-                code=rules.codes[d],
-                activity=ACTIVITIES[a],
-                activity_zh=_ACTIVITY_ZH[ACTIVITIES[a]],
-                other_file=other.file,
-                other_row=int(data.row[other_i]),
-            )
-        )
+        a = ACTIVITIES[int(data.activity[here_i])]
+        problems.append(error("roster-duplicate", **place(here_i, other_i), activity=a, activity_zh=_ACTIVITY_ZH[a]))
     for here_i, other_i in warnings:
-        here, other = result.files[int(data.file[here_i])], result.files[int(data.file[other_i])]
-        d, od = int(data.district[here_i]), int(data.district[other_i])
+        od = int(data.district[other_i])
         problems.append(
             warning(
                 "roster-duplicate-district",
-                file=here.file,
-                row=int(data.row[here_i]),
-                column=_column(here.headers, "id_number"),
-                value=mask_id(id_from17(int(data.id17[here_i]))),
-                district=rules.names[d],
-                district_en=rules.names_en[d],
-                code=rules.codes[d],
+                **place(here_i, other_i),
                 other_district=rules.names[od],
                 other_district_en=rules.names_en[od],
                 other_code=rules.codes[od],
-                other_file=other.file,
-                other_row=int(data.row[other_i]),
             )
         )
     problems.sort(key=lambda p: (p.severity, result_file_order(result, p.file), p.row or 0))
