@@ -146,3 +146,20 @@ def test_help_does_not_import_pandas_or_pyarrow():
     code = "import sys; from chuangye_cli.cli import main; print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "utf-8-sig"])
+def test_encodings_give_the_same_result(tmp_path, encoding):
+    """The bad roster re-encoded: the same rows, problems and counts as the UTF-8 original."""
+    source = FIXTURES / "roster" / "bad.csv"
+    copy = tmp_path / "bad.csv"
+    copy.write_bytes(source.read_bytes().decode("utf-8-sig").encode(encoding))
+
+    def outcome(path):
+        data = json.loads(run("roster", path, "--format", "json", "--lang", "en").stdout)
+        problems = [(p["row"], p["column"], p["value"], p["code"]) for p in data["errors"] + data["warnings"]]
+        return problems, {k: v for k, v in data.items() if k not in ("errors", "warnings", "files")}
+
+    assert outcome(copy) == outcome(source)
+    shown = {"utf-16": "utf-16", "gb18030": "gb18030", "utf-8-sig": "utf-8"}[encoding]  # the BOM is skipped, not named
+    assert json.loads(run("roster", copy, "--format", "json").stdout)["files"][0]["encoding"] == shown
