@@ -14,6 +14,9 @@ import click
 from chuangye_cli import __version__
 from chuangye_cli.options import (
     as_of_option,
+    emit,
+    output_option,
+    usage_error,
     load_plan_for,
     encoding_option,
     format_option,
@@ -65,27 +68,13 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.meta["chuangye.debug"] = debug
 
 
-def _emit(out: str | bytes, err: str) -> None:
-    if err:
-        click.echo(err, err=True, nl=False)
-    if out:
-        click.echo(out, nl=False)
-
-
 @main.command()
 @paths_argument()
 @targets_option()
 @as_of_option()
 @encoding_option()
 @format_option(FORMATS, DEFAULT_FORMAT)
-@click.option(
-    "-o",
-    "--output",
-    default=None,
-    metavar="FILE",
-    help="Write the results to FILE instead of stdout (all at once; never over an input file). "
-    "Without --format the extension decides: .json, .csv, .xml (junit), .xlsx, .md (github), .txt (simple).",
-)
+@output_option()
 @click.option(
     "--rosters",
     multiple=True,
@@ -143,8 +132,7 @@ def check(
         if output is not None:
             check_output(output, inputs)
     except OutputError as exc:
-        click.echo(label_text("output.error", lang, reason=exc.message(lang)), err=True)
-        ctx.exit(2)
+        usage_error(ctx, exc.message(lang), lang)
     from chuangye_cli.check import check_plan
     from chuangye_cli.render import render
 
@@ -153,14 +141,13 @@ def check(
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
     out, err = render(report, fmt, lang)
     if output is None:
-        _emit(out, err)
+        emit(out, err)
     else:
         try:
             write_output(output, out, [*inputs, *(f.file for f in report.files)])
         except OutputError as exc:
-            click.echo(label_text("output.error", lang, reason=exc.message(lang)), err=True)
-            ctx.exit(2)
-        _emit("", err + label_text("output.written", lang, path=output) + "\n")
+            usage_error(ctx, exc.message(lang), lang)
+        emit("", err + label_text("output.written", lang, path=output) + "\n")
     ctx.exit(report.exit_code)
 
 

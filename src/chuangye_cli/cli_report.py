@@ -209,7 +209,7 @@ def report(
     plan, result = load_plan_for(targets, as_of)
     if plan is not None:
         plan = plan.without_roster_targets()  # the report takes no rosters
-        result = check_plan(plan, paths, as_of, encoding)
+        result = check_plan(plan, paths, as_of, encoding, by_district=True)
     html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
 
     err = problems_text(result.errors, result.warnings, "simple", lang)

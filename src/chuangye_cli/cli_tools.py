@@ -14,11 +14,14 @@ from click.core import ParameterSource
 
 from chuangye_cli.options import (
     as_of_option,
+    emit,
     encoding_option,
     format_option,
     lang_option,
+    output_option,
     paths_argument,
     targets_option,
+    usage_error,
 )
 from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
@@ -30,43 +33,6 @@ if TYPE_CHECKING:
 EXIT_USAGE, EXIT_INVALID = 2, 3
 #: targets and kpis print tables or JSON (no file formats: they are not results of check)
 TEXT_FORMATS = (*TABLE_FORMATS, "json")
-
-
-def _emit(out: str | bytes, err: str) -> None:
-    if err:
-        click.echo(err, err=True, nl=False)
-    if isinstance(out, bytes):
-        import sys
-
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:  # pragma: no cover - a text-only stdout (some IDEs)
-            click.echo(out.decode("utf-8"), nl=False)
-            return
-        sys.stdout.flush()
-        stream.write(out)
-        stream.flush()
-    elif out:
-        click.echo(out, nl=False)
-
-
-def _usage_error(ctx: click.Context, message: str, lang: str) -> None:
-    """A one-line error and exit 2: nothing else printed, nothing written."""
-    from chuangye_cli.messages import label
-
-    click.echo(label("tools.error_line", lang, reason=message), err=True)
-    ctx.exit(EXIT_USAGE)
-
-
-def _output_option() -> Any:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(),
-        default=None,
-        metavar="FILE",
-        help="Write the report to FILE instead of stdout; the format follows the extension "
-        "(.json, .csv, .xml = junit, .xlsx, .md, .txt) unless --format is given.",
-    )
 
 
 def _load_plan_or_report(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> "Plan":
@@ -88,10 +54,10 @@ def _problems_exit(ctx: click.Context, problems: list["Problem"], fmt: str, lang
 
     if fmt == "json":
         data = {"errors": [p.to_dict(lang) for p in problems], "warnings": [], "exit_code": EXIT_INVALID}
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
     else:
         table_fmt = fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT
-        _emit("", problems_text(problems, [], table_fmt, lang))
+        emit("", problems_text(problems, [], table_fmt, lang))
     ctx.exit(EXIT_INVALID)
 
 
@@ -181,7 +147,7 @@ def validation_text(v: ValidationReport, fmt: str, lang: str) -> tuple[str, str]
 @targets_option()
 @encoding_option()
 @format_option(FORMATS, DEFAULT_FORMAT)
-@_output_option()
+@output_option()
 @lang_option()
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, output: str | None, lang: str) -> None:
@@ -218,7 +184,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
         if output is not None:
             check_output(output, protected)
     except OutputError as exc:
-        _usage_error(ctx, exc.message(lang), lang)
+        usage_error(ctx, exc.message(lang), lang)
     plan = _load_plan_or_report(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
     v = validate_paths(plan, paths, encoding)
     out: str | bytes
@@ -233,10 +199,10 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
         try:
             write_output(output, out, [*protected, *(f.file for f in v.check.files)])
         except OutputError as exc:
-            _usage_error(ctx, exc.message(lang), lang)
+            usage_error(ctx, exc.message(lang), lang)
         err += label("output.written", lang, path=output) + "\n"
         out = ""
-    _emit(out, err)
+    emit(out, err)
     ctx.exit(v.exit_code)
 
 
@@ -287,24 +253,24 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
             try:
                 quarters[option] = Quarter.parse(value)
             except ValueError:
-                _usage_error(ctx, label("tools.usage.bad_quarter", lang, option=option, value=value), lang)
+                usage_error(ctx, label("tools.usage.bad_quarter", lang, option=option, value=value), lang)
     try:
         if output is not None:
             check_output_path(output, force)
     except (TemplateError, OutputError) as exc:
-        _usage_error(ctx, exc.message(lang), lang)
+        usage_error(ctx, exc.message(lang), lang)
     plan = _load_plan_or_report(ctx, targets, DEFAULT_FORMAT, lang)
     try:
         t = build_template(
             plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang
         )
         if output is None:
-            _emit(template_bytes(t, ".csv"), "")
+            emit(template_bytes(t, ".csv"), "")
         else:
             write_template(t, output, force)
             click.echo(label("tools.template.written", lang, path=output, rows=len(t.rows)), err=True)
     except (TemplateError, OutputError) as exc:
-        _usage_error(ctx, exc.message(lang), lang)
+        usage_error(ctx, exc.message(lang), lang)
 
 
 # =========================================================================== targets
@@ -437,9 +403,9 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
     plan = _load_plan_or_report(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
     if fmt == "json":
-        _emit(json.dumps(targets_dict(plan, lang, shown), ensure_ascii=False, indent=2) + "\n", "")
+        emit(json.dumps(targets_dict(plan, lang, shown), ensure_ascii=False, indent=2) + "\n", "")
     else:
-        _emit(targets_table(plan, fmt, lang, shown), "")
+        emit(targets_table(plan, fmt, lang, shown), "")
 
 
 # =========================================================================== kpis
@@ -531,9 +497,9 @@ def kpis(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of:
         raise click.BadParameter(f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of")
     report = run_kpis(plan, paths, as_of, encoding)
     if fmt == "json":
-        _emit(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n", "")
+        emit(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n", "")
     else:
-        _emit(*kpis_text(report, plan, fmt, lang))
+        emit(*kpis_text(report, plan, fmt, lang))
     ctx.exit(report.exit_code)
 
 

@@ -281,7 +281,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # --- outputs and tools around check (issue 3) ---------------------------
     # validate / template / targets / kpis (cli_tools.py, template.py, kpis.py)
-    "tools.error_line": {"zh": "错误：{reason}", "en": "Error: {reason}"},
     "tools.col.encoding": {"zh": "编码", "en": "Encoding"},
     "tools.col.rows": {"zh": "数据行数", "en": "Data rows"},
     "tools.col.id": {"zh": "编号", "en": "ID"},

@@ -78,6 +78,34 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     )
 
 
+def output_option() -> Callable[[F], F]:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(),
+        default=None,
+        metavar="FILE",
+        help="Write the results to FILE instead of stdout (all at once; never over an input file). "
+        "Without --format the extension decides: .json, .csv, .xml (junit), .xlsx, .md (github), .txt (simple).",
+    )
+
+
+def emit(out: str | bytes, err: str) -> None:
+    """Diagnostics to stderr, then results (text or bytes) to stdout."""
+    if err:
+        click.echo(err, err=True, nl=False)
+    if out:
+        click.echo(out, nl=False)
+
+
+def usage_error(ctx: click.Context, message: str, lang: str) -> None:
+    """A one-line error and exit 2: nothing else printed, nothing written."""
+    from chuangye_cli.messages import label
+
+    click.echo(label("output.error", lang, reason=message), err=True)
+    ctx.exit(2)
+
+
 def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]:
     """(plan, None), or (None, a report holding the problems) when the targets file is unusable.
 

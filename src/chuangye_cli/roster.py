@@ -36,7 +36,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from chuangye_cli.problems import HasProblems, Problem, error, warning
 from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import Column, header_key, is_blank, known_district, normalise_text
+from chuangye_cli.submission import Column, header_key, is_blank, known_district, normalise_text, parse_district_code
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -157,15 +157,6 @@ def _required_text(value: Any) -> str:
     return normalise_text(text)
 
 
-def _code(value: Any) -> str:
-    if isinstance(value, float) and math.isfinite(value) and value == int(value):
-        value = int(value)
-    text = normalise_text(value)
-    if not re.fullmatch(r"[0-9]{6}", text):
-        raise PydanticCustomError("bad-district-code", "bad district code")
-    return text
-
-
 def _alias(aliases: dict[str, str], code: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         found = aliases.get(normalise_text(value).lower())
@@ -225,7 +216,7 @@ class RosterRow(BaseModel):
 
     id_number: Annotated[str, BeforeValidator(normalise_id)] = _col("身份证号", "id")
     name: Annotated[str, BeforeValidator(_required_text)] = _col("姓名", "name")
-    district_code: Annotated[str, BeforeValidator(_code)] = _col("行政区划代码", "key")
+    district_code: Annotated[str, BeforeValidator(parse_district_code)] = _col("行政区划代码", "key")
     group: Annotated[str, BeforeValidator(_alias(GROUP_ALIASES, "roster-bad-group"))] = _col("人员类别", "enum")
     activity: Annotated[Literal["guidance", "training"], BeforeValidator(_alias(ACTIVITY_ALIASES, "roster-bad-activity"))] = _col(
         "参加类型", "enum"

@@ -139,7 +139,8 @@ def _quarter(value: Any) -> int:
     return quarter
 
 
-def _code(value: Any) -> str:
+def parse_district_code(value: Any) -> str:
+    """A district code: six digits (also typed as a number in Excel)."""
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     text = normalise_text(value)
@@ -183,7 +184,7 @@ class ReportRow(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    district_code: Annotated[str, BeforeValidator(_code)] = _col("行政区划代码", "key")
+    district_code: Annotated[str, BeforeValidator(parse_district_code)] = _col("行政区划代码", "key")
     district_name: Optional[Annotated[str, BeforeValidator(_text)]] = _col("区县名称", "text", default=None)
     year: Annotated[int, BeforeValidator(_year)] = _col("年度", "key")
     quarter: Annotated[int, BeforeValidator(_quarter)] = _col("季度", "key")

@@ -19,6 +19,7 @@ from chuangye_cli.messages import label
 from chuangye_cli.report import STATUSES, CheckReport, Result
 
 if TYPE_CHECKING:
+    from chuangye_cli.matrix import DistrictMatrix
     from chuangye_cli.quarters import Quarter
     from chuangye_cli.targets import Plan, Target
 
@@ -217,10 +218,12 @@ def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSum
     return out
 
 
-def _charts(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[Chart]:
-    """A chart per each-district target and per target with quotas (not for levels)."""
-    from chuangye_cli.calculator import judge, metric_value
+def _charts(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: str) -> list[Chart]:
+    """A chart per each-district target and per target with quotas (not for levels).
 
+    Each-district targets are drawn from the results; quotas from the per-district matrix,
+    which judges them (nothing is computed or judged here).
+    """
     charts = []
     for target in plan.targets:
         kind = target.metric.kind
@@ -228,18 +231,17 @@ def _charts(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[Chart
             continue
         deadline = plan.deadline(target)
         share = elapsed_share(report, deadline)
-        elapsed, total = plan.progress(target, report.as_of)
         judged = {r.district_code: r for r in report.results if r.target == target.id and r.district_code}
         bars = []
         codes = list(target.quotas) if target.quotas else [d.code for d in plan.districts]
         for code in codes:
             line = float(target.quotas[code]) if target.quotas else float(target.value)
-            if code in judged and not target.quotas:
+            if target.quotas:
+                c = matrix.cell(code, target.id)
+                actual, status, expected = c.actual, c.status, c.expected_now
+            else:
                 r = judged[code]
                 actual, status, expected = r.actual, r.status, r.expected_now
-            else:
-                actual = metric_value(df, target, code).actual
-                status, expected = judge(kind, target.op, actual, line, elapsed, total)
             due = None if share is None or share >= 1 or expected is None or kind == "ratio" else float(expected)
             bars.append(
                 ChartBar(
@@ -308,15 +310,16 @@ def _round(v: float) -> float | int:
     return int(round(v)) if float(round(v, 9)).is_integer() else round(v, 6)
 
 
-def _matrix(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[MatrixRow]:
-    from chuangye_cli.calculator import compare, judge, metric_value
+def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", df: Any, lang: str) -> list[MatrixRow]:
+    """Every target by district: results where the target is judged per district, else the
+    per-district matrix (a city target's district figure, judged against its quota if any)."""
+    from chuangye_cli.calculator import compare, metric_value
 
     out = []
     for target in plan.targets:
         kind = target.metric.kind
         judged = {r.district_code: r for r in report.results if r.target == target.id}
         scope = set(c for c in plan.scope_codes(target) if c)
-        elapsed, total = plan.progress(target, report.as_of)
 
         def cell(code: str | None) -> Cell:
             if code in judged:
@@ -326,13 +329,12 @@ def _matrix(plan: "Plan", report: CheckReport, df: Any, lang: str) -> list[Matri
                 if kind == "level":
                     return Cell("", applies=False)
                 return Cell(value_text(kind, metric_value(df, target, None).actual, lang))
-            if target.quotas and code in target.quotas:
-                actual = metric_value(df, target, code).actual
-                status, _ = judge(kind, target.op, actual, target.quotas[code], elapsed, total)
-                return Cell(value_text(kind, actual, lang, target.quotas[code], target.op), status, _status_label(status, lang))
             if scope and code not in scope:
                 return Cell("", applies=False)
-            actual = metric_value(df, target, code).actual
+            m = matrix.cell(code, target.id)  # a city target: its scope is every district
+            if m.status is not None:
+                return Cell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, _status_label(m.status, lang))
+            actual = m.actual
             below = kind == "ratio" and actual is not None and not compare(target.op, actual, target.value)
             return Cell(value_text(kind, actual, lang, target.value if kind == "ratio" else None, target.op), below=below)
 
@@ -388,10 +390,11 @@ def report_view(
         view["district_summaries"] = _summaries(plan, report, lang) if plan else []
         if plan is not None:
             from chuangye_cli.calculator import frame
+            from chuangye_cli.matrix import district_matrix
 
-            df = frame(report.rows)
-            view["charts"] = _charts(plan, report, df, lang)
-            view["matrix"] = _matrix(plan, report, df, lang)
+            matrix = report.matrix or district_matrix(plan, report.rows, report.as_of)
+            view["charts"] = _charts(plan, report, matrix, lang)
+            view["matrix"] = _matrix(plan, report, matrix, frame(report.rows), lang)
             view["districts"] = [d.label(lang) for d in plan.districts]
     else:
         view["verdict"] = None
