@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from chuangye_cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
+from chuangye_cli.options import encoding_option, format_option, lang_option, load_plan_or_exit, paths_argument, targets_option
 from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -131,19 +131,10 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.problems import InputError
     from chuangye_cli.render.table import problems_text
     from chuangye_cli.roster import Rules, validate_rosters
-    from chuangye_cli.targets import load_plan
 
-    try:
-        plan = load_plan(targets)
-    except InputError as exc:
-        if fmt == "json":
-            click.echo(json.dumps({"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": 3}, ensure_ascii=False, indent=2))
-        else:
-            click.echo(problems_text(exc.problems, [], fmt, lang), err=True, nl=False)
-        ctx.exit(3)
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
     rules = Rules.from_plan(plan)
     progress = None if quiet or not sys.stderr.isatty() else Progress(lang)
     try:

@@ -20,6 +20,7 @@ from chuangye_cli.options import (
     lang_option,
     output_option,
     paths_argument,
+    load_plan_or_exit,
     targets_option,
     usage_error,
 )
@@ -33,32 +34,6 @@ if TYPE_CHECKING:
 EXIT_USAGE, EXIT_INVALID = 2, 3
 #: targets and kpis print tables or JSON (no file formats: they are not results of check)
 TEXT_FORMATS = (*TABLE_FORMATS, "json")
-
-
-def _load_plan_or_report(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> "Plan":
-    """The plan; an unusable targets file prints its problems and exits 3."""
-    from chuangye_cli.problems import InputError
-    from chuangye_cli.targets import load_plan
-
-    try:
-        return load_plan(targets)
-    except InputError as exc:
-        _problems_exit(ctx, exc.problems, fmt, lang)
-        raise  # pragma: no cover - ctx.exit raises
-
-
-def _problems_exit(ctx: click.Context, problems: list["Problem"], fmt: str, lang: str) -> None:
-    import json
-
-    from chuangye_cli.render.table import problems_text
-
-    if fmt == "json":
-        data = {"errors": [p.to_dict(lang) for p in problems], "warnings": [], "exit_code": EXIT_INVALID}
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
-    else:
-        table_fmt = fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT
-        emit("", problems_text(problems, [], table_fmt, lang))
-    ctx.exit(EXIT_INVALID)
 
 
 # =========================================================================== validate
@@ -185,7 +160,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
             check_output(output, protected)
     except OutputError as exc:
         usage_error(ctx, exc.message(lang), lang)
-    plan = _load_plan_or_report(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
+    plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
     v = validate_paths(plan, paths, encoding)
     out: str | bytes
     if fmt == "json":
@@ -259,7 +234,7 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
             check_output_path(output, force)
     except (TemplateError, OutputError) as exc:
         usage_error(ctx, exc.message(lang), lang)
-    plan = _load_plan_or_report(ctx, targets, DEFAULT_FORMAT, lang)
+    plan = load_plan_or_exit(ctx, targets, DEFAULT_FORMAT, lang)
     try:
         t = build_template(
             plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang
@@ -400,7 +375,7 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
 
     from chuangye_cli.messages import label
 
-    plan = _load_plan_or_report(ctx, targets, fmt, lang)
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
     if fmt == "json":
         emit(json.dumps(targets_dict(plan, lang, shown), ensure_ascii=False, indent=2) + "\n", "")
@@ -492,7 +467,7 @@ def kpis(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of:
 
     from chuangye_cli.kpis import run_kpis
 
-    plan = _load_plan_or_report(ctx, targets, fmt, lang)
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
     if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
         raise click.BadParameter(f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of")
     report = run_kpis(plan, paths, as_of, encoding)

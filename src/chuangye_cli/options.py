@@ -106,6 +106,27 @@ def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     ctx.exit(2)
 
 
+def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
+    """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
+    stderr) and exits 3."""
+    import json
+
+    from chuangye_cli.problems import InputError
+    from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
+    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.targets import load_plan
+
+    try:
+        return load_plan(targets)
+    except InputError as exc:
+        if fmt == "json":
+            data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": 3}
+            emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
+        else:
+            emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
+        ctx.exit(3)
+
+
 def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]:
     """(plan, None), or (None, a report holding the problems) when the targets file is unusable.
 
