@@ -254,3 +254,14 @@ def test_readme_first_lines_are_the_two_commands_and_ci_runs_the_second():
     assert second.strip().endswith('pip install ".[test]" && pytest')
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert 'pip install ".[test]"' in ci and "pytest" in ci
+
+
+def test_an_invalid_row_is_not_also_a_missing_report(tmp_path):
+    write_csv(tmp_path / "a.csv", [row(), row(quarter=2, trained=-1)])
+    without_jobs = [{k: v for k, v in row(district_code="370103", district_name="市中区", quarter=q).items() if k != "new_jobs"} for q in (1, 2)]
+    write_csv(tmp_path / "b.csv", without_jobs)
+    result, data = check_json(tmp_path, "--targets", SMALL_TARGETS, "--as-of", "2009Q3")
+    assert result.exit_code == 3
+    assert [e["code"] for e in data["errors"]] == ["negative", "missing-column"]
+    missing = [w["message"] for w in data["warnings"] if w["code"] == "missing-report"]
+    assert missing == ["历下区（370102）2009Q3 未报送", "市中区（370103）2009Q3 未报送"]

@@ -339,9 +339,8 @@ def test_invalid_input_still_renders_with_errors_and_no_verdict(tmp_path):
     assert squash(root.find("div", id="no-verdict").text).startswith("输入有错误（1 个），未作达标判断")
     errors = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="errors").find_all("tr", cls="problem")]
     assert errors == [[str(BAD / "lixia.csv"), "3", "创业指导人数", "-5", "不能为负数"]]
-    # the rejected row leaves 历下区 2009Q2 unreported: a warning
-    warnings = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="warnings").find_all("tr", cls="problem")]
-    assert warnings == [["", "", "", "", "历下区（370102）2009Q2 未报送"]]
+    # the rejected row is an error, not also a missing report (未报送): no warnings at all
+    assert root.find_all("table", id="warnings") == []
     # the same problems on stderr, as check prints them
     assert "创业指导人数" in result.stderr and "-5" in result.stderr and "不能为负数" in result.stderr
 

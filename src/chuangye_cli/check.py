@@ -10,7 +10,7 @@ from chuangye_cli.quarters import Quarter
 from chuangye_cli.readers import find_files, read_table
 from chuangye_cli.report import CheckReport, FileRead
 from chuangye_cli.targets import Plan, load_plan
-from chuangye_cli.validation import Located, as_of_quarter, cross_check, validate_table
+from chuangye_cli.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
 
 if TYPE_CHECKING:
     from chuangye_cli.calculator import PeopleCounter
@@ -30,6 +30,7 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
             valid, bad = validate_table(table, plan.registry)
             rows.extend(valid)
             report.problems.extend(bad)
+            report.reported |= reported_keys(table)
     return rows, report
 
 
@@ -69,7 +70,7 @@ def check_plan(
     if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
         raise ValueError(f"as-of {as_of} is outside the plan period {plan.period.start}–{plan.period.end}")
     report.as_of = as_of or as_of_quarter(rows, plan)
-    kept, problems = cross_check(rows, plan, report.as_of)
+    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None

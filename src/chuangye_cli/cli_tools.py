@@ -78,7 +78,7 @@ def validate_paths(plan: "Plan", paths: Iterable[str], encoding: str | None = No
     from chuangye_cli.validation import as_of_quarter, cross_check
 
     rows, report = read_reports(paths, plan, encoding)
-    kept, problems = cross_check(rows, plan, as_of_quarter(rows, plan))
+    kept, problems = cross_check(rows, plan, as_of_quarter(rows, plan), report.reported)
     span: dict[str, tuple[Quarter, Quarter]] = {}
     for r in kept:
         code, q = r.key

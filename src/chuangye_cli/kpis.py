@@ -205,7 +205,7 @@ def run_kpis(plan: Plan, paths: list[str] | tuple[str, ...], as_of: Quarter | No
 
     rows, report = read_reports(paths, plan, encoding)
     report.as_of = as_of or as_of_quarter(rows, plan)
-    kept, problems = cross_check(rows, plan, report.as_of)
+    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
     report.problems.extend(problems)
     out = KpiReport(report)
     if report.valid:

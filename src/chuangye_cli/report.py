@@ -84,6 +84,8 @@ class CheckReport(HasProblems):
     results: list[Result] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[FileRead] = field(default_factory=list)
+    #: district-quarters the files hold, valid rows or not (read_reports fills it; no row, no report)
+    reported: set[tuple[str, Quarter]] = field(default_factory=set, repr=False)
     #: the rows that count (inside the period, up to as-of): what renderers that chart districts read
     rows: list[Any] = field(default_factory=list, repr=False)
     #: rosters beside the reports, per district and quarter (check --rosters); None without rosters

@@ -171,6 +171,14 @@ def known_district(code: str, info: ValidationInfo) -> str:
     return code
 
 
+def row_key(cells: dict[str, Any]) -> "tuple[str, Quarter] | None":
+    """(district code, quarter) of a row whose key cells are valid, whatever its other cells hold."""
+    try:
+        return parse_district_code(cells.get("district_code")), Quarter(_year(cells.get("year")), _quarter(cells.get("quarter")))
+    except PydanticCustomError:
+        return None
+
+
 Count = Annotated[int, BeforeValidator(_count)]
 
 

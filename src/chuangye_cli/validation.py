@@ -19,7 +19,7 @@ from chuangye_cli.messages import PROBLEMS
 from chuangye_cli.problems import Problem, error, warning
 from chuangye_cli.quarters import Quarter, quarters_between
 from chuangye_cli.readers import Table
-from chuangye_cli.submission import COLUMNS, ReportRow, is_blank
+from chuangye_cli.submission import COLUMNS, ReportRow, is_blank, row_key
 from chuangye_cli.targets import Plan
 
 
@@ -77,8 +77,18 @@ def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
     return min(max(inside), plan.period.end)
 
 
-def cross_check(rows: list[Located], plan: Plan, as_of: Quarter | None) -> tuple[list[Located], list[Problem]]:
-    """Rules across rows. Returns the rows that count (inside the period, up to as-of)."""
+def reported_keys(table: Table) -> set[tuple[str, Quarter]]:
+    """The district-quarters a table reports, valid rows or not (a bad row is no missing report)."""
+    return {key for _, cells in table.rows if (key := row_key(cells)) is not None}
+
+
+def cross_check(
+    rows: list[Located], plan: Plan, as_of: Quarter | None, reported: set[tuple[str, Quarter]] | None = None
+) -> tuple[list[Located], list[Problem]]:
+    """Rules across rows. Returns the rows that count (inside the period, up to as-of).
+
+    ``reported``: district-quarters some file holds even if its row is invalid; they are not 未报送.
+    """
     problems: list[Problem] = []
     first: dict[tuple[str, Quarter], Located] = {}
     for r in rows:
@@ -111,7 +121,7 @@ def cross_check(rows: list[Located], plan: Plan, as_of: Quarter | None) -> tuple
         else:
             kept.append(r)
     if as_of is not None:
-        have = {r.key for r in kept}
+        have = {r.key for r in kept} | (reported or set())
         for d in plan.districts:
             for q in quarters_between(start, as_of):
                 if (d.code, q) not in have:
