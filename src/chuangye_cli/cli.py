@@ -14,9 +14,9 @@ import click
 from chuangye_cli import __version__
 from chuangye_cli.options import (
     as_of_option,
-    emit,
+    emit_or_write,
+    output_format,
     output_option,
-    usage_error,
     load_plan_for,
     encoding_option,
     format_option,
@@ -121,18 +121,8 @@ def check(
       chuangye check reports/ --rosters rosters/ --format json
     """
     ctx.meta["chuangye.lang"] = lang
-    from click.core import ParameterSource
-
-    from chuangye_cli.messages import label as label_text
-    from chuangye_cli.render.output import OutputError, check_output, choose_format, write_output
-
     inputs = [*paths, *rosters, *([targets] if targets else [])]
-    try:
-        fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
-        if output is not None:
-            check_output(output, inputs)
-    except OutputError as exc:
-        usage_error(ctx, exc.message(lang), lang)
+    fmt = output_format(ctx, fmt, output, inputs, lang)
     from chuangye_cli.check import check_plan
     from chuangye_cli.render import render
 
@@ -140,14 +130,7 @@ def check(
     if plan is not None:
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
     out, err = render(report, fmt, lang)
-    if output is None:
-        emit(out, err)
-    else:
-        try:
-            write_output(output, out, [*inputs, *(f.file for f in report.files)])
-        except OutputError as exc:
-            usage_error(ctx, exc.message(lang), lang)
-        emit("", err + label_text("output.written", lang, path=output) + "\n")
+    emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.files)], lang)
     ctx.exit(report.exit_code)
 
 

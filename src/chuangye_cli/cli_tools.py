@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 import click
-from click.core import ParameterSource
 
 from chuangye_cli.options import (
     as_of_option,
     emit,
+    emit_or_write,
     encoding_option,
     format_option,
     lang_option,
+    output_format,
     output_option,
     paths_argument,
     load_plan_or_exit,
@@ -148,18 +149,11 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.messages import label
     from chuangye_cli.render import render
-    from chuangye_cli.render.output import OutputError, check_output, choose_format, write_output
     from chuangye_cli.render.table import problems_text
 
     protected = [*paths, *([targets] if targets else [])]
-    try:
-        fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
-        if output is not None:
-            check_output(output, protected)
-    except OutputError as exc:
-        usage_error(ctx, exc.message(lang), lang)
+    fmt = output_format(ctx, fmt, output, protected, lang)
     plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
     v = validate_paths(plan, paths, encoding)
     out: str | bytes
@@ -170,14 +164,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
     else:  # csv, junit, xlsx: the check renderers, on a report without a verdict
         out, _ = render(v.check, fmt, lang)
         err = problems_text(v.check.errors, v.check.warnings, DEFAULT_FORMAT, lang)
-    if output is not None:
-        try:
-            write_output(output, out, [*protected, *(f.file for f in v.check.files)])
-        except OutputError as exc:
-            usage_error(ctx, exc.message(lang), lang)
-        err += label("output.written", lang, path=output) + "\n"
-        out = ""
-    emit(out, err)
+    emit_or_write(ctx, out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
     ctx.exit(v.exit_code)
 
 

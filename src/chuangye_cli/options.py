@@ -106,6 +106,36 @@ def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     ctx.exit(2)
 
 
+def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str], lang: str) -> str:
+    """The format to render (--format, else the --output extension), after checking that the
+    output path can be written and is no input; a bad one is a usage error (exit 2)."""
+    from click.core import ParameterSource
+
+    from chuangye_cli.render.output import OutputError, check_output, choose_format
+
+    try:
+        fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
+        if output is not None:
+            check_output(output, inputs)
+    except OutputError as exc:
+        usage_error(ctx, exc.message(lang), lang)
+    return fmt
+
+
+def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
+    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
+    if output is None:
+        return emit(out, err)
+    from chuangye_cli.messages import label
+    from chuangye_cli.render.output import OutputError, write_output
+
+    try:
+        write_output(output, out, inputs)
+    except OutputError as exc:
+        usage_error(ctx, exc.message(lang), lang)
+    emit("", err + label("output.written", lang, path=output) + "\n")
+
+
 def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
     """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
     stderr) and exits 3."""
