@@ -329,6 +329,69 @@ def test_distinct_people_by_activity_district_and_quarter(rules):
     assert result.distinct_by_district() == {"370102": 2, "370103": 2}
 
 
+def _brute_force(rows: list[tuple[int, int, int]]) -> tuple[int, dict[int, int], set[tuple[int, int]], set[tuple[int, int]]]:
+    """The cross-row rules stated plainly over (id17, district, activity) rows in reading order:
+    (distinct IDs, distinct IDs per district, duplicate errors (row, first row), other-district warnings (row, first row))."""
+    first_place: dict[tuple[int, int, int], int] = {}
+    first_of_id: dict[int, int] = {}
+    districts_seen: dict[int, set[int]] = {}
+    errors, warnings = set(), set()
+    for i, (pid, d, a) in enumerate(rows):
+        first_of_id.setdefault(pid, i)
+        if (pid, d, a) in first_place:
+            errors.add((i, first_place[(pid, d, a)]))
+        else:
+            first_place[(pid, d, a)] = i
+        seen = districts_seen.setdefault(pid, set())
+        if d not in seen:
+            seen.add(d)
+            if d != rows[first_of_id[pid]][1]:
+                warnings.add((i, first_of_id[pid]))
+    per_district: dict[int, int] = {}
+    for pid, ds in districts_seen.items():
+        for d in ds:
+            per_district[d] = per_district.get(d, 0) + 1
+    return len(first_of_id), per_district, errors, warnings
+
+
+ROW = st.tuples(st.integers(0, 6), st.integers(0, 3), st.integers(0, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ROW, max_size=40), st.sampled_from([10, 40]))
+def test_one_sort_of_ids_states_the_cross_row_rules(rows, n_codes):
+    """people() (one packed sort; the general path beyond 32 districts) and duplicate_problems agree with
+    a plain statement of the rules: distinct counts, errors and warnings, each naming the first place."""
+    import numpy as np
+
+    from chuangye_cli.roster import RosterData, RosterFileRead, RosterResult, duplicate_problems, people
+
+    ids = [37010219800101000 + 7919 * pid for pid, _, _ in rows]  # large 17-digit numbers, as real ones
+    codes = tuple(f"{370100 + i:06d}" for i in range(n_codes))
+    r = Rules(codes, codes, codes, dt.date(2009, 1, 1), dt.date(2010, 12, 31))
+    n = len(rows)
+    data = RosterData(
+        id17=np.asarray(ids, dtype=np.int64),
+        district=np.asarray([d for _, d, _ in rows], dtype=np.int16),
+        activity=np.asarray([a for _, _, a in rows], dtype=np.int8),
+        quarter=np.full(n, Quarter(2009, 1).index, dtype=np.int32),
+        passed=np.full(n, -1, dtype=np.int8),
+        served=np.full(n, -1, dtype=np.int8),
+        started=np.full(n, -1, dtype=np.int8),
+        file=np.zeros(n, dtype=np.int32),
+        row=np.arange(2, n + 2, dtype=np.int64),
+    )
+    distinct, per_district, errors, warnings = _brute_force([(i, d, a) for i, (_, d, a) in zip(ids, rows)])
+    found = people(data, n_codes)
+    assert found.distinct == distinct
+    assert {d: int(c) for d, c in enumerate(found.by_district) if c} == per_district
+    result = RosterResult(r, files=[RosterFileRead("f.csv", "utf-8", n)], data=data)
+    problems = duplicate_problems(result)
+    assert {(p.row - 2, p.params["other_row"] - 2) for p in problems if p.code == "roster-duplicate"} == errors
+    assert {(p.row - 2, p.params["other_row"] - 2) for p in problems if p.code == "roster-duplicate-district"} == warnings
+    assert len(problems) == len(errors) + len(warnings)
+
+
 # --------------------------------------------------------------------------- reconciliation
 
 

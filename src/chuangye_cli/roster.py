@@ -898,12 +898,21 @@ class RosterResult(HasProblems):
     data: Optional[RosterData] = None
     rows_read: int = 0
     _counts: Optional[dict[tuple[str, Quarter], dict[str, int]]] = field(default=None, repr=False)
+    _people: Optional["People"] = field(default=None, repr=False)
 
     @property
     def valid_rows(self) -> int:
         return len(self.data) if self.data is not None else 0
 
+    def people(self) -> "People":
+        """Distinct people and repeated IDs, from one sort (kept: duplicates and the summary both read it)."""
+        if self._people is None:
+            self._people = people(self.data if self.data is not None else RosterData.concat([]), len(self.rules.codes))
+        return self._people
+
     def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
+        if codes is None and until is None and set(activities) >= set(ACTIVITIES):
+            return self.people().distinct
         return distinct_people(self.data, self.rules, activities, codes, until) if self.data is not None else 0
 
     def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
@@ -912,7 +921,9 @@ class RosterResult(HasProblems):
         return self._counts
 
     def distinct_by_district(self) -> dict[str, int]:
-        return distinct_by_district(self.data, self.rules)
+        """Distinct ID numbers per district (all activities, all quarters); districts without rows are left out."""
+        counts = self.people().by_district
+        return {code: int(counts[i]) for i, code in enumerate(self.rules.codes) if counts[i]}
 
 
 def _column(rf_headers: dict[str, str], key: str) -> str:
@@ -1073,41 +1084,94 @@ def validate_rosters(
 # --------------------------------------------------------------------------- across rows
 
 
-def _repeated_ids(id17: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
-    """(rows whose value occurs more than once, in reading order; a rank per row equal exactly for equal values).
+@dataclass
+class People:
+    """What one sort of the valid rows' ID numbers tells: distinct people, per district, and the IDs to look at.
 
-    One plain sort finds the repeated values; a hash bitmap of them picks the
-    candidate rows (a few false ones), and only those are argsorted.
+    ``sub`` holds every row (reading order) of each ID that is repeated in one
+    district and activity or claimed by two districts (every row of such an
+    ID, so the first place is known); ``rank`` is equal exactly for equal IDs.
+    """
+
+    distinct: int
+    by_district: "np.ndarray"  # distinct ID numbers per district index
+    sub: "np.ndarray"
+    rank: "np.ndarray"
+
+
+def people(data: RosterData, n_codes: int) -> People:
+    """The :class:`People` of the valid rows, in one sort of (ID, district, activity) packed into an int64."""
+    import numpy as np
+
+    n = len(data)
+    dbits = max((n_codes - 1).bit_length(), 1)
+    if n == 0 or 57 + dbits + 1 > 63:  # ID numbers have 17 digits before the check character: < 2**57
+        return _people_general(data, n_codes)
+    shift = dbits + 1
+    key = data.id17.astype(np.int64, copy=True)
+    key <<= shift
+    part = data.district.astype(np.int64)
+    part <<= 1
+    key |= part
+    key |= data.activity
+    del part
+    key.sort()
+    same_place = key[1:] == key[:-1]  # same ID, district and activity: a duplicate
+    pair = key >> 1  # (ID, district)
+    new_pair = np.ones(n, dtype=bool)
+    np.not_equal(pair[1:], pair[:-1], out=new_pair[1:])
+    pair &= (1 << dbits) - 1
+    by_district = np.bincount(pair[new_pair], minlength=n_codes)
+    del pair
+    ids = key >> shift
+    del key
+    same_id = ids[1:] == ids[:-1]
+    distinct = n - int(np.count_nonzero(same_id))
+    same_id &= new_pair[1:]  # the same ID in another district
+    same_id |= same_place
+    values = np.unique(ids[1:][same_id])
+    del ids, same_id, same_place, new_pair
+    sub, rank = _rows_of_ids(data.id17, values)
+    return People(distinct, by_district, sub, rank)
+
+
+def _rows_of_ids(id17: "np.ndarray", values: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+    """(the rows, in reading order, whose ID is one of the sorted unique ``values``; each row's index in ``values``).
+
+    A hash bitmap of the values picks the candidate rows (a few false ones), and only those are looked up.
     """
     import numpy as np
 
-    s = np.sort(id17)
-    same = s[1:] == s[:-1]
-    if not same.any():
+    if not len(values):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    repeated = s[1:][same]
-    del s, same
-    bits = int(min(max(len(repeated) * 8, 1 << 16), 1 << 28)).bit_length()
+    bits = int(min(max(len(values) * 8, 1 << 16), 1 << 28)).bit_length()
     mult, shift = np.uint64(0x9E3779B97F4A7C15), np.uint64(64 - bits)
     bitmap = np.zeros(1 << bits, dtype=bool)
-    bitmap[((repeated.astype(np.uint64) * mult) >> shift).astype(np.intp)] = True
-    cand = np.flatnonzero(bitmap[((id17.astype(np.uint64) * mult) >> shift).astype(np.intp)])
-    del bitmap
-    values = id17[cand]
-    order = np.argsort(values)  # ties in any order: equal values get one rank all the same
-    values = values[order]
-    same = values[1:] == values[:-1]
-    member = np.zeros(len(order), dtype=bool)
-    member[1:] |= same
-    member[:-1] |= same
-    start = np.ones(len(values), dtype=bool)
-    start[1:] = ~same
-    rank = np.cumsum(start) - 1
-    # back to reading order (cand is increasing) without another sort
-    rank_at = np.full(len(cand), -1, dtype=np.int64)
-    rank_at[order[member]] = rank[member]
-    kept = rank_at >= 0
-    return cand[kept], rank_at[kept]
+    bitmap[((values.astype(np.uint64) * mult) >> shift).astype(np.intp)] = True
+    h = id17.astype(np.uint64)
+    h *= mult
+    h >>= shift
+    cand = np.flatnonzero(bitmap[h.astype(np.intp)])
+    del h, bitmap
+    cand_values = id17[cand]
+    at = np.searchsorted(values, cand_values)
+    at[at == len(values)] = 0
+    found = values[at] == cand_values
+    return cand[found], at[found].astype(np.int64)
+
+
+def _people_general(data: RosterData, n_codes: int) -> People:
+    """:func:`people` when (ID, district, activity) does not fit in 63 bits (more than 32 districts)."""
+    import numpy as np
+
+    id17 = data.id17
+    s = np.sort(id17)
+    same = s[1:] == s[:-1]
+    by_district = np.zeros(n_codes, dtype=np.int64)
+    for d in range(n_codes):
+        by_district[d] = _count_distinct(id17[data.district == d])
+    # every repeated ID: duplicate_problems keeps only the real duplicates among them
+    return People(len(s) - int(np.count_nonzero(same)), by_district, *_rows_of_ids(id17, np.unique(s[1:][same])))
 
 
 def _sort_order(sub: "np.ndarray", *keys: "np.ndarray") -> "np.ndarray":
@@ -1137,7 +1201,8 @@ def duplicate_problems(result: RosterResult) -> list[Problem]:
     data, rules = result.data, result.rules
     if data is None or len(data) < 2:
         return []
-    sub, rank = _repeated_ids(data.id17)  # rows whose ID occurs more than once (index = reading order)
+    found = result.people()
+    sub, rank = found.sub, found.rank  # every row of each ID to look at (index = reading order)
     if not len(sub):
         return []
     dist, act = data.district[sub].astype(np.int64), data.activity[sub].astype(np.int64)
@@ -1242,22 +1307,6 @@ def distinct_people(
     if until is not None:
         mask &= data.quarter <= until.index
     return _count_distinct(data.id17 if mask.all() else data.id17[mask])
-
-
-def distinct_by_district(data: Optional[RosterData], rules: Rules) -> dict[str, int]:
-    """Distinct ID numbers per district (all activities, all quarters), in one sort."""
-    import numpy as np
-
-    if data is None or not len(data):
-        return {}
-    if len(rules.codes) <= 64:
-        key = (data.district.astype(np.int64) << 57) | data.id17
-        s = np.sort(key)
-        start = np.ones(len(s), dtype=bool)
-        start[1:] = s[1:] != s[:-1]
-        counts = np.bincount((s[start] >> 57).astype(np.int64), minlength=len(rules.codes))
-        return {rules.codes[i]: int(c) for i, c in enumerate(counts) if c}
-    return {c: distinct_people(data, rules, codes=[c]) for c in rules.codes}
 
 
 #: the report column names a target may use for roster activities
