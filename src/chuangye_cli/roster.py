@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Literal, O
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from stdnum.cn import ric, uscc
-from stdnum.exceptions import ValidationError as StdnumError
 
 from chuangye_cli.problems import HasProblems, Problem, error, warning
 from chuangye_cli.quarters import Quarter
@@ -113,7 +112,8 @@ def normalise_id(value: Any) -> str:
     """An ID number as written -> its 18-character form (15-digit numbers upgraded).
 
     Reference: ``stdnum.cn.ric`` (check character via ``calc_check_digit``,
-    birth date via ``get_birth_date``). Its birth-place lookup is deliberately
+    birth date as ``get_birth_date`` reads it; tests hold both against
+    ``ric.is_valid``). Its birth-place lookup is deliberately
     not used: it rejects address codes not assigned in the birth year, which
     real numbers have (a person registered later gets the later code).
     """
@@ -134,9 +134,9 @@ def normalise_id(value: Any) -> str:
             raise _ric_error("roster-id-checksum")
     else:
         raise PydanticCustomError("roster-id-length", "id length", {"length": len(text)})
-    try:
-        ric.get_birth_date(text)
-    except (StdnumError, ValueError):
+    try:  # what ric.get_birth_date does once the number is compact (it is by now; its compact() is slow)
+        dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
         raise _ric_error("roster-id-birth-date") from None
     return text
 
@@ -838,7 +838,7 @@ def fast_check(cols: dict[str, "pa.Array"], rules: Rules) -> FastResult:
         id17=id17,
         district=district.astype(np.int16),
         activity=activity.astype(np.int8),
-        quarter=quarter.astype(np.int32),
+        quarter=quarter.astype(np.int16),
         passed=passed.astype(np.int8),
         served=served.astype(np.int8),
         started=started.astype(np.int8),
@@ -865,7 +865,7 @@ class RosterData:
     row: "np.ndarray"
 
     FIELDS = ("id17", "district", "activity", "quarter", "passed", "served", "started", "file", "row")
-    DTYPES = ("int64", "int16", "int8", "int32", "int8", "int8", "int8", "int32", "int64")
+    DTYPES = ("int64", "int16", "int8", "int16", "int8", "int8", "int8", "int32", "int32")
 
     @classmethod
     def concat(cls, parts: list[dict[str, "np.ndarray"]]) -> "RosterData":
@@ -951,6 +951,14 @@ def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any
     return warning(WARNING_CODES[key], file=file, row=line, column=_column(headers, key), value=value)
 
 
+@dataclass
+class _Prepared:
+    rows: "np.ndarray"
+    cols: dict[str, "pa.Array"]
+    nonblank: "np.ndarray"
+    fast: FastResult
+
+
 class _FileCheck:
     """The state of one file being validated; thrown away when the file must be read again."""
 
@@ -962,12 +970,16 @@ class _FileCheck:
         self.context = rules.context
 
     def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> None:
+        """Check one batch (:meth:`prepare`, then :meth:`finish`)."""
+        self.finish(self.prepare(rows, cols))
+
+    def prepare(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> Optional["_Prepared"]:
+        """The vectorised part of checking a batch (blank rows, :func:`fast_check`); changes no state."""
         import numpy as np
         import pyarrow as pa
 
-        n = len(rows)
-        if not n:
-            return
+        if not len(rows):
+            return None
         filled = {}
         for k, a in cols.items():
             if isinstance(a, pa.ChunkedArray):
@@ -983,8 +995,16 @@ class _FileCheck:
                 break
             nonblank[blank] = _lens(a)[blank] > 0
             blank = blank[~nonblank[blank]]
+        return _Prepared(rows, cols, nonblank, fast_check(cols, self.rules))
+
+    def finish(self, prepared: Optional["_Prepared"]) -> None:
+        """The rest, in reading order: pydantic on the flagged rows, warnings, the valid rows kept."""
+        import numpy as np
+
+        if prepared is None:
+            return
+        rows, cols, nonblank, fr = prepared.rows, prepared.cols, prepared.nonblank, prepared.fast
         self.rows += int(nonblank.sum())
-        fr = fast_check(cols, self.rules)
         keep = fr.certain.copy()
         fields = {f: getattr(fr, f) for f in ("id17", "district", "activity", "quarter", "passed", "served", "started")}
         warn = []
@@ -1002,7 +1022,7 @@ class _FileCheck:
         every = bool(keep.all())
         kept = None if every else np.flatnonzero(keep)
         part = {f: (a if every else a.take(kept)).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
-        part["row"] = (rows if every else rows.take(kept)).astype(np.int64, copy=False)
+        part["row"] = (rows if every else rows.take(kept)).astype(np.int32, copy=False)
         part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
         self.parts.append(part)
         for line, key, value in sorted(warn, key=lambda w: w[0]):
@@ -1018,7 +1038,7 @@ class _FileCheck:
         for j, i in enumerate(flagged.tolist()):
             line = int(rows[i])
             cells = {k: v[j] for k, v in values.items()}
-            data = {k: v for k, v in cells.items() if not is_blank(v)}
+            data = {k: v for k, v in cells.items() if not _blank_cell(v)}
             if not data:
                 continue
             try:
@@ -1036,6 +1056,15 @@ class _FileCheck:
             fields["started"][i] = flag[row.started]
             warn.extend((line, key, cells.get(key)) for key in row_warnings(row))
         return warn
+
+
+def _blank_cell(value: str) -> bool:
+    """:func:`is_blank` for a cell's text, without normalising the usual (ASCII) case."""
+    if not value:
+        return True
+    if value.isascii():
+        return not value.strip()
+    return is_blank(value)
 
 
 ProgressFn = Callable[[int], None]

@@ -302,6 +302,18 @@ def _byte_chunks(path: str, size: int) -> Iterator[memoryview]:
             want = len(buf)
 
 
+def _memory_pool() -> Any:
+    """jemalloc where pyarrow has it: it reuses the pieces' freed memory (peak ~100 MB lower at 5M rows than mimalloc)."""
+    import pyarrow as pa
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):  # the user's choice
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except NotImplementedError:  # pragma: no cover - a pyarrow built without jemalloc
+        return None
+
+
 def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], parse_options: Any, convert_options: Any) -> Iterator[Any]:
     """Tables of about CHUNK_BYTES of the file each, parsed by ``pyarrow.csv.read_csv`` on every core.
 
@@ -315,6 +327,7 @@ def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], p
 
     chunks = _byte_chunks(rf.file, CHUNK_BYTES)
     first = [True]
+    memory_pool = _memory_pool()
 
     def parse() -> Any:
         data = next(chunks, None)
@@ -325,7 +338,9 @@ def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], p
         read_options = pacsv.ReadOptions(
             skip_rows=skip, column_names=names, block_size=CHUNK_BYTES // 4, encoding=encoding, use_threads=True
         )
-        return pacsv.read_csv(pa.py_buffer(data), read_options=read_options, parse_options=parse_options, convert_options=convert_options)
+        return pacsv.read_csv(
+            pa.py_buffer(data), read_options=read_options, parse_options=parse_options, convert_options=convert_options, memory_pool=memory_pool
+        )
 
     if not PREFETCH:
         try:
