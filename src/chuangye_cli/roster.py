@@ -871,12 +871,11 @@ class RosterData:
     def concat(cls, parts: list[dict[str, "np.ndarray"]]) -> "RosterData":
         import numpy as np
 
-        return cls(
-            **{
-                f: (np.concatenate([p[f] for p in parts]) if parts else np.zeros(0, t)).astype(t, copy=False)
-                for f, t in zip(cls.FIELDS, cls.DTYPES)
-            }
-        )
+        # field by field, each part's arrays let go as they are copied: the parts and one whole field at a time
+        fields = {}
+        for f, t in zip(cls.FIELDS, cls.DTYPES):
+            fields[f] = (np.concatenate([p.pop(f) for p in parts]) if parts else np.zeros(0, t)).astype(t, copy=False)
+        return cls(**fields)
 
     def __len__(self) -> int:
         return len(self.id17)
@@ -1145,21 +1144,31 @@ def people(data: RosterData, n_codes: int) -> People:
     key |= data.activity
     del part
     key.sort()
-    same_place = key[1:] == key[:-1]  # same ID, district and activity: a duplicate
-    pair = key >> 1  # (ID, district)
-    new_pair = np.ones(n, dtype=bool)
-    np.not_equal(pair[1:], pair[:-1], out=new_pair[1:])
-    pair &= (1 << dbits) - 1
-    by_district = np.bincount(pair[new_pair], minlength=n_codes)
-    del pair
-    ids = key >> shift
-    del key
-    same_id = ids[1:] == ids[:-1]
+    # neighbours in sorted order differ (XOR) in the activity bit only, in the district too, or in the ID
+    same_place = np.empty(n - 1, dtype=bool)  # same ID, district and activity: a duplicate
+    new_pair = np.ones(n, dtype=bool)  # the first row of an (ID, district) pair
+    same_id = np.empty(n - 1, dtype=bool)
+    step, x = 1 << 20, None  # a block at a time: no second array as large as the key
+    for i in range(0, n - 1, step):
+        j = min(i + step, n - 1)
+        x = np.bitwise_xor(key[i + 1 : j + 1], key[i:j])
+        np.equal(x, 0, out=same_place[i:j])
+        np.greater(x, 1, out=new_pair[i + 1 : j + 1])
+        np.less(x, 1 << shift, out=same_id[i:j])
+    del x
     distinct = n - int(np.count_nonzero(same_id))
     same_id &= new_pair[1:]  # the same ID in another district
     same_id |= same_place
-    values = np.unique(ids[1:][same_id])
-    del ids, same_id, same_place, new_pair
+    values = key[1:][same_id]
+    values >>= shift
+    values = np.unique(values)
+    del same_id, same_place
+    # the key becomes the district of each (ID, district) pair's first row, the other rows an extra bin (in place)
+    key >>= 1
+    key &= (1 << dbits) - 1
+    key[~new_pair] = n_codes
+    by_district = np.bincount(key, minlength=n_codes + 1)[:n_codes]
+    del key, new_pair
     sub, rank = _rows_of_ids(data.id17, values)
     return People(distinct, by_district, sub, rank)
 
@@ -1180,7 +1189,7 @@ def _rows_of_ids(id17: "np.ndarray", values: "np.ndarray") -> tuple["np.ndarray"
     h = id17.astype(np.uint64)
     h *= mult
     h >>= shift
-    cand = np.flatnonzero(bitmap[h.astype(np.intp)])
+    cand = np.flatnonzero(bitmap[h.view(np.int64)])  # below 2**28 after the shift
     del h, bitmap
     cand_values = id17[cand]
     at = np.searchsorted(values, cand_values)
