@@ -128,6 +128,10 @@ def check(
 
     plan, report = load_plan_for(targets, as_of)
     if plan is not None:
+        if rosters:
+            from chuangye_cli.roster_reader import tune_allocator
+
+            tune_allocator()
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
     out, err = render(report, fmt, lang)
     emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.files)], lang)

@@ -134,8 +134,11 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
     from chuangye_cli.render.table import problems_text
     from chuangye_cli.roster import Rules, validate_rosters
 
+    from chuangye_cli.roster_reader import tune_allocator
+
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     rules = Rules.from_plan(plan)
+    tune_allocator()
     progress = None if quiet or not sys.stderr.isatty() else Progress(lang)
     try:
         result = validate_rosters(paths, rules, encoding, progress)

@@ -302,6 +302,30 @@ def _byte_chunks(path: str, size: int) -> Iterator[memoryview]:
             want = len(buf)
 
 
+def tune_allocator() -> None:
+    """For a process about to check millions of rows: keep freed memory for reuse (glibc only; else nothing).
+
+    Checking a batch makes and frees many arrays of a few hundred kB to a few MB.
+    By default glibc returns such memory to the system and faults it in afresh
+    for the next batch (about 350,000 page faults, 1.5 s of system time at
+    5M rows); with a fixed mmap threshold and no trimming it is reused (half
+    the faults; ~30 MB higher peak). A process-wide setting: the CLI commands
+    that read rosters call it, the library does not.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the C library the interpreter runs on
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    mallopt(m_mmap_threshold, 32 << 20)
+    mallopt(m_trim_threshold, 1 << 30)
+
+
 def _memory_pool() -> Any:
     """jemalloc where pyarrow has it: it reuses the pieces' freed memory (peak ~100 MB lower at 5M rows than mimalloc)."""
     import pyarrow as pa
