@@ -131,7 +131,6 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.render.table import problems_text
     from chuangye_cli.roster import Rules, validate_rosters
 
     from chuangye_cli.roster_reader import tune_allocator
@@ -151,6 +150,8 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
             summary["warnings"] = []
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
+        from chuangye_cli.render.table import problems_text  # tabulate: only for tables
+
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
         if err:
             click.echo(err, err=True, nl=False)

@@ -139,16 +139,17 @@ def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | 
 def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
     """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
     stderr) and exits 3."""
-    import json
-
     from chuangye_cli.problems import InputError
-    from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
-    from chuangye_cli.render.table import problems_text
     from chuangye_cli.targets import load_plan
 
     try:
         return load_plan(targets)
     except InputError as exc:
+        import json
+
+        from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
+        from chuangye_cli.render.table import problems_text  # tabulate: only when there is something to show
+
         if fmt == "json":
             data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": 3}
             emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
