@@ -13,8 +13,10 @@ same run time
 * the whole ``chuangye roster FILE --format json --quiet`` process.
 
 It prints the ratio (roster process / pyarrow read, and / the whole
-baseline process), rows per second, the peak resident memory of each
-process (``os.wait4`` rusage), and checks the reported errors against the
+baseline process; the best of the repeats, every repeat in the JSON line),
+rows per second, the CPU time (user + system) of each process and its
+ratio (steadier than wall time on a shared machine), the peak resident
+memory of each process (via /usr/bin/time), and checks the reported errors against the
 generator's list: every bad row reported with its row number and column,
 none missed, none invented.
 """
@@ -192,24 +194,25 @@ def generate(path: Path, rows: int, seed: int = 20090101, bad_fraction: float = 
     return bad
 
 
-def _run(cmd: list[str], out_path: Path) -> tuple[float, int, int]:
-    """(wall seconds, exit status, peak RSS in MB) of one process.
+def _run(cmd: list[str], out_path: Path) -> tuple[float, int, int, float]:
+    """(wall seconds, exit status, peak RSS in MB, CPU seconds: user + system) of one process.
 
     The peak is measured by /usr/bin/time (a small fresh parent): a child forked
-    from this big process would inherit its ru_maxrss.
+    from this big process would inherit its ru_maxrss. CPU time is steadier than
+    wall time on a shared machine, so it is reported beside it.
     """
-    timed = ["/usr/bin/time", "-f", "%M", "-o", str(out_path) + ".rss"] if os.path.exists("/usr/bin/time") else []
+    timed = ["/usr/bin/time", "-f", "%M %U %S", "-o", str(out_path) + ".rss"] if os.path.exists("/usr/bin/time") else []
     with open(out_path, "wb") as out:
         t = time.perf_counter()
         p = subprocess.run(timed + cmd, stdout=out, stderr=subprocess.DEVNULL)
         wall = time.perf_counter() - t
     if timed:
-        peak_kb = int(Path(str(out_path) + ".rss").read_text().split()[-1])
-    else:  # pragma: no cover - inherited maxrss: an upper bound only
-        import resource
+        peak_kb, user, system = Path(str(out_path) + ".rss").read_text().split()[-3:]
+        return wall, p.returncode, int(peak_kb) // 1024, float(user) + float(system)
+    import resource  # pragma: no cover - inherited maxrss: an upper bound only
 
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, p.returncode, peak_kb // 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, p.returncode, usage.ru_maxrss // 1024, float("nan")
 
 
 BASELINE = (
@@ -231,16 +234,18 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
     gen_s = time.perf_counter() - t
     size_mb = path.stat().st_size / 2**20
     out = workdir / "out.json"
-    base_read, base_proc, base_mem, ours, our_mem = [], [], [], [], []
+    base_read, base_proc, base_mem, base_cpu, ours, our_mem, our_cpu = [], [], [], [], [], [], []
     for _ in range(repeats):
-        wall, code, mem = _run([sys.executable, "-c", BASELINE, str(path)], out)
+        wall, code, mem, cpu = _run([sys.executable, "-c", BASELINE, str(path)], out)
         read_s, nrows = out.read_text().split()
         base_read.append(float(read_s))
         base_proc.append(wall)
         base_mem.append(mem)
-        wall, code, mem = _run([sys.executable, "-m", "chuangye_cli", "roster", str(path), "--format", "json", "--quiet", "--lang", "en"], out)
+        base_cpu.append(cpu)
+        wall, code, mem, cpu = _run([sys.executable, "-m", "chuangye_cli", "roster", str(path), "--format", "json", "--quiet", "--lang", "en"], out)
         ours.append(wall)
         our_mem.append(mem)
+        our_cpu.append(cpu)
     report = json.loads(out.read_text())
     reverse = {v: k for k, v in HEADERS.items()}
     got = {(e["row"], e["column"]) for e in report["errors"]}
@@ -259,6 +264,11 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
         "ratio_vs_read": round(best / base, 2),
         "ratio_vs_read_process": round(best / proc, 2),
         "rows_per_s": int(rows / best),
+        "pyarrow_process_cpu_s": round(min(base_cpu), 2),
+        "roster_process_cpu_s": round(min(our_cpu), 2),
+        "cpu_ratio": round(min(our_cpu) / min(base_cpu), 2),
+        "roster_process_s_all": [round(x, 2) for x in ours],
+        "pyarrow_read_s_all": [round(x, 2) for x in base_read],
         "peak_mb_roster": max(our_mem),
         "peak_mb_pyarrow": max(base_mem),
         "exit_code": code,
@@ -290,7 +300,8 @@ def main() -> int:
                 f"{rows:>10,} rows  {r['file_mb']:>7} MB  pyarrow read {r['pyarrow_read_s']:.2f}s "
                 f"(process {r['pyarrow_process_s']:.2f}s)  chuangye roster {r['roster_process_s']:.2f}s  "
                 f"ratio {r['ratio_vs_read']:.2f}x read / {r['ratio_vs_read_process']:.2f}x process  "
-                f"{r['rows_per_s']:,} rows/s  peak {r['peak_mb_roster']} MB (pyarrow {r['peak_mb_pyarrow']} MB)  "
+                f"{r['rows_per_s']:,} rows/s  CPU {r['roster_process_cpu_s']:.1f}s vs {r['pyarrow_process_cpu_s']:.1f}s "
+                f"({r['cpu_ratio']:.2f}x)  peak {r['peak_mb_roster']} MB (pyarrow {r['peak_mb_pyarrow']} MB)  "
                 f"bad rows {r['bad_rows']}: missed {r['missed']}, invented {r['invented']}",
                 flush=True,
             )
