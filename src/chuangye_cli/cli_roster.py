@@ -132,7 +132,6 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
     import json
 
     from chuangye_cli.roster import Rules, validate_rosters
-
     from chuangye_cli.roster_reader import tune_allocator
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)

@@ -950,14 +950,6 @@ def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any
     return warning(WARNING_CODES[key], file=file, row=line, column=_column(headers, key), value=value)
 
 
-@dataclass
-class _Prepared:
-    rows: "np.ndarray"
-    cols: dict[str, "pa.Array"]
-    nonblank: "np.ndarray"
-    fast: FastResult
-
-
 class _FileCheck:
     """The state of one file being validated; thrown away when the file must be read again."""
 
@@ -969,16 +961,12 @@ class _FileCheck:
         self.context = rules.context
 
     def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> None:
-        """Check one batch (:meth:`prepare`, then :meth:`finish`)."""
-        self.finish(self.prepare(rows, cols))
-
-    def prepare(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> Optional["_Prepared"]:
-        """The vectorised part of checking a batch (blank rows, :func:`fast_check`); changes no state."""
         import numpy as np
         import pyarrow as pa
 
-        if not len(rows):
-            return None
+        n = len(rows)
+        if not n:
+            return
         filled = {}
         for k, a in cols.items():
             if isinstance(a, pa.ChunkedArray):
@@ -994,16 +982,8 @@ class _FileCheck:
                 break
             nonblank[blank] = _lens(a)[blank] > 0
             blank = blank[~nonblank[blank]]
-        return _Prepared(rows, cols, nonblank, fast_check(cols, self.rules))
-
-    def finish(self, prepared: Optional["_Prepared"]) -> None:
-        """The rest, in reading order: pydantic on the flagged rows, warnings, the valid rows kept."""
-        import numpy as np
-
-        if prepared is None:
-            return
-        rows, cols, nonblank, fr = prepared.rows, prepared.cols, prepared.nonblank, prepared.fast
         self.rows += int(nonblank.sum())
+        fr = fast_check(cols, self.rules)
         keep = fr.certain.copy()
         fields = {f: getattr(fr, f) for f in ("id17", "district", "activity", "quarter", "passed", "served", "started")}
         warn = []
