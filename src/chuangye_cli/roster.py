@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pyarrow as pa
 
+    from chuangye_cli.roster_store import RowStore
+
     from chuangye_cli.submission import ReportRow
     from chuangye_cli.targets import Plan
 
@@ -891,37 +893,67 @@ class RosterFileRead:
 
 @dataclass
 class RosterResult(HasProblems):
+    """Everything a roster run found. The valid rows are in ``data`` when they fit in memory, else in
+    ``store`` (bucket files by ID, see :mod:`chuangye_cli.roster_store`); :meth:`chunks` gives either."""
+
     rules: Rules
     files: list[RosterFileRead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     data: Optional[RosterData] = None
     rows_read: int = 0
+    store: Any = field(default=None, repr=False)
     _counts: Optional[dict[tuple[str, Quarter], dict[str, int]]] = field(default=None, repr=False)
-    _people: Optional["People"] = field(default=None, repr=False)
+    _cross: Optional[tuple[int, "np.ndarray", list[Problem]]] = field(default=None, repr=False)
 
     @property
     def valid_rows(self) -> int:
+        if self.store is not None:
+            return self.store.rows
         return len(self.data) if self.data is not None else 0
 
-    def people(self) -> "People":
-        """Distinct people and repeated IDs, from one sort (kept: duplicates and the summary both read it)."""
-        if self._people is None:
-            self._people = people(self.data if self.data is not None else RosterData.concat([]), len(self.rules.codes))
-        return self._people
+    def chunks(self) -> Iterable[RosterData]:
+        """The valid rows in parts such that every row of one ID number is in one part, in reading order."""
+        if self.store is not None:
+            yield from self.store.buckets()
+        elif self.data is not None and len(self.data):
+            yield self.data
+
+    def cross_rows(self) -> tuple[int, "np.ndarray", list[Problem]]:
+        """(distinct people, distinct people per district index, duplicate problems): one pass, kept."""
+        import numpy as np
+
+        if self._cross is None:
+            n_codes = len(self.rules.codes)
+            distinct, by_district, problems = 0, np.zeros(n_codes, dtype=np.int64), []
+            for chunk in self.chunks():
+                found = people(chunk, n_codes)
+                distinct += found.distinct
+                by_district += found.by_district
+                problems.extend(_duplicates_in(self, chunk, found))
+            problems.sort(key=lambda p: (p.severity, result_file_order(self, p.file), p.row or 0))
+            self._cross = (distinct, by_district, problems)
+        return self._cross
 
     def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
         if codes is None and until is None and set(activities) >= set(ACTIVITIES):
-            return self.people().distinct
-        return distinct_people(self.data, self.rules, activities, codes, until) if self.data is not None else 0
+            return self.cross_rows()[0]
+        codes = None if codes is None else list(codes)
+        return sum(distinct_people(chunk, self.rules, activities, codes, until) for chunk in self.chunks())
 
     def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
         if self._counts is None:
-            self._counts = roster_counts(self.data, self.rules) if self.data is not None else {}
+            total: dict[tuple[str, Quarter], dict[str, int]] = {}
+            for chunk in self.chunks():
+                for key, counts in roster_counts(chunk, self.rules).items():
+                    acc = total.setdefault(key, dict.fromkeys(MEASURES, 0))
+                    for m in MEASURES:
+                        acc[m] += counts[m]
+            self._counts = total
         return self._counts
 
     def distinct_by_district(self) -> dict[str, int]:
         """Distinct ID numbers per district (all activities, all quarters); districts without rows are left out."""
-        counts = self.people().by_district
+        counts = self.cross_rows()[1]
         return {code: int(counts[i]) for i, code in enumerate(self.rules.codes) if counts[i]}
 
 
@@ -953,9 +985,9 @@ def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any
 class _FileCheck:
     """The state of one file being validated; thrown away when the file must be read again."""
 
-    def __init__(self, file_index: int, file: str, headers: dict[str, str], rules: Rules):
+    def __init__(self, file_index: int, file: str, headers: dict[str, str], rules: Rules, store: "RowStore"):
         self.file_index, self.file, self.headers, self.rules = file_index, file, headers, rules
-        self.parts: list[dict[str, "np.ndarray"]] = []
+        self.store = store  # where the valid rows go
         self.problems: list[Problem] = []
         self.rows = 0
         self.context = rules.context
@@ -1003,7 +1035,7 @@ class _FileCheck:
         part = {f: (a if every else a.take(kept)).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
         part["row"] = (rows if every else rows.take(kept)).astype(np.int32, copy=False)
         part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
-        self.parts.append(part)
+        self.store.add(part)
         for line, key, value in sorted(warn, key=lambda w: w[0]):
             self.problems.append(_warning(key, self.file, self.headers, line, value))
 
@@ -1058,17 +1090,19 @@ def validate_rosters(
     """Read and validate every roster under ``paths``; then the rules across rows (duplicates)."""
     from chuangye_cli.readers import find_files
     from chuangye_cli.roster_reader import Restart, open_roster
+    from chuangye_cli.roster_store import RowStore
 
     result = RosterResult(rules)
     files, problems = find_files(paths)
     result.problems.extend(problems)
-    parts: list[dict[str, "np.ndarray"]] = []
+    store = RowStore()
     for f in files:
         rf = open_roster(f, encoding)
-        check = _FileCheck(len(result.files), f, rf.headers, rules)
+        check = _FileCheck(len(result.files), f, rf.headers, rules, store)
         if rf.usable:
             for _attempt in range(4):
-                check = _FileCheck(len(result.files), f, rf.headers, rules)
+                store.begin_file()
+                check = _FileCheck(len(result.files), f, rf.headers, rules, store)
                 try:
                     for batch in rf.batches():
                         before = check.rows
@@ -1077,14 +1111,15 @@ def validate_rosters(
                         if progress is not None:
                             progress(check.rows - before)
                 except Restart:
+                    store.rollback()
                     result.rows_read -= check.rows
                     continue
                 break
         result.problems.extend(rf.problems)
         result.problems.extend(check.problems)
-        parts.extend(check.parts)
         result.files.append(RosterFileRead(f, rf.encoding, check.rows, dict(rf.headers)))
-    result.data = RosterData.concat(parts)
+    result.data = store.data()
+    result.store = store if store.spilled else None
     result.problems.extend(duplicate_problems(result))
     return result
 
@@ -1214,12 +1249,14 @@ def _sort_order(sub: "np.ndarray", *keys: "np.ndarray") -> "np.ndarray":
 def duplicate_problems(result: RosterResult) -> list[Problem]:
     """Same ID twice in one district and activity: an error naming both rows (at the later one).
     Same ID in two districts: a warning (at each other district's first row) naming the first place."""
+    return result.cross_rows()[2]
+
+
+def _duplicates_in(result: RosterResult, data: RosterData, found: People) -> list[Problem]:
+    """:func:`duplicate_problems` among the rows of ``data`` (every row of an ID is in it)."""
     import numpy as np
 
-    data, rules = result.data, result.rules
-    if data is None or len(data) < 2:
-        return []
-    found = result.people()
+    rules = result.rules
     sub, rank = found.sub, found.rank  # every row of each ID to look at (index = reading order)
     if not len(sub):
         return []
@@ -1280,7 +1317,6 @@ def duplicate_problems(result: RosterResult) -> list[Problem]:
                 other_code=rules.codes[od],
             )
         )
-    problems.sort(key=lambda p: (p.severity, result_file_order(result, p.file), p.row or 0))
     return problems
 
 

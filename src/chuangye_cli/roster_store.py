@@ -1,0 +1,149 @@
+"""Where the valid roster rows wait for the rules across rows: in memory while few, else on disk.
+
+Every rule across rows (duplicates, distinct people) is about one ID number at
+a time, and the counts per district and quarter are sums. So once there are
+more than :data:`SPILL_ROWS` valid rows, the rows go to :data:`BUCKETS` files
+by a hash of the ID, each in reading order, and the rules run on one bucket
+at a time: memory stays flat however long the roster is (24 bytes per row
+are written, and one bucket is read back at a time).
+
+A file that must be read again (another encoding, or the exact CSV reader)
+takes back what it added: :meth:`RowStore.begin_file` marks where it started,
+:meth:`RowStore.rollback` returns there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import weakref
+from typing import TYPE_CHECKING, Any, Iterator, Optional
+
+from chuangye_cli.roster import RosterData
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+#: valid rows kept in memory (24 bytes each); beyond this many they go to bucket files
+SPILL_ROWS = 1 << 20
+#: bucket files (a power of two): 5M rows make buckets of about 80,000 rows
+BUCKETS = 64
+_HASH = 0x9E3779B97F4A7C15
+
+
+def _record_dtype() -> "np.dtype":
+    import numpy as np
+
+    return np.dtype(list(zip(RosterData.FIELDS, RosterData.DTYPES)))
+
+
+class RowStore:
+    """The valid rows of every file read so far, in reading order."""
+
+    def __init__(self) -> None:
+        self.parts: list[dict[str, "np.ndarray"]] = []
+        self.rows = 0
+        self.dir: Optional[str] = None
+        self._files: list[Any] = []
+        self._mark: tuple[int, int, Optional[list[int]]] = (0, 0, None)
+        self._cleanup: Optional[weakref.finalize] = None
+
+    @property
+    def spilled(self) -> bool:
+        return self.dir is not None
+
+    def add(self, part: dict[str, "np.ndarray"]) -> None:
+        """One batch's valid rows (the arrays of :class:`RosterData`, in its field order)."""
+        self.rows += len(part["id17"])
+        if self.spilled:
+            self._write(part)
+            return
+        self.parts.append(part)
+        if self.rows > SPILL_ROWS:
+            self._spill()
+
+    def begin_file(self) -> None:
+        self._mark = (len(self.parts), self.rows, self._sizes())
+
+    def rollback(self) -> None:
+        """Forget what was added since :meth:`begin_file`."""
+        n_parts, rows, sizes = self._mark
+        self.rows = rows
+        if not self.spilled:
+            del self.parts[n_parts:]
+            return
+        assert sizes is not None  # a spill records the mark in bytes
+        for fh, size in zip(self._files, sizes):
+            fh.flush()
+            fh.truncate(size)
+            fh.seek(size)
+
+    def data(self) -> Optional[RosterData]:
+        """All rows as one :class:`RosterData` while they are in memory; None once spilled."""
+        if self.spilled:
+            return None
+        data = RosterData.concat(self.parts)
+        self.parts = []
+        return data
+
+    def buckets(self) -> Iterator[RosterData]:
+        """The spilled rows, one bucket at a time (every row of an ID is in one bucket, in reading order)."""
+        import numpy as np
+
+        for fh in self._files:
+            fh.flush()
+        dtype = _record_dtype()
+        for i in range(BUCKETS):
+            path = self._path(i)
+            if os.path.getsize(path):
+                rec = np.fromfile(path, dtype=dtype)
+                yield RosterData(**{f: np.ascontiguousarray(rec[f]) for f in RosterData.FIELDS})
+
+    def close(self) -> None:
+        for fh in self._files:
+            fh.close()
+        self._files = []
+        if self._cleanup is not None:
+            self._cleanup()
+
+    # ------------------------------------------------------------------ spilling
+
+    def _path(self, i: int) -> str:
+        assert self.dir is not None
+        return os.path.join(self.dir, f"bucket{i:03d}.bin")
+
+    def _sizes(self) -> Optional[list[int]]:
+        return [fh.tell() for fh in self._files] if self.spilled else None
+
+    def _spill(self) -> None:
+        self.dir = tempfile.mkdtemp(prefix="chuangye-roster-")
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.dir, ignore_errors=True)
+        self._files = [open(self._path(i), "w+b") for i in range(BUCKETS)]
+        n_parts, rows, _ = self._mark
+        parts, self.parts = self.parts, []
+        for part in parts[:n_parts]:  # what came before this file's mark: the mark becomes byte sizes
+            self._write(part)
+        self._mark = (0, rows, self._sizes())
+        for part in parts[n_parts:]:
+            self._write(part)
+
+    def _write(self, part: dict[str, "np.ndarray"]) -> None:
+        import numpy as np
+
+        n = len(part["id17"])
+        if not n:
+            return
+        rec = np.empty(n, dtype=_record_dtype())
+        for f in RosterData.FIELDS:
+            rec[f] = part[f]
+        bits = BUCKETS.bit_length() - 1
+        bucket = rec["id17"].astype(np.uint64)
+        bucket *= np.uint64(_HASH)
+        bucket >>= np.uint64(64 - bits)
+        order = np.argsort(bucket, kind="stable")  # reading order kept within each bucket
+        counts = np.bincount(bucket.astype(np.intp), minlength=BUCKETS)
+        rec = rec[order]
+        end = np.cumsum(counts)
+        for i in np.flatnonzero(counts).tolist():
+            self._files[i].write(rec[end[i] - counts[i] : end[i]].data)

@@ -1,0 +1,85 @@
+"""Rows spilled to bucket files by ID (long rosters) give exactly what rows in memory give, and a file
+read again after the spill takes back only its own rows."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.cn import ric
+
+import chuangye_cli.roster_reader as roster_reader
+import chuangye_cli.roster_store as roster_store
+from chuangye_cli.cli_roster import roster_summary
+from chuangye_cli.quarters import Quarter
+from chuangye_cli.roster import Rules, validate_rosters
+from chuangye_cli.targets import load_plan
+
+from conftest import FIXTURES
+
+ROSTERS = FIXTURES / "roster"
+EVERY_ROSTER = [str(ROSTERS / n) for n in ("dups", "bad.csv", "good.csv", "gbk_english.csv", "pingyin.xlsx")]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return Rules.from_plan(load_plan())
+
+
+def everything(result) -> dict:
+    """All a roster run answers: the JSON summary (errors, warnings, counts, distinct people) and masked counts."""
+    return {
+        "summary": roster_summary(result, "en"),
+        "valid_rows": result.valid_rows,
+        "trained_370102": result.distinct(["training"], ["370102"]),
+        "guidance_until_2009Q2": result.distinct(["guidance"], until=Quarter(2009, 2)),
+    }
+
+
+def test_spilled_rows_give_the_same_result_as_rows_in_memory(rules, monkeypatch):
+    in_memory = validate_rosters(EVERY_ROSTER, rules)
+    assert in_memory.store is None and in_memory.data is not None
+    expected = everything(in_memory)
+    assert expected["summary"]["errors"] and expected["summary"]["warnings"]  # duplicates and bad rows to compare
+    assert any(e["code"] == "roster-duplicate" for e in expected["summary"]["errors"])
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
+    monkeypatch.setattr(roster_store, "BUCKETS", 4)
+    spilled = validate_rosters(EVERY_ROSTER, rules)
+    assert spilled.store is not None and spilled.data is None
+    assert len(list(spilled.chunks())) > 1
+    assert everything(spilled) == expected
+
+
+def _late_gb18030(path, rows: int) -> int:
+    """A roster that is UTF-8 until its last row (GB18030 Chinese): read as UTF-8 first, then again."""
+    lines = ["id_number,name,district_code,group,activity,end_date"]
+    for k in range(rows):
+        body = f"370102198{k // 3000}{(k // 100) % 12 + 1:02d}{k % 28 + 1:02d}{k % 1000:03d}"
+        lines.append(f"{body}{ric.calc_check_digit(body + '0')},Zhang,370102,other,guidance,2009-03-15")
+    assert len(set(lines)) == rows + 1
+    lines.append(f"37010219790101001{ric.calc_check_digit('370102197901010010')},张三,370102,其他,创业指导,2009-03-15")
+    path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
+    return len(lines) - 1
+
+
+@pytest.mark.parametrize("when", ["before", "during"])  # the spill: before the second file starts / while it is first read
+def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, rules, monkeypatch, when):
+    late = tmp_path / "late.csv"
+    n_late = _late_gb18030(late, 6000)
+    assert late.stat().st_size > roster_reader.PREFIX_BYTES  # the encoding is not known from the start
+    first = validate_rosters([str(ROSTERS / "good.csv")], rules)
+    assert first.valid_rows >= 2
+    monkeypatch.setattr(roster_reader, "CHUNK_BYTES", 16 << 10)  # many pieces: rows are kept before the restart
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 1 if when == "before" else first.valid_rows + 5)
+    monkeypatch.setattr(roster_store, "BUCKETS", 8)
+    marks = []
+    begin = roster_store.RowStore.begin_file
+    monkeypatch.setattr(roster_store.RowStore, "begin_file", lambda self: (marks.append(self.spilled), begin(self))[1])
+    result = validate_rosters([str(ROSTERS / "good.csv"), str(late)], rules)
+    assert result.store is not None
+    # good.csv began in memory; the late file began twice (UTF-8, then GB18030), spilled already at the
+    # first start only "before" (the spill came during good.csv), else during that first reading
+    assert marks == [False, when == "before", True]
+    assert [f.encoding for f in result.files] == [first.files[0].encoding, "gb18030"]
+    # rows kept twice would be duplicates (errors) and too many valid rows
+    assert result.errors == []
+    assert result.valid_rows == first.valid_rows + n_late
+    assert result.distinct() == first.distinct() + n_late
