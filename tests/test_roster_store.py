@@ -3,6 +3,9 @@ read again after the spill takes back only its own rows."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from stdnum.cn import ric
 
@@ -13,7 +16,7 @@ from chuangye_cli.quarters import Quarter
 from chuangye_cli.roster import Rules, validate_rosters
 from chuangye_cli.targets import load_plan
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run
 
 ROSTERS = FIXTURES / "roster"
 EVERY_ROSTER = [str(ROSTERS / n) for n in ("dups", "bad.csv", "good.csv", "gbk_english.csv", "pingyin.xlsx")]
@@ -83,3 +86,22 @@ def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, rules, monkeyp
     assert result.errors == []
     assert result.valid_rows == first.valid_rows + n_late
     assert result.distinct() == first.distinct() + n_late
+
+
+def test_spill_files_are_private_and_gone_when_the_command_ends(tmp_path, monkeypatch):
+    spill_root = tmp_path / "tmp"
+    spill_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
+    seen = []
+    spill = roster_store.RowStore._spill
+
+    def watch(self):
+        spill(self)
+        seen.append((self.dir, oct(os.stat(self.dir).st_mode & 0o777)))
+
+    monkeypatch.setattr(roster_store.RowStore, "_spill", watch)
+    result = run("roster", *EVERY_ROSTER, "--format", "json")
+    assert result.exit_code == 3  # the fixtures hold bad rows
+    assert [(d.startswith(str(spill_root)), mode) for d, mode in seen] == [(True, "0o700")]
+    assert list(spill_root.iterdir()) == []
