@@ -919,19 +919,25 @@ class RosterResult(HasProblems):
             yield self.data
 
     def cross_rows(self) -> tuple[int, "np.ndarray", list[Problem]]:
-        """(distinct people, distinct people per district index, duplicate problems): one pass, kept."""
+        """(distinct people, distinct people per district index, duplicate problems): one pass, kept.
+
+        The same pass sums the counts per district and quarter (:meth:`counts`).
+        """
         import numpy as np
 
         if self._cross is None:
             n_codes = len(self.rules.codes)
             distinct, by_district, problems = 0, np.zeros(n_codes, dtype=np.int64), []
+            counts: dict[tuple[str, Quarter], dict[str, int]] = {}
             for chunk in self.chunks():
                 found = people(chunk, n_codes)
                 distinct += found.distinct
                 by_district += found.by_district
                 problems.extend(_duplicates_in(self, chunk, found))
+                _add_counts(counts, roster_counts(chunk, self.rules))
             problems.sort(key=lambda p: (p.severity, result_file_order(self, p.file), p.row or 0))
             self._cross = (distinct, by_district, problems)
+            self._counts = counts
         return self._cross
 
     def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
@@ -941,20 +947,23 @@ class RosterResult(HasProblems):
         return sum(distinct_people(chunk, self.rules, activities, codes, until) for chunk in self.chunks())
 
     def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
+        """Per district and quarter: the roster's guidance, trained, passed, served, started."""
         if self._counts is None:
-            total: dict[tuple[str, Quarter], dict[str, int]] = {}
-            for chunk in self.chunks():
-                for key, counts in roster_counts(chunk, self.rules).items():
-                    acc = total.setdefault(key, dict.fromkeys(MEASURES, 0))
-                    for m in MEASURES:
-                        acc[m] += counts[m]
-            self._counts = total
+            self.cross_rows()
+        assert self._counts is not None
         return self._counts
 
     def distinct_by_district(self) -> dict[str, int]:
         """Distinct ID numbers per district (all activities, all quarters); districts without rows are left out."""
         counts = self.cross_rows()[1]
         return {code: int(counts[i]) for i, code in enumerate(self.rules.codes) if counts[i]}
+
+
+def _add_counts(total: dict[tuple[str, Quarter], dict[str, int]], more: dict[tuple[str, Quarter], dict[str, int]]) -> None:
+    for key, counts in more.items():
+        acc = total.setdefault(key, dict.fromkeys(MEASURES, 0))
+        for m in MEASURES:
+            acc[m] += counts[m]
 
 
 def _column(rf_headers: dict[str, str], key: str) -> str:
