@@ -47,7 +47,6 @@ class RowStore:
         self.dir: Optional[str] = None
         self._files: list[Any] = []
         self._mark: tuple[int, int, Optional[list[int]]] = (0, 0, None)
-        self._cleanup: Optional[weakref.finalize] = None
 
     @property
     def spilled(self) -> bool:
@@ -100,13 +99,6 @@ class RowStore:
                 rec = np.fromfile(path, dtype=dtype)
                 yield RosterData(**{f: np.ascontiguousarray(rec[f]) for f in RosterData.FIELDS})
 
-    def close(self) -> None:
-        for fh in self._files:
-            fh.close()
-        self._files = []
-        if self._cleanup is not None:
-            self._cleanup()
-
     # ------------------------------------------------------------------ spilling
 
     def _path(self, i: int) -> str:
@@ -118,7 +110,7 @@ class RowStore:
 
     def _spill(self) -> None:
         self.dir = tempfile.mkdtemp(prefix="chuangye-roster-")
-        self._cleanup = weakref.finalize(self, shutil.rmtree, self.dir, ignore_errors=True)
+        weakref.finalize(self, shutil.rmtree, self.dir, ignore_errors=True)  # when the store goes, or at exit
         self._files = [open(self._path(i), "w+b") for i in range(BUCKETS)]
         n_parts, rows, _ = self._mark
         parts, self.parts = self.parts, []
