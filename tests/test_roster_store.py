@@ -105,3 +105,16 @@ def test_spill_files_are_private_and_gone_when_the_command_ends(tmp_path, monkey
     assert result.exit_code == 3  # the fixtures hold bad rows
     assert [(d.startswith(str(spill_root)), mode) for d, mode in seen] == [(True, "0o700")]
     assert list(spill_root.iterdir()) == []
+
+
+def test_without_a_writable_temporary_folder_the_rows_stay_in_memory(rules, monkeypatch):
+    expected = everything(validate_rosters(EVERY_ROSTER, rules))
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    result = validate_rosters(EVERY_ROSTER, rules)
+    assert result.store is None and result.data is not None
+    assert everything(result) == expected

@@ -47,6 +47,7 @@ class RowStore:
         self.dir: Optional[str] = None
         self._files: list[Any] = []
         self._mark: tuple[int, int, Optional[list[int]]] = (0, 0, None)
+        self._in_memory_only = False
 
     @property
     def spilled(self) -> bool:
@@ -59,7 +60,7 @@ class RowStore:
             self._write(part)
             return
         self.parts.append(part)
-        if self.rows > SPILL_ROWS:
+        if self.rows > SPILL_ROWS and not self._in_memory_only:
             self._spill()
 
     def begin_file(self) -> None:
@@ -109,8 +110,13 @@ class RowStore:
         return [fh.tell() for fh in self._files] if self.spilled else None
 
     def _spill(self) -> None:
-        self.dir = tempfile.mkdtemp(prefix="chuangye-roster-")
-        weakref.finalize(self, shutil.rmtree, self.dir, ignore_errors=True)  # when the store goes, or at exit
+        try:
+            folder = tempfile.mkdtemp(prefix="chuangye-roster-")
+        except OSError:  # no writable temporary folder: the rows stay in memory (as for short rosters)
+            self._in_memory_only = True
+            return
+        self.dir = folder
+        weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)  # when the store goes, or at exit
         self._files = [open(self._path(i), "w+b") for i in range(BUCKETS)]
         n_parts, rows, _ = self._mark
         parts, self.parts = self.parts, []
