@@ -4,8 +4,9 @@ Every rule across rows (duplicates, distinct people) is about one ID number at
 a time, and the counts per district and quarter are sums. So once there are
 more than :data:`SPILL_ROWS` valid rows, the rows go to :data:`BUCKETS` files
 by a hash of the ID, each in reading order, and the rules run on one bucket
-at a time: memory stays flat however long the roster is (24 bytes per row
-are written, and one bucket is read back at a time).
+at a time: 24 bytes per row are written, and one bucket (1/64 of the rows)
+is read back at a time, so memory stays nearly flat from 1M to tens of
+millions of rows.
 
 A file that must be read again (another encoding, or the exact CSV reader)
 takes back what it added: :meth:`RowStore.begin_file` marks where it started,
