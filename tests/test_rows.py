@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chuangye_cli.submission import parse_whole_number
 from conftest import FIXTURES, run
@@ -95,3 +97,14 @@ def test_level_and_quarter_aliases_are_accepted(tmp_path):
     assert errors == []
     levels = {r["district_code"]: r["actual"] for r in data["results"] if r["target"] == "pilot_standard"}
     assert levels == {"370102": "not_attained"}
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_normalise_text_ascii_shortcut_is_the_full_rule(text):
+    """ASCII skips NFKC and the invisible-character filter: both leave it unchanged, so the result is the same."""
+    import unicodedata
+
+    from chuangye_cli.submission import _INVISIBLE, normalise_text
+
+    assert normalise_text(text) == _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()

@@ -1058,7 +1058,7 @@ class _FileCheck:
         for j, i in enumerate(flagged.tolist()):
             line = int(rows[i])
             cells = {k: v[j] for k, v in values.items()}
-            data = {k: v for k, v in cells.items() if not _blank_cell(v)}
+            data = {k: v for k, v in cells.items() if not is_blank(v)}
             if not data:
                 continue
             try:
@@ -1076,15 +1076,6 @@ class _FileCheck:
             fields["started"][i] = flag[row.started]
             warn.extend((line, key, cells.get(key)) for key in row_warnings(row))
         return warn
-
-
-def _blank_cell(value: str) -> bool:
-    """:func:`is_blank` for a cell's text, without normalising the usual (ASCII) case."""
-    if not value:
-        return True
-    if value.isascii():
-        return not value.strip()
-    return is_blank(value)
 
 
 ProgressFn = Callable[[int], None]

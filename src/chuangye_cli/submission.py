@@ -47,7 +47,10 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 
 def normalise_text(value: Any) -> str:
     """Full-width forms folded (NFKC), invisible format characters and surrounding space removed."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).strip()
+    text = str(value)
+    if text.isascii():  # NFKC leaves ASCII as it is, and every invisible character is beyond it
+        return text.strip()
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
 
 
 def is_blank(value: Any) -> bool:
