@@ -329,6 +329,18 @@ def test_distinct_people_by_activity_district_and_quarter(rules):
     assert result.distinct_by_district() == {"370102": 2, "370103": 2}
 
 
+def test_result_distinct_for_city_and_each_district_is_the_plain_count(rules):
+    """RosterResult.distinct reads each (activities, quarter) once for the city and all districts; the numbers
+    are distinct_people's, whichever way the activities are spelled."""
+    result = validate_rosters([str(ROSTERS / "dups"), str(ROSTERS / "good.csv")], rules)
+    data = result.data
+    for activities in (["guidance", "training"], ["guidance", "trained"], ["trained"], ["guidance"]):
+        for until in (None, Quarter(2009, 1), Quarter(2010, 4)):
+            for codes in (None, *[[c] for c in rules.codes], ["370102", "370103"]):
+                assert result.distinct(activities, codes, until) == distinct_people(data, rules, activities, codes, until)
+    assert result.distinct(["guidance", "trained"], ["370102"]) == result.distinct_by_district()["370102"] == 4
+
+
 def _brute_force(rows: list[tuple[int, int, int]]) -> tuple[int, dict[int, int], set[tuple[int, int]], set[tuple[int, int]]]:
     """The cross-row rules stated plainly over (id17, district, activity) rows in reading order:
     (distinct IDs, distinct IDs per district, duplicate errors (row, first row), other-district warnings (row, first row))."""

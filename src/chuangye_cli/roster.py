@@ -42,7 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from chuangye_cli.roster_store import RowStore
-
     from chuangye_cli.submission import ReportRow
     from chuangye_cli.targets import Plan
 
@@ -882,6 +881,10 @@ class RosterData:
     def __len__(self) -> int:
         return len(self.id17)
 
+    def take(self, index: "np.ndarray") -> "RosterData":
+        """The rows at ``index`` (in that order)."""
+        return RosterData(**{f: getattr(self, f)[index] for f in self.FIELDS})
+
 
 @dataclass(frozen=True)
 class RosterFileRead:
@@ -901,9 +904,10 @@ class RosterResult(HasProblems):
     problems: list[Problem] = field(default_factory=list)
     data: Optional[RosterData] = None
     rows_read: int = 0
-    store: Any = field(default=None, repr=False)
+    store: Optional["RowStore"] = field(default=None, repr=False)
     _counts: Optional[dict[tuple[str, Quarter], dict[str, int]]] = field(default=None, repr=False)
     _cross: Optional[tuple[int, "np.ndarray", list[Problem]]] = field(default=None, repr=False)
+    _distinct: dict[Any, tuple[int, "np.ndarray"]] = field(default_factory=dict, repr=False)
 
     @property
     def valid_rows(self) -> int:
@@ -941,10 +945,36 @@ class RosterResult(HasProblems):
         return self._cross
 
     def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
-        if codes is None and until is None and set(activities) >= set(ACTIVITIES):
-            return self.cross_rows()[0]
+        """Distinct ID numbers in some activities (``trained`` = training), for the city or districts, up to a quarter.
+
+        The city and every district come from one pass over the rows per (activities, quarter), kept:
+        judging a target for the city and each district reads the rows once.
+        """
+        wanted = frozenset(ACTIVITIES.index(_ACTIVITY_KEYS.get(a, a)) for a in activities)
         codes = None if codes is None else list(codes)
-        return sum(distinct_people(chunk, self.rules, activities, codes, until) for chunk in self.chunks())
+        if codes is not None and len(codes) > 1:  # a union of districts: a person in two counts once
+            return sum(distinct_people(chunk, self.rules, activities, codes, until) for chunk in self.chunks())
+        total, by_district = self._distinct_table(wanted, until)
+        return total if codes is None else int(by_district[self.rules.district_index(codes[0])])
+
+    def _distinct_table(self, wanted: frozenset[int], until: Optional[Quarter]) -> tuple[int, "np.ndarray"]:
+        import numpy as np
+
+        if wanted == {0, 1} and until is None:
+            return self.cross_rows()[:2]
+        key = (wanted, None if until is None else until.index)
+        if key not in self._distinct:
+            n_codes = len(self.rules.codes)
+            total, by_district = 0, np.zeros(n_codes, dtype=np.int64)
+            for chunk in self.chunks():
+                keep = np.isin(chunk.activity, list(wanted))
+                if until is not None:
+                    keep &= chunk.quarter <= until.index
+                found = people(chunk.take(np.flatnonzero(keep)), n_codes)
+                total += found.distinct
+                by_district += found.by_district
+            self._distinct[key] = (total, by_district)
+        return self._distinct[key]
 
     def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
         """Per district and quarter: the roster's guidance, trained, passed, served, started."""
