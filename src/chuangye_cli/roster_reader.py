@@ -227,6 +227,7 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
                 ),
                 parse_options=parse_options,
                 convert_options=convert_options,
+                memory_pool=_memory_pool(),
             )
         for rb in batches:
             n = rb.num_rows
