@@ -36,10 +36,56 @@ for _lang in ("zh", "en"):
         }
     )
 CASES["check_sample_by_district_zh.json"] = ["sample_data", "--targets", QUOTAS, "--by-district", "--format", "json"]
+CASES = {name: ["check", *argv] for name, argv in CASES.items()}
+
+#: snapshots of every command on the sample data and the fixtures: stdout, stderr and the exit
+#: code in one file (outputs/NAME.txt). They pin behaviour across refactorings; a change that
+#: alters an output on purpose regenerates them and the diff shows what changed.
+F = "tests/fixtures"
+SNAPSHOTS: dict[str, list[str]] = {
+    "check_sample_en_simple": ["check", "sample_data", "--lang", "en"],
+    "check_sample_tsv": ["check", "sample_data", "--format", "tsv"],
+    "validate_sample_json": ["validate", "sample_data", "--format", "json"],
+    "validate_sample_simple": ["validate", "sample_data"],
+    "validate_sample_en_csv": ["validate", "sample_data", "--lang", "en", "--format", "csv"],
+    "kpis_sample_json": ["kpis", "sample_data", "--format", "json"],
+    "kpis_sample_simple": ["kpis", "sample_data"],
+    "kpis_sample_en_2009Q4": ["kpis", "sample_data", "--as-of", "2009Q4", "--lang", "en"],
+    "kpis_tools_json": ["kpis", f"{F}/tools/kpi_lixia.csv", f"{F}/tools/kpi_shizhong.csv", "--targets", f"{F}/tools/targets_kpi.yaml", "--format", "json"],
+    "kpis_tools_simple": ["kpis", f"{F}/tools/kpi_lixia.csv", f"{F}/tools/kpi_shizhong.csv", "--targets", f"{F}/tools/targets_kpi.yaml"],
+    "targets_json": ["targets", "--format", "json"],
+    "targets_simple_en": ["targets", "--lang", "en"],
+    "targets_quotas": ["targets", "--targets", QUOTAS],
+    "targets_bad_json": ["targets", "--targets", f"{F}/tools/targets_bad.yaml", "--format", "json"],
+    "targets_bad_simple": ["targets", "--targets", f"{F}/tools/targets_bad.yaml"],
+    "template_csv_zh": ["template", "--district", "370102", "--from", "2010Q1", "--to", "2010Q4"],
+    "template_csv_en": ["template", "--district", "370181", "--lang", "en"],
+    "check_fixture_json": ["check", f"{F}/check", "--targets", f"{F}/check/targets_small.yaml", "--format", "json"],
+    "check_fixture_by_district": ["check", f"{F}/check", "--targets", f"{F}/by_district/targets_small_quotas.yaml", "--by-district", "--format", "json"],
+    "check_tools_bad_json": ["check", f"{F}/tools/bad", "--format", "json"],
+    "check_tools_bad_simple_en": ["check", f"{F}/tools/bad", "--lang", "en"],
+    "validate_tools_bad_json": ["validate", f"{F}/tools/bad", "--format", "json"],
+    "validate_tools_gap": ["validate", f"{F}/tools/gap_lixia.csv"],
+    "check_formats_bad_json": ["check", f"{F}/formats/bad.csv", "--format", "json"],
+    "check_formats_bad_junit": ["check", f"{F}/formats/bad.csv", "--format", "junit"],
+    "check_report_bad": ["check", f"{F}/report/bad", "--targets", f"{F}/report/targets_quota.yaml", "--format", "json"],
+    "check_report_small": ["check", f"{F}/report/small", "--targets", f"{F}/report/targets_quota.yaml", "--by-district", "--format", "json"],
+    "check_rosters_json": ["check", f"{F}/check_rosters/reports", "--rosters", f"{F}/check_rosters/rosters", "--targets", f"{F}/check_rosters/targets.yaml", "--format", "json"],
+    "check_rosters_en": ["check", f"{F}/check_rosters/reports", "--rosters", f"{F}/check_rosters/rosters", "--targets", f"{F}/check_rosters/targets.yaml", "--lang", "en"],
+    "roster_good_json": ["roster", f"{F}/roster/good.csv", "--format", "json"],
+    "roster_bad_json": ["roster", f"{F}/roster/bad.csv", "--format", "json"],
+    "roster_bad_simple_en": ["roster", f"{F}/roster/bad.csv", "--lang", "en"],
+    "roster_dups_json": ["roster", f"{F}/roster/dups", "--format", "json"],
+    "roster_gbk_xlsx_json": ["roster", f"{F}/roster/gbk_english.csv", f"{F}/roster/pingyin.xlsx", "--format", "json"],
+    "usage_bad_format": ["check", "sample_data", "--format", "xyz"],
+    "usage_bad_as_of": ["check", "sample_data", "--as-of", "2012Q1"],
+}
+for _name in ("billion_laughs", "deep_nesting", "duplicate_key", "huge_integer", "python_name", "python_object", "threshold_abc", "unknown_district_scope"):
+    SNAPSHOTS[f"targets_hardening_{_name}"] = ["targets", "--targets", f"{F}/hardening/{_name}.yaml", "--format", "json"]
 
 
-def produce(name: str) -> tuple[bytes, int]:
-    """(stdout bytes, exit code) of one case, run from the repository root."""
+def invoke(argv: list[str]):
+    """click's Result of one command line, run in-process from the repository root."""
     from click.testing import CliRunner
 
     from chuangye_cli.cli import main
@@ -47,22 +93,53 @@ def produce(name: str) -> tuple[bytes, int]:
     here = os.getcwd()
     os.chdir(ROOT)
     try:
-        result = CliRunner().invoke(main, ["check", *CASES[name]], catch_exceptions=False)
+        return CliRunner().invoke(main, argv, catch_exceptions=False)
     finally:
         os.chdir(here)
+
+
+def produce(name: str) -> tuple[bytes, int]:
+    """(stdout bytes, exit code) of one golden case."""
+    result = invoke(CASES[name])
     return result.stdout_bytes, result.exit_code
+
+
+def snapshot(name: str) -> bytes:
+    """One snapshot case as stored in outputs/NAME.txt: the command, exit code, stdout, stderr."""
+    argv = SNAPSHOTS[name]
+    result = invoke(argv)
+    head = f"$ chuangye {' '.join(argv)}\n[exit {result.exit_code}]\n--- stdout ---\n".encode()
+    return head + result.stdout_bytes + b"\n--- stderr ---\n" + result.stderr_bytes
+
+
+def golden(name: str, data: bytes | str) -> bytes:
+    """The golden file tests/golden/NAME; written first when CHUANGYE_REGEN=1 (the one golden helper)."""
+    path = GOLDEN / name
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    if os.environ.get("CHUANGYE_REGEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+    return path.read_bytes()
+
+
+def all_cases() -> dict[str, "callable"]:
+    """golden file name -> the function that makes its bytes."""
+    cases = {name: (lambda n=name: produce(n)[0]) for name in CASES}
+    cases.update({f"outputs/{name}.txt": (lambda n=name: snapshot(n)) for name in SNAPSHOTS})
+    return cases
 
 
 def main(argv: list[str]) -> int:
     check_only = "--check" in argv
     differ = []
-    for name in CASES:
-        data, _ = produce(name)
+    for name, make in all_cases().items():
+        data = make()
         path = GOLDEN / name
         if path.exists() and path.read_bytes() == data:
             continue
         differ.append(name)
         if not check_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
     for name in differ:
         print(("differs: " if check_only else "wrote: ") + str(GOLDEN / name))
