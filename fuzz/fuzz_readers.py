@@ -17,9 +17,9 @@ import tempfile
 import atheris
 
 with atheris.instrument_imports(include=["chuangye_cli"]):
-    from chuangye_cli.readers import read_table
-    from chuangye_cli.targets import load_plan
-    from chuangye_cli.validation import validate_table
+    from chuangye_cli.reports.reader import read_table
+    from chuangye_cli.plan.targets import load_plan
+    from chuangye_cli.reports.validation import validate_table
 
 PLAN = load_plan()
 WORK = tempfile.mkdtemp(prefix="chuangye-fuzz-")

@@ -23,7 +23,7 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from chuangye_cli.submission import COLUMNS  # noqa: E402
+from chuangye_cli.reports.rows import COLUMNS  # noqa: E402
 
 DISTRICTS = {
     "370102": "历下区", "370103": "市中区", "370104": "槐荫区", "370105": "天桥区", "370112": "历城区",

@@ -1,9 +1,9 @@
 """Generate valid quarterly reports for property tests, and write them in any form districts send.
 
 ``valid_rows(rnd)`` makes district-quarter rows (dicts by column key) that satisfy every row rule
-of :class:`~chuangye_cli.submission.ReportRow`; ``write_report(path, rows, ...)`` writes them as
+of :class:`~chuangye_cli.reports.rows.ReportRow`; ``write_report(path, rows, ...)`` writes them as
 CSV (any encoding, Chinese or English headers, any column order, Excel-style numbers) or .xlsx.
-Headers come from :data:`chuangye_cli.submission.COLUMNS`, so nothing here restates the schema.
+Headers come from :data:`chuangye_cli.reports.rows.COLUMNS`, so nothing here restates the schema.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import random
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from chuangye_cli.quarters import Quarter, quarters_between
-from chuangye_cli.submission import COLUMNS
+from chuangye_cli.core.quarters import Quarter, quarters_between
+from chuangye_cli.reports.rows import COLUMNS
 
 #: the 2009 reporting units of the default targets.yaml (code, Chinese name)
 DISTRICTS: tuple[tuple[str, str], ...] = (

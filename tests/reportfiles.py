@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from chuangye_cli.submission import COLUMNS
+from chuangye_cli.reports.rows import COLUMNS
 
 #: a valid row of 历下区 for 2009Q1, by column key
 BASE: dict[str, Any] = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from chuangye_cli.calculator import evaluate, judge
-from chuangye_cli.formatting import percent, progress_text, threshold_text
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import ReportRow
-from chuangye_cli.targets import load_plan
+from chuangye_cli.judge.calculator import evaluate, judge
+from chuangye_cli.render.numbers import percent, progress_text, threshold_text
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.rows import ReportRow
+from chuangye_cli.plan.targets import load_plan
 from conftest import FIXTURES
 from reportfiles import row
 
@@ -45,7 +45,7 @@ def test_unit_without_reports_is_no_data():
 
 
 def test_latest_takes_each_districts_latest_report_and_sums_at_city_scope():
-    from chuangye_cli.calculator import frame, metric_value
+    from chuangye_cli.judge.calculator import frame, metric_value
 
     rows = [
         rr(local_incubators=1),
@@ -123,8 +123,8 @@ def test_threshold_and_progress_text():
 
 
 def test_ratio_counts_only_rows_where_every_part_is_filled():
-    from chuangye_cli.calculator import frame, metric_value
-    from chuangye_cli.targets import Target
+    from chuangye_cli.judge.calculator import frame, metric_value
+    from chuangye_cli.plan.targets import Target
 
     rows = [rr(survey_valid=100, survey_satisfied=90), rr(quarter=2, survey_valid=50), rr(quarter=3)]
     target = Target.model_validate(

@@ -164,7 +164,7 @@ def test_exit_3_table_mode_prints_errors_to_stderr_only(tmp_path):
 
 
 def test_exit_4_internal_error_one_line_and_debug_traceback(monkeypatch):
-    import chuangye_cli.calculator as calc
+    import chuangye_cli.judge.calculator as calc
 
     def boom(*a, **k):
         raise RuntimeError("boom")

@@ -18,7 +18,7 @@ from regen_golden import CASES, produce
 
 from chuangye_cli.render import FORMATS, TABLE_FORMATS
 from chuangye_cli.render.csv import neutralise
-from chuangye_cli.report import FAILING
+from chuangye_cli.judge.results import FAILING
 
 SMALL = FIXTURES / "check"
 SMALL_TARGETS = SMALL / "targets_small.yaml"

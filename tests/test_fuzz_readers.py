@@ -20,9 +20,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chuangye_cli import readers
+from chuangye_cli.reports import reader as readers
 from chuangye_cli.cli import main
-from chuangye_cli.messages import PROBLEMS
+from chuangye_cli.core.messages import PROBLEMS
 from gen_reports import valid_rows, write_report
 
 FUZZ = settings(

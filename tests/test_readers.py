@@ -7,8 +7,8 @@ import json
 
 from openpyxl import Workbook
 
-from chuangye_cli.readers import read_table
-from chuangye_cli.submission import COLUMNS
+from chuangye_cli.reports.reader import read_table
+from chuangye_cli.reports.rows import COLUMNS
 from conftest import FIXTURES, run
 from reportfiles import BASE, row, write_csv
 

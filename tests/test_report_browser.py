@@ -30,7 +30,7 @@ MARGIN_PT = 12 / 25.4 * 72
 
 
 def _browser() -> str:
-    from chuangye_cli.cli_report import BROWSERS, find_browser
+    from chuangye_cli.cli.report import BROWSERS, find_browser
 
     browser = find_browser()
     if browser is None:
@@ -108,7 +108,7 @@ def sample_html(tmp_path_factory) -> Path:
 
 
 def test_screenshot_of_page_one_is_not_blank(sample_html, tmp_path):
-    from chuangye_cli.cli_report import screenshot
+    from chuangye_cli.cli.report import screenshot
 
     browser = _browser()
     png = tmp_path / "page1.png"
@@ -156,7 +156,7 @@ def _text(pdf: Path, *opts: str) -> str:
 def test_pdf_has_every_target_and_status(sample_pdf):
     import json
 
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     _poppler("pdftotext")
     lang, pdf = sample_pdf
@@ -220,7 +220,7 @@ def test_no_box_overflows_at_a4_width(tmp_path, lang):
     import json
     import tempfile
 
-    from chuangye_cli.cli_report import browser_command
+    from chuangye_cli.cli.report import browser_command
 
     browser = _browser()
     page = tmp_path / "probe.html"

@@ -294,7 +294,7 @@ def test_sample_report_every_city_target_and_status(sample):
     rows = city_rows(root)
     city = [r for r in data["results"] if r["district_code"] is None]
     assert list(rows) == [r["target"] for r in city]
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     for r in city:
         tr = rows[r["target"]]
@@ -395,8 +395,8 @@ def test_help_has_example():
 
 
 def test_report_carries_the_rows_that_count():
-    from chuangye_cli.check import check_plan
-    from chuangye_cli.targets import load_plan
+    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli.plan.targets import load_plan
 
     report = check_plan(load_plan(None), [str(SAMPLE)])
     assert len(report.rows) == 60  # 10 districts x 6 quarters
@@ -406,8 +406,8 @@ def test_report_carries_the_rows_that_count():
 
 
 def _result(**kw):
-    from chuangye_cli.quarters import Quarter
-    from chuangye_cli.report import Result
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.judge.results import Result
 
     base = dict(
         target="t", name={"zh": "目标", "en": "t"}, kind="sum", district_code=None, district_name=None, actual=None,
@@ -440,9 +440,9 @@ def test_css_string_cannot_break_out_of_the_style():
 
 
 def test_hostile_plan_name_is_escaped(tmp_path):
-    from chuangye_cli.check import check_plan
+    from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render.html import render_html
-    from chuangye_cli.targets import load_plan
+    from chuangye_cli.plan.targets import load_plan
 
     plan = load_plan(QUOTA_TARGETS)
     plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})

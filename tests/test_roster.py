@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from stdnum.cn import ric
 
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.roster import (
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.rosters.pipeline import (
     RosterRow,
     Rules,
     distinct_people,
@@ -29,8 +29,8 @@ from chuangye_cli.roster import (
     string_array,
     validate_rosters,
 )
-from chuangye_cli.submission import ReportRow
-from chuangye_cli.targets import load_plan
+from chuangye_cli.reports.rows import ReportRow
+from chuangye_cli.plan.targets import load_plan
 
 from conftest import FIXTURES
 
@@ -376,7 +376,7 @@ def test_one_sort_of_ids_states_the_cross_row_rules(rows, n_codes):
     a plain statement of the rules: distinct counts, errors and warnings, each naming the first place."""
     import numpy as np
 
-    from chuangye_cli.roster import RosterData, RosterFileRead, RosterResult, duplicate_problems, people
+    from chuangye_cli.rosters.pipeline import RosterData, RosterFileRead, RosterResult, duplicate_problems, people
 
     ids = [37010219800101000 + 7919 * pid for pid, _, _ in rows]  # large 17-digit numbers, as real ones
     codes = tuple(f"{370100 + i:06d}" for i in range(n_codes))

@@ -9,12 +9,12 @@ import tempfile
 import pytest
 from stdnum.cn import ric
 
-import chuangye_cli.roster_reader as roster_reader
-import chuangye_cli.roster_store as roster_store
-from chuangye_cli.cli_roster import roster_summary
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.roster import Rules, validate_rosters
-from chuangye_cli.targets import load_plan
+import chuangye_cli.rosters.reader as roster_reader
+import chuangye_cli.rosters.store as roster_store
+from chuangye_cli.cli.roster import roster_summary
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.rosters.pipeline import Rules, validate_rosters
+from chuangye_cli.plan.targets import load_plan
 
 from conftest import FIXTURES, run
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chuangye_cli.submission import parse_whole_number
+from chuangye_cli.reports.rows import parse_whole_number
 from conftest import FIXTURES, run
 from reportfiles import row, write_csv
 
@@ -105,6 +105,6 @@ def test_normalise_text_ascii_shortcut_is_the_full_rule(text):
     """ASCII skips NFKC and the invisible-character filter: both leave it unchanged, so the result is the same."""
     import unicodedata
 
-    from chuangye_cli.submission import _INVISIBLE, normalise_text
+    from chuangye_cli.reports.rows import _INVISIBLE, normalise_text
 
     assert normalise_text(text) == _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chuangye_cli.problems import InputError
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.targets import default_targets_path, load_plan
+from chuangye_cli.core.problems import InputError
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.plan.targets import default_targets_path, load_plan
 from conftest import ROOT, SAMPLE, run
 
 EXPECTED = {

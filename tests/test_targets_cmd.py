@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from chuangye_cli.cli_tools import metric_words
-from chuangye_cli.targets import load_plan
+from chuangye_cli.cli.tools import metric_words
+from chuangye_cli.plan.targets import load_plan
 from conftest import FIXTURES, GOLDEN, ROOT, run
 
 TOOLS = FIXTURES / "tools"
@@ -44,7 +44,7 @@ def test_metric_in_words_for_each_kind():
 
 def test_ratio_with_several_columns_is_bracketed():
     plan = load_plan(TOOLS / "targets_kpi.yaml")
-    from chuangye_cli.kpis import KPIS
+    from chuangye_cli.judge.indicators import KPIS
 
     contribution = KPIS[1].target()
     assert metric_words(contribution, "en") == "(new_entrepreneurs + startup_jobs) / new_jobs"

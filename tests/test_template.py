@@ -10,7 +10,7 @@ import os
 import openpyxl
 import pytest
 
-from chuangye_cli.submission import COLUMNS
+from chuangye_cli.reports.rows import COLUMNS
 from conftest import GOLDEN, run
 
 KEYS = list(COLUMNS)

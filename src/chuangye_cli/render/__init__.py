@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Union
 
-from chuangye_cli.report import CheckReport
+from chuangye_cli.judge.results import CheckReport
 
 #: tabulate's table styles (all but "unsafehtml"), spelled out so that `--help` need not import
 #: tabulate; a test keeps the list equal to tabulate's own
@@ -59,7 +59,7 @@ def render(report: CheckReport, fmt: str, lang: str) -> tuple[Output, str]:
 
 def diagnostics(report: CheckReport, lang: str) -> str:
     """stderr for the file formats (csv, junit, xlsx): the problem tables, as the terminal table shows them."""
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
     from chuangye_cli.render.table import problems_text
 
     err = problems_text(report.errors, report.warnings, DEFAULT_FORMAT, lang)

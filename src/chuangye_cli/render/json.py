@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from chuangye_cli.report import CheckReport
+from chuangye_cli.judge.results import CheckReport
 
 
 def render_json(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:

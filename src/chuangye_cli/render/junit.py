@@ -15,10 +15,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from chuangye_cli.formatting import threshold_text, value_text
-from chuangye_cli.messages import label
-from chuangye_cli.problems import Problem
-from chuangye_cli.report import FAILING, CheckReport, Result
+from chuangye_cli.render.numbers import threshold_text, value_text
+from chuangye_cli.core.messages import label
+from chuangye_cli.core.problems import Problem
+from chuangye_cli.judge.results import FAILING, CheckReport, Result
 
 #: characters XML 1.0 does not allow (a submission's cell may hold them)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from chuangye_cli.problems import UsageProblem
+from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.render import BINARY_FORMATS, EXTENSIONS, Output, format_for_path
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from chuangye_cli.formatting import progress_text, threshold_text, value_text
-from chuangye_cli.messages import label
-from chuangye_cli.problems import Problem
-from chuangye_cli.report import STATUSES, CheckReport, Result
+from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
+from chuangye_cli.core.messages import label
+from chuangye_cli.core.problems import Problem
+from chuangye_cli.judge.results import STATUSES, CheckReport, Result
 
 
 def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:

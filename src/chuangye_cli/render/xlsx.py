@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from chuangye_cli.formatting import percent
-from chuangye_cli.messages import label
+from chuangye_cli.render.numbers import percent
+from chuangye_cli.core.messages import label
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
-from chuangye_cli.report import FAILING, CheckReport
+from chuangye_cli.judge.results import FAILING, CheckReport
 
 MAX_WIDTH = 60
 GOOD = frozenset({"met", "on_track"})

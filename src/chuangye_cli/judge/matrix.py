@@ -17,15 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chuangye_cli.quarters import Quarter
+from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from chuangye_cli.calculator import PeopleCounter
+    from chuangye_cli.judge.calculator import PeopleCounter
 
-    from chuangye_cli.submission import ReportRow
-    from chuangye_cli.targets import Plan, Target
+    from chuangye_cli.reports.rows import ReportRow
+    from chuangye_cli.plan.targets import Plan, Target
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class DistrictMatrix:
     @property
     def summary(self) -> dict[str, int]:
         """How many judged cells (those with a quota) have each status."""
-        from chuangye_cli.report import STATUSES
+        from chuangye_cli.judge.results import STATUSES
 
         judged = [c.status for c in self.cells.values() if c.status is not None]
         return {s: judged.count(s) for s in STATUSES}
@@ -134,11 +134,11 @@ def district_matrix(
 ) -> DistrictMatrix:
     """Every district's own figure for every city target of the plan, as of a quarter.
 
-    ``people`` counts distinct people in the rosters (see :func:`chuangye_cli.calculator.metric_value`).
+    ``people`` counts distinct people in the rosters (see :func:`chuangye_cli.judge.calculator.metric_value`).
     """
     import pandas as pd
 
-    from chuangye_cli.calculator import frame, judge, metric_value
+    from chuangye_cli.judge.calculator import frame, judge, metric_value
 
     df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
     columns: list[tuple[MatrixTarget, "Target", int]] = []

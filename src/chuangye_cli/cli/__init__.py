@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from chuangye_cli import __version__
-from chuangye_cli.options import (
+from chuangye_cli.cli.options import (
     as_of_option,
     emit_or_write,
     output_format,
@@ -45,7 +45,7 @@ class Main(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if ctx.meta.get("chuangye.debug"):
                 raise
-            from chuangye_cli.messages import label
+            from chuangye_cli.core.messages import label
 
             lang = ctx.meta.get("chuangye.lang", "zh")
             reason = f"{type(exc).__name__}: {exc}"
@@ -123,13 +123,13 @@ def check(
     ctx.meta["chuangye.lang"] = lang
     inputs = [*paths, *rosters, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, inputs, lang)
-    from chuangye_cli.check import check_plan
+    from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render import render
 
     plan, report = load_plan_for(targets, as_of)
     if plan is not None:
         if rosters:
-            from chuangye_cli.roster_reader import tune_allocator
+            from chuangye_cli.rosters.reader import tune_allocator
 
             tune_allocator()
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
@@ -139,9 +139,9 @@ def check(
 
 
 # --- commands kept in their own modules (each imports only click at the top) ---
-from chuangye_cli.cli_report import report  # noqa: E402
-from chuangye_cli.cli_roster import roster  # noqa: E402
-from chuangye_cli.cli_tools import kpis, targets_command, template, validate  # noqa: E402
+from chuangye_cli.cli.report import report  # noqa: E402
+from chuangye_cli.cli.roster import roster  # noqa: E402
+from chuangye_cli.cli.tools import kpis, targets_command, template, validate  # noqa: E402
 
 for _command in (validate, template, targets_command, kpis, report, roster):
     main.add_command(_command)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from chuangye_cli.options import encoding_option, format_option, lang_option, load_plan_or_exit, paths_argument, targets_option
+from chuangye_cli.cli.options import encoding_option, format_option, lang_option, load_plan_or_exit, paths_argument, targets_option
 from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -35,7 +35,7 @@ class Progress:
             self._show(now)
 
     def _show(self, now: float) -> None:
-        from chuangye_cli.messages import label
+        from chuangye_cli.core.messages import label
 
         rate = self.rows / max(now - self.start, 1e-9)
         text = label("roster.progress", self.lang, rows=f"{self.rows:,}", rate=f"{rate:,.0f}")
@@ -86,8 +86,8 @@ def roster_summary(result: Any, lang: str) -> dict[str, Any]:
 def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> str:
     from tabulate import tabulate
 
-    from chuangye_cli.messages import label
-    from chuangye_cli.roster import MEASURES
+    from chuangye_cli.core.messages import label
+    from chuangye_cli.rosters.pipeline import MEASURES
 
     lines = [
         label("roster.files", lang, files=len(summary["files"]), rows=f"{summary['rows']:,}"),
@@ -131,8 +131,8 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.roster import Rules, validate_rosters
-    from chuangye_cli.roster_reader import tune_allocator
+    from chuangye_cli.rosters.pipeline import Rules, validate_rosters
+    from chuangye_cli.rosters.reader import tune_allocator
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     rules = Rules.from_plan(plan)

@@ -3,7 +3,7 @@
 The plan's period, its reporting units and every numeric target are data.
 :func:`load_plan` reads a targets file with ``yaml.safe_load`` semantics,
 refuses duplicate keys and alias bombs, validates it with the models below,
-and raises :class:`~chuangye_cli.problems.InputError` naming the key path
+and raises :class:`~chuangye_cli.core.problems.InputError` naming the key path
 and the YAML line of every problem.
 """
 
@@ -27,9 +27,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from chuangye_cli.problems import InputError, Problem, error
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
+from chuangye_cli.core.problems import InputError, Problem, error
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.rows import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
 
 Op = Literal[">=", ">", "<=", "<", "=="]
 
@@ -315,7 +315,7 @@ class Plan(_Model):
 
 
 def default_targets_path() -> Path:
-    return Path(str(resources.files("chuangye_cli").joinpath("data/targets.yaml")))
+    return Path(str(resources.files("chuangye_cli.plan").joinpath("data/targets.yaml")))
 
 
 def load_plan(path: str | Path | None = None) -> Plan:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import click
 
-from chuangye_cli.options import (
+from chuangye_cli.cli.options import (
     as_of_option,
     emit,
     emit_or_write,
@@ -28,9 +28,9 @@ from chuangye_cli.options import (
 from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 if TYPE_CHECKING:
-    from chuangye_cli.problems import Problem
-    from chuangye_cli.report import CheckReport
-    from chuangye_cli.targets import Plan, Target
+    from chuangye_cli.core.problems import Problem
+    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.plan.targets import Plan, Target
 
 EXIT_USAGE, EXIT_INVALID = 2, 3
 #: targets and kpis print tables or JSON (no file formats: they are not results of check)
@@ -74,9 +74,9 @@ def validate_paths(plan: "Plan", paths: Iterable[str], encoding: str | None = No
     """Every file's rows checked, and the rules across rows that fit one district's upload:
     duplicates (error), rows outside the plan period, cumulative warnings, and quarters
     missing between a district's first and last quarter in these files (not the whole plan)."""
-    from chuangye_cli.check import read_reports
-    from chuangye_cli.quarters import Quarter
-    from chuangye_cli.validation import as_of_quarter, cross_check
+    from chuangye_cli.judge.pipeline import read_reports
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.reports.validation import as_of_quarter, cross_check
 
     rows, report = read_reports(paths, plan, encoding)
     kept, problems = cross_check(rows, plan, as_of_quarter(rows, plan), report.reported)
@@ -103,7 +103,7 @@ def validation_text(v: ValidationReport, fmt: str, lang: str) -> tuple[str, str]
     """(stdout: the files read and a one-line verdict, stderr: the problem tables)."""
     from tabulate import tabulate
 
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
     from chuangye_cli.render.table import problems_text
 
     c = v.check
@@ -204,10 +204,10 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
       chuangye template --district 370181 --from 2010Q3 --to 2010Q3 --lang en > 2010Q3.csv
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.messages import label
-    from chuangye_cli.quarters import Quarter
+    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.render.output import OutputError
-    from chuangye_cli.template import TemplateError, build_template, check_output_path, template_bytes, write_template
+    from chuangye_cli.reports.form import TemplateError, build_template, check_output_path, template_bytes, write_template
 
     quarters = {}
     for option, value in (("--from", start), ("--to", end)):
@@ -240,8 +240,8 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
 
 def metric_words(target: "Target", lang: str, city: bool = True) -> str:
     """A metric in words: "passed / trained", "sum of guidance + trained"."""
-    from chuangye_cli.messages import label
-    from chuangye_cli.submission import COLUMNS
+    from chuangye_cli.core.messages import label
+    from chuangye_cli.reports.rows import COLUMNS
 
     def names(cols: list[str]) -> str:
         return " + ".join(COLUMNS[c].header(lang) for c in cols)
@@ -262,7 +262,7 @@ def metric_words(target: "Target", lang: str, city: bool = True) -> str:
 
 
 def scope_words(plan: "Plan", target: "Target", lang: str) -> str:
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     if target.scope == "city":
         return label("scope.city", lang)
@@ -275,8 +275,8 @@ def scope_words(plan: "Plan", target: "Target", lang: str) -> str:
 def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> str:
     from tabulate import tabulate
 
-    from chuangye_cli.formatting import threshold_text
-    from chuangye_cli.messages import label
+    from chuangye_cli.render.numbers import threshold_text
+    from chuangye_cli.core.messages import label
 
     with_quotas = any(t.quotas for t in plan.targets)
     headers = [label(k, lang) for k in ("tools.col.id", "tools.col.name", "tools.col.metric", "col.threshold", "col.scope", "col.deadline")]
@@ -360,7 +360,7 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
@@ -374,7 +374,7 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
 
 
 def _unit(plan: "Plan", code: str | None, lang: str) -> str:
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     if code is None:
         return label("scope.city", lang)
@@ -386,8 +386,8 @@ def kpis_text(report: Any, plan: "Plan", fmt: str, lang: str) -> tuple[str, str]
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
     from tabulate import tabulate
 
-    from chuangye_cli.kpis import KPIS, cell_text
-    from chuangye_cli.messages import label
+    from chuangye_cli.judge.indicators import KPIS, cell_text
+    from chuangye_cli.core.messages import label
     from chuangye_cli.render.table import problems_text
 
     c = report.check
@@ -452,7 +452,7 @@ def kpis(ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of:
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.kpis import run_kpis
+    from chuangye_cli.judge.indicators import run_kpis
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     if as_of is not None and not plan.period.start <= as_of <= plan.period.end:

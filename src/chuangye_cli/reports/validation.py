@@ -1,6 +1,6 @@
 """Tables of raw cells -> validated report rows, and the rules across rows.
 
-Per-row rules live in :class:`~chuangye_cli.submission.ReportRow`; this
+Per-row rules live in :class:`~chuangye_cli.reports.rows.ReportRow`; this
 module runs it on every row, turns pydantic's errors into problems that
 name the file, row, column (as written) and value, and adds the rules no
 single row can state: duplicates, the period, missing reports, cumulative
@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from chuangye_cli.messages import PROBLEMS
-from chuangye_cli.problems import Problem, error, warning
-from chuangye_cli.quarters import Quarter, quarters_between
-from chuangye_cli.readers import Table
-from chuangye_cli.submission import COLUMNS, ReportRow, is_blank, row_key
-from chuangye_cli.targets import Plan
+from chuangye_cli.core.messages import PROBLEMS
+from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.core.quarters import Quarter, quarters_between
+from chuangye_cli.reports.reader import Table
+from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank, row_key
+from chuangye_cli.plan.targets import Plan
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chuangye_cli.problems import HasProblems, Problem
-from chuangye_cli.quarters import Quarter
+from chuangye_cli.core.problems import HasProblems, Problem
+from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
-    from chuangye_cli.matrix import DistrictMatrix
+    from chuangye_cli.judge.matrix import DistrictMatrix
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)

@@ -4,7 +4,7 @@ Handles folders (recursive, hidden and Excel lock files skipped), .csv in
 UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") and
 GB18030/GBK, decided on the whole file, and .xlsx (first sheet). Rows keep
 the number a spreadsheet shows (header = row 1 when it is the first row).
-Nothing here judges values; :mod:`chuangye_cli.validation` does.
+Nothing here judges values; :mod:`chuangye_cli.reports.validation` does.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from chuangye_cli.problems import Problem, error, warning
-from chuangye_cli.submission import COLUMNS, Column, column_for_header, is_blank
+from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
 
 SUFFIXES = (".csv", ".xlsx")
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all

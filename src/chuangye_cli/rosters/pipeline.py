@@ -33,17 +33,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import PydanticCustomError
 from stdnum.cn import ric, uscc
 
-from chuangye_cli.problems import HasProblems, Problem, error, warning
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import Column, header_key, is_blank, known_district, normalise_text, parse_district_code
+from chuangye_cli.core.problems import HasProblems, Problem, error, warning
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.rows import Column, header_key, is_blank, known_district, normalise_text, parse_district_code
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pyarrow as pa
 
-    from chuangye_cli.roster_store import RowStore
-    from chuangye_cli.submission import ReportRow
-    from chuangye_cli.targets import Plan
+    from chuangye_cli.rosters.store import RowStore
+    from chuangye_cli.reports.rows import ReportRow
+    from chuangye_cli.plan.targets import Plan
 
 MAX_NAME = 50
 
@@ -897,7 +897,7 @@ class RosterFileRead:
 @dataclass
 class RosterResult(HasProblems):
     """Everything a roster run found. The valid rows are in ``data`` when they fit in memory, else in
-    ``store`` (bucket files by ID, see :mod:`chuangye_cli.roster_store`); :meth:`chunks` gives either."""
+    ``store`` (bucket files by ID, see :mod:`chuangye_cli.rosters.store`); :meth:`chunks` gives either."""
 
     rules: Rules
     files: list[RosterFileRead] = field(default_factory=list)
@@ -1001,7 +1001,7 @@ def _column(rf_headers: dict[str, str], key: str) -> str:
 
 
 def _row_problems(exc: ValidationError, cells: dict[str, Any], file: str, headers: dict[str, str], line: int) -> list[Problem]:
-    from chuangye_cli.messages import PROBLEMS
+    from chuangye_cli.core.messages import PROBLEMS
 
     out = []
     for e in exc.errors():
@@ -1118,9 +1118,9 @@ def validate_rosters(
     progress: Optional[ProgressFn] = None,
 ) -> RosterResult:
     """Read and validate every roster under ``paths``; then the rules across rows (duplicates)."""
-    from chuangye_cli.readers import find_files
-    from chuangye_cli.roster_reader import Restart, open_roster
-    from chuangye_cli.roster_store import RowStore
+    from chuangye_cli.reports.reader import find_files
+    from chuangye_cli.rosters.reader import Restart, open_roster
+    from chuangye_cli.rosters.store import RowStore
 
     result = RosterResult(rules)
     files, problems = find_files(paths)

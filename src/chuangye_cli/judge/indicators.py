@@ -1,8 +1,8 @@
 """The indicators the plan names for assessment but gives no number for (考核指标).
 
 Each is a ratio metric over the optional columns of the submission, built
-here as an ordinary :class:`~chuangye_cli.targets.Target` and computed with
-:func:`~chuangye_cli.calculator.metric_value`, so it is a ratio of sums
+here as an ordinary :class:`~chuangye_cli.plan.targets.Target` and computed with
+:func:`~chuangye_cli.judge.calculator.metric_value`, so it is a ratio of sums
 like every rate: a targets file may set a threshold on the same metric
 (``metric: {ratio: {numerator: [startup_jobs], denominator: [new_entrepreneurs]}}``)
 and ``check`` judges it like any other target; ``kpis`` then shows that
@@ -20,16 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.messages import label
-from chuangye_cli.problems import Problem, warning
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.submission import COLUMNS
-from chuangye_cli.targets import Plan, Target
+from chuangye_cli.core.messages import label
+from chuangye_cli.core.problems import Problem, warning
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.rows import COLUMNS
+from chuangye_cli.plan.targets import Plan, Target
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from chuangye_cli.report import CheckReport
+    from chuangye_cli.judge.results import CheckReport
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class KpiReport:
 
     @property
     def exit_code(self) -> int:
-        from chuangye_cli.report import EXIT_FAILED, FAILING
+        from chuangye_cli.judge.results import EXIT_FAILED, FAILING
 
         code = self.check.exit_code
         if code == 0 and any(v.status in FAILING for v in self.values):
@@ -154,7 +154,7 @@ def _complete(df: "pd.DataFrame", kpi: Kpi) -> "pd.DataFrame":
 
 def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[KpiValue], list[Problem]]:
     """Every indicator for the city and each district; warnings for quarters left out."""
-    from chuangye_cli.calculator import frame, judge, metric_value
+    from chuangye_cli.judge.calculator import frame, judge, metric_value
 
     df = frame(rows)
     values: list[KpiValue] = []
@@ -200,8 +200,8 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
 
 def run_kpis(plan: Plan, paths: list[str] | tuple[str, ...], as_of: Quarter | None = None, encoding: str | None = None) -> KpiReport:
     """Read and validate the submissions, then compute every indicator (library entry point)."""
-    from chuangye_cli.check import read_reports
-    from chuangye_cli.validation import as_of_quarter, cross_check
+    from chuangye_cli.judge.pipeline import read_reports
+    from chuangye_cli.reports.validation import as_of_quarter, cross_check
 
     rows, report = read_reports(paths, plan, encoding)
     report.as_of = as_of or as_of_quarter(rows, plan)
@@ -219,13 +219,13 @@ def run_kpis(plan: Plan, paths: list[str] | tuple[str, ...], as_of: Quarter | No
 
 def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
     """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
-    from chuangye_cli.formatting import fixed
+    from chuangye_cli.render.numbers import fixed
 
     return "1:" + fixed(value, threshold, op, decimals)
 
 
 def value_text(v: KpiValue, lang: str) -> str:
-    from chuangye_cli.formatting import percent
+    from chuangye_cli.render.numbers import percent
 
     if v.actual is None:
         return "—"

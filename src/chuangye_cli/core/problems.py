@@ -1,7 +1,7 @@
 """A problem found in the input: a stable machine code plus where it is.
 
 Every error and warning the tool reports is a :class:`Problem`. Its text is
-never stored; it is looked up from :mod:`chuangye_cli.messages` by ``code``
+never stored; it is looked up from :mod:`chuangye_cli.core.messages` by ``code``
 in the language asked for, so translation is a lookup.
 """
 
@@ -37,7 +37,7 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def message(self, lang: str = "zh") -> str:
-        from chuangye_cli.messages import problem_message
+        from chuangye_cli.core.messages import problem_message
 
         return problem_message(self.code, lang, {"value": self.value, **self.params})
 
@@ -89,7 +89,7 @@ class UsageProblem(Exception):
         self.params = params
 
     def message(self, lang: str) -> str:
-        from chuangye_cli.messages import label
+        from chuangye_cli.core.messages import label
 
         return label(self.key, lang, **self.params)
 

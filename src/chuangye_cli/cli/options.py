@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import click
 
-from chuangye_cli.quarters import Quarter
+from chuangye_cli.core.quarters import Quarter
 
 F = Callable[..., Any]
 
@@ -100,7 +100,7 @@ def emit(out: str | bytes, err: str) -> None:
 
 def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     """A one-line error and exit 2: nothing else printed, nothing written."""
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     click.echo(label("output.error", lang, reason=message), err=True)
     ctx.exit(2)
@@ -126,7 +126,7 @@ def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | 
     """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
     if output is None:
         return emit(out, err)
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
     from chuangye_cli.render.output import OutputError, write_output
 
     try:
@@ -139,8 +139,8 @@ def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | 
 def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
     """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
     stderr) and exits 3."""
-    from chuangye_cli.problems import InputError
-    from chuangye_cli.targets import load_plan
+    from chuangye_cli.core.problems import InputError
+    from chuangye_cli.plan.targets import load_plan
 
     try:
         return load_plan(targets)
@@ -163,9 +163,9 @@ def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]
 
     An ``--as-of`` outside the plan's period is a usage error (exit 2).
     """
-    from chuangye_cli.problems import InputError
-    from chuangye_cli.report import CheckReport
-    from chuangye_cli.targets import load_plan
+    from chuangye_cli.core.problems import InputError
+    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.plan.targets import load_plan
 
     try:
         plan = load_plan(targets)

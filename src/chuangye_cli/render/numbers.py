@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuangye_cli.messages import label
+from chuangye_cli.core.messages import label
 
 MAX_DECIMALS = 8
 
 
 def _holds(op: str, a: float, b: float) -> bool:
-    from chuangye_cli.calculator import compare
+    from chuangye_cli.judge.calculator import compare
 
     return compare(op, a, b)
 
@@ -74,7 +74,7 @@ def threshold_text(kind: str, op: str, threshold: Any, lang: str) -> str:
 
 def progress_text(kind: str, actual: Any, threshold: Any, elapsed_share: float | None) -> str:
     """完成进度/序时进度 for sums and stocks: share of the target done, share of time gone."""
-    from chuangye_cli.targets import COUNTED_KINDS
+    from chuangye_cli.plan.targets import COUNTED_KINDS
 
     if kind not in COUNTED_KINDS or not threshold:
         return "—"

@@ -10,10 +10,10 @@ import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.report import Result
-from chuangye_cli.submission import LEVELS, NUMERIC_COLUMNS, ReportRow
-from chuangye_cli.targets import COUNTED_KINDS, Plan, Target
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.results import Result
+from chuangye_cli.reports.rows import LEVELS, NUMERIC_COLUMNS, ReportRow
+from chuangye_cli.plan.targets import COUNTED_KINDS, Plan, Target
 
 if TYPE_CHECKING:
     import pandas as pd

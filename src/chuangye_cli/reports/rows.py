@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from chuangye_cli.quarters import Quarter
+from chuangye_cli.core.quarters import Quarter
 
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9

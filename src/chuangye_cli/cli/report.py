@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from chuangye_cli.options import (
+from chuangye_cli.cli.options import (
     as_of_option,
     load_plan_for,
     encoding_option,
@@ -187,7 +187,7 @@ def report(
       chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.messages import label
+    from chuangye_cli.core.messages import label
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
@@ -202,7 +202,7 @@ def report(
 
     import datetime
 
-    from chuangye_cli.check import check_plan
+    from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render.html import render_html
     from chuangye_cli.render.table import problems_text
 

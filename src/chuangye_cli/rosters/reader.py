@@ -1,6 +1,6 @@
 """Roster files -> batches of string columns, without holding the file in memory.
 
-Rosters are large (millions of rows), so unlike :mod:`chuangye_cli.readers`
+Rosters are large (millions of rows), so unlike :mod:`chuangye_cli.reports.reader`
 nothing here reads a whole file at once:
 
 * CSV goes through ``pyarrow.csv.read_csv`` on pieces of about 32 MB split at line
@@ -8,7 +8,7 @@ nothing here reads a whole file at once:
   ``pyarrow.csv.open_csv``, streaming). UTF-8
   (with or without BOM) is tried first; if pyarrow finds bytes that are not
   UTF-8 anywhere in the file, the file is read again as GB18030 (the same
-  decision as :func:`chuangye_cli.readers.decode`, on the whole file).
+  decision as :func:`chuangye_cli.reports.reader.decode`, on the whole file).
   A file pyarrow cannot split into rows of the header's width (ragged rows,
   line breaks inside quoted cells) is read again with Python's csv module,
   which numbers rows as a spreadsheet does.
@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from chuangye_cli.problems import Problem, error
-from chuangye_cli.readers import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _reason, map_header
-from chuangye_cli.roster import ROSTER_COLUMNS, roster_column_for_header
-from chuangye_cli.submission import is_blank
+from chuangye_cli.core.problems import Problem, error
+from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _reason, map_header
+from chuangye_cli.rosters.pipeline import ROSTER_COLUMNS, roster_column_for_header
+from chuangye_cli.reports.rows import is_blank
 
 #: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE
 BATCH_ROWS = 65536
@@ -397,7 +397,7 @@ def _chunked_tables(rf: RosterFile, names: list[str], encoding: Optional[str], p
 def _to_batch(numbers: list[int], records: list[list[Any]], rf: RosterFile) -> Batch:
     import numpy as np
 
-    from chuangye_cli.roster import string_array
+    from chuangye_cli.rosters.pipeline import string_array
 
     columns = {}
     for pos, key in rf.positions.items():

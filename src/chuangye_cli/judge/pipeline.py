@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from chuangye_cli.problems import InputError
-from chuangye_cli.quarters import Quarter
-from chuangye_cli.readers import find_files, read_table
-from chuangye_cli.report import CheckReport, FileRead
-from chuangye_cli.targets import Plan, load_plan
-from chuangye_cli.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
+from chuangye_cli.core.problems import InputError
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.reader import find_files, read_table
+from chuangye_cli.judge.results import CheckReport, FileRead
+from chuangye_cli.plan.targets import Plan, load_plan
+from chuangye_cli.reports.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
 
 if TYPE_CHECKING:
-    from chuangye_cli.calculator import PeopleCounter
+    from chuangye_cli.judge.calculator import PeopleCounter
 
 
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
@@ -64,7 +64,7 @@ def check_plan(
     ``distinct`` targets are judged from them, and ``report.reconciliation`` sets their counts
     beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
     """
-    from chuangye_cli.calculator import evaluate
+    from chuangye_cli.judge.calculator import evaluate
 
     rows, report = read_reports(paths, plan, encoding)
     if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
@@ -79,7 +79,7 @@ def check_plan(
     if report.valid:
         report.results = evaluate(plan, report.rows, report.as_of, people)
         if by_district:
-            from chuangye_cli.matrix import district_matrix
+            from chuangye_cli.judge.matrix import district_matrix
 
             report.matrix = district_matrix(plan, report.rows, report.as_of, people)
     return report
@@ -87,7 +87,7 @@ def check_plan(
 
 def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckReport) -> "PeopleCounter":
     """Validate the rosters into the report (problems, files, reconciliation); count people from them."""
-    from chuangye_cli.roster import Rules, reconcile, validate_rosters
+    from chuangye_cli.rosters.pipeline import Rules, reconcile, validate_rosters
 
     result = validate_rosters(rosters, Rules.from_plan(plan), encoding)
     report.problems.extend(result.problems)

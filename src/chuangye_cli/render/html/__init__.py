@@ -1,6 +1,6 @@
 """The printable compliance report: one self-contained HTML file (inline CSS and SVG).
 
-It reads the same :class:`~chuangye_cli.report.CheckReport` as every other
+It reads the same :class:`~chuangye_cli.judge.results.CheckReport` as every other
 renderer (``report.rows`` lets it show every district's own figure for every
 target). :func:`report_view` turns the result
 into plain values for the template (bar widths and marks as percentages,
@@ -14,14 +14,14 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.formatting import count, percent, progress_text, threshold_text, value_text
-from chuangye_cli.messages import label
-from chuangye_cli.report import STATUSES, CheckReport, Result
+from chuangye_cli.render.numbers import count, percent, progress_text, threshold_text, value_text
+from chuangye_cli.core.messages import label
+from chuangye_cli.judge.results import STATUSES, CheckReport, Result
 
 if TYPE_CHECKING:
-    from chuangye_cli.matrix import DistrictMatrix
-    from chuangye_cli.quarters import Quarter
-    from chuangye_cli.targets import Plan, Target
+    from chuangye_cli.judge.matrix import DistrictMatrix
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.plan.targets import Plan, Target
 
 #: statuses in the order the verdict line names them
 VERDICT_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
@@ -142,7 +142,7 @@ def _pct(x: float) -> float:
 def progress_bar(r: Result, lang: str) -> Optional[Bar]:
     """The bar of one result. Sums and stocks: the track is the target, the mark the pro-rata share.
     Rates: the track is 0-100%, the mark the target rate. Levels: three steps."""
-    from chuangye_cli.calculator import LEVEL_RANK
+    from chuangye_cli.judge.calculator import LEVEL_RANK
 
     if r.kind == "level":
         steps = len(LEVEL_RANK)
@@ -313,7 +313,7 @@ def _round(v: float) -> float | int:
 def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", df: Any, lang: str) -> list[MatrixRow]:
     """Every target by district: results where the target is judged per district, else the
     per-district matrix (a city target's district figure, judged against its quota if any)."""
-    from chuangye_cli.calculator import compare, metric_value
+    from chuangye_cli.judge.calculator import compare, metric_value
 
     out = []
     for target in plan.targets:
@@ -389,8 +389,8 @@ def report_view(
         view["city_rows"] = [_row(r, report, lang) for r in report.results if r.district_code is None]
         view["district_summaries"] = _summaries(plan, report, lang) if plan else []
         if plan is not None:
-            from chuangye_cli.calculator import frame
-            from chuangye_cli.matrix import district_matrix
+            from chuangye_cli.judge.calculator import frame
+            from chuangye_cli.judge.matrix import district_matrix
 
             matrix = report.matrix or district_matrix(plan, report.rows, report.as_of)
             view["charts"] = _charts(plan, report, matrix, lang)
@@ -421,10 +421,12 @@ def css_string(value: Any) -> str:
 
 
 def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from pathlib import Path
+
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader("chuangye_cli", "templates"),
+        loader=FileSystemLoader(Path(__file__).parent),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

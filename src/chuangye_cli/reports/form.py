@@ -1,7 +1,7 @@
 """A blank quarterly submission for one district: keys pre-filled, the rest to fill in.
 
 The columns, their order, which are required and what each may hold are
-read off :data:`~chuangye_cli.submission.COLUMNS` (the pydantic row model),
+read off :data:`~chuangye_cli.reports.rows.COLUMNS` (the pydantic row model),
 so the template and the validator state each rule once. The .xlsx carries
 data validation Excel enforces while typing: whole numbers in range for
 counts (no more than the column they are a part of, e.g. passed <= trained),
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chuangye_cli.messages import label
-from chuangye_cli.problems import UsageProblem
-from chuangye_cli.quarters import Quarter, quarters_between
-from chuangye_cli.submission import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
-from chuangye_cli.targets import Plan
+from chuangye_cli.core.messages import label
+from chuangye_cli.core.problems import UsageProblem
+from chuangye_cli.core.quarters import Quarter, quarters_between
+from chuangye_cli.reports.rows import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
+from chuangye_cli.plan.targets import Plan
 
 SUFFIXES = (".csv", ".xlsx")
 #: the keys a template fills in for the district
