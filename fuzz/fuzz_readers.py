@@ -18,7 +18,7 @@ import atheris
 
 with atheris.instrument_imports(include=["chuangye_cli"]):
     from chuangye_cli.reports.reader import read_table
-    from chuangye_cli.plan.targets import load_plan
+    from chuangye_cli.plan.loader import load_plan
     from chuangye_cli.reports.validation import validate_table
 
 PLAN = load_plan()

@@ -15,7 +15,7 @@ from regen_golden import CASES, produce
 from chuangye_cli.judge.pipeline import check_plan
 from chuangye_cli.judge.matrix import district_matrix
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.plan.targets import load_plan
+from chuangye_cli.plan.loader import load_plan
 
 SMALL = FIXTURES / "check"
 QUOTAS_SMALL = FIXTURES / "by_district" / "targets_small_quotas.yaml"

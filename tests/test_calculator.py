@@ -8,7 +8,7 @@ from chuangye_cli.judge.calculator import evaluate, judge
 from chuangye_cli.render.numbers import percent, progress_text, threshold_text
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.rows import ReportRow
-from chuangye_cli.plan.targets import load_plan
+from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES
 from reportfiles import row
 

@@ -132,7 +132,9 @@ def test_exit_2_usage_errors(tmp_path):
     r = run("check", SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q9")
     assert r.exit_code == 2 and "--as-of" in r.stderr
     r = run("check", SMALL, "--targets", SMALL_TARGETS, "--as-of", "2011Q1")
-    assert r.exit_code == 2 and "outside the plan period" in r.stderr
+    assert r.exit_code == 2 and r.stderr == "错误：--as-of 2011Q1 超出方案期间 2009Q1–2009Q4\n"
+    r = run("check", SMALL, "--targets", SMALL_TARGETS, "--as-of", "2011Q1", "--lang", "en")
+    assert r.exit_code == 2 and r.stderr == "Error: --as-of 2011Q1 is outside the plan period 2009Q1–2009Q4\n"
 
 
 def test_exit_3_invalid_input_json_still_comes_out(tmp_path):

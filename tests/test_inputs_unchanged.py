@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from chuangye_cli.cli import main
-from chuangye_cli.plan.targets import default_targets_path
+from chuangye_cli.plan.loader import default_targets_path
 from conftest import SAMPLE
 
 #: 2001-09-09: any write, even of the same bytes, moves the mtime away from it

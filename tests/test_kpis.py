@@ -12,7 +12,8 @@ import os
 
 import pytest
 
-from chuangye_cli.judge.indicators import KPIS, multiple_text
+from chuangye_cli.judge.indicators import KPIS
+from chuangye_cli.render.kpis import multiple_text
 from conftest import GOLDEN, ROOT, SAMPLE, run
 
 TOOLS = "tests/fixtures/tools"
@@ -106,7 +107,7 @@ def test_sample_data_table_golden():
 def test_sample_data_city_value_is_the_ratio_of_the_sums():
     """Recompute the city's contribution rate from the raw files with the readers alone."""
     from chuangye_cli.judge.pipeline import read_reports
-    from chuangye_cli.plan.targets import load_plan
+    from chuangye_cli.plan.loader import load_plan
 
     rows, _ = read_reports([str(SAMPLE)], load_plan(None))
     rows = [r.row for r in rows]

@@ -361,7 +361,7 @@ def test_unwritable_output_is_one_line_exit_2_nothing_written(tmp_path):
     missing = tmp_path / "no-such-folder" / "r.html"
     result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", missing)
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"无法写入 {missing}：the folder does not exist"]
+    assert result.stderr.strip().splitlines() == [f"错误：无法写入 {missing}：文件夹 {missing.parent} 不存在"]
     assert not missing.parent.exists()
     # a folder as the output; and a good -o with a bad --pdf: nothing at all is written
     result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", tmp_path, "--lang", "en")
@@ -378,7 +378,7 @@ def test_pdf_without_chromium_is_a_clear_message(tmp_path):
     result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", out, "--pdf", tmp_path / "r.pdf", "--lang", "en", env={"PATH": str(empty)})
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("cannot make the PDF: no Chromium found")
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot make the PDF: no Chromium found")
     assert not out.exists() and not (tmp_path / "r.pdf").exists()
 
 
@@ -396,7 +396,7 @@ def test_help_has_example():
 
 def test_report_carries_the_rows_that_count():
     from chuangye_cli.judge.pipeline import check_plan
-    from chuangye_cli.plan.targets import load_plan
+    from chuangye_cli.plan.loader import load_plan
 
     report = check_plan(load_plan(None), [str(SAMPLE)])
     assert len(report.rows) == 60  # 10 districts x 6 quarters
@@ -442,7 +442,7 @@ def test_css_string_cannot_break_out_of_the_style():
 def test_hostile_plan_name_is_escaped(tmp_path):
     from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render.html import render_html
-    from chuangye_cli.plan.targets import load_plan
+    from chuangye_cli.plan.loader import load_plan
 
     plan = load_plan(QUOTA_TARGETS)
     plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})

@@ -30,7 +30,7 @@ from chuangye_cli.rosters.pipeline import (
     validate_rosters,
 )
 from chuangye_cli.reports.rows import ReportRow
-from chuangye_cli.plan.targets import load_plan
+from chuangye_cli.plan.loader import load_plan
 
 from conftest import FIXTURES
 

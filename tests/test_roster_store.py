@@ -14,7 +14,7 @@ import chuangye_cli.rosters.store as roster_store
 from chuangye_cli.cli.roster import roster_summary
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.rosters.pipeline import Rules, validate_rosters
-from chuangye_cli.plan.targets import load_plan
+from chuangye_cli.plan.loader import load_plan
 
 from conftest import FIXTURES, run
 

@@ -6,7 +6,7 @@ import pytest
 
 from chuangye_cli.core.problems import InputError
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.plan.targets import default_targets_path, load_plan
+from chuangye_cli.plan.loader import default_targets_path, load_plan
 from conftest import ROOT, SAMPLE, run
 
 EXPECTED = {

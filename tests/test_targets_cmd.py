@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from chuangye_cli.cli.tools import metric_words
-from chuangye_cli.plan.targets import load_plan
+from chuangye_cli.render.targets import metric_words
+from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES, GOLDEN, ROOT, run
 
 TOOLS = FIXTURES / "tools"

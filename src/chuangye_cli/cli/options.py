@@ -7,6 +7,7 @@ from typing import Any, Callable
 import click
 
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.render import TABLE_FORMATS
 
 F = Callable[..., Any]
 
@@ -61,8 +62,6 @@ def as_of_option() -> Callable[[F], F]:
 
 
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
-    from chuangye_cli.render import TABLE_FORMATS
-
     return click.option(
         "--format",
         "fmt",
@@ -90,91 +89,9 @@ def output_option() -> Callable[[F], F]:
     )
 
 
-def emit(out: str | bytes, err: str) -> None:
-    """Diagnostics to stderr, then results (text or bytes) to stdout."""
-    if err:
-        click.echo(err, err=True, nl=False)
-    if out:
-        click.echo(out, nl=False)
-
-
-def usage_error(ctx: click.Context, message: str, lang: str) -> None:
-    """A one-line error and exit 2: nothing else printed, nothing written."""
-    from chuangye_cli.core.messages import label
-
-    click.echo(label("output.error", lang, reason=message), err=True)
-    ctx.exit(2)
-
-
-def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str], lang: str) -> str:
-    """The format to render (--format, else the --output extension), after checking that the
-    output path can be written and is no input; a bad one is a usage error (exit 2)."""
-    from click.core import ParameterSource
-
-    from chuangye_cli.render.output import OutputError, check_output, choose_format
-
-    try:
-        fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
-        if output is not None:
-            check_output(output, inputs)
-    except OutputError as exc:
-        usage_error(ctx, exc.message(lang), lang)
-    return fmt
-
-
-def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
-    if output is None:
-        return emit(out, err)
-    from chuangye_cli.core.messages import label
-    from chuangye_cli.render.output import OutputError, write_output
-
-    try:
-        write_output(output, out, inputs)
-    except OutputError as exc:
-        usage_error(ctx, exc.message(lang), lang)
-    emit("", err + label("output.written", lang, path=output) + "\n")
-
-
-def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
-    """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
-    stderr) and exits 3."""
-    from chuangye_cli.core.problems import InputError
-    from chuangye_cli.plan.targets import load_plan
-
-    try:
-        return load_plan(targets)
-    except InputError as exc:
-        import json
-
-        from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
-        from chuangye_cli.render.table import problems_text  # tabulate: only when there is something to show
-
-        if fmt == "json":
-            data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": 3}
-            emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "")
-        else:
-            emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
-        ctx.exit(3)
-
-
-def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]:
-    """(plan, None), or (None, a report holding the problems) when the targets file is unusable.
-
-    An ``--as-of`` outside the plan's period is a usage error (exit 2).
-    """
-    from chuangye_cli.core.problems import InputError
-    from chuangye_cli.judge.results import CheckReport
-    from chuangye_cli.plan.targets import load_plan
-
-    try:
-        plan = load_plan(targets)
-    except InputError as exc:
-        return None, CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
-    if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
-        raise click.BadParameter(f"{as_of} is outside the plan period {plan.period.start}–{plan.period.end}", param_hint="--as-of")
-    return plan, None
-
-
 def paths_argument() -> Callable[[F], F]:
     return click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+
+
+#: targets and kpis print tables or JSON (no file formats: they are not results of check)
+TEXT_FORMATS = (*TABLE_FORMATS, "json")

@@ -5,7 +5,6 @@ Only click and the shared options are imported at the top; the rest inside the c
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -14,16 +13,8 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.options import (
-    as_of_option,
-    load_plan_for,
-    encoding_option,
-    lang_option,
-    paths_argument,
-    targets_option,
-)
-
-EXIT_USAGE = 2
+from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
+from chuangye_cli.cli.output import load_plan_for, usage_error
 #: browsers tried for --pdf, in order
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 #: seconds a browser may take to print
@@ -104,49 +95,7 @@ def screenshot(browser: str, html: Path, png: Path, size: tuple[int, int] = (124
     )
 
 
-def _writable(path: Path) -> str | None:
-    """Why ``path`` cannot be written, or None. Checked before any work, so nothing is half-written."""
-    if path.is_dir():
-        return "is a folder"
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        return "the folder does not exist"
-    if path.exists() and not os.access(path, os.W_OK):
-        return "permission denied"
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return "permission denied"
-    return None
-
-
-def _file_mode(path: Path) -> int:
-    """The mode an ordinary new file gets (mkstemp's is 0600), or the existing file's."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then rename: never a partial file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    click.echo(message, err=True)
-    raise click.exceptions.Exit(code)
-
-
-@click.command()
+@click.command("report")
 @paths_argument()
 @click.option("-o", "--output", "output", type=click.Path(), default=None, metavar="FILE.html",
               help="Write the HTML report here.")
@@ -157,7 +106,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
 @encoding_option()
 @lang_option()
 @click.pass_context
-def report(
+def command(
     ctx: click.Context,
     paths: tuple[str, ...],
     output: str | None,
@@ -189,16 +138,19 @@ def report(
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.core.messages import label
 
+    from chuangye_cli.render.output import check_output, write_output
+
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
+    inputs = [*paths, *([targets] if targets else [])]
     for path in (output, pdf):
-        if path is not None and (why := _writable(Path(path))):
-            _fail(label("report.unwritable", lang, path=path, reason=why))
+        if path is not None:
+            check_output(path, inputs)
     browser = None
     if pdf is not None:
         browser = find_browser()
         if browser is None:
-            _fail(label("report.no_browser", lang))
+            usage_error(ctx, label("report.no_browser", lang), lang)
 
     import datetime
 
@@ -228,14 +180,11 @@ def report(
             printed = Path(tmp) / "report.pdf"
             why = print_pdf(browser, page, printed)
             if why:
-                _fail(label("report.pdf_failed", lang, reason=why))
+                usage_error(ctx, label("report.pdf_failed", lang, reason=why), lang)
             outputs.append((pdf, printed.read_bytes()))
     written = []
     for path, data in outputs:  # only once everything is made, so a failure leaves nothing half-done
-        try:
-            _write_atomic(Path(path), data)
-        except OSError as exc:
-            _fail(label("report.unwritable", lang, path=path, reason=exc.strerror or str(exc)))
+        write_output(path, data, [*inputs, *(f.file for f in result.files)])
         written.append(path)
     for path in written:
         click.echo(label("report.written", lang, path=path))

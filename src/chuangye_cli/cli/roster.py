@@ -12,7 +12,8 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.options import encoding_option, format_option, lang_option, load_plan_or_exit, paths_argument, targets_option
+from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
+from chuangye_cli.cli.output import load_plan_or_exit
 from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -105,7 +106,7 @@ def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> st
     return "\n".join(lines) + "\n"
 
 
-@click.command()
+@click.command("roster")
 @paths_argument()
 @targets_option()
 @encoding_option()
@@ -113,7 +114,7 @@ def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> st
 @lang_option()
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings (errors are always shown).")
 @click.pass_context
-def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, lang: str, quiet: bool) -> None:
+def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, lang: str, quiet: bool) -> None:
     """Validate trainee rosters (学员花名册校验): every bad row, duplicates, distinct people.
 
     PATHS are .csv/.xlsx roster files or folders (searched recursively). ID

@@ -385,6 +385,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "heading.by_district_summary": {"zh": "分解任务合计：{parts}", "en": "Quotas: {parts}"},
     "matrix.cell": {"zh": "{actual} / {quota} {status}", "en": "{actual} / {quota} {status}"},
+    "usage.as_of_outside": {
+        "zh": "--as-of {as_of} 超出方案期间 {start}–{end}",
+        "en": "--as-of {as_of} is outside the plan period {start}–{end}",
+    },
     "output.written": {"zh": "结果已写入 {path}", "en": "results written to {path}"},
     "output.error": {"zh": "错误：{reason}", "en": "Error: {reason}"},
     "output.unknown_extension": {

@@ -124,11 +124,12 @@ class KpiReport:
 
     @property
     def exit_code(self) -> int:
-        from chuangye_cli.judge.results import EXIT_FAILED, FAILING
+        from chuangye_cli.core.exits import ExitCode
+        from chuangye_cli.judge.results import FAILING
 
         code = self.check.exit_code
-        if code == 0 and any(v.status in FAILING for v in self.values):
-            return EXIT_FAILED
+        if code == ExitCode.OK and any(v.status in FAILING for v in self.values):
+            return ExitCode.FAILED
         return code
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
@@ -143,7 +144,7 @@ class KpiReport:
             "kpis": [v.to_dict() for v in self.values],
             "errors": [p.to_dict(lang) for p in c.errors],
             "warnings": [p.to_dict(lang) for p in c.warnings],
-            "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in c.files],
+            "files": [f.to_dict() for f in c.files],
             "exit_code": self.exit_code,
         }
 
@@ -196,48 +197,3 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
                     )
                 )
     return values, problems
-
-
-def run_kpis(plan: Plan, paths: list[str] | tuple[str, ...], as_of: Quarter | None = None, encoding: str | None = None) -> KpiReport:
-    """Read and validate the submissions, then compute every indicator (library entry point)."""
-    from chuangye_cli.judge.pipeline import read_reports
-    from chuangye_cli.reports.validation import as_of_quarter, cross_check
-
-    rows, report = read_reports(paths, plan, encoding)
-    report.as_of = as_of or as_of_quarter(rows, plan)
-    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
-    report.problems.extend(problems)
-    out = KpiReport(report)
-    if report.valid:
-        out.values, partial = compute(plan, [r.row for r in kept], report.as_of)
-        report.problems.extend(partial)
-    return out
-
-
-# --------------------------------------------------------------------------- display
-
-
-def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
-    """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
-    from chuangye_cli.render.numbers import fixed
-
-    return "1:" + fixed(value, threshold, op, decimals)
-
-
-def value_text(v: KpiValue, lang: str) -> str:
-    from chuangye_cli.render.numbers import percent
-
-    if v.actual is None:
-        return "—"
-    threshold = v.target.value if v.target else None
-    op = v.target.op if v.target else ">="
-    if v.kpi.display == "multiple":
-        return multiple_text(v.actual, threshold, op)  # type: ignore[arg-type]
-    return percent(v.actual, threshold, op)  # type: ignore[arg-type]
-
-
-def cell_text(v: KpiValue, lang: str) -> str:
-    text = value_text(v, lang)
-    if v.status is None:
-        return text
-    return label("tools.kpi_cell", lang, value=text, status=label(f"status.{v.status}", lang))

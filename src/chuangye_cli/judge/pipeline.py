@@ -1,19 +1,25 @@
-"""The library entry point of ``chuangye check``: paths in, one report out."""
+"""The library entry points: paths in, one result object out (``check``, ``validate``).
+
+Each reads and validates the reports (one module per stage: reports.reader, reports.validation),
+then judges the plan (judge.calculator, judge.matrix). No click here: a bad as-of quarter
+raises :class:`~chuangye_cli.core.problems.UsageProblem`, an unusable targets file
+:class:`~chuangye_cli.core.problems.InputError`.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from chuangye_cli.core.problems import InputError
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
+from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.reader import find_files, read_table
-from chuangye_cli.judge.results import CheckReport, FileRead
-from chuangye_cli.plan.targets import Plan, load_plan
 from chuangye_cli.reports.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
 
 if TYPE_CHECKING:
+    from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.calculator import PeopleCounter
+    from chuangye_cli.judge.indicators import KpiReport
 
 
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
@@ -34,19 +40,16 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
     return rows, report
 
 
-def run_check(
-    paths: Iterable[str],
-    targets: str | Path | None = None,
-    as_of: Quarter | None = None,
-    encoding: str | None = None,
-) -> CheckReport:
-    """Validate the submissions under ``paths`` and judge every target.
-
-    Raises :class:`InputError` when the targets file itself is unusable.
-    With invalid submissions the report holds the errors and no results.
-    """
-    plan = load_plan(targets)
-    return check_plan(plan, paths, as_of, encoding)
+def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None) -> CheckReport:
+    """The reports read and checked across rows as of a quarter (the latest in the data by default);
+    ``report.rows`` holds the rows that count."""
+    plan.check_as_of(as_of)
+    rows, report = read_reports(paths, plan, encoding)
+    report.as_of = as_of or as_of_quarter(rows, plan)
+    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
+    report.problems.extend(problems)
+    report.rows = [r.row for r in kept]
+    return report
 
 
 def check_plan(
@@ -66,13 +69,7 @@ def check_plan(
     """
     from chuangye_cli.judge.calculator import evaluate
 
-    rows, report = read_reports(paths, plan, encoding)
-    if as_of is not None and not plan.period.start <= as_of <= plan.period.end:
-        raise ValueError(f"as-of {as_of} is outside the plan period {plan.period.start}–{plan.period.end}")
-    report.as_of = as_of or as_of_quarter(rows, plan)
-    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
-    report.problems.extend(problems)
-    report.rows = [r.row for r in kept]
+    report = _read_as_of(plan, paths, as_of, encoding)
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
     if people is None:
         plan = plan.without_roster_targets()
@@ -83,6 +80,43 @@ def check_plan(
 
             report.matrix = district_matrix(plan, report.rows, report.as_of, people)
     return report
+
+
+def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None) -> ValidationReport:
+    """Every file's rows checked, and the rules across rows that fit one district's upload:
+    duplicates (error), rows outside the plan period, cumulative warnings, and quarters
+    missing between a district's first and last quarter in these files (not the whole plan)."""
+    rows, report = read_reports(paths, plan, encoding)
+    kept, problems = cross_check(rows, plan, as_of_quarter(rows, plan), report.reported)
+    span: dict[str, tuple[Quarter, Quarter]] = {}
+    for r in kept:
+        code, q = r.key
+        lo, hi = span.get(code, (q, q))
+        span[code] = (min(lo, q), max(hi, q))
+
+    def fits(p: "Problem") -> bool:
+        if p.code != "missing-report":
+            return True
+        code = p.params.get("code")
+        if code not in span:
+            return False
+        lo, hi = span[code]
+        return lo <= Quarter.parse(p.params["quarter"]) <= hi
+
+    report.problems.extend(p for p in problems if fits(p))
+    return ValidationReport(report, rows=len(kept))
+
+
+def run_kpis(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None) -> "KpiReport":
+    """Read and validate the reports, then compute every indicator (``kpis``)."""
+    from chuangye_cli.judge.indicators import KpiReport, compute
+
+    report = _read_as_of(plan, paths, as_of, encoding)
+    out = KpiReport(report)
+    if report.valid:
+        out.values, partial = compute(plan, report.rows, report.as_of)
+        report.problems.extend(partial)
+    return out
 
 
 def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckReport) -> "PeopleCounter":
@@ -100,6 +134,3 @@ def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: 
         return count or None  # no roster row for the unit: no data, not zero people
 
     return people
-
-
-__all__ = ["run_check", "check_plan", "read_reports", "InputError"]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
 
@@ -15,8 +16,6 @@ if TYPE_CHECKING:
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)
 FAILING = frozenset({"not_met", "behind", "no_data"})
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -46,10 +45,6 @@ class Result:
             return self.district_name
         return f"{self.district_name_en or self.district_name} ({self.district_code})"
 
-    @property
-    def is_rate(self) -> bool:
-        return self.kind == "ratio"
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "target": self.target,
@@ -74,6 +69,9 @@ class FileRead:
     file: str
     encoding: str | None
     rows: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "encoding": self.encoding, "rows": self.rows}
 
 
 @dataclass
@@ -103,12 +101,12 @@ class CheckReport(HasProblems):
         return {s: counts.get(s, 0) for s in STATUSES}
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         if not self.valid:
-            return EXIT_INVALID
+            return ExitCode.INVALID
         if any(r.status in FAILING for r in self.results):
-            return EXIT_FAILED
-        return EXIT_OK
+            return ExitCode.FAILED
+        return ExitCode.OK
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         out = {
@@ -119,7 +117,7 @@ class CheckReport(HasProblems):
             "errors": [p.to_dict(lang) for p in self.errors],
             "warnings": [p.to_dict(lang) for p in self.warnings],
             "summary": self.summary if self.valid else {},
-            "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in self.files],
+            "files": [f.to_dict() for f in self.files],
             "exit_code": self.exit_code,
         }
         if self.matrix is not None:
@@ -127,3 +125,32 @@ class CheckReport(HasProblems):
         if self.reconciliation is not None:
             out["reconciliation"] = self.reconciliation
         return out
+
+
+@dataclass
+class ValidationReport:
+    """``validate``'s result: the files read and the problems found; no verdict."""
+
+    check: CheckReport
+    #: valid data rows read
+    rows: int = 0
+
+    @property
+    def valid(self) -> bool:
+        return self.check.valid
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return ExitCode.OK if self.valid else ExitCode.INVALID
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        c = self.check
+        return {
+            "valid": self.valid,
+            "period": {"start": str(c.period[0]), "end": str(c.period[1])} if c.period else None,
+            "rows": self.rows,
+            "errors": [p.to_dict(lang) for p in c.errors],
+            "warnings": [p.to_dict(lang) for p in c.warnings],
+            "files": [f.to_dict() for f in c.files],
+            "exit_code": self.exit_code,
+        }

@@ -1,18 +1,12 @@
-"""targets.yaml -> pydantic models.
+"""The plan as pydantic models: its period, its reporting units and every numeric target.
 
-The plan's period, its reporting units and every numeric target are data.
-:func:`load_plan` reads a targets file with ``yaml.safe_load`` semantics,
-refuses duplicate keys and alias bombs, validates it with the models below,
-and raises :class:`~chuangye_cli.core.problems.InputError` naming the key path
-and the YAML line of every problem.
+:mod:`chuangye_cli.plan.loader` reads targets.yaml into these models.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -21,22 +15,17 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from chuangye_cli.core.problems import InputError, Problem, error
+from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.rows import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
 
 Op = Literal[">=", ">", "<=", "<", "=="]
 
-#: a targets file is small; anything bigger after expanding aliases is an attack or an accident
-MAX_NODES = 100_000
-MAX_BYTES = 5 * 2**20
-MAX_INT_DIGITS = 100
 
 
 class _Model(BaseModel):
@@ -230,10 +219,6 @@ class Target(_Model):
             raise ValueError("value must be a finite number")
         return self
 
-    @property
-    def threshold(self) -> float | str:
-        return self.value
-
 
 class Plan(_Model):
     plan: str = Field(min_length=1)
@@ -293,6 +278,11 @@ class Plan(_Model):
         kept = [t for t in self.targets if t.metric.kind not in ROSTER_KINDS]
         return self if len(kept) == len(self.targets) else self.model_copy(update={"targets": kept})
 
+    def check_as_of(self, as_of: Quarter | None) -> None:
+        """The one check of an as-of quarter: inside the plan period, else :class:`UsageProblem`."""
+        if as_of is not None and not self.period.start <= as_of <= self.period.end:
+            raise UsageProblem("usage.as_of_outside", as_of=as_of, start=self.period.start, end=self.period.end)
+
     def progress(self, target: Target, as_of: Quarter | None) -> tuple[int, int]:
         """(quarters elapsed up to ``as_of``, quarters from the period start to the target's deadline).
 
@@ -309,157 +299,3 @@ class Plan(_Model):
         if target.scope == "each_district":
             return [d.code for d in self.districts]
         return list(target.scope.districts)  # type: ignore[union-attr]
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def default_targets_path() -> Path:
-    return Path(str(resources.files("chuangye_cli.plan").joinpath("data/targets.yaml")))
-
-
-def load_plan(path: str | Path | None = None) -> Plan:
-    """Read and validate a targets file (the packaged one when path is None)."""
-    import yaml
-
-    path = Path(path) if path is not None else default_targets_path()
-    shown = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([error("targets-unreadable", file=shown, reason=exc.strerror or str(exc))]) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError([error("targets-unreadable", file=shown, reason=f"larger than {MAX_BYTES} bytes")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        if root is None:
-            raise InputError([error("targets-yaml", file=shown, reason="the file is empty")])
-        _check_nodes(root, shown)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise InputError([error("targets-yaml", file=shown, row=mark.line + 1 if mark else None, reason=reason)]) from None
-    except RecursionError:
-        raise InputError([error("targets-yaml", file=shown, reason="the document is nested too deeply")]) from None
-    if not isinstance(data, dict):
-        raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
-    try:
-        return Plan.model_validate(data)
-    except ValidationError as exc:
-        raise InputError([_pydantic_problem(e, data, root, shown) for e in exc.errors()]) from None
-
-
-def _check_nodes(root: Any, shown: str) -> None:
-    """Refuse duplicate keys, and alias bombs (a tree that expands past MAX_NODES)."""
-    import yaml
-
-    sizes: dict[int, int] = {}
-    problems: list[Problem] = []
-
-    def size(node: Any) -> int:
-        if id(node) in sizes:
-            return sizes[id(node)]
-        sizes[id(node)] = 1  # guards against recursive aliases
-        total = 1
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_DIGITS:
-            # int() refuses more than 4300 digits with a ValueError: say which line instead
-            problems.append(
-                error("targets-yaml", file=shown, row=node.start_mark.line + 1, reason=f"a number of {len(node.value)} digits is too long")
-            )
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode):
-                    if k.value in seen:
-                        problems.append(
-                            error(
-                                "targets-yaml",
-                                file=shown,
-                                row=k.start_mark.line + 1,
-                                reason=f"duplicate key {k.value!r} (first at line {seen[k.value]})",
-                            )
-                        )
-                    seen.setdefault(k.value, k.start_mark.line + 1)
-                total += size(k) + size(v)
-                if total > MAX_NODES:
-                    break
-        elif isinstance(node, yaml.SequenceNode):
-            for v in node.value:
-                total += size(v)
-                if total > MAX_NODES:
-                    break
-        sizes[id(node)] = total
-        return total
-
-    if size(root) > MAX_NODES:
-        raise InputError([error("targets-yaml", file=shown, reason=f"the document expands to more than {MAX_NODES} nodes (alias bomb?)")])
-    if problems:
-        raise InputError(problems)
-
-
-def _loc_path(loc: tuple[Any, ...], data: Any) -> str:
-    out = ""
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            if isinstance(node, list) and 0 <= part < len(node):
-                node = node[part]
-                if isinstance(node, dict) and "id" in node and out.startswith("targets") and out.count("[") == 1:
-                    out += f"({node['id']})"
-            else:
-                node = None
-        else:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif part in METRIC_KINDS or part in ("DistrictScope", "float", "str", "literal['city','each_district']"):
-                continue  # pydantic's union tags are not keys of the file
-            else:
-                node = None
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def _node_line(root: Any, loc: tuple[Any, ...]) -> int | None:
-    import yaml
-
-    node = root
-    line = node.start_mark.line + 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            nxt = node.value[part]
-        else:
-            nxt = None
-        if nxt is None:
-            continue  # a union tag, or a missing key: keep the enclosing node's line
-        node = nxt
-        line = node.start_mark.line + 1
-    return line
-
-
-def _pydantic_problem(e: dict[str, Any], data: Any, root: Any, shown: str) -> Problem:
-    loc = tuple(e["loc"]) or tuple((e.get("ctx") or {}).get("at", ()))
-    msg = e["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    if e["type"] == "missing":
-        msg = "required key is missing"
-    elif e["type"] == "extra_forbidden":
-        msg = "unknown key"
-    value = e.get("input") if e["type"] not in ("missing",) and not isinstance(e.get("input"), (dict, list)) else None
-    return error(
-        "targets-invalid",
-        file=shown,
-        row=_node_line(root, loc),
-        column=_loc_path(loc, data) or None,
-        value=value,
-        path=_loc_path(loc, data) or "(top level)",
-        reason=msg,
-    )

@@ -1,0 +1,89 @@
+"""``chuangye check``: validate the reports and judge every target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from chuangye_cli.cli.options import (
+    as_of_option,
+    encoding_option,
+    format_option,
+    lang_option,
+    output_option,
+    paths_argument,
+    targets_option,
+)
+from chuangye_cli.cli.output import emit_or_write, load_plan_for, output_format
+from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+
+
+@click.command("check")
+@paths_argument()
+@targets_option()
+@as_of_option()
+@encoding_option()
+@format_option(FORMATS, DEFAULT_FORMAT)
+@output_option()
+@click.option(
+    "--rosters",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="PATH",
+    help="Trainee rosters (学员花名册, files or folders; repeatable): judge the distinct-people targets "
+    "and reconcile the rosters with the reports.",
+)
+@click.option(
+    "--by-district",
+    is_flag=True,
+    help="Add a districts x city-targets matrix: each district's own figure, judged against its quota "
+    "where targets.yaml gives `quotas` (always in xlsx).",
+)
+@lang_option()
+@click.pass_context
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    as_of: Any,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    rosters: tuple[str, ...],
+    by_district: bool,
+    lang: str,
+) -> None:
+    """Validate quarterly reports and judge every target (达标检查).
+
+    PATHS are .csv/.xlsx files or folders (searched recursively).
+
+    \b
+    Exit codes: 0 all met/on track/pending; 1 any not met, behind or no data;
+                2 usage error; 3 invalid input; 4 internal error.
+
+    \b
+    Examples:
+      chuangye check sample_data/
+      chuangye check reports/2010Q2/ --as-of 2010Q2 --lang en
+      chuangye check sample_data/ --format json > result.json
+      chuangye check sample_data/ --by-district -o result.xlsx
+      chuangye check reports/ --format junit -o junit.xml
+      chuangye check reports/ --rosters rosters/ --format json
+    """
+    ctx.meta["chuangye.lang"] = lang
+    inputs = [*paths, *rosters, *([targets] if targets else [])]
+    fmt = output_format(ctx, fmt, output, inputs, lang)
+    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli.render import render
+
+    plan, report = load_plan_for(targets, as_of)
+    if plan is not None:
+        if rosters:
+            from chuangye_cli.rosters.reader import tune_allocator
+
+            tune_allocator()
+        report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
+    out, err = render(report, fmt, lang)
+    emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.files)], lang)
+    ctx.exit(report.exit_code)

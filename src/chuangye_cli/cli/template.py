@@ -1,0 +1,64 @@
+"""``chuangye template``: a blank quarterly report for one district to fill in."""
+
+from __future__ import annotations
+
+import click
+
+from chuangye_cli.cli.options import lang_option, targets_option
+from chuangye_cli.cli.output import emit, load_plan_or_exit, usage_error
+from chuangye_cli.render import DEFAULT_FORMAT
+
+
+@click.command("template")
+@click.option("--district", "district", required=True, metavar="CODE", help="The district's 6-digit code (行政区划代码), e.g. 370102.")
+@click.option("--from", "start", default=None, metavar="YYYYQn", help="First quarter (default: the plan period's start).")
+@click.option("--to", "end", default=None, metavar="YYYYQn", help="Last quarter (default: the plan period's end).")
+@click.option(
+    "-o", "--output", type=click.Path(), default=None, metavar="FILE", help="Write FILE (.csv or .xlsx) instead of CSV on stdout."
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@targets_option()
+@lang_option()
+@click.pass_context
+def command(ctx: click.Context, district: str, start: str | None, end: str | None, output: str | None, force: bool, targets: str | None, lang: str) -> None:
+    """Write a blank quarterly report for a district to fill in (空白季报模板).
+
+    One row per quarter from --from to --to, with district_code,
+    district_name, year and quarter filled in; headers in Chinese (--lang zh)
+    or as English keys (--lang en). CSV is UTF-8 with a BOM so Excel opens it
+    right. The .xlsx checks entries while you type: counts must be whole
+    numbers >= 0 (and no more than the column they are part of, e.g. 培训合格人数
+    <= 创业培训人数), 省级创业型城市创建情况 is a drop-down list, and each
+    column shows a note saying what to enter. A filled-in template passes
+    `chuangye validate`.
+
+    \b
+    Exit codes: 0 written; 2 bad option (unknown district, quarters out of
+                order or outside the plan, output not writable); 3 bad targets file.
+
+    \b
+    Examples:
+      chuangye template --district 370102 --from 2010Q1 --to 2010Q4 -o 历下区_2010.xlsx
+      chuangye template --district 370181 --from 2010Q3 --to 2010Q3 --lang en > 2010Q3.csv
+    """
+    ctx.meta["chuangye.lang"] = lang
+    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.reports.form import build_template, check_output_path, template_bytes, write_template
+
+    quarters = {}
+    for option, value in (("--from", start), ("--to", end)):
+        if value is not None:
+            try:
+                quarters[option] = Quarter.parse(value)
+            except ValueError:
+                usage_error(ctx, label("tools.usage.bad_quarter", lang, option=option, value=value), lang)
+    if output is not None:
+        check_output_path(output, force)
+    plan = load_plan_or_exit(ctx, targets, DEFAULT_FORMAT, lang)
+    t = build_template(plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang)
+    if output is None:
+        emit(template_bytes(t, ".csv"), "")
+    else:
+        write_template(t, output, force)
+        click.echo(label("tools.template.written", lang, path=output, rows=len(t.rows)), err=True)

@@ -1,0 +1,61 @@
+"""``chuangye validate``: validate reports only, without judging targets (for CI)."""
+
+from __future__ import annotations
+
+import click
+
+from chuangye_cli.cli.options import encoding_option, format_option, lang_option, output_option, paths_argument, targets_option
+from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
+from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
+
+
+@click.command("validate")
+@paths_argument()
+@targets_option()
+@encoding_option()
+@format_option(FORMATS, DEFAULT_FORMAT)
+@output_option()
+@lang_option()
+@click.pass_context
+def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """Validate quarterly reports only, without judging targets (校验报表).
+
+    PATHS are .csv/.xlsx files or folders (searched recursively). Every row
+    rule of check applies, and a district-quarter reported twice is an error.
+    Warnings (rows outside the plan period, quarters missing between a
+    district's first and last quarter in these files, unknown columns) do not
+    fail validation. Errors and warnings go to stderr; the files read and the
+    verdict to stdout (or to --output).
+
+    \b
+    Exit codes: 0 valid (warnings allowed); 2 usage error; 3 invalid input;
+                4 internal error.
+
+    \b
+    Examples:
+      chuangye validate 370102_2010Q2.csv
+      chuangye validate reports/ --lang en --format json
+      chuangye validate reports/ --format junit -o report.xml
+    """
+    ctx.meta["chuangye.lang"] = lang
+    import json
+
+    from chuangye_cli.judge.pipeline import validate_paths
+    from chuangye_cli.render import render
+    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.validate import validation_text
+
+    protected = [*paths, *([targets] if targets else [])]
+    fmt = output_format(ctx, fmt, output, protected, lang)
+    plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
+    v = validate_paths(plan, paths, encoding)
+    out: str | bytes
+    if fmt == "json":
+        out, err = json.dumps(v.to_dict(lang), ensure_ascii=False, indent=2) + "\n", ""
+    elif fmt in TABLE_FORMATS:
+        out, err = validation_text(v, fmt, lang)
+    else:  # csv, junit, xlsx: the check renderers, on a report without a verdict
+        out, _ = render(v.check, fmt, lang)
+        err = problems_text(v.check.errors, v.check.warnings, DEFAULT_FORMAT, lang)
+    emit_or_write(ctx, out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
+    ctx.exit(v.exit_code)

@@ -1,0 +1,66 @@
+"""``kpis`` as a table: units x indicators, each figure never misleading beside its threshold."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chuangye_cli.core.messages import label
+from chuangye_cli.render.numbers import fixed, percent
+
+if TYPE_CHECKING:
+    from chuangye_cli.judge.indicators import KpiReport, KpiValue
+    from chuangye_cli.plan.targets import Plan
+
+
+def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
+    return "1:" + fixed(value, threshold, op, decimals)
+
+
+def value_text(v: "KpiValue", lang: str) -> str:
+    if v.actual is None:
+        return "—"
+    threshold = v.target.value if v.target else None
+    op = v.target.op if v.target else ">="
+    if v.kpi.display == "multiple":
+        return multiple_text(v.actual, threshold, op)  # type: ignore[arg-type]
+    return percent(v.actual, threshold, op)  # type: ignore[arg-type]
+
+
+def cell_text(v: "KpiValue", lang: str) -> str:
+    text = value_text(v, lang)
+    if v.status is None:
+        return text
+    return label("tools.kpi_cell", lang, value=text, status=label(f"status.{v.status}", lang))
+
+
+def _unit(plan: "Plan", code: str | None, lang: str) -> str:
+    if code is None:
+        return label("scope.city", lang)
+    d = plan.district(code)
+    return d.name if lang == "zh" else f"{d.label(lang)} ({code})"
+
+
+def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:
+    """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
+    from tabulate import tabulate
+
+    from chuangye_cli.judge.indicators import KPIS
+    from chuangye_cli.render.table import problems_text
+
+    c = report.check
+    err = problems_text(c.errors, c.warnings, fmt, lang)
+    if not c.valid:
+        return "", err + label("tools.kpis.no_values", lang) + "\n"
+    by = {(v.kpi.id, v.district_code): v for v in report.values}
+    units = list(dict.fromkeys(v.district_code for v in report.values))
+    headers = [label("col.scope", lang)] + [k.name(lang) for k in KPIS]
+    rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang) for k in KPIS] for code in units]
+    lines = [c.plan]
+    if c.as_of and c.period:
+        lines.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    lines += ["", tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True), ""]
+    for k in KPIS:
+        note = label("tools.kpis.shown_as", lang) if k.display == "multiple" else ""
+        lines.append(f"{k.name(lang)} = {k.formula(lang)}{note}")
+    return "\n".join(lines) + "\n", err
