@@ -408,7 +408,7 @@ def test_failed_write_leaves_nothing(tmp_path, monkeypatch):
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("chuangye_cli.render.output.os.replace", fail)
+    monkeypatch.setattr("chuangye_cli.core.output.os.replace", fail)
     out = tmp_path / "r.json"
     result = run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
     one_line_usage_error(result, f"Error: cannot write {out}: No space left on device")

@@ -32,7 +32,8 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
     output path can be written and is no input; a bad one is a usage error (exit 2)."""
     from click.core import ParameterSource
 
-    from chuangye_cli.render.output import check_output, choose_format
+    from chuangye_cli.core.output import check_output
+    from chuangye_cli.render.output import choose_format
 
     fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
     if output is not None:
@@ -45,7 +46,7 @@ def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | 
     if output is None:
         return emit(out, err)
     from chuangye_cli.core.messages import label
-    from chuangye_cli.render.output import write_output
+    from chuangye_cli.core.output import write_output
 
     write_output(output, out, inputs)
     emit("", err + label("output.written", lang, path=output) + "\n")

@@ -138,7 +138,7 @@ def command(
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.core.messages import label
 
-    from chuangye_cli.render.output import check_output, write_output
+    from chuangye_cli.core.output import check_output, write_output
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))

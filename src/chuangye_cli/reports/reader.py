@@ -51,10 +51,6 @@ class Table:
     def missing_columns(self) -> set[str]:
         return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
 
-    @property
-    def usable(self) -> bool:
-        return not any(p.severity == "error" for p in self.problems)
-
 
 def find_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Expand folders into the .csv/.xlsx files below them, in a stable order."""
