@@ -1,12 +1,19 @@
-"""Wall time of `chuangye --help` and `chuangye check sample_data/`, as ratios to baselines
-measured in the same run (the machines are shared and noisy: compare ratios, not seconds).
+"""Start-up cost of `chuangye --help` and `chuangye check sample_data/`, as ratios to baselines
+measured in the same run, wall time and CPU time (user + system) side by side: the machines are
+shared and noisy, so compare ratios, not seconds.
 
-    python bench/startup_bench.py [--runs 9]
+    python bench/startup_bench.py [--runs 9] [--baseline-src OTHER_CHECKOUT/src]
+
+``--baseline-src`` also runs the same commands from another checkout's source tree (e.g. the
+commit before a refactoring, via `git worktree add`), interleaved with these, so the two can be
+compared within one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -15,38 +22,56 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-
-CASES = {
-    "python -c pass": [PY, "-c", "pass"],
-    "python -c 'import pandas'": [PY, "-c", "import pandas"],
-    "chuangye --help": [PY, "-m", "chuangye_cli", "--help"],
-    "chuangye check sample_data/": [PY, "-m", "chuangye_cli", "check", str(ROOT / "sample_data")],
-}
+FLOOR = "python -c 'import pandas, pydantic'"
 
 
-def median_seconds(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def cases(src: Path | None, tag: str) -> dict[str, tuple[list[str], dict[str, str]]]:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    return {
+        f"chuangye --help{tag}": ([PY, "-m", "chuangye_cli", "--help"], env),
+        f"chuangye check sample_data/{tag}": ([PY, "-m", "chuangye_cli", "check", str(ROOT / "sample_data")], env),
+    }
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--baseline-src", type=Path, default=None, help="another checkout's src/ to time beside this one")
     args = ap.parse_args()
+    env = dict(os.environ)
+    all_cases: dict[str, tuple[list[str], dict[str, str]]] = {
+        "python -c pass": ([PY, "-c", "pass"], env),
+        FLOOR: ([PY, "-c", "import pandas, pydantic"], env),
+        **cases(ROOT / "src", ""),
+    }
+    if args.baseline_src is not None:
+        all_cases.update(cases(args.baseline_src.resolve(), " [baseline]"))
     # interleave rounds so that load changes hit every case alike
-    results: dict[str, list[float]] = {k: [] for k in CASES}
+    walls: dict[str, list[float]] = {k: [] for k in all_cases}
+    cpus: dict[str, list[float]] = {k: [] for k in all_cases}
     for _ in range(args.runs):
-        for name, cmd in CASES.items():
-            results[name].append(median_seconds(cmd, 1))
-    med = {k: statistics.median(v) for k, v in results.items()}
-    base = med["python -c 'import pandas'"]
-    print(f"{'command':32} {'median s':>9} {'x import pandas':>16}")
-    for name, s in med.items():
-        print(f"{name:32} {s:9.3f} {s / base:16.2f}")
+        for name, (cmd, e) in all_cases.items():
+            w, c = timed(cmd, e)
+            walls[name].append(w)
+            cpus[name].append(c)
+    wall = {k: statistics.median(v) for k, v in walls.items()}
+    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    print(f"medians of {args.runs} interleaved runs; ratios to `{FLOOR}` (the import floor)")
+    print(f"{'command':45} {'wall s':>7} {'x floor':>8} {'CPU s':>7} {'x floor':>8}")
+    for name in all_cases:
+        print(f"{name:45} {wall[name]:7.3f} {wall[name] / wall[FLOOR]:8.2f} {cpu[name]:7.3f} {cpu[name] / cpu[FLOOR]:8.2f}")
 
 
 if __name__ == "__main__":
