@@ -116,13 +116,41 @@ def test_exit_0_when_everything_met_or_on_track(tmp_path):
 
 
 def test_usage_errors_are_one_line():
-    result = run("check", SMALL, "--format", "nonsense")
+    result = run("check", SMALL, "--format", "nonsense", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("Error: Invalid value for '--format': 'nonsense' is not one of")
     assert result.stderr.endswith("(see: main check --help)\n")
-    result = run("nonsense")
+    result = run("nonsense", env={"CHUANGYE_LANG": "en"})
     assert (result.exit_code, result.stderr) == (2, "Error: No such command 'nonsense'. (see: main --help)\n")
+
+
+def test_usage_errors_speak_the_chosen_language():
+    """click's own messages too: Chinese by default, English with --lang en (before or after the error)."""
+    result = run("check", SMALL, "--format", "nonsense")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("错误：'--format' 的值无效：'nonsense' 不在可选值 'asciidoc',")
+    assert result.stderr.endswith("之中。（用法见 main check --help）\n")
+    assert run("nonsense").stderr == "错误：没有命令 'nonsense'。（用法见 main --help）\n"
+    assert run("check").stderr == "错误：缺少参数 'PATHS...'.（用法见 main check --help）\n"
+    assert run("check", SMALL, "--bogus").stderr == "错误：没有选项 '--bogus'。（用法见 main check --help）\n"
+    assert run("check", SMALL, "--bogus", "--lang", "en").stderr == "Error: No such option '--bogus'. (see: main check --help)\n"
+    assert run("check", "nope").stderr == "错误：'PATHS...' 的值无效：路径 'nope' 不存在。（用法见 main check --help）\n"
+    assert run("check", SMALL, "--as-of", "2009Q9").stderr == "错误：'--as-of' 的值无效：'2009Q9' 不是季度（应如 2010Q1）（用法见 main check --help）\n"
+    assert run("template").stderr == "错误：缺少选项 '--district'.（用法见 main template --help）\n"
+    # and the English run after a Chinese one is English again (click's texts are put back)
+    assert run("check", SMALL, "--lang", "en", "--as-of", "2009Q9").stderr == (
+        "Error: Invalid value for '--as-of': '2009Q9' is not a quarter like 2010Q1 (see: main check --help)\n"
+    )
+
+
+def test_unknown_encoding_is_one_usage_error():
+    for cmd in ("check", "validate", "kpis", "roster"):
+        result = run(cmd, SMALL, "--encoding", "nosuch", "--lang", "en")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"Error: Invalid value for '--encoding': 'nosuch' is not a known encoding (e.g. utf-8, gb18030, utf-16) (see: main {cmd} --help)\n"
+        )
 
 
 def test_exit_2_usage_errors(tmp_path):

@@ -160,11 +160,15 @@ def test_input_files_are_not_modified(tmp_path):
     assert (f.read_bytes(), f.stat().st_mtime_ns) == before
 
 
-def test_unknown_encoding_name(tmp_path):
+def test_unknown_encoding_name_is_a_reader_error(tmp_path):
+    """The CLI refuses an unknown --encoding before reading (one usage error); the library names it per file."""
+    from chuangye_cli.reports.reader import read_table
+
     f = write_csv(tmp_path / "a.csv", [row()])
-    code, data = check(f, extra=("--encoding", "klingon"))
-    assert code == 3
-    assert data["errors"][0]["message"] == "unknown encoding name klingon (try utf-8 or gb18030)"
+    table = read_table(str(f), "klingon")
+    assert [(p.code, p.message("en")) for p in table.problems] == [
+        ("file-encoding-unknown", "unknown encoding name klingon (try utf-8 or gb18030)")
+    ]
 
 
 def test_xlsx_formatted_empty_rows_below_the_data_end_it(tmp_path):

@@ -16,18 +16,36 @@ import click
 
 from chuangye_cli import __version__
 from chuangye_cli.core.exits import ExitCode
+from chuangye_cli.cli.output import say
 from chuangye_cli.core.problems import UsageProblem
 
 
 class Main(click.Group):
     """The command group: turns every exception into a message and an exit code."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["chuangye.argv"] = list(args)  # for --lang, before the subcommand parses it
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
+        import os
+
+        from chuangye_cli.cli.click_text import click_language, lang_of
+
+        default = os.environ.get("CHUANGYE_LANG") if os.environ.get("CHUANGYE_LANG") in ("zh", "en") else "zh"
+        lang = ctx.meta["chuangye.lang"] = lang_of(ctx.meta.get("chuangye.argv", []), default)
+        with click_language(lang):
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
+            from chuangye_cli.core.messages import label
+
             command = exc.ctx.command_path if exc.ctx is not None else "chuangye"
-            click.echo(f"Error: {exc.format_message()} (see: {command} --help)", err=True)
+            lang = ctx.meta.get("chuangye.lang", "zh")
+            say(label("usage.see_help", lang, message=exc.format_message(), command=command) + "\n", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
             raise
@@ -35,8 +53,8 @@ class Main(click.Group):
             from chuangye_cli.core.messages import label
 
             lang = ctx.meta.get("chuangye.lang", "zh")
-            click.echo(label("output.error", lang, reason=exc.message(lang)), err=True)
-            ctx.exit(ExitCode.USAGE)
+            say(label("output.error", lang, reason=exc.message(lang)) + "\n", err=True)
+            ctx.exit(exc.exit_code)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if ctx.meta.get("chuangye.debug"):
                 raise
@@ -44,7 +62,7 @@ class Main(click.Group):
 
             lang = ctx.meta.get("chuangye.lang", "zh")
             reason = f"{type(exc).__name__}: {exc}"
-            click.echo(label("heading.internal", lang, reason=reason), err=True)
+            say(label("heading.internal", lang, reason=reason) + "\n", err=True)
             ctx.exit(ExitCode.INTERNAL)
 
 

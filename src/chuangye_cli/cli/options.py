@@ -37,6 +37,7 @@ def encoding_option() -> Callable[[F], F]:
     return click.option(
         "--encoding",
         default=None,
+        callback=_check_encoding,
         metavar="NAME",
         help="Decode every CSV with this encoding (e.g. gb18030) instead of detecting UTF-8/GB18030.",
     )
@@ -48,7 +49,26 @@ def _parse_quarter(ctx: click.Context, param: click.Parameter, value: str | None
     try:
         return Quarter.parse(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a quarter like 2010Q1") from None
+        raise click.BadParameter(_label(ctx, "usage.bad_quarter", value=value)) from None
+
+
+def _label(ctx: click.Context, key: str, **params: Any) -> str:
+    from chuangye_cli.core.messages import label
+
+    return label(key, ctx.meta.get("chuangye.lang", "zh"), **params)
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A codec Python knows, or one usage error (not one error per file)."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(_label(ctx, "usage.bad_encoding", value=value)) from None
+    return value
 
 
 def as_of_option() -> Callable[[F], F]:

@@ -3,6 +3,8 @@ diagnostics to stderr, or write ``-o`` (through the one writer, render.output)."
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import click
@@ -11,12 +13,39 @@ from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.quarters import Quarter
 
 
+def say(text: str | bytes, err: bool = False) -> None:
+    """Write to stdout (or stderr). A reader that has gone away (``| head``) ends the output
+    quietly and the command keeps its own exit code; any other failure (``> /dev/full``) is a
+    :class:`~chuangye_cli.core.output.WriteError` (exit 5), never an internal error."""
+    if not text:
+        return
+    try:
+        click.echo(text, err=err, nl=False)
+    except BrokenPipeError:
+        _discard(sys.stderr if err else sys.stdout)
+    except OSError as exc:
+        from chuangye_cli.core.output import WriteError
+
+        if not err:
+            _discard(sys.stdout)  # what is left in its buffer would fail again at exit
+        raise WriteError("output.stdout_failed", stream="stderr" if err else "stdout", reason=exc.strerror or str(exc)) from None
+
+
+def _discard(stream: object) -> None:
+    """Point a stream's file descriptor at /dev/null, so the interpreter's last flush cannot fail."""
+    try:
+        fd = stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (e.g. a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def emit(out: str | bytes, err: str) -> None:
     """Diagnostics to stderr, then results (text or bytes) to stdout."""
-    if err:
-        click.echo(err, err=True, nl=False)
-    if out:
-        click.echo(out, nl=False)
+    say(err, err=True)
+    say(out)
 
 
 def usage_error(ctx: click.Context, message: str, lang: str) -> None:

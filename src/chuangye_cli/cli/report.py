@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.output import load_plan_for, usage_error
+from chuangye_cli.cli.output import load_plan_for, say, usage_error
 #: browsers tried for --pdf, in order
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 #: seconds a browser may take to print
@@ -167,7 +167,7 @@ def command(
     err = problems_text(result.errors, result.warnings, "simple", lang)
     if not result.valid:
         err += label("heading.no_verdict", lang) + "\n"
-    click.echo(err, err=True, nl=False)
+    say(err, err=True)
 
     outputs: list[tuple[str, bytes]] = []
     if output is not None:
@@ -187,5 +187,5 @@ def command(
         write_output(path, data, [*inputs, *(f.file for f in result.files)])
         written.append(path)
     for path in written:
-        click.echo(label("report.written", lang, path=path))
+        say(label("report.written", lang, path=path) + "\n")
     ctx.exit(result.exit_code)

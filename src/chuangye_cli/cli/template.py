@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chuangye_cli.cli.options import lang_option, targets_option
-from chuangye_cli.cli.output import emit, load_plan_or_exit, usage_error
+from chuangye_cli.cli.output import emit, load_plan_or_exit, say, usage_error
 from chuangye_cli.render import DEFAULT_FORMAT
 
 
@@ -61,4 +61,4 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
         emit(template_bytes(t, ".csv"), "")
     else:
         write_template(t, output, force)
-        click.echo(label("tools.template.written", lang, path=output, rows=len(t.rows)), err=True)
+        say(label("tools.template.written", lang, path=output, rows=len(t.rows)) + "\n", err=True)

@@ -16,3 +16,5 @@ class ExitCode(IntEnum):
     INVALID = 3
     #: a defect in the tool: one line (--debug shows the traceback)
     INTERNAL = 4
+    #: the output could not be written (disk full, device error, stdout closed with an error)
+    WRITE_FAILED = 5

@@ -389,6 +389,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "--as-of {as_of} 超出方案期间 {start}–{end}",
         "en": "--as-of {as_of} is outside the plan period {start}–{end}",
     },
+    "output.stdout_failed": {"zh": "无法写入{stream}：{reason}", "en": "cannot write to {stream}: {reason}"},
+    "usage.see_help": {"zh": "错误：{message}（用法见 {command} --help）", "en": "Error: {message} (see: {command} --help)"},
+    "usage.bad_quarter": {"zh": "{value!r} 不是季度（应如 2010Q1）", "en": "{value!r} is not a quarter like 2010Q1"},
+    "usage.bad_encoding": {"zh": "没有名为 {value!r} 的编码（可用如 utf-8、gb18030、utf-16）", "en": "{value!r} is not a known encoding (e.g. utf-8, gb18030, utf-16)"},
     "output.written": {"zh": "结果已写入 {path}", "en": "results written to {path}"},
     "output.error": {"zh": "错误：{reason}", "en": "Error: {reason}"},
     "output.unknown_extension": {

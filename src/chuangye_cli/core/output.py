@@ -3,20 +3,25 @@
 * the folder must exist and be writable, the path must not be a folder;
 * an input file (a submission read, a path given, the targets file) is never
   overwritten, whatever the name;
-* the bytes go to a temporary file in the same folder, renamed over the
-  target only when complete, so a failure leaves nothing half-written.
+* a regular file (or a new one) is written to a temporary file in the same
+  folder and renamed over the target only when complete, so a failure leaves
+  nothing half-written; a symlink is followed and its target replaced (the link
+  stays); a device or FIFO (``/dev/null``, ``/dev/stdout``, a pipe) is opened
+  and written in place, never replaced by a file.
 
-Errors are :class:`OutputError` (a message key and its params); the CLI prints
-one line and exits 2.
+A path that cannot be used is :class:`OutputError` (exit 2, before any work);
+a write that fails on the way (disk full, I/O error) is :class:`WriteError` (exit 5).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable, Union
 
+from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import UsageProblem
 
 Output = Union[str, bytes]
@@ -26,6 +31,12 @@ class OutputError(UsageProblem):
     """The output path cannot be used (exit 2)."""
 
 
+class WriteError(UsageProblem):
+    """Writing the output failed on the way: disk full, I/O error (exit 5)."""
+
+    exit_code = ExitCode.WRITE_FAILED
+
+
 def _same(a: Path, b: str | Path) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -33,19 +44,33 @@ def _same(a: Path, b: str | Path) -> bool:
         return False
 
 
+def _target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file a write to ``path`` reaches (a symlink followed), and its status if it exists."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        return target, os.stat(target)
+    except OSError:
+        return target, None
+
+
 def check_output(output: str, protected: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that cannot or must not be written; nothing is created."""
     path = Path(output)
     if path.is_dir():
         raise OutputError("output.is_folder", path=output)
-    parent = path.parent
+    target, st = _target(path)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if not (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)) or not os.access(target, os.W_OK):
+            raise OutputError("output.not_writable", path=output)
+        return path
+    parent = target.parent
     if not parent.is_dir():
         raise OutputError("output.no_folder", path=output, folder=str(parent))
-    if not os.access(parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if not os.access(parent, os.W_OK | os.X_OK) or (st is not None and not os.access(target, os.W_OK)):
         raise OutputError("output.not_writable", path=output)
-    if path.exists():
+    if st is not None:
         for p in protected:
-            if _same(path, p):
+            if _same(target, p):
                 raise OutputError("output.is_input", path=output)
     return path
 
@@ -54,18 +79,33 @@ def write_output(output: str, data: Output, protected: Iterable[str | Path] = ()
     """Write ``data`` (text as UTF-8, or bytes) to ``output`` all at once."""
     path = check_output(output, protected)
     body = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target, st = _target(path)
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            with open(target, "wb") as fh:  # a device or a FIFO: written in place
+                fh.write(body)
+        else:
+            _replace(target, body, None if st is None else stat.S_IMODE(st.st_mode))
+    except OSError as exc:
+        raise WriteError("output.write_failed", path=output, reason=exc.strerror or str(exc)) from None
+    return path
+
+
+def _replace(target: Path, body: bytes, mode: int | None) -> None:
+    """Write a temporary file beside ``target`` and rename it over it (the old file's mode kept)."""
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(body)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError("output.write_failed", path=output, reason=exc.strerror or str(exc)) from None
-    return path
+        raise

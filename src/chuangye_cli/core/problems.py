@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from chuangye_cli.core.exits import ExitCode
+
 Severity = Literal["error", "warning"]
 
 #: how many characters of a cell's value a report shows
@@ -82,6 +84,8 @@ class HasProblems:
 
 class UsageProblem(Exception):
     """A command-line mistake (exit 2): a label key in messages.LABELS and its params, one line."""
+
+    exit_code: int = ExitCode.USAGE
 
     def __init__(self, key: str, **params: Any):
         super().__init__(key)
