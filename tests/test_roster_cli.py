@@ -10,7 +10,7 @@ import re
 import pytest
 
 from chuangye_cli.cli.roster import ROSTER_FORMATS, Progress
-from chuangye_cli.rosters.pipeline import ROSTER_COLUMNS, normalise_id, roster_column_for_header
+from chuangye_cli.rosters.rules import ROSTER_COLUMNS, normalise_id, roster_column_for_header
 
 from conftest import FIXTURES, GOLDEN, run
 

@@ -129,7 +129,7 @@ def check(
     plan, report = load_plan_for(targets, as_of)
     if plan is not None:
         if rosters:
-            from chuangye_cli.rosters.reader import tune_allocator
+            from chuangye_cli.rosters.csvpieces import tune_allocator
 
             tune_allocator()
         report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
