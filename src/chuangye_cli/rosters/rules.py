@@ -76,15 +76,6 @@ def normalise_id(value: Any) -> str:
     return text
 
 
-def id_problem(value: Any) -> Optional[str]:
-    """The code of what is wrong with an ID number, or None (the reference the fast check is tested against)."""
-    try:
-        normalise_id(value)
-    except PydanticCustomError as exc:
-        return exc.type
-    return None
-
-
 def id17_of(id_number: str) -> int:
     """The first 17 digits of a valid 18-character ID number: how the rows keep it."""
     return int(id_number[:17])
