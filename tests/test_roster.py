@@ -11,24 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 from stdnum.cn import ric
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.rosters.pipeline import (
-    RosterRow,
-    Rules,
-    distinct_people,
-    fast_check,
-    fast_ids,
-    id_problem,
-    mask_id,
-    mask_name,
-    normalise_id,
-    reconcile,
-    reconciliation_differences,
-    string_array,
-    validate_rosters,
-)
+from chuangye_cli.rosters.arrays import string_array
+from chuangye_cli.rosters.context import RosterContext
+from chuangye_cli.rosters.fastchecks import fast_check, fast_ids
+from chuangye_cli.rosters.people import distinct_people
+from chuangye_cli.rosters.pipeline import validate_rosters
+from chuangye_cli.rosters.privacy import mask_id, mask_name
+from chuangye_cli.rosters.reconcile import reconcile
+from chuangye_cli.rosters.rules import RosterRow, normalise_id
 from chuangye_cli.reports.rows import ReportRow
 from chuangye_cli.plan.loader import load_plan
 
@@ -39,8 +33,17 @@ KEYS = ["id_number", "name", "district_code", "group", "activity", "end_date", "
 
 
 @pytest.fixture(scope="module")
-def rules() -> Rules:
-    return Rules.from_plan(load_plan())
+def context() -> RosterContext:
+    return RosterContext.from_plan(load_plan())
+
+
+def id_problem(value) -> str | None:
+    """The code of what is wrong with an ID number, or None (the reference the fast check is tested against)."""
+    try:
+        normalise_id(value)
+    except PydanticCustomError as exc:
+        return exc.type
+    return None
 
 
 def make_id(body17: str) -> str:
@@ -160,16 +163,16 @@ def expected_bad() -> list[tuple[int, str, str]]:
         return [(int(r["row"]), r["column"], r["code"]) for r in csv.DictReader(fh)]
 
 
-def test_every_rule_reported_with_row_column_and_code(rules):
-    result = validate_rosters([str(ROSTERS / "bad.csv")], rules)
+def test_every_rule_reported_with_row_column_and_code(context):
+    result = validate_rosters([str(ROSTERS / "bad.csv")], context)
     got = [(p.row, p.column, p.code) for p in result.errors]
     assert got == expected_bad()
     assert result.valid_rows == 0
     assert len(expected_bad()) == 18  # one row per rule
 
 
-def test_good_rows_pass_with_their_warnings(rules):
-    result = validate_rosters([str(ROSTERS / "good.csv")], rules)
+def test_good_rows_pass_with_their_warnings(context):
+    result = validate_rosters([str(ROSTERS / "good.csv")], context)
     assert result.errors == []
     assert [(p.row, p.code) for p in result.warnings] == [(8, "roster-start-before-end"), (9, "roster-credit-code")]
     # row 10 is blank: skipped, and the next row keeps its spreadsheet number
@@ -179,22 +182,22 @@ def test_good_rows_pass_with_their_warnings(rules):
     assert result.distinct(activities=["training"]) == 5  # 张三 李四 赵六 孙八 周九
 
 
-def test_gb18030_english_headers_and_title_row(rules):
-    result = validate_rosters([str(ROSTERS / "gbk_english.csv")], rules)
+def test_gb18030_english_headers_and_title_row(context):
+    result = validate_rosters([str(ROSTERS / "gbk_english.csv")], context)
     assert result.files[0].encoding == "gb18030"
     assert [(p.row, p.column, p.code) for p in result.errors] == [(6, "name", "missing-value")]
     assert result.valid_rows == 3
 
 
-def test_xlsx_dates_numbers_and_row_numbers(rules):
-    result = validate_rosters([str(ROSTERS / "pingyin.xlsx")], rules)
+def test_xlsx_dates_numbers_and_row_numbers(context):
+    result = validate_rosters([str(ROSTERS / "pingyin.xlsx")], context)
     assert [(p.row, p.column, p.code) for p in result.errors] == [(5, "身份证号", "roster-id-checksum")]
     assert result.valid_rows == 2
     counts = result.counts()
     assert counts[("370124", Quarter(2010, 1))] == {"guidance": 1, "trained": 1, "passed": 1, "served": 1, "started": 1}
 
 
-def test_gb18030_found_late_in_a_big_file_restarts_as_gb18030(tmp_path, rules):
+def test_gb18030_found_late_in_a_big_file_restarts_as_gb18030(tmp_path, context):
     path = tmp_path / "late.csv"
     good = make_id("37010219790101001")
     lines = ["id_number,name,district_code,group,activity,end_date"]
@@ -202,13 +205,13 @@ def test_gb18030_found_late_in_a_big_file_restarts_as_gb18030(tmp_path, rules):
     lines.append(f"{good},张三,370102,其他,创业指导,2009-03-15")
     path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
     assert path.stat().st_size > 2**18  # beyond the prefix read to find the header and encoding
-    result = validate_rosters([str(path)], rules)
+    result = validate_rosters([str(path)], context)
     assert result.files[0].encoding == "gb18030"
     assert result.errors == []
     assert result.valid_rows == len(lines) - 1
 
 
-def test_ragged_rows_and_line_breaks_in_cells_keep_spreadsheet_row_numbers(tmp_path, rules):
+def test_ragged_rows_and_line_breaks_in_cells_keep_spreadsheet_row_numbers(tmp_path, context):
     path = tmp_path / "ragged.csv"
     a, b, c = make_id("37010219800101001"), make_id("37010219800101002"), make_id("37010219800101003")
     path.write_text(
@@ -218,7 +221,7 @@ def test_ragged_rows_and_line_breaks_in_cells_keep_spreadsheet_row_numbers(tmp_p
         f"{c},,370102,其他,创业指导,2009-03-15\n",
         encoding="utf-8",
     )
-    result = validate_rosters([str(path)], rules)
+    result = validate_rosters([str(path)], context)
     assert [(p.row, p.column, p.code) for p in result.errors] == [
         (3, "参加类型", "missing-value"),
         (3, "结业日期", "missing-value"),
@@ -226,10 +229,10 @@ def test_ragged_rows_and_line_breaks_in_cells_keep_spreadsheet_row_numbers(tmp_p
     ]
 
 
-def test_missing_required_column_is_one_error_per_file(tmp_path, rules):
+def test_missing_required_column_is_one_error_per_file(tmp_path, context):
     path = tmp_path / "no_name.csv"
     path.write_text("身份证号,行政区划代码,人员类别,参加类型,结业日期\n" + f"{make_id('37010219800101001')},370102,其他,创业指导,2009-03-15\n" * 3, encoding="utf-8")
-    result = validate_rosters([str(path)], rules)
+    result = validate_rosters([str(path)], context)
     assert [(p.code, p.column) for p in result.errors] == [("missing-column", "姓名")]
 
 
@@ -269,41 +272,41 @@ def random_sample(n: int, seed: int) -> list[dict[str, str]]:
     return rows
 
 
-def pydantic_invalid(rows: list[dict[str, str]], rules: Rules) -> set[int]:
+def pydantic_invalid(rows: list[dict[str, str]], context: RosterContext) -> set[int]:
     bad = set()
     for i, row in enumerate(rows):
         try:
-            RosterRow.model_validate({k: v for k, v in row.items() if v != ""}, context=rules.context)
+            RosterRow.model_validate({k: v for k, v in row.items() if v != ""}, context=context.validation_context)
         except ValidationError:
             bad.add(i)
     return bad
 
 
-def test_fast_pass_flags_exactly_the_rows_pydantic_rejects(rules):
+def test_fast_pass_flags_exactly_the_rows_pydantic_rejects(context):
     rows = random_sample(3000, seed=5)
     cols = {k: string_array([r[k] for r in rows]) for k in KEYS}
-    flagged = {int(i) for i in (~fast_check(cols, rules).certain).nonzero()[0]}
-    invalid = pydantic_invalid(rows, rules)
+    flagged = {int(i) for i in (~fast_check(cols, context).certain).nonzero()[0]}
+    invalid = pydantic_invalid(rows, context)
     assert 300 < len(invalid) < 2900  # the sample holds both kinds
     assert flagged == invalid
 
 
-def test_unusual_spellings_go_to_pydantic_which_decides(rules):
+def test_unusual_spellings_go_to_pydantic_which_decides(context):
     rows = [
         {**dict.fromkeys(KEYS, ""), "id_number": " " + make_id("37010219800101001"), "name": "张三", "district_code": " 370102 ",
          "group": "ＧＲＡＤＵＡＴＥ", "activity": "创业指导", "end_date": "2009年3月15日"},
     ]
     cols = {k: string_array([r[k] for r in rows]) for k in KEYS}
-    assert not fast_check(cols, rules).certain[0]
-    assert pydantic_invalid(rows, rules) == set()
+    assert not fast_check(cols, context).certain[0]
+    assert pydantic_invalid(rows, context) == set()
 
 
 # --------------------------------------------------------------------------- duplicates and distinct people
 
 
-def test_duplicates_within_a_district_and_across_districts(rules):
+def test_duplicates_within_a_district_and_across_districts(context):
     d = ROSTERS / "dups"
-    result = validate_rosters([str(d)], rules)
+    result = validate_rosters([str(d)], context)
     a, b = str(d / "a_lixia.csv"), str(d / "b_shizhong.csv")
     assert [(p.file, p.row, p.code, p.params["other_file"], p.params["other_row"]) for p in result.errors] == [
         (a, 3, "roster-duplicate", a, 2),
@@ -319,25 +322,25 @@ def test_duplicates_within_a_district_and_across_districts(rules):
     assert not any(p.row == 5 for p in result.problems)
 
 
-def test_distinct_people_by_activity_district_and_quarter(rules):
-    result = validate_rosters([str(ROSTERS / "dups")], rules)
+def test_distinct_people_by_activity_district_and_quarter(context):
+    result = validate_rosters([str(ROSTERS / "dups")], context)
     data = result.data
-    assert distinct_people(data, rules) == 2
-    assert distinct_people(data, rules, codes=["370103"]) == 2
-    assert distinct_people(data, rules, activities=["trained"]) == 2
-    assert distinct_people(data, rules, until=Quarter(2009, 1)) == 1
+    assert distinct_people(data, context) == 2
+    assert distinct_people(data, context, codes=["370103"]) == 2
+    assert distinct_people(data, context, activities=["trained"]) == 2
+    assert distinct_people(data, context, until=Quarter(2009, 1)) == 1
     assert result.distinct_by_district() == {"370102": 2, "370103": 2}
 
 
-def test_result_distinct_for_city_and_each_district_is_the_plain_count(rules):
+def test_result_distinct_for_city_and_each_district_is_the_plain_count(context):
     """RosterResult.distinct reads each (activities, quarter) once for the city and all districts; the numbers
     are distinct_people's, whichever way the activities are spelled."""
-    result = validate_rosters([str(ROSTERS / "dups"), str(ROSTERS / "good.csv")], rules)
+    result = validate_rosters([str(ROSTERS / "dups"), str(ROSTERS / "good.csv")], context)
     data = result.data
     for activities in (["guidance", "training"], ["guidance", "trained"], ["trained"], ["guidance"]):
         for until in (None, Quarter(2009, 1), Quarter(2010, 4)):
-            for codes in (None, *[[c] for c in rules.codes], ["370102", "370103"]):
-                assert result.distinct(activities, codes, until) == distinct_people(data, rules, activities, codes, until)
+            for codes in (None, *[[c] for c in context.codes], ["370102", "370103"]):
+                assert result.distinct(activities, codes, until) == distinct_people(data, context, activities, codes, until)
     assert result.distinct(["guidance", "trained"], ["370102"]) == result.distinct_by_district()["370102"] == 4
 
 
@@ -376,11 +379,13 @@ def test_one_sort_of_ids_states_the_cross_row_rules(rows, n_codes):
     a plain statement of the rules: distinct counts, errors and warnings, each naming the first place."""
     import numpy as np
 
-    from chuangye_cli.rosters.pipeline import RosterData, RosterFileRead, RosterResult, duplicate_problems, people
+    from chuangye_cli.rosters.data import RosterData, RosterFileRead
+    from chuangye_cli.rosters.people import people
+    from chuangye_cli.rosters.pipeline import RosterResult, duplicate_problems
 
     ids = [37010219800101000 + 7919 * pid for pid, _, _ in rows]  # large 17-digit numbers, as real ones
     codes = tuple(f"{370100 + i:06d}" for i in range(n_codes))
-    r = Rules(codes, codes, codes, dt.date(2009, 1, 1), dt.date(2010, 12, 31))
+    r = RosterContext(codes, codes, codes, dt.date(2009, 1, 1), dt.date(2010, 12, 31))
     n = len(rows)
     data = RosterData(
         id17=np.asarray(ids, dtype=np.int64),
@@ -413,8 +418,8 @@ def report(code: str, year: int, quarter: int, **figures: int) -> ReportRow:
     return ReportRow.model_validate({"district_code": code, "year": year, "quarter": quarter, "provincial_standard": "达到", **base, **figures})
 
 
-def test_reconciliation_lists_every_difference(rules):
-    result = validate_rosters([str(ROSTERS / "good.csv")], rules)
+def test_reconciliation_lists_every_difference(context):
+    result = validate_rosters([str(ROSTERS / "good.csv")], context)
     reports = [
         report("370102", 2009, 1, guidance=1),
         report("370102", 2009, 2, trained=3, passed=1, served=1, started=0),
@@ -434,5 +439,5 @@ def test_reconciliation_lists_every_difference(rules):
     assert by_key[("370103", "2009Q3")]["differences"] == [{"measure": "guidance", "roster": 1, "report": None, "difference": None}]
     assert not any(code == "370126" for code, _ in by_key)
     assert not any(q > "2009Q4" for _, q in by_key)  # 2010 rows are after as-of
-    flat = reconciliation_differences(entries)
+    flat = [{"district_code": e["district_code"], "quarter": e["quarter"], **d} for e in entries for d in e["differences"]]
     assert {"district_code": "370102", "quarter": "2009Q2", "measure": "trained", "roster": 2, "report": 3, "difference": -1} in flat

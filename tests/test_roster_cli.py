@@ -10,7 +10,7 @@ import re
 import pytest
 
 from chuangye_cli.cli.roster import ROSTER_FORMATS, Progress
-from chuangye_cli.rosters.pipeline import ROSTER_COLUMNS, normalise_id, roster_column_for_header
+from chuangye_cli.rosters.rules import ROSTER_COLUMNS, normalise_id, roster_column_for_header
 
 from conftest import FIXTURES, GOLDEN, run
 
@@ -107,9 +107,53 @@ def test_quiet_hides_warnings_not_errors():
     assert "1 error(s)" in quiet.stderr
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal():
-    result = run("roster", str(ROSTERS / "good.csv"), "--lang", "en")
+@pytest.fixture
+def eager_progress(monkeypatch):
+    """The progress bar draws on every batch (no interval): a bar that is created shows up even on a small file."""
+    import importlib
+
+    roster_cli = importlib.import_module("chuangye_cli.cli.roster")  # the module: the package's ``roster`` is the command
+
+    class Eager(Progress):
+        def __init__(self, lang, stream=None, interval=0.25):
+            super().__init__(lang, stream, interval=0)
+
+    monkeypatch.setattr(roster_cli, "Progress", Eager)
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(eager_progress):
+    result = run("roster", str(ROSTERS / "good.csv"), "--lang", "en")  # the runner's stderr is no terminal
+    assert result.exit_code == 0
     assert "\r" not in result.stderr and "rows/s" not in result.stderr
+
+
+def test_progress_bar_on_a_terminal_stderr(eager_progress, monkeypatch):
+    import sys
+
+    from chuangye_cli.cli import main
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main(["roster", str(ROSTERS / "good.csv"), "--lang", "en", "--format", "json"], standalone_mode=False)
+    assert code == 0
+    assert "\r" in terminal.getvalue() and "rows/s" in terminal.getvalue()
+    assert "\r\x1b[K" in terminal.getvalue()  # and it clears its line
+
+
+def test_no_progress_bar_on_a_terminal_when_quiet(eager_progress, monkeypatch):
+    import sys
+
+    from chuangye_cli.cli import main
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    main(["roster", str(ROSTERS / "good.csv"), "--lang", "en", "--format", "json", "--quiet"], standalone_mode=False)
+    assert "rows/s" not in terminal.getvalue()
 
 
 def test_progress_shows_rows_and_rate_and_clears_itself():

@@ -9,11 +9,12 @@ import tempfile
 import pytest
 from stdnum.cn import ric
 
+import chuangye_cli.rosters.csvpieces as roster_csvpieces
 import chuangye_cli.rosters.reader as roster_reader
 import chuangye_cli.rosters.store as roster_store
-from chuangye_cli.cli.roster import roster_summary
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.rosters.pipeline import Rules, validate_rosters
+from chuangye_cli.rosters.context import RosterContext
+from chuangye_cli.rosters.pipeline import validate_rosters
 from chuangye_cli.plan.loader import load_plan
 
 from conftest import FIXTURES, run
@@ -23,29 +24,29 @@ EVERY_ROSTER = [str(ROSTERS / n) for n in ("dups", "bad.csv", "good.csv", "gbk_e
 
 
 @pytest.fixture(scope="module")
-def rules() -> Rules:
-    return Rules.from_plan(load_plan())
+def context() -> RosterContext:
+    return RosterContext.from_plan(load_plan())
 
 
 def everything(result) -> dict:
     """All a roster run answers: the JSON summary (errors, warnings, counts, distinct people) and masked counts."""
     return {
-        "summary": roster_summary(result, "en"),
+        "summary": result.to_dict("en"),
         "valid_rows": result.valid_rows,
         "trained_370102": result.distinct(["training"], ["370102"]),
         "guidance_until_2009Q2": result.distinct(["guidance"], until=Quarter(2009, 2)),
     }
 
 
-def test_spilled_rows_give_the_same_result_as_rows_in_memory(rules, monkeypatch):
-    in_memory = validate_rosters(EVERY_ROSTER, rules)
+def test_spilled_rows_give_the_same_result_as_rows_in_memory(context, monkeypatch):
+    in_memory = validate_rosters(EVERY_ROSTER, context)
     assert in_memory.store is None and in_memory.data is not None
     expected = everything(in_memory)
     assert expected["summary"]["errors"] and expected["summary"]["warnings"]  # duplicates and bad rows to compare
     assert any(e["code"] == "roster-duplicate" for e in expected["summary"]["errors"])
     monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
     monkeypatch.setattr(roster_store, "BUCKETS", 4)
-    spilled = validate_rosters(EVERY_ROSTER, rules)
+    spilled = validate_rosters(EVERY_ROSTER, context)
     assert spilled.store is not None and spilled.data is None
     assert len(list(spilled.chunks())) > 1
     assert everything(spilled) == expected
@@ -64,19 +65,19 @@ def _late_gb18030(path, rows: int) -> int:
 
 
 @pytest.mark.parametrize("when", ["before", "during"])  # the spill: before the second file starts / while it is first read
-def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, rules, monkeypatch, when):
+def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, context, monkeypatch, when):
     late = tmp_path / "late.csv"
     n_late = _late_gb18030(late, 6000)
     assert late.stat().st_size > roster_reader.PREFIX_BYTES  # the encoding is not known from the start
-    first = validate_rosters([str(ROSTERS / "good.csv")], rules)
+    first = validate_rosters([str(ROSTERS / "good.csv")], context)
     assert first.valid_rows >= 2
-    monkeypatch.setattr(roster_reader, "CHUNK_BYTES", 16 << 10)  # many pieces: rows are kept before the restart
+    monkeypatch.setattr(roster_csvpieces, "CHUNK_BYTES", 16 << 10)  # many pieces: rows are kept before the restart
     monkeypatch.setattr(roster_store, "SPILL_ROWS", 1 if when == "before" else first.valid_rows + 5)
     monkeypatch.setattr(roster_store, "BUCKETS", 8)
     marks = []
     begin = roster_store.RowStore.begin_file
     monkeypatch.setattr(roster_store.RowStore, "begin_file", lambda self: (marks.append(self.spilled), begin(self))[1])
-    result = validate_rosters([str(ROSTERS / "good.csv"), str(late)], rules)
+    result = validate_rosters([str(ROSTERS / "good.csv"), str(late)], context)
     assert result.store is not None
     # good.csv began in memory; the late file began twice (UTF-8, then GB18030), spilled already at the
     # first start only "before" (the spill came during good.csv), else during that first reading
@@ -107,14 +108,14 @@ def test_spill_files_are_private_and_gone_when_the_command_ends(tmp_path, monkey
     assert list(spill_root.iterdir()) == []
 
 
-def test_without_a_writable_temporary_folder_the_rows_stay_in_memory(rules, monkeypatch):
-    expected = everything(validate_rosters(EVERY_ROSTER, rules))
+def test_without_a_writable_temporary_folder_the_rows_stay_in_memory(context, monkeypatch):
+    expected = everything(validate_rosters(EVERY_ROSTER, context))
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
-    result = validate_rosters(EVERY_ROSTER, rules)
+    result = validate_rosters(EVERY_ROSTER, context)
     assert result.store is None and result.data is not None
     assert everything(result) == expected

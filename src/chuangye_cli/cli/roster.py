@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.output import load_plan_or_exit
+from chuangye_cli.cli.output import emit, load_plan_or_exit
 from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -50,62 +50,6 @@ class Progress:
             self.stream.flush()
 
 
-def roster_summary(result: Any, lang: str) -> dict[str, Any]:
-    """The JSON object of ``chuangye roster --format json`` (no ID number or name in it, only masked ones)."""
-    by_district: dict[str, dict[str, int]] = {}
-    for (code, _q), counts in result.counts().items():
-        acc = by_district.setdefault(code, dict.fromkeys(counts, 0))
-        for k, v in counts.items():
-            acc[k] += v
-    rules = result.rules
-    distinct = result.distinct_by_district()
-    return {
-        "files": [{"file": f.file, "encoding": f.encoding, "rows": f.rows} for f in result.files],
-        "rows": result.rows_read,
-        "valid_rows": result.valid_rows,
-        "distinct_people": result.distinct(),
-        "districts": [
-            {
-                "district_code": code,
-                "district_name": rules.names[rules.district_index(code)],
-                **by_district[code],
-                "distinct_people": distinct.get(code, 0),
-            }
-            for code in rules.codes
-            if code in by_district
-        ],
-        "counts": [
-            {"district_code": code, "quarter": str(q), **counts}
-            for (code, q), counts in sorted(result.counts().items(), key=lambda kv: (kv[0][0], kv[0][1].index))
-        ],
-        "errors": [p.to_dict(lang) for p in result.errors],
-        "warnings": [p.to_dict(lang) for p in result.warnings],
-        "exit_code": 3 if result.errors else 0,
-    }
-
-
-def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> str:
-    from tabulate import tabulate
-
-    from chuangye_cli.core.messages import label
-    from chuangye_cli.rosters.pipeline import MEASURES
-
-    lines = [
-        label("roster.files", lang, files=len(summary["files"]), rows=f"{summary['rows']:,}"),
-        label("roster.valid", lang, valid=f"{summary['valid_rows']:,}", distinct=f"{summary['distinct_people']:,}"),
-        "",
-    ]
-    headers = [label("roster.col.district", lang)] + [label(f"roster.measure.{m}", lang) for m in MEASURES]
-    headers.append(label("roster.col.distinct", lang))
-    rows = []
-    for d in summary["districts"]:
-        i = rules.district_index(d["district_code"])
-        name = d["district_name"] if lang == "zh" else f"{rules.names_en[i]} ({d['district_code']})"
-        rows.append([name] + [f"{d[m]:,}" for m in MEASURES] + [f"{d['distinct_people']:,}"])
-    lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
-    return "\n".join(lines) + "\n"
-
-
 @click.command("roster")
 @paths_argument()
 @targets_option()
@@ -132,28 +76,28 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.rosters.pipeline import Rules, validate_rosters
-    from chuangye_cli.rosters.reader import tune_allocator
+    from chuangye_cli.rosters.context import RosterContext
+    from chuangye_cli.rosters.pipeline import validate_rosters
+    from chuangye_cli.rosters.csvpieces import tune_allocator
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
-    rules = Rules.from_plan(plan)
+    context = RosterContext.from_plan(plan)
     tune_allocator()
     progress = None if quiet or not sys.stderr.isatty() else Progress(lang)
     try:
-        result = validate_rosters(paths, rules, encoding, progress)
+        result = validate_rosters(paths, context, encoding, progress)
     finally:
         if progress is not None:
             progress.close()
-    summary = roster_summary(result, lang)
+    summary = result.to_dict(lang)
     if fmt == "json":
         if quiet:
             summary["warnings"] = []
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", "")
     else:
-        from chuangye_cli.render.table import problems_text  # tabulate: only for tables
+        from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
+        from chuangye_cli.render.table import problems_text
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
-        if err:
-            click.echo(err, err=True, nl=False)
-        click.echo(roster_table(summary, fmt, lang, rules), nl=False)
+        emit(roster_table(summary, fmt, lang, context), err)
     ctx.exit(summary["exit_code"])

@@ -8,7 +8,10 @@ in the language asked for, so translation is a lookup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Callable, Container, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pydantic import ValidationError
 
 from chuangye_cli.core.exits import ExitCode
 
@@ -66,6 +69,38 @@ def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
     where = {k: kw.pop(k) for k in ("file", "row", "column") if k in kw}
     value = preview(kw.pop("value", None))
     return Problem(code, severity, value=value, params=kw, **where)
+
+
+def problems_from_validation_error(
+    exc: "ValidationError",
+    *,
+    file: str | None,
+    row: int | None,
+    column_of: Callable[[str], str | None],
+    value_of: Callable[[str], Any],
+    skip: Container[str] = (),
+) -> list[Problem]:
+    """One error per pydantic error of a row, in order: our codes kept, ``missing`` -> ``missing-value``,
+    pydantic's own codes -> ``invalid-value`` (its message as the reason).
+
+    ``column_of(key)`` and ``value_of(key)`` give the column as written and the value as shown for a
+    field key; errors of a key in ``skip`` are left out.
+    """
+    from chuangye_cli.core.messages import PROBLEMS
+
+    out = []
+    for e in exc.errors():
+        key = str(e["loc"][0]) if e["loc"] else ""
+        if key in skip:
+            continue
+        code = e["type"]
+        params = dict(e.get("ctx") or {})
+        if code == "missing":
+            code = "missing-value"
+        elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours
+            code, params = "invalid-value", {"reason": e["msg"]}
+        out.append(error(code, file=file, row=row, column=column_of(key), value=value_of(key), **params))
+    return out
 
 
 class HasProblems:

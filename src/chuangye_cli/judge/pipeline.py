@@ -121,9 +121,11 @@ def run_kpis(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, enc
 
 def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckReport) -> "PeopleCounter":
     """Validate the rosters into the report (problems, files, reconciliation); count people from them."""
-    from chuangye_cli.rosters.pipeline import Rules, reconcile, validate_rosters
+    from chuangye_cli.rosters.context import RosterContext
+    from chuangye_cli.rosters.pipeline import validate_rosters
+    from chuangye_cli.rosters.reconcile import reconcile
 
-    result = validate_rosters(rosters, Rules.from_plan(plan), encoding)
+    result = validate_rosters(rosters, RosterContext.from_plan(plan), encoding)
     report.problems.extend(result.problems)
     report.files.extend(FileRead(f.file, f.encoding, f.rows) for f in result.files)
     report.reconciliation = reconcile(result.counts(), report.rows, report.as_of)

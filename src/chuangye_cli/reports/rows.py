@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Iterable, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -269,10 +269,15 @@ class Column:
         return self.zh if lang == "zh" else self.key
 
 
-COLUMNS: dict[str, Column] = {
-    name: Column(name, f.title or name, f.is_required(), (f.json_schema_extra or {}).get("kind", "flow"))  # type: ignore[union-attr]
-    for name, f in ReportRow.model_fields.items()
-}
+def model_columns(model: type[BaseModel], default_kind: str) -> dict[str, Column]:
+    """The columns a pydantic row model states: each field's Chinese header (title), required, kind."""
+    return {
+        name: Column(name, f.title or name, f.is_required(), (f.json_schema_extra or {}).get("kind", default_kind))  # type: ignore[union-attr]
+        for name, f in model.model_fields.items()
+    }
+
+
+COLUMNS: dict[str, Column] = model_columns(ReportRow, "flow")
 NUMERIC_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric)
 LEVEL_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.kind == "level")
 
@@ -284,16 +289,28 @@ def header_key(header: Any) -> str:
     return text.replace("-", "_")
 
 
-_HEADER_INDEX: dict[str, str] = {}
-for _c in COLUMNS.values():
-    _HEADER_INDEX[header_key(_c.key)] = _c.key
-    _HEADER_INDEX[header_key(_c.zh)] = _c.key
+class ColumnIndex:
+    """Header -> column key for a set of columns: each column's key and Chinese header, plus other spellings."""
+
+    def __init__(self, columns: Iterable[Column], aliases: Optional[dict[str, str]] = None):
+        self._keys: dict[str, str] = {}
+        for c in columns:
+            self._keys[header_key(c.key)] = c.key
+            self._keys[header_key(c.zh)] = c.key
+        for header, key in (aliases or {}).items():
+            self._keys[header_key(header)] = key
+
+    def column_for(self, header: Any) -> str | None:
+        """The column key a header names, in Chinese or English; a trailing unit like （人） is tolerated."""
+        key = header_key(header)
+        if key in self._keys:
+            return self._keys[key]
+        return self._keys.get(re.sub(r"\([^()]*\)$", "", key))
+
+
+_HEADER_INDEX = ColumnIndex(COLUMNS.values())
 
 
 def column_for_header(header: Any) -> str | None:
-    """The column key a header names, in Chinese or English; a trailing unit like （人） is tolerated."""
-    key = header_key(header)
-    if key in _HEADER_INDEX:
-        return _HEADER_INDEX[key]
-    stripped = re.sub(r"\([^()]*\)$", "", key)
-    return _HEADER_INDEX.get(stripped)
+    """The report column key a header names (see :meth:`ColumnIndex.column_for`)."""
+    return _HEADER_INDEX.column_for(header)

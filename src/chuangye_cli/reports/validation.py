@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 
-from chuangye_cli.core.messages import PROBLEMS
-from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank, row_key
@@ -46,27 +44,18 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
         try:
             row = ReportRow.model_validate(data, context={"districts": registry})
         except ValidationError as exc:
-            for e in exc.errors():
-                key = str(e["loc"][0]) if e["loc"] else ""
-                if key in missing:
-                    continue  # reported once for the file
-                problems.append(_cell_problem(table, line, key, cells.get(key), e))
+            problems += problems_from_validation_error(
+                exc,
+                file=table.file,
+                row=line,
+                column_of=lambda key: table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key),
+                value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
+                skip=missing,  # reported once for the file
+            )
             continue
         if not missing:
             rows.append(Located(row, table.file, line))
     return rows, problems
-
-
-def _cell_problem(table: Table, line: int, key: str, value: Any, e: dict[str, Any]) -> Problem:
-    code = e["type"]
-    params = dict(e.get("ctx") or {})
-    if code == "missing":
-        code = "missing-value"
-    elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours
-        params = {"reason": e["msg"]}
-        code = "invalid-value"
-    column = table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key)
-    return error(code, file=table.file, row=line, column=column, value=None if is_blank(value) else value, **params)
 
 
 def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:

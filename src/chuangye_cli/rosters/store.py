@@ -21,7 +21,7 @@ import tempfile
 import weakref
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from chuangye_cli.rosters.pipeline import RosterData
+from chuangye_cli.rosters.data import RosterData
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
