@@ -45,7 +45,7 @@ class Main(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if ctx.meta.get("chuangye.debug"):
                 raise
-            from chuangye_cli.core.messages import label
+            from chuangye_cli.core.i18n import label
 
             lang = ctx.meta.get("chuangye.lang", "zh")
             reason = f"{type(exc).__name__}: {exc}"

@@ -187,13 +187,13 @@ def report(
       chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
     for path in (output, pdf):
         if path is not None and (why := _writable(Path(path))):
-            _fail(label("report.unwritable", lang, path=path, reason=why))
+            _fail(label("output.write_failed", lang, path=path, reason=why))
     browser = None
     if pdf is not None:
         browser = find_browser()
@@ -235,7 +235,7 @@ def report(
         try:
             _write_atomic(Path(path), data)
         except OSError as exc:
-            _fail(label("report.unwritable", lang, path=path, reason=exc.strerror or str(exc)))
+            _fail(label("output.write_failed", lang, path=path, reason=exc.strerror or str(exc)))
         written.append(path)
     for path in written:
         click.echo(label("report.written", lang, path=path))

@@ -35,7 +35,7 @@ class Progress:
             self._show(now)
 
     def _show(self, now: float) -> None:
-        from chuangye_cli.core.messages import label
+        from chuangye_cli.core.i18n import label
 
         rate = self.rows / max(now - self.start, 1e-9)
         text = label("roster.progress", self.lang, rows=f"{self.rows:,}", rate=f"{rate:,.0f}")
@@ -86,7 +86,7 @@ def roster_summary(result: Any, lang: str) -> dict[str, Any]:
 def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> str:
     from tabulate import tabulate
 
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.rosters.pipeline import MEASURES
 
     lines = [
@@ -94,7 +94,7 @@ def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> st
         label("roster.valid", lang, valid=f"{summary['valid_rows']:,}", distinct=f"{summary['distinct_people']:,}"),
         "",
     ]
-    headers = [label("roster.col.district", lang)] + [label(f"roster.measure.{m}", lang) for m in MEASURES]
+    headers = [label("col.district", lang)] + [label(f"roster.measure.{m}", lang) for m in MEASURES]
     headers.append(label("roster.col.distinct", lang))
     rows = []
     for d in summary["districts"]:

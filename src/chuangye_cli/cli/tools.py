@@ -103,7 +103,7 @@ def validation_text(v: ValidationReport, fmt: str, lang: str) -> tuple[str, str]
     """(stdout: the files read and a one-line verdict, stderr: the problem tables)."""
     from tabulate import tabulate
 
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.render.table import problems_text
 
     c = v.check
@@ -204,7 +204,7 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
       chuangye template --district 370181 --from 2010Q3 --to 2010Q3 --lang en > 2010Q3.csv
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.render.output import OutputError
     from chuangye_cli.reports.form import TemplateError, build_template, check_output_path, template_bytes, write_template
@@ -240,7 +240,7 @@ def template(ctx: click.Context, district: str, start: str | None, end: str | No
 
 def metric_words(target: "Target", lang: str, city: bool = True) -> str:
     """A metric in words: "passed / trained", "sum of guidance + trained"."""
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.reports.rows import COLUMNS
 
     def names(cols: list[str]) -> str:
@@ -262,7 +262,7 @@ def metric_words(target: "Target", lang: str, city: bool = True) -> str:
 
 
 def scope_words(plan: "Plan", target: "Target", lang: str) -> str:
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     if target.scope == "city":
         return label("scope.city", lang)
@@ -276,7 +276,7 @@ def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> str:
     from tabulate import tabulate
 
     from chuangye_cli.render.numbers import threshold_text
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     with_quotas = any(t.quotas for t in plan.targets)
     headers = [label(k, lang) for k in ("tools.col.id", "tools.col.name", "tools.col.metric", "col.threshold", "col.scope", "col.deadline")]
@@ -360,7 +360,7 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
@@ -374,7 +374,7 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
 
 
 def _unit(plan: "Plan", code: str | None, lang: str) -> str:
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     if code is None:
         return label("scope.city", lang)
@@ -387,7 +387,7 @@ def kpis_text(report: Any, plan: "Plan", fmt: str, lang: str) -> tuple[str, str]
     from tabulate import tabulate
 
     from chuangye_cli.judge.indicators import KPIS, cell_text
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.render.table import problems_text
 
     c = report.check

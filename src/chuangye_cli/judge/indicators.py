@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.rows import COLUMNS

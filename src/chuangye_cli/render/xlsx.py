@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from chuangye_cli.render.numbers import percent
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.judge.results import FAILING, CheckReport
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from chuangye_cli.core.messages import PROBLEMS
+from chuangye_cli.core.i18n import PROBLEMS
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.reader import Table

@@ -1001,7 +1001,7 @@ def _column(rf_headers: dict[str, str], key: str) -> str:
 
 
 def _row_problems(exc: ValidationError, cells: dict[str, Any], file: str, headers: dict[str, str], line: int) -> list[Problem]:
-    from chuangye_cli.core.messages import PROBLEMS
+    from chuangye_cli.core.i18n import PROBLEMS
 
     out = []
     for e in exc.errors():
