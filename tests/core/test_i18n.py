@@ -1,9 +1,12 @@
 """The message catalog (chuangye_cli.core.i18n) against the code that uses it.
 
-The source under src/ is scanned for the keys it looks up: literal keys, keys
-built from a literal tuple in a comprehension, and f-string prefixes whose
-values are listed in DYNAMIC. Every key used must be in the catalog with a zh
-and an en text; every entry must be used; zh and en take the same params.
+src/chuangye_cli (Python and the HTML template) is scanned for the keys it
+looks up: literal keys passed to the lookups and to the problem and usage-error
+constructors, keys built over a literal tuple in a comprehension, f-string
+prefixes (their values listed in DYNAMIC), and any literal shaped like a label
+key. Every key used must be in the catalog with a zh and an en text; every
+entry must be used; zh and en take the same params (LANG_PARAMS pairs the ones
+given in each language's form).
 """
 
 from __future__ import annotations
@@ -88,11 +91,8 @@ class Scan:
 
 
 def _name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
+    """The name a plain call or base class is written with (not a method: ``d.label("en")``)."""
+    return func.id if isinstance(func, ast.Name) else None
 
 
 def _literals(node: ast.expr) -> list[str]:

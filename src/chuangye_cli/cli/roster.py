@@ -86,7 +86,7 @@ def roster_summary(result: Any, lang: str) -> dict[str, Any]:
 def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> str:
     from tabulate import tabulate
 
-    from chuangye_cli.core.i18n import label
+    from chuangye_cli.core.i18n import district_label, label
     from chuangye_cli.rosters.pipeline import MEASURES
 
     lines = [
@@ -99,7 +99,7 @@ def roster_table(summary: dict[str, Any], fmt: str, lang: str, rules: Any) -> st
     rows = []
     for d in summary["districts"]:
         i = rules.district_index(d["district_code"])
-        name = d["district_name"] if lang == "zh" else f"{rules.names_en[i]} ({d['district_code']})"
+        name = district_label(d["district_code"], d["district_name"], rules.names_en[i], lang)
         rows.append([name] + [f"{d[m]:,}" for m in MEASURES] + [f"{d['distinct_people']:,}"])
     lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
     return "\n".join(lines) + "\n"

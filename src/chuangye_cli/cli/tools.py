@@ -374,12 +374,12 @@ def targets_command(ctx: click.Context, targets: str | None, fmt: str, lang: str
 
 
 def _unit(plan: "Plan", code: str | None, lang: str) -> str:
-    from chuangye_cli.core.i18n import label
+    from chuangye_cli.core.i18n import district_label, label
 
     if code is None:
         return label("scope.city", lang)
     d = plan.district(code)
-    return d.name if lang == "zh" else f"{d.label(lang)} ({code})"
+    return district_label(code, d.name, d.name_en, lang)
 
 
 def kpis_text(report: Any, plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:

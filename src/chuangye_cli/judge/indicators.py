@@ -185,7 +185,7 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
                     warning(
                         "kpi-partial",
                         district=d.name,
-                        district_en=d.name_en or d.name,
+                        district_en=d.label("en"),
                         code=code,
                         count=left_out,
                         total=len(mine),
