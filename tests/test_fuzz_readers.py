@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from chuangye_cli.reports import reader as readers
 from chuangye_cli.cli import main
-from chuangye_cli.core.messages import PROBLEMS
+from chuangye_cli.core.i18n import PROBLEMS
 from gen_reports import valid_rows, write_report
 
 FUZZ = settings(

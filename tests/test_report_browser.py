@@ -156,7 +156,7 @@ def _text(pdf: Path, *opts: str) -> str:
 def test_pdf_has_every_target_and_status(sample_pdf):
     import json
 
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     _poppler("pdftotext")
     lang, pdf = sample_pdf

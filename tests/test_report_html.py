@@ -294,7 +294,7 @@ def test_sample_report_every_city_target_and_status(sample):
     rows = city_rows(root)
     city = [r for r in data["results"] if r["district_code"] is None]
     assert list(rows) == [r["target"] for r in city]
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     for r in city:
         tr = rows[r["target"]]

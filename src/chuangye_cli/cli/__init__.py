@@ -41,7 +41,7 @@ class Main(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            from chuangye_cli.core.messages import label
+            from chuangye_cli.core.i18n import label
 
             command = exc.ctx.command_path if exc.ctx is not None else "chuangye"
             lang = ctx.meta.get("chuangye.lang", "zh")
@@ -50,7 +50,7 @@ class Main(click.Group):
         except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
             raise
         except UsageProblem as exc:
-            from chuangye_cli.core.messages import label
+            from chuangye_cli.core.i18n import label
 
             lang = ctx.meta.get("chuangye.lang", "zh")
             say(label("output.error", lang, reason=exc.message(lang)) + "\n", err=True)
@@ -58,7 +58,7 @@ class Main(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if ctx.meta.get("chuangye.debug"):
                 raise
-            from chuangye_cli.core.messages import label
+            from chuangye_cli.core.i18n import label
 
             lang = ctx.meta.get("chuangye.lang", "zh")
             reason = f"{type(exc).__name__}: {exc}"

@@ -53,7 +53,7 @@ def _parse_quarter(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 def _label(ctx: click.Context, key: str, **params: Any) -> str:
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     return label(key, ctx.meta.get("chuangye.lang", "zh"), **params)
 

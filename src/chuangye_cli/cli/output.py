@@ -50,7 +50,7 @@ def emit(out: str | bytes, err: str) -> None:
 
 def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     """A one-line error and exit 2: nothing else printed, nothing written."""
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     click.echo(label("output.error", lang, reason=message), err=True)
     ctx.exit(ExitCode.USAGE)
@@ -74,7 +74,7 @@ def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | 
     """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
     if output is None:
         return emit(out, err)
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.core.output import write_output
 
     write_output(output, out, inputs)

@@ -136,7 +136,7 @@ def command(
       chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
 
     from chuangye_cli.core.output import check_output, write_output
 

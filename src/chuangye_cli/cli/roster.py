@@ -36,7 +36,7 @@ class Progress:
             self._show(now)
 
     def _show(self, now: float) -> None:
-        from chuangye_cli.core.messages import label
+        from chuangye_cli.core.i18n import label
 
         rate = self.rows / max(now - self.start, 1e-9)
         text = label("roster.progress", self.lang, rows=f"{self.rows:,}", rate=f"{rate:,.0f}")

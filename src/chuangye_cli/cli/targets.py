@@ -32,7 +32,7 @@ def command(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Non
     ctx.meta["chuangye.lang"] = lang
     import json
 
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.render.targets import targets_dict, targets_table
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)

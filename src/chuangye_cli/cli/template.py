@@ -42,7 +42,7 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
       chuangye template --district 370181 --from 2010Q3 --to 2010Q3 --lang en > 2010Q3.csv
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.reports.form import build_template, check_output_path, template_bytes, write_template
 

@@ -1,7 +1,7 @@
 """A problem found in the input: a stable machine code plus where it is.
 
 Every error and warning the tool reports is a :class:`Problem`. Its text is
-never stored; it is looked up from :mod:`chuangye_cli.core.messages` by ``code``
+never stored; it is looked up from :mod:`chuangye_cli.core.i18n` by ``code``
 in the language asked for, so translation is a lookup.
 """
 
@@ -42,7 +42,7 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def message(self, lang: str = "zh") -> str:
-        from chuangye_cli.core.messages import problem_message
+        from chuangye_cli.core.i18n import problem_message
 
         return problem_message(self.code, lang, {"value": self.value, **self.params})
 
@@ -86,7 +86,7 @@ def problems_from_validation_error(
     ``column_of(key)`` and ``value_of(key)`` give the column as written and the value as shown for a
     field key; errors of a key in ``skip`` are left out.
     """
-    from chuangye_cli.core.messages import PROBLEMS
+    from chuangye_cli.core.i18n import PROBLEMS
 
     out = []
     for e in exc.errors():
@@ -118,7 +118,7 @@ class HasProblems:
 
 
 class UsageProblem(Exception):
-    """A command-line mistake (exit 2): a label key in messages.LABELS and its params, one line."""
+    """A command-line mistake (exit 2): a label key in i18n.LABELS and its params, one line."""
 
     exit_code: int = ExitCode.USAGE
 
@@ -128,7 +128,7 @@ class UsageProblem(Exception):
         self.params = params
 
     def message(self, lang: str) -> str:
-        from chuangye_cli.core.messages import label
+        from chuangye_cli.core.i18n import label
 
         return label(self.key, lang, **self.params)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.rows import COLUMNS
@@ -186,7 +186,7 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
                     warning(
                         "kpi-partial",
                         district=d.name,
-                        district_en=d.name_en or d.name,
+                        district_en=d.label("en"),
                         code=code,
                         count=left_out,
                         total=len(mine),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from chuangye_cli.core.i18n import district_label
 from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
@@ -62,9 +63,7 @@ class MatrixDistrict:
     name_en: str | None = None
 
     def label(self, lang: str) -> str:
-        if lang == "zh":
-            return self.name
-        return f"{self.name_en or self.name} ({self.code})"
+        return district_label(self.code, self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,11 @@ class Result:
     district_name_en: str | None = None
 
     def district_label(self, lang: str) -> str | None:
+        from chuangye_cli.core.i18n import district_label
+
         if self.district_code is None:
             return None
-        if lang == "zh":
-            return self.district_name
-        return f"{self.district_name_en or self.district_name} ({self.district_code})"
+        return district_label(self.district_code, self.district_name, self.district_name_en, lang)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, Any]:
         return {

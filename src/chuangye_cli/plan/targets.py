@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from chuangye_cli.core.i18n import district_label
 from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.rows import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
@@ -150,7 +151,7 @@ class District(_Model):
     name_en: Optional[str] = None
 
     def label(self, lang: str) -> str:
-        return self.name if lang == "zh" or not self.name_en else self.name_en
+        return district_label(self.code, self.name, self.name_en, lang, with_code=False)
 
 
 class Period(_Model):

@@ -59,7 +59,7 @@ def render(report: CheckReport, fmt: str, lang: str) -> tuple[Output, str]:
 
 def diagnostics(report: CheckReport, lang: str) -> str:
     """stderr for the file formats (csv, junit, xlsx): the problem tables, as the terminal table shows them."""
-    from chuangye_cli.core.messages import label
+    from chuangye_cli.core.i18n import label
     from chuangye_cli.render.table import problems_text
 
     err = problems_text(report.errors, report.warnings, DEFAULT_FORMAT, lang)

@@ -13,7 +13,7 @@ import io
 import re
 from typing import Any
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckReport, Result
 
 #: a cell starting with one of these is a formula to Excel/LibreOffice (tab and CR too, per OWASP)

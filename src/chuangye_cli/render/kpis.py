@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.numbers import fixed, percent
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _unit(plan: "Plan", code: str | None, lang: str) -> str:
     if code is None:
         return label("scope.city", lang)
     d = plan.district(code)
-    return d.name if lang == "zh" else f"{d.label(lang)} ({code})"
+    return district_label(code, d.name, d.name_en, lang)
 
 
 def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 
 MAX_DECIMALS = 8
 

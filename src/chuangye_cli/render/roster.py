@@ -6,7 +6,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.reconcile import MEASURES
 
@@ -18,12 +18,12 @@ def roster_table(summary: dict[str, Any], fmt: str, lang: str, context: RosterCo
         label("roster.valid", lang, valid=f"{summary['valid_rows']:,}", distinct=f"{summary['distinct_people']:,}"),
         "",
     ]
-    headers = [label("roster.col.district", lang)] + [label(f"roster.measure.{m}", lang) for m in MEASURES]
+    headers = [label("col.district", lang)] + [label(f"roster.measure.{m}", lang) for m in MEASURES]
     headers.append(label("roster.col.distinct", lang))
     rows = []
     for d in summary["districts"]:
         i = context.district_index(d["district_code"])
-        name = d["district_name"] if lang == "zh" else f"{context.names_en[i]} ({d['district_code']})"
+        name = district_label(d["district_code"], d["district_name"], context.names_en[i], lang)
         rows.append([name] + [f"{d[m]:,}" for m in MEASURES] + [f"{d['distinct_people']:,}"])
     lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import STATUSES, CheckReport, Result
 
@@ -24,7 +24,7 @@ def reconciliation_text(report: CheckReport, fmt: str, lang: str) -> str:
     diffs = [(e, d) for e in report.reconciliation for d in e["differences"]]
     lines = ["", label("roster.heading.reconciliation", lang, count=len(diffs))]
     if diffs:
-        headers = [label(f"roster.col.{c}", lang) for c in ("district", "quarter", "measure", "roster", "report", "difference")]
+        headers = [label("col.district", lang)] + [label(f"roster.col.{c}", lang) for c in ("quarter", "measure", "roster", "report", "difference")]
         none = label("roster.heading.no_report", lang)
         rows = [
             [

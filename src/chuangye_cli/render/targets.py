@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.reports.rows import COLUMNS
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.results import ValidationReport

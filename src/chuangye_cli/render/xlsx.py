@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from chuangye_cli.render.numbers import percent
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.judge.results import FAILING, CheckReport
 
@@ -146,7 +146,7 @@ def _district_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     sheet = _Sheet(wb, title, headers)
     records = iter(matrix_records(report, lang))
     for d, cells in m.rows():
-        values: list[Any] = [d.code, d.name if lang == "zh" else (d.name_en or d.name)]
+        values: list[Any] = [d.code, district_label(d.code, d.name, d.name_en, lang, with_code=False)]
         formats: dict[int, str] = {}
         shown: dict[int, str] = {}
         fills: list[tuple[int, str | None]] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.rows import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column

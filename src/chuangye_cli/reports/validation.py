@@ -90,7 +90,7 @@ def cross_check(
                     row=r.line,
                     column=None,
                     district=plan.registry[r.row.district_code],
-                    district_en=plan.district(r.row.district_code).name_en or plan.registry[r.row.district_code],
+                    district_en=plan.district(r.row.district_code).label("en"),
                     code=r.row.district_code,
                     quarter=str(r.row.period),
                     other_file=other.file,
@@ -115,7 +115,7 @@ def cross_check(
             for q in quarters_between(start, as_of):
                 if (d.code, q) not in have:
                     problems.append(
-                        warning("missing-report", district=d.name, district_en=d.name_en or d.name, code=d.code, quarter=str(q))
+                        warning("missing-report", district=d.name, district_en=d.label("en"), code=d.code, quarter=str(q))
                     )
     problems.extend(_cumulative_checks(kept, plan))
     return kept, problems
@@ -139,7 +139,7 @@ def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                         warning(
                             "cumulative-exceeds",
                             district=plan.registry[code],
-                            district_en=plan.district(code).name_en or plan.registry[code],
+                            district_en=plan.district(code).label("en"),
                             code=code,
                             quarter=str(row.period),
                             key=k,

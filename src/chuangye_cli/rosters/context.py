@@ -36,7 +36,7 @@ class RosterContext:
         return cls(
             tuple(d.code for d in plan.districts),
             tuple(d.name for d in plan.districts),
-            tuple(d.name_en or d.name for d in plan.districts),
+            tuple(d.label("en") for d in plan.districts),
             _quarter_start(plan.period.start),
             _quarter_end(plan.period.end),
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.render.numbers import count, percent, progress_text, threshold_text, value_text
-from chuangye_cli.core.messages import label
+from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import STATUSES, CheckReport, Result
 
 if TYPE_CHECKING:

@@ -1,0 +1,26 @@
+"""Cell problems: one value of a row (the roster reader uses some of them too)."""
+
+PROBLEMS: dict[str, dict[str, str]] = {
+    "missing-value": {"zh": "必填项为空", "en": "required value is empty"},
+    "not-integer": {"zh": "应为整数（如 1234 或 1,234）", "en": "must be a whole number (such as 1234 or 1,234)"},
+    "negative": {"zh": "不能为负数", "en": "must not be negative"},
+    "too-large": {"zh": "数值过大（超过 {limit}）", "en": "the number is implausibly large (over {limit})"},
+    "bad-year": {"zh": "年度应为四位整数（如 2009）", "en": "year must be a four-digit whole number (such as 2009)"},
+    "bad-quarter": {"zh": "季度应为 1 至 4", "en": "quarter must be 1 to 4"},
+    "bad-district-code": {"zh": "行政区划代码应为 6 位数字", "en": "district code must be 6 digits"},
+    "unknown-district": {
+        "zh": "行政区划代码不在目标文件的县(市)区名单中",
+        "en": "district code is not one of the reporting units in the targets file",
+    },
+    "name-mismatch": {
+        "zh": "区县名称与代码 {code} 不符（应为 {expected}）",
+        "en": "district name does not match code {code} (expected {expected})",
+    },
+    "exceeds-column": {
+        "zh": "不能大于同一行的 {other_header}（{other_value}）",
+        "en": "must not exceed {other_key} in the same row ({other_value})",
+    },
+    "bad-level": {"zh": "应为 达到、基本达到 或 未达到", "en": "must be attained, basically_attained or not_attained (达到/基本达到/未达到)"},
+    "invalid-value": {"zh": "取值无效：{reason}", "en": "invalid value: {reason}"},
+    "text-too-long": {"zh": "文本过长（最多 {limit} 个字符）", "en": "text is too long (at most {limit} characters)"},
+}

@@ -1,0 +1,47 @@
+"""File and folder problems: finding, reading, decoding and parsing a file as a whole."""
+
+PROBLEMS: dict[str, dict[str, str]] = {
+    "path-empty-folder": {"zh": "文件夹中没有 .csv 或 .xlsx 文件", "en": "the folder holds no .csv or .xlsx file"},
+    "file-unsupported": {
+        "zh": "不支持的文件类型 {suffix}（请提交 .csv 或 .xlsx）",
+        "en": "unsupported file type {suffix} (submit .csv or .xlsx)",
+    },
+    "file-unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
+    "file-empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "file-binary": {
+        "zh": "文件含有二进制内容（NUL 字节），不是文本表格",
+        "en": "the file holds binary content (NUL bytes), not a text table",
+    },
+    "file-encoding": {
+        "zh": "无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK（可用 --encoding 指定）",
+        "en": "cannot decode the file as UTF-8 or GB18030/GBK (use --encoding to set one)",
+    },
+    "file-encoding-forced": {
+        "zh": "无法按指定编码 {encoding} 解码文件（第 {offset} 字节处出错）",
+        "en": "cannot decode the file as {encoding} (fails at byte {offset})",
+    },
+    "file-encoding-unknown": {
+        "zh": "未知的编码名称 {encoding}（可用 utf-8、gb18030 等）",
+        "en": "unknown encoding name {encoding} (try utf-8 or gb18030)",
+    },
+    "file-csv-syntax": {"zh": "CSV 格式错误：{reason}", "en": "malformed CSV: {reason}"},
+    "file-xlsx-invalid": {"zh": "不是有效的 .xlsx 工作簿：{reason}", "en": "not a valid .xlsx workbook: {reason}"},
+    "file-no-header": {
+        "zh": "找不到表头：前 {scanned} 行中没有可识别的列名（如 行政区划代码、年度、季度）",
+        "en": "no header found: none of the first {scanned} rows has known column names (such as district_code, year, quarter)",
+    },
+    "file-no-data": {"zh": "只有表头，没有数据行", "en": "the file has a header but no data rows"},
+    "file-too-wide": {"zh": "列数过多（{count} 列，最多 {limit} 列）", "en": "too many columns ({count}; at most {limit})"},
+    "file-too-large": {
+        "zh": "文件过大（{size} 字节，季报文件最大 {limit} 字节）",
+        "en": "the file is too large ({size} bytes; a quarterly report may be at most {limit})",
+    },
+    "file-csv-unclosed-quote": {
+        "zh": "CSV 格式错误：本行的引号（\"）一直没有闭合，其后各行都会被吞进同一个单元格",
+        "en": "malformed CSV: a quote (\") opened in this row is never closed, so every row after it would be swallowed into one cell",
+    },
+    "file-too-many-rows": {
+        "zh": "行数过多（最多 {limit} 行），不像是季报文件",
+        "en": "too many rows (at most {limit}); this is not a quarterly report",
+    },
+}

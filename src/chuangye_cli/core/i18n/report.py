@@ -1,0 +1,56 @@
+"""The printable report (``chuangye report``)."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "report.title": {"zh": "创建创业型城市目标完成情况报告", "en": "Entrepreneurship-type city: target compliance report"},
+    "report.date": {"zh": "生成日期 {date}", "en": "generated {date}"},
+    "report.verdict": {
+        "zh": "{targets} 项目标、{results} 个考核结果：{parts}",
+        "en": "{targets} targets, {results} results: {parts}",
+    },
+    "report.no_verdict": {
+        "zh": "输入有错误（{count} 个），未作达标判断。错误清单见附录；修正后请重新生成报告。",
+        "en": "The input has {count} error(s), so no verdict was given. The errors are listed in the appendix; fix them and make the report again.",
+    },
+    "report.city_targets": {"zh": "全市目标", "en": "City targets"},
+    "report.district_targets": {"zh": "县(市)区目标", "en": "County and district targets"},
+    "report.col_bar": {"zh": "完成情况", "en": "Progress"},
+    "report.col_counts": {"zh": "考核结果", "en": "Results"},
+    "report.col_lagging": {"zh": "需关注的县(市)区", "en": "Districts to watch"},
+    "report.mark_due": {"zh": "序时进度", "en": "pro-rata"},
+    "report.mark_target": {"zh": "目标值", "en": "target"},
+    "report.progress_caption": {"zh": "完成进度/序时进度 {progress}", "en": "progress/pro-rata {progress}"},
+    "report.target_caption": {"zh": "竖线为目标值", "en": "the line is the target"},
+    "report.legend_mark": {
+        "zh": "竖线：序时进度（目标 × 已过季度 ÷ 考核季度）；比率和等级为目标值",
+        "en": "line: pro-rata share (target × quarters gone ÷ quarters to the deadline); for rates and levels, the target",
+    },
+    "report.legend_bar": {
+        "zh": "人数、户数和基地数：条形长度为完成进度（实际 ÷ 目标，满格即达到目标）。比率：条形为实际比率（满格为 100%）。等级：未达到、基本达到、达到 三格。",
+        "en": "Counts: the bar is the share of the target done (actual ÷ target; a full bar is the target). Rates: the bar is the rate (full = 100%). Levels: three steps, not attained, basically attained, attained.",
+    },
+    "report.districts": {"zh": "县(市)区情况", "en": "Counties and districts"},
+    "report.by_quota": {"zh": "按各县(市)区分解任务", "en": "against each district's quota"},
+    "report.legend_line": {"zh": "虚线：目标", "en": "dashed line: target"},
+    "report.legend_due": {"zh": "点线：序时进度", "en": "dotted line: pro-rata share"},
+    "report.matrix": {"zh": "县(市)区 × 目标 一览", "en": "Districts × targets"},
+    "report.matrix_note": {
+        "zh": "每格为该县(市)区自身的数值（全市列为全市合计）。注明状态的格子是对该单位的考核结果；全市目标只按全市合计考核，▼ 表示该县(市)区的比率低于全市目标值，仅供参考；· 表示该目标不考核该县(市)区。",
+        "en": "Each cell is the district's own figure (the city column: the city total). Cells with a status are the verdict for that unit; city targets are judged on the city total only: ▼ marks a district rate below the city target, for reference; · means the target does not cover the district.",
+    },
+    "report.appendix": {"zh": "附录：数据校验和读取的文件", "en": "Appendix: validation and files read"},
+    "report.none": {"zh": "无", "en": "none"},
+    "report.files": {"zh": "读取的文件（{count} 个）", "en": "Files read ({count})"},
+    "report.page_prefix": {"zh": "第 ", "en": "page "},
+    "report.page_of": {"zh": " 页，共 ", "en": " of "},
+    "report.page_suffix": {"zh": " 页", "en": ""},
+    "report.written": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "report.need_output": {
+        "zh": "请用 -o 指定 HTML 文件，或用 --pdf 指定 PDF 文件",
+        "en": "give -o for the HTML file, or --pdf for a PDF file",
+    },
+    "report.no_browser": {
+        "zh": "无法生成 PDF：未找到 Chromium（已查找 chromium、chromium-browser、google-chrome）；请安装 chromium，或用浏览器打开 HTML 报告打印",
+        "en": "cannot make the PDF: no Chromium found (looked for chromium, chromium-browser, google-chrome); install chromium, or open the HTML report in a browser and print it",
+    },
+    "report.pdf_failed": {"zh": "生成 PDF 失败：{reason}", "en": "making the PDF failed: {reason}"},
+}

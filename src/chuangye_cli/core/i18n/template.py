@@ -1,0 +1,20 @@
+"""The report template (``chuangye template``): sheet name, input prompts, error alerts."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "tools.sheet.template": {"zh": "季报", "en": "Report"},
+    "tools.prompt.key": {"zh": "已预填，请勿修改", "en": "Pre-filled; do not change"},
+    "tools.prompt.flow": {"zh": "本季度发生数，填不小于 0 的整数", "en": "This quarter's figure: a whole number, 0 or more"},
+    "tools.prompt.stock": {"zh": "季末存量，填不小于 0 的整数", "en": "Stock at quarter end: a whole number, 0 or more"},
+    "tools.prompt.not_above": {"zh": "，且不大于{other}", "en": ", at most {other}"},
+    "tools.prompt.level": {"zh": "从下拉列表选择：{choices}", "en": "Pick from the list: {choices}"},
+    "tools.prompt.text": {"zh": "文字说明，最多 {limit} 字", "en": "A note, at most {limit} characters"},
+    "tools.prompt.required": {"zh": "（必填）", "en": " (required)"},
+    "tools.prompt.optional": {"zh": "（选填）", "en": " (optional)"},
+    "tools.error.title": {"zh": "输入无效", "en": "Invalid entry"},
+    "tools.error.count": {"zh": "请填 0 至 {limit} 之间的整数", "en": "Enter a whole number from 0 to {limit}"},
+    "tools.error.not_above": {"zh": "请填不小于 0 且不大于{other}的整数", "en": "Enter a whole number from 0 to {other}"},
+    "tools.error.level": {"zh": "请从下拉列表选择：{choices}", "en": "Pick one of: {choices}"},
+    "tools.error.year": {"zh": "年度应为四位整数，如 2010", "en": "Year must be a four-digit whole number such as 2010"},
+    "tools.error.quarter": {"zh": "季度应为 1 至 4", "en": "Quarter must be 1 to 4"},
+    "tools.error.text": {"zh": "最多 {limit} 字", "en": "At most {limit} characters"},
+}

@@ -1,0 +1,14 @@
+"""Command-line mistakes (exit 2): the line around click's messages, and our own option checks."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "usage.see_help": {"zh": "错误：{message}（用法见 {command} --help）", "en": "Error: {message} (see: {command} --help)"},
+    "usage.bad_quarter": {"zh": "{value!r} 不是季度（应如 2010Q1）", "en": "{value!r} is not a quarter like 2010Q1"},
+    "usage.bad_encoding": {
+        "zh": "没有名为 {value!r} 的编码（可用如 utf-8、gb18030、utf-16）",
+        "en": "{value!r} is not a known encoding (e.g. utf-8, gb18030, utf-16)",
+    },
+    "usage.as_of_outside": {
+        "zh": "--as-of {as_of} 超出方案期间 {start}–{end}",
+        "en": "--as-of {as_of} is outside the plan period {start}–{end}",
+    },
+}

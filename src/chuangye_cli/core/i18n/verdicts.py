@@ -1,0 +1,22 @@
+"""Words keyed by a machine value: statuses, levels, the city scope, severities."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "status.met": {"zh": "已达标", "en": "met"},
+    "status.not_met": {"zh": "未达标", "en": "not met"},
+    "status.on_track": {"zh": "符合序时进度", "en": "on track"},
+    "status.behind": {"zh": "落后于序时进度", "en": "behind"},
+    "status.pending": {"zh": "待考核", "en": "pending"},
+    "status.no_data": {"zh": "无数据", "en": "no data"},
+    "level.attained": {"zh": "达到", "en": "attained"},
+    "level.basically_attained": {"zh": "基本达到", "en": "basically attained"},
+    "level.not_attained": {"zh": "未达到", "en": "not attained"},
+    "scope.city": {"zh": "全市", "en": "city"},
+    "severity.error": {"zh": "错误", "en": "error"},
+    "severity.warning": {"zh": "警告", "en": "warning"},
+    "status_short.met": {"zh": "已达标", "en": "met"},
+    "status_short.on_track": {"zh": "符合序时", "en": "on track"},
+    "status_short.behind": {"zh": "落后序时", "en": "behind"},
+    "status_short.not_met": {"zh": "未达标", "en": "not met"},
+    "status_short.pending": {"zh": "待考核", "en": "pending"},
+    "status_short.no_data": {"zh": "无数据", "en": "no data"},
+}
