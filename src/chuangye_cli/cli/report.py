@@ -204,7 +204,7 @@ def report(
 
     from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render.html import render_html
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     plan, result = load_plan_for(targets, as_of)
     if plan is not None:

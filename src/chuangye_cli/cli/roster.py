@@ -149,7 +149,7 @@ def roster(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enco
             summary["warnings"] = []
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        from chuangye_cli.render.table import problems_text  # tabulate: only for tables
+        from chuangye_cli.render.problems import problems_text  # tabulate: only for tables
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
         if err:

@@ -104,7 +104,7 @@ def validation_text(v: ValidationReport, fmt: str, lang: str) -> tuple[str, str]
     from tabulate import tabulate
 
     from chuangye_cli.core.messages import label
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     c = v.check
     err = problems_text(c.errors, c.warnings, fmt, lang)
@@ -150,7 +150,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], targets: str | None, en
     import json
 
     from chuangye_cli.render import render
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     protected = [*paths, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, protected, lang)
@@ -388,7 +388,7 @@ def kpis_text(report: Any, plan: "Plan", fmt: str, lang: str) -> tuple[str, str]
 
     from chuangye_cli.judge.indicators import KPIS, cell_text
     from chuangye_cli.core.messages import label
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     c = report.check
     err = problems_text(c.errors, c.warnings, fmt, lang)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from chuangye_cli.core.problems import UsageProblem
-from chuangye_cli.render import BINARY_FORMATS, EXTENSIONS, Output, format_for_path
+from chuangye_cli.render.formats import BINARY_FORMATS, EXTENSIONS, Output, format_for_path
 
 
 class OutputError(UsageProblem):
