@@ -125,17 +125,24 @@ def test_library_never_imports_click() -> None:
     assert offenders == []
 
 
+#: the one edge against the stage order: the plan's metrics name report columns, so the plan
+#: reads the row model's column vocabulary (reports.rows imports nothing from plan/)
+VOCABULARY = "chuangye_cli.reports.rows"
+
+
 def test_stages_import_only_earlier_stages() -> None:
     """core <- plan <- reports <- rosters <- judge <- render <- cli: nothing imports a later stage."""
     order = {s: i for i, s in enumerate(LIBRARY)}
     order["cli"] = len(LIBRARY)
+    g = graph()
     wrong = [
         (a, b)
-        for a, targets in graph().items()
+        for a, targets in g.items()
         for b in targets
-        if stage(a) in order and stage(b) in order and order[stage(b)] > order[stage(a)]
+        if stage(a) in order and stage(b) in order and order[stage(b)] > order[stage(a)] and b != VOCABULARY
     ]
     assert wrong == []
+    assert not any(stage(b) == "plan" for b in g[VOCABULARY])
 
 
 def test_renderers_compute_nothing() -> None:

@@ -30,7 +30,7 @@ MARGIN_PT = 12 / 25.4 * 72
 
 
 def _browser() -> str:
-    from chuangye_cli.cli.report import BROWSERS, find_browser
+    from chuangye_cli.render.pdf import BROWSERS, find_browser
 
     browser = find_browser()
     if browser is None:
@@ -107,9 +107,22 @@ def sample_html(tmp_path_factory) -> Path:
     return out
 
 
-def test_screenshot_of_page_one_is_not_blank(sample_html, tmp_path):
-    from chuangye_cli.cli.report import screenshot
+def screenshot(browser: str, html: Path, png: Path, size: tuple[int, int] = (1240, 1754), scale: float = 1.0) -> str | None:
+    """A PNG of the top of the page as a screen shows it (None, or why it failed)."""
+    from chuangye_cli.render.pdf import run_browser
 
+    return run_browser(
+        browser,
+        "--hide-scrollbars",
+        f"--window-size={size[0]},{size[1]}",
+        f"--force-device-scale-factor={scale}",
+        f"--screenshot={png}",
+        html.resolve().as_uri(),
+        output=png,
+    )
+
+
+def test_screenshot_of_page_one_is_not_blank(sample_html, tmp_path):
     browser = _browser()
     png = tmp_path / "page1.png"
     why = screenshot(browser, sample_html, png, size=A4_CSS, scale=SCALE)
@@ -220,7 +233,7 @@ def test_no_box_overflows_at_a4_width(tmp_path, lang):
     import json
     import tempfile
 
-    from chuangye_cli.cli.report import browser_command
+    from chuangye_cli.render.pdf import browser_command
 
     browser = _browser()
     page = tmp_path / "probe.html"

@@ -417,7 +417,7 @@ def _result(**kw):
 
 
 def test_progress_bar_shapes():
-    from chuangye_cli.render.html import progress_bar
+    from chuangye_cli.render.html.view import progress_bar
 
     over = progress_bar(_result(actual=130, status="met"), "zh")
     assert (over.fill, over.mark, over.over) == (100.0, 50.0, True)
@@ -446,7 +446,7 @@ def test_hostile_plan_name_is_escaped(tmp_path):
 
     plan = load_plan(QUOTA_TARGETS)
     plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})
-    report = check_plan(plan, [str(SMALL)])
+    report = check_plan(plan, [str(SMALL)], by_district=True)  # as chuangye report asks for it
     html = render_html(report, plan, "zh")
     assert "<script>" not in html and html.count("</style>") == 1
     assert Tree(html).root.find("h1").text == '</style><script>alert("x")</script>'

@@ -61,7 +61,8 @@ def _dynamic() -> dict[str, set[str]]:
     from chuangye_cli.judge.results import STATUSES
     from chuangye_cli.reports.form import PREFILLED
     from chuangye_cli.reports.rows import COLUMNS, LEVELS
-    from chuangye_cli.rosters.pipeline import ACTIVITY_ALIASES, MEASURES
+    from chuangye_cli.rosters.reconcile import MEASURES
+    from chuangye_cli.rosters.rules import ACTIVITY_ALIASES
 
     return {
         "status.": set(STATUSES),

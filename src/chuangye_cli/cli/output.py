@@ -93,7 +93,7 @@ def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: s
         import json
 
         from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
-        from chuangye_cli.render.table import problems_text  # tabulate: only when there is something to show
+        from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
 
         if fmt == "json":
             data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": ExitCode.INVALID}

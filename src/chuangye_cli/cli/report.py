@@ -1,12 +1,7 @@
-"""``chuangye report``: the printable HTML report (and a PDF of it via headless Chromium).
-
-Only click and the shared options are imported at the top; the rest inside the command.
-"""
+"""``chuangye report``: the printable HTML report, and a PDF of it (headless Chromium, render.pdf)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,90 +10,15 @@ import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
 from chuangye_cli.cli.output import load_plan_for, say, usage_error
-#: browsers tried for --pdf, in order
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
-#: seconds a browser may take to print
-BROWSER_TIMEOUT = 120
 
-
-def find_browser() -> str | None:
-    """The first Chromium on PATH."""
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def browser_command(browser: str, profile: str, *args: str) -> list[str]:
-    """A headless Chromium command that stays offline and leaves nothing behind but ``profile``."""
-    return [
-        browser,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        *args,
-    ]
-
-
-def run_browser(browser: str, *args: str, output: Path) -> str | None:
-    """Run headless Chromium until it has written ``output``. Returns None, or why it failed."""
-    with tempfile.TemporaryDirectory(prefix="chuangye-chromium-") as profile:
-        try:
-            proc = subprocess.run(
-                browser_command(browser, profile, *args),
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=BROWSER_TIMEOUT,
-            )
-        except subprocess.TimeoutExpired:
-            return f"{Path(browser).name} did not finish within {BROWSER_TIMEOUT} s"
-        except OSError as exc:
-            return f"{Path(browser).name}: {exc.strerror or exc}"
-    if proc.returncode != 0 or not output.exists() or output.stat().st_size == 0:
-        lines = [ln for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-        tail = lines[-1].strip() if lines else f"exit status {proc.returncode}"
-        return f"{Path(browser).name}: {tail}"
-    return None
-
-
-def print_pdf(browser: str, html: Path, pdf: Path) -> str | None:
-    """Print an HTML file to PDF (A4 from the page's CSS, no browser header or footer)."""
-    return run_browser(
-        browser,
-        "--no-pdf-header-footer",
-        "--print-to-pdf-no-header",
-        f"--print-to-pdf={pdf}",
-        html.resolve().as_uri(),
-        output=pdf,
-    )
-
-
-def screenshot(browser: str, html: Path, png: Path, size: tuple[int, int] = (1240, 1754), scale: float = 1.0) -> str | None:
-    """A PNG of the top of the page as a screen shows it."""
-    return run_browser(
-        browser,
-        "--hide-scrollbars",
-        f"--window-size={size[0]},{size[1]}",
-        f"--force-device-scale-factor={scale}",
-        f"--screenshot={png}",
-        html.resolve().as_uri(),
-        output=png,
-    )
+#: what ``-o FILE`` writes, by its extension (``-o -``: HTML to stdout)
+KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 @click.command("report")
 @paths_argument()
-@click.option("-o", "--output", "output", type=click.Path(), default=None, metavar="FILE.html",
-              help="Write the HTML report here.")
+@click.option("-o", "--output", "output", type=click.Path(allow_dash=True), default=None, metavar="FILE.html",
+              help="Write the report here: FILE.html (or .htm) as HTML, FILE.pdf as PDF; - for HTML on stdout.")
 @click.option("--pdf", "pdf", type=click.Path(), default=None, metavar="FILE.pdf",
               help="Also print the report to PDF with headless Chromium (chromium, chromium-browser or google-chrome).")
 @targets_option()
@@ -125,29 +45,40 @@ def command(
 
     \b
     Exit codes as for check: 0 all met/on track/pending; 1 any not met,
-    behind or no data; 2 usage error (or no Chromium for --pdf, or an
+    behind or no data; 2 usage error (or no Chromium for a PDF, or an
     output that cannot be written); 3 invalid input (the report is still
-    written, with the errors and no verdict); 4 internal error.
+    written, with the errors and no verdict); 4 internal error; 5 the output
+    could not be written.
 
     \b
     Examples:
       chuangye report sample_data/ -o report.html
+      chuangye report sample_data/ -o report.pdf
       chuangye report sample_data/ -o report.html --pdf report.pdf
       chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
     """
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.core.i18n import label
-
     from chuangye_cli.core.output import check_output, write_output
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
+    wanted: list[tuple[str, str]] = []  # (path, "html" or "pdf"); "-" is stdout
+    if output is not None:
+        kind = "html" if output == "-" else KINDS.get(Path(output).suffix.lower())
+        if kind is None:
+            usage_error(ctx, label("report.extension", lang, path=output, known=" ".join(KINDS)), lang)
+        wanted.append((output, kind))  # type: ignore[arg-type]
+    if pdf is not None:
+        wanted.append((pdf, "pdf"))
     inputs = [*paths, *([targets] if targets else [])]
-    for path in (output, pdf):
-        if path is not None:
+    for path, _ in wanted:
+        if path != "-":
             check_output(path, inputs)
     browser = None
-    if pdf is not None:
+    if any(kind == "pdf" for _, kind in wanted):
+        from chuangye_cli.render.pdf import find_browser
+
         browser = find_browser()
         if browser is None:
             usage_error(ctx, label("report.no_browser", lang), lang)
@@ -156,24 +87,19 @@ def command(
 
     from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render.html import render_html
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import diagnostics
 
     plan, result = load_plan_for(targets, as_of)
     if plan is not None:
         plan = plan.without_roster_targets()  # the report takes no rosters
         result = check_plan(plan, paths, as_of, encoding, by_district=True)
     html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
+    say(diagnostics(result, lang), err=True)
 
-    err = problems_text(result.errors, result.warnings, "simple", lang)
-    if not result.valid:
-        err += label("heading.no_verdict", lang) + "\n"
-    say(err, err=True)
+    made: dict[str, bytes] = {"html": html}
+    if browser is not None:
+        from chuangye_cli.render.pdf import print_pdf
 
-    outputs: list[tuple[str, bytes]] = []
-    if output is not None:
-        outputs.append((output, html))
-    if pdf is not None:
-        assert browser is not None
         with tempfile.TemporaryDirectory(prefix="chuangye-report-") as tmp:
             page = Path(tmp) / "report.html"
             page.write_bytes(html)
@@ -181,11 +107,11 @@ def command(
             why = print_pdf(browser, page, printed)
             if why:
                 usage_error(ctx, label("report.pdf_failed", lang, reason=why), lang)
-            outputs.append((pdf, printed.read_bytes()))
-    written = []
-    for path, data in outputs:  # only once everything is made, so a failure leaves nothing half-done
-        write_output(path, data, [*inputs, *(f.file for f in result.files)])
-        written.append(path)
-    for path in written:
-        say(label("report.written", lang, path=path) + "\n")
+            made["pdf"] = printed.read_bytes()
+    for path, kind in wanted:  # only once everything is made, so a failure leaves nothing half-done
+        if path == "-":
+            say(made[kind])
+        else:
+            write_output(path, made[kind], [*inputs, *(f.file for f in result.files)])
+            say(label("report.written", lang, path=path) + "\n", err=True if output == "-" else False)
     ctx.exit(result.exit_code)

@@ -96,7 +96,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
         emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", "")
     else:
         from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
-        from chuangye_cli.render.table import problems_text
+        from chuangye_cli.render.problems import problems_text
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
         emit(roster_table(summary, fmt, lang, context), err)

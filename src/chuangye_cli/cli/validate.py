@@ -42,7 +42,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
 
     from chuangye_cli.judge.pipeline import validate_paths
     from chuangye_cli.render import render
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
     from chuangye_cli.render.validate import validation_text
 
     protected = [*paths, *([targets] if targets else [])]

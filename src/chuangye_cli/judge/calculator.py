@@ -6,26 +6,17 @@ denominator or a unit with no report is ``no_data``, never 0%.
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import Result
-from chuangye_cli.reports.rows import LEVELS, NUMERIC_COLUMNS, ReportRow
+from chuangye_cli.reports.rows import NUMERIC_COLUMNS, ReportRow
+from chuangye_cli.plan.ops import LEVEL_RANK, compare
 from chuangye_cli.plan.targets import COUNTED_KINDS, Plan, Target
 
 if TYPE_CHECKING:
     import pandas as pd
-
-OPS: dict[str, Callable[[Any, Any], bool]] = {
-    ">=": operator.ge,
-    ">": operator.gt,
-    "<=": operator.le,
-    "<": operator.lt,
-    "==": operator.eq,
-}
-LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
 def frame(rows: list[ReportRow]) -> "pd.DataFrame":
@@ -105,12 +96,6 @@ def metric_value(df: "pd.DataFrame", target: Target, code: str | None, people: P
     return Value(min(levels, key=LEVEL_RANK.__getitem__))
 
 
-def compare(op: str, actual: Any, threshold: Any) -> bool:
-    if isinstance(actual, str) or isinstance(threshold, str):
-        return OPS[op](LEVEL_RANK[actual], LEVEL_RANK[threshold])
-    return OPS[op](actual, threshold)
-
-
 def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: int) -> tuple[str, Any]:
     """(status, expected_now) for one value.
 
@@ -171,6 +156,7 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: P
                     numerator=value.numerator,
                     denominator=value.denominator,
                     district_name_en=plan.district(code).name_en if code else None,
+                    elapsed_share=plan.elapsed_share(target, as_of),
                 )
             )
     return results

@@ -41,6 +41,8 @@ class MatrixTarget:
     deadline: Quarter
     final: bool
     has_quotas: bool
+    #: 序时进度 (see :meth:`Plan.elapsed_share`); not part of the JSON
+    elapsed_share: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +80,9 @@ class Cell:
     quota: float | int | None
     expected_now: float | int | None
     status: str | None
+    #: whether the figure reaches the city target's own threshold (for reference where there is no
+    #: quota); None without a figure. Not part of the JSON
+    reaches_target: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,9 +102,15 @@ class DistrictMatrix:
     targets: list[MatrixTarget] = field(default_factory=list)
     districts: list[MatrixDistrict] = field(default_factory=list)
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)  # (district_code, target id) -> cell
+    #: the city's own figure for each target the plan judges per district (not a column here):
+    #: target id -> figure (None: no data). For reference beside the districts; not part of the JSON
+    city_figures: dict[str, Any] = field(default_factory=dict)
 
     def cell(self, district_code: str, target: str) -> Cell:
         return self.cells[(district_code, target)]
+
+    def target(self, target: str) -> MatrixTarget:
+        return next(t for t in self.targets if t.target == target)
 
     def rows(self) -> list[tuple[MatrixDistrict, list[Cell]]]:
         """Districts in registry order, each with its cells in target order."""
@@ -137,7 +148,7 @@ def district_matrix(
     """
     import pandas as pd
 
-    from chuangye_cli.judge.calculator import frame, judge, metric_value
+    from chuangye_cli.judge.calculator import compare, frame, judge, metric_value
 
     df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
     columns: list[tuple[MatrixTarget, "Target", int]] = []
@@ -157,6 +168,7 @@ def district_matrix(
                     deadline=deadline,
                     final=elapsed >= total,
                     has_quotas=bool(t.quotas),
+                    elapsed_share=plan.elapsed_share(t, as_of),
                 ),
                 t,
                 total,
@@ -183,8 +195,10 @@ def district_matrix(
                 quota=quota,
                 expected_now=expected,
                 status=status,
+                reaches_target=None if value.actual is None else compare(column.op, value.actual, column.threshold),
             )
-    return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells)
+    city_figures = {t.id: metric_value(df, t, None, people).actual for t in plan.targets if t.scope != "city"}
+    return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells, city_figures=city_figures)
 
 
 __all__ = ["DistrictMatrix", "MatrixTarget", "MatrixDistrict", "Cell", "district_matrix"]

@@ -37,6 +37,9 @@ class Result:
     numerator: int | None = None
     denominator: int | None = None
     district_name_en: str | None = None
+    #: 序时进度: share of the time to the deadline gone by the as-of quarter (None without one);
+    #: shown beside the share of the target done, not part of the JSON
+    elapsed_share: float | None = None
 
     def district_label(self, lang: str) -> str | None:
         from chuangye_cli.core.i18n import district_label

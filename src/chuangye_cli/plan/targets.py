@@ -293,6 +293,14 @@ class Plan(_Model):
         elapsed = 0 if as_of is None else as_of.index - start + 1
         return elapsed, self.deadline(target).index - start + 1
 
+    def elapsed_share(self, target: Target, as_of: Quarter | None) -> float | None:
+        """序时进度: the share of the time to the target's deadline gone by ``as_of`` (1.0 at or after
+        the deadline), or None without an as-of quarter."""
+        if as_of is None:
+            return None
+        elapsed, total = self.progress(target, as_of)
+        return min(1.0, elapsed / total)
+
     def scope_codes(self, target: Target) -> list[str | None]:
         """The units a target is judged for: [None] for the city, else district codes."""
         if target.scope == "city":

@@ -15,6 +15,7 @@ from typing import Any
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckReport, Result
+from chuangye_cli.render.problems import diagnostics
 
 #: a cell starting with one of these is a formula to Excel/LibreOffice (tab and CR too, per OWASP)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -117,8 +118,6 @@ def _cell(value: Any) -> Any:
 
 
 def render_csv(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
-    from chuangye_cli.render import diagnostics
-
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow([label(key, lang) for key in CSV_COLUMNS.values()])

@@ -15,10 +15,11 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from chuangye_cli.render.numbers import threshold_text, value_text
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import FAILING, CheckReport, Result
+from chuangye_cli.render.numbers import threshold_text, value_text
+from chuangye_cli.render.problems import diagnostics
 
 #: characters XML 1.0 does not allow (a submission's cell may hold them)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -95,8 +96,6 @@ def _result_case(r: Result, lang: str) -> ET.Element:
 
 
 def render_junit(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
-    from chuangye_cli.render import diagnostics
-
     root = ET.Element("testsuites", name="chuangye check")
     validation = _suite(root, "validation", _validation_cases(report, lang))
     if report.warnings:

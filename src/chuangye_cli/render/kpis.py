@@ -46,7 +46,7 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     from tabulate import tabulate
 
     from chuangye_cli.judge.indicators import KPIS
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     c = report.check
     err = problems_text(c.errors, c.warnings, fmt, lang)

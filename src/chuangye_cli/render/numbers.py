@@ -10,14 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from chuangye_cli.core.i18n import label
+from chuangye_cli.plan.ops import compare
 
 MAX_DECIMALS = 8
-
-
-def _holds(op: str, a: float, b: float) -> bool:
-    from chuangye_cli.judge.calculator import compare
-
-    return compare(op, a, b)
 
 
 def fixed(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
@@ -32,7 +27,7 @@ def fixed(value: float, threshold: float | None = None, op: str = ">=", decimals
         if threshold is None or d >= MAX_DECIMALS:
             return text
         shown = float(text)
-        same_side = _holds(op, shown, threshold) == _holds(op, value, threshold)
+        same_side = compare(op, shown, threshold) == compare(op, value, threshold)
         looks_equal = abs(shown - threshold) < 10 ** (-d) / 2 and value != threshold
         if same_side and not looks_equal:
             return text

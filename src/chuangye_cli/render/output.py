@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from chuangye_cli.core.output import OutputError
-from chuangye_cli.render import BINARY_FORMATS, EXTENSIONS, format_for_path
+from chuangye_cli.render.formats import BINARY_FORMATS, EXTENSIONS, format_for_path
 
 
 def stdout_is_terminal() -> bool:

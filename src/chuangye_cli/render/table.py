@@ -1,19 +1,19 @@
-"""The compliance table (stdout) and the problem tables (stderr), via tabulate."""
+"""The compliance table (stdout), via tabulate; the problem tables (stderr) come from :mod:`.problems`."""
 
 from __future__ import annotations
 
 from tabulate import tabulate
 
-from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 from chuangye_cli.core.i18n import label
-from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import STATUSES, CheckReport, Result
+from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
+from chuangye_cli.render.problems import diagnostics
 
 
 def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
-    err = problems_text(report.errors, report.warnings, fmt, lang)
+    err = diagnostics(report, lang, fmt)
     if not report.valid:
-        return "", err + label("heading.no_verdict", lang) + "\n"
+        return "", err
     return results_text(report, fmt, lang) + matrix_text(report, fmt, lang) + reconciliation_text(report, fmt, lang), err
 
 
@@ -47,7 +47,7 @@ def results_text(report: CheckReport, fmt: str, lang: str) -> str:
         start, end = report.period
         lines.append(label("heading.as_of", lang, as_of=report.as_of, start=start, end=end))
     headers = [label(f"col.{c}", lang) for c in ("target", "scope", "threshold", "actual", "progress", "status")]
-    rows = [_result_row(r, report, lang) for r in report.results]
+    rows = [_result_row(r, lang) for r in report.results]
     lines.append("")
     lines.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
     lines.append("")
@@ -56,33 +56,16 @@ def results_text(report: CheckReport, fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _result_row(r: Result, report: CheckReport, lang: str) -> list[str]:
+def _result_row(r: Result, lang: str) -> list[str]:
     scope = r.district_label(lang) or label("scope.city", lang)
-    share = None
-    if report.as_of is not None and report.period:
-        start = report.period[0].index
-        share = min(1.0, (report.as_of.index - start + 1) / (r.deadline.index - start + 1))
     return [
         r.name[lang] if lang in r.name else r.name["en"],
         scope,
         threshold_text(r.kind, r.op, r.threshold, lang),
         value_text(r.kind, r.actual, lang, r.threshold, r.op),
-        progress_text(r.kind, r.actual, r.threshold, share),
+        progress_text(r.kind, r.actual, r.threshold, r.elapsed_share),
         label(f"status.{r.status}", lang),
     ]
-
-
-def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang: str) -> str:
-    out = []
-    for key, items in (("heading.errors", errors), ("heading.warnings", warnings)):
-        if not items:
-            continue
-        headers = [label(f"col.{c}", lang) for c in ("file", "row", "column", "value", "message")]
-        rows = [[p.file or "", "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)] for p in items]
-        out.append(label(key, lang, count=len(items)))
-        out.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
-        out.append("")
-    return "\n".join(out) + ("\n" if out else "")
 
 
 def matrix_text(report: CheckReport, fmt: str, lang: str) -> str:
@@ -113,4 +96,4 @@ def matrix_text(report: CheckReport, fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["render_table", "results_text", "problems_text", "matrix_text", "STATUSES"]
+__all__ = ["render_table", "results_text", "matrix_text", "STATUSES"]

@@ -14,7 +14,7 @@ def validation_text(v: "ValidationReport", fmt: str, lang: str) -> tuple[str, st
     """(stdout: the files read and a one-line verdict, stderr: the problem tables)."""
     from tabulate import tabulate
 
-    from chuangye_cli.render.table import problems_text
+    from chuangye_cli.render.problems import problems_text
 
     c = v.check
     err = problems_text(c.errors, c.warnings, fmt, lang)

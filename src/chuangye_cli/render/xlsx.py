@@ -1,7 +1,7 @@
 """An .xlsx workbook: results, per district, errors and warnings.
 
 Headers in the chosen language; numbers stay numbers (rates as fractions with
-a percent format that shows as many decimals as ``formatting.percent`` needs,
+a percent format that shows as many decimals as ``numbers.percent`` needs,
 so 99.98% never shows as 100.0%); columns sized to their widest cell; text
 cells neutralised against formula injection like the CSV's.
 """
@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from chuangye_cli.render.numbers import percent
 from chuangye_cli.core.i18n import district_label, label
-from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.judge.results import FAILING, CheckReport
+from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
+from chuangye_cli.render.numbers import percent
+from chuangye_cli.render.problems import diagnostics
+from chuangye_cli.core.text import text_width
 
 MAX_WIDTH = 60
 GOOD = frozenset({"met", "on_track"})
@@ -29,14 +31,6 @@ PROBLEM_COLUMNS = {
     "message": "col.message",
     "code": "col.code",
 }
-
-
-def _text_width(value: Any) -> int:
-    from wcwidth import wcswidth
-
-    text = "" if value is None else str(value)
-    width = wcswidth(text)
-    return len(text) if width < 0 else width
 
 
 def _clean(value: Any) -> Any:
@@ -64,7 +58,7 @@ class _Sheet:
         from openpyxl.styles import Font
 
         self.ws = wb.create_sheet(title=title)
-        self.widths = [_text_width(h) for h in headers]
+        self.widths = [text_width(h) for h in headers]
         self.ws.append([_clean(h) for h in headers])
         for cell in self.ws[1]:
             cell.font = Font(bold=True)
@@ -75,7 +69,7 @@ class _Sheet:
         row = self.ws.max_row
         for i, v in enumerate(values):
             text = (shown or {}).get(i, v)
-            self.widths[i] = max(self.widths[i], _text_width(text))
+            self.widths[i] = max(self.widths[i], text_width(text))
         for i, number_format in (formats or {}).items():
             self.ws.cell(row=row, column=i + 1).number_format = number_format
 
@@ -175,8 +169,6 @@ def _problems_sheet(wb: Any, report: CheckReport, lang: str) -> None:
 
 def render_xlsx(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     from openpyxl import Workbook
-
-    from chuangye_cli.render import diagnostics
 
     wb = Workbook()
     wb.remove(wb.active)

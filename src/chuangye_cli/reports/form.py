@@ -140,18 +140,12 @@ def _validation(c: Column, t: Template, index: dict[str, int], first_row: int) -
     return dv
 
 
-def _width(text: Any) -> int:
-    from wcwidth import wcswidth
-
-    s = "" if text is None else str(text)
-    w = wcswidth(s)
-    return len(s) if w < 0 else w
-
-
 def xlsx_bytes(t: Template) -> bytes:
     """The template as a workbook: frozen header, columns sized to fit, data validation per column."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+
+    from chuangye_cli.core.text import text_width
 
     wb = Workbook()
     ws = wb.active
@@ -175,7 +169,7 @@ def xlsx_bytes(t: Template) -> bytes:
         dv = _validation(c, t, index, 2)
         dv.add(f"{_letter(i)}2:{_letter(i)}{last}")
         ws.add_data_validation(dv)
-        width = max(_width(h) for h in [t.headers[i], *(r[i] for r in t.rows)])
+        width = max(text_width(h) for h in [t.headers[i], *(r[i] for r in t.rows)])
         ws.column_dimensions[_letter(i)].width = max(width + 2, 30 if c.kind == "text" and c.key not in PREFILLED else 8)
     ws.freeze_panes = "A2"
     buf = io.BytesIO()

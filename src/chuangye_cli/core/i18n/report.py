@@ -44,6 +44,10 @@ LABELS: dict[str, dict[str, str]] = {
     "report.page_of": {"zh": " 页，共 ", "en": " of "},
     "report.page_suffix": {"zh": " 页", "en": ""},
     "report.written": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "report.extension": {
+        "zh": "{path}：报告只能写成 HTML 或 PDF，文件名应以 {known} 结尾（- 为标准输出）",
+        "en": "{path}: a report is written as HTML or PDF; the file name must end in {known} (- for stdout)",
+    },
     "report.need_output": {
         "zh": "请用 -o 指定 HTML 文件，或用 --pdf 指定 PDF 文件",
         "en": "give -o for the HTML file, or --pdf for a PDF file",

@@ -1,0 +1,154 @@
+"""The SVG bar charts of the district page: a chart per target judged per district or by quotas.
+
+The figures, statuses and pro-rata lines come from the result objects (each-district
+targets from ``report.results``, quotas from the per-district matrix, which judges
+them); here they are only laid out in the chart's viewBox.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+from chuangye_cli.core.i18n import label
+from chuangye_cli.judge.results import CheckReport
+from chuangye_cli.render.numbers import threshold_text, value_text
+
+if TYPE_CHECKING:
+    from chuangye_cli.judge.matrix import DistrictMatrix
+    from chuangye_cli.plan.targets import Plan
+
+# chart geometry (viewBox units; the SVG scales to the page width)
+CHART_W = 700
+LABEL_W = 92
+PLOT_X0 = LABEL_W + 8
+PLOT_X1 = 540
+ROW_H = 22
+BAR_H = 14
+TOP = 18
+BOTTOM = 22
+#: the geometry as the template reads it
+GEOMETRY = {"width": CHART_W, "label_w": LABEL_W, "x0": PLOT_X0, "x1": PLOT_X1, "row_h": ROW_H, "bar_h": BAR_H, "top": TOP}
+
+
+@dataclass
+class ChartBar:
+    code: str
+    district: str
+    actual: Any
+    actual_text: str
+    status: str
+    status_label: str
+    line: float  # the target (or the district's quota)
+    line_text: str
+    due: Optional[float]  # pro-rata share of the line, before the deadline
+    # SVG geometry (user units of the chart's viewBox)
+    y: float = 0
+    width: float = 0
+    line_x: float = 0
+    due_x: Optional[float] = None
+    text_x: float = 0
+
+
+@dataclass
+class Chart:
+    target: str
+    title: str
+    threshold: str
+    quota: bool
+    bars: list[ChartBar]
+    height: float = 0
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+
+
+def charts(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: str) -> list[Chart]:
+    """A chart per each-district target and per target with quotas (not for levels).
+
+    Each-district targets are drawn from the results; quotas from the per-district matrix,
+    which judges them (nothing is computed or judged here).
+    """
+    out = []
+    for target in plan.targets:
+        kind = target.metric.kind
+        if kind == "level" or not (target.scope == "each_district" or target.quotas):
+            continue
+        judged = {r.district_code: r for r in report.results if r.target == target.id and r.district_code}
+        bars = []
+        codes = list(target.quotas) if target.quotas else [d.code for d in plan.districts]
+        for code in codes:
+            line = float(target.quotas[code]) if target.quotas else float(target.value)
+            if target.quotas:
+                c = matrix.cell(code, target.id)
+                actual, status, expected = c.actual, c.status, c.expected_now
+                share = matrix.target(target.id).elapsed_share
+            else:
+                r = judged[code]
+                actual, status, expected, share = r.actual, r.status, r.expected_now, r.elapsed_share
+            due = None if share is None or share >= 1 or expected is None or kind == "ratio" else float(expected)
+            bars.append(
+                ChartBar(
+                    code=code,
+                    district=plan.district(code).label(lang),
+                    actual=actual,
+                    actual_text=value_text(kind, actual, lang, line, target.op),
+                    status=status,
+                    status_label=label(f"status.{status}", lang),
+                    line=line,
+                    line_text=threshold_text(kind, target.op, line, lang),
+                    due=due,
+                )
+            )
+        chart = Chart(
+            target=target.id,
+            title=target.name(lang),
+            threshold=threshold_text(kind, target.op, target.value, lang),
+            quota=bool(target.quotas),
+            bars=bars,
+        )
+        layout(chart, kind, lang)
+        out.append(chart)
+    return out
+
+
+def nice_step(top: float, kind: str) -> float:
+    """A tick step of 1, 2 or 5 x 10^k giving 3 to 6 ticks up to ``top`` (whole numbers for counts)."""
+    if top <= 0:
+        return 1.0
+    raw = top / 5
+    base = 10 ** math.floor(math.log10(raw))
+    step = next(m * base for m in (1, 2, 5, 10) if m * base >= raw)
+    if kind != "ratio":
+        step = max(1.0, step)
+    return step
+
+
+def layout(chart: Chart, kind: str, lang: str) -> None:
+    """Bar lengths and line positions in the chart's viewBox units; ticks at round values."""
+    values = [float(b.actual) for b in chart.bars if b.actual is not None]
+    top = max([*values, *(b.line for b in chart.bars), 0.0])
+    step = nice_step(top, kind)
+    n = max(1, int(-(-top * 1.05 // step)))  # ceil(top * 1.05 / step)
+    top = n * step
+    width = PLOT_X1 - PLOT_X0
+
+    def x(v: float) -> float:
+        return round(PLOT_X0 + width * max(0.0, min(v, top)) / top, 2)
+
+    for i, b in enumerate(chart.bars):
+        b.y = TOP + i * ROW_H
+        b.width = round(x(0 if b.actual is None else float(b.actual)) - PLOT_X0, 2)
+        b.line_x = x(b.line)
+        b.due_x = None if b.due is None else x(b.due)
+        end = PLOT_X0 + b.width
+        # the figure goes after the bar, clear of the target line when that is close
+        b.text_x = round(max(end, b.line_x) + 4 if abs(end - b.line_x) < 10 else end + 4, 2)
+    chart.height = TOP + len(chart.bars) * ROW_H + BOTTOM
+    chart.ticks = [(x(k * step), value_text(kind, _round(k * step), lang)) for k in range(n + 1)]
+
+
+def _round(v: float) -> float | int:
+    return int(round(v)) if float(round(v, 9)).is_integer() else round(v, 6)
+
+
+__all__ = ["Chart", "ChartBar", "GEOMETRY", "charts", "layout", "nice_step"]

@@ -1,0 +1,244 @@
+"""The view model of the printable report: the result objects as plain values for the template.
+
+Bar widths and marks as percentages, numbers already formatted. Everything shown
+is read from :class:`~chuangye_cli.judge.results.CheckReport`: its ``results`` and
+its ``matrix`` (the per-district view, which ``chuangye report`` always asks for);
+the plan only gives the order of targets and districts and their names.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+from chuangye_cli.core.i18n import label
+from chuangye_cli.judge.results import CheckReport, Result
+from chuangye_cli.plan.ops import LEVEL_RANK
+from chuangye_cli.render.html.charts import charts
+from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
+
+if TYPE_CHECKING:
+    from chuangye_cli.judge.matrix import DistrictMatrix
+    from chuangye_cli.plan.targets import Plan
+
+#: statuses in the order the verdict line names them
+VERDICT_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
+#: statuses that a meeting must hear about, by district
+LAGGING = ("not_met", "behind", "no_data", "pending")
+
+
+@dataclass
+class Bar:
+    """One progress bar: fill and mark as percentages of the track (0-100)."""
+
+    fill: float  # width of the filled part
+    mark: Optional[float]  # the pro-rata (or target) mark
+    mark_label: str
+    over: bool = False  # actual is beyond the end of the track
+
+
+@dataclass
+class Row:
+    target: str
+    name: str
+    scope: str
+    threshold: str
+    actual: str
+    progress: str
+    status: str
+    status_label: str
+    bar: Optional[Bar]
+
+
+@dataclass
+class DistrictSummary:
+    """A page-1 line for a target judged per district: counts and the districts that lag."""
+
+    target: str
+    name: str
+    threshold: str
+    units: int
+    counts: list[tuple[str, str, int]]  # (status, label, n)
+    lagging: list[tuple[str, str, list[str]]]  # (status, label, district names)
+
+
+@dataclass
+class Cell:
+    text: str
+    status: Optional[str] = None
+    status_label: Optional[str] = None
+    below: bool = False  # a rate below the (city) target: for reference only
+    applies: bool = True
+
+
+@dataclass
+class MatrixRow:
+    target: str
+    name: str
+    threshold: str
+    city: Cell
+    cells: list[Cell]
+
+
+def _pct(x: float) -> float:
+    """A share as a percentage of the track, clamped to 0-100, 2 decimals."""
+    return round(max(0.0, min(100.0, x * 100)), 2)
+
+
+def progress_bar(r: Result, lang: str) -> Optional[Bar]:
+    """The bar of one result. Sums and stocks: the track is the target, the mark the pro-rata share.
+    Rates: the track is 0-100%, the mark the target rate. Levels: three steps."""
+    if r.kind == "level":
+        steps = len(LEVEL_RANK)
+        fill = 0.0 if r.actual is None else (LEVEL_RANK[r.actual] + 1) / steps
+        return Bar(_pct(fill), _pct((LEVEL_RANK[r.threshold] + 1) / steps), label("report.mark_target", lang))
+    if r.kind == "ratio":
+        scale = max(1.0, float(r.threshold))
+        actual = 0.0 if r.actual is None else float(r.actual)
+        return Bar(_pct(actual / scale), _pct(float(r.threshold) / scale), label("report.mark_target", lang), actual > scale)
+    # sum / latest
+    threshold = float(r.threshold)
+    actual = 0.0 if r.actual is None else float(r.actual)
+    if r.op in ("<=", "<"):  # an upper limit: the track runs to the larger of the two
+        scale = max(threshold, actual) or 1.0
+        return Bar(_pct(actual / scale), _pct(threshold / scale), label("report.mark_target", lang))
+    if threshold <= 0:
+        return Bar(100.0 if actual > 0 else 0.0, None, "")
+    due = None if r.final or r.expected_now is None else float(r.expected_now) / threshold
+    return Bar(_pct(actual / threshold), None if due is None else _pct(due), label("report.mark_due", lang), actual > threshold)
+
+
+def _status_label(status: str, lang: str) -> str:
+    return label(f"status.{status}", lang)
+
+
+def _row(r: Result, lang: str) -> Row:
+    return Row(
+        target=r.target,
+        name=r.name.get(lang) or r.name["en"],
+        scope=r.district_label(lang) or label("scope.city", lang),
+        threshold=threshold_text(r.kind, r.op, r.threshold, lang),
+        actual=value_text(r.kind, r.actual, lang, r.threshold, r.op),
+        progress=progress_text(r.kind, r.actual, r.threshold, r.elapsed_share),
+        status=r.status,
+        status_label=_status_label(r.status, lang),
+        bar=progress_bar(r, lang),
+    )
+
+
+def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSummary]:
+    out = []
+    for target in plan.targets:
+        results = [r for r in report.results if r.target == target.id and r.district_code is not None]
+        if not results:
+            continue
+        counts = [(s, _status_label(s, lang), n) for s in VERDICT_ORDER if (n := sum(r.status == s for r in results))]
+        lagging = [
+            (s, _status_label(s, lang), [plan.district(r.district_code).label(lang) for r in results if r.status == s])
+            for s in LAGGING
+            if any(r.status == s for r in results)
+        ]
+        out.append(
+            DistrictSummary(
+                target=target.id,
+                name=target.name(lang),
+                threshold=threshold_text(target.metric.kind, target.op, target.value, lang),
+                units=len(results),
+                counts=counts,
+                lagging=lagging,
+            )
+        )
+    return out
+
+
+def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: str) -> list[MatrixRow]:
+    """Every target by district: results where the target is judged per district, else the
+    per-district matrix (a city target's district figure, judged against its quota if any)."""
+    out = []
+    for target in plan.targets:
+        kind = target.metric.kind
+        judged = {r.district_code: r for r in report.results if r.target == target.id}
+        scope = set(c for c in plan.scope_codes(target) if c)
+
+        def cell(code: str | None) -> Cell:
+            if code in judged:
+                r = judged[code]
+                return Cell(value_text(kind, r.actual, lang, r.threshold, r.op), r.status, _status_label(r.status, lang))
+            if code is None:  # a target judged per district: the city's own figure, for reference
+                if kind == "level":
+                    return Cell("", applies=False)
+                return Cell(value_text(kind, matrix.city_figures[target.id], lang))
+            if scope and code not in scope:
+                return Cell("", applies=False)
+            m = matrix.cell(code, target.id)  # a city target: its scope is every district
+            if m.status is not None:
+                return Cell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, _status_label(m.status, lang))
+            below = kind == "ratio" and m.reaches_target is False
+            return Cell(value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op), below=below)
+
+        out.append(
+            MatrixRow(
+                target=target.id,
+                name=target.name(lang),
+                threshold=threshold_text(kind, target.op, target.value, lang),
+                city=cell(None),
+                cells=[cell(d.code) for d in plan.districts],
+            )
+        )
+    return out
+
+
+def report_view(
+    report: CheckReport,
+    plan: "Plan | None",
+    lang: str = "zh",
+    today: _dt.date | None = None,
+) -> dict[str, Any]:
+    """Everything the template shows, as plain values.
+
+    The district page (charts and matrix) needs ``report.matrix``
+    (``check_plan(..., by_district=True)``); without it the page is left out.
+    """
+    today = today or _dt.date.today()
+    view: dict[str, Any] = {
+        "lang": lang,
+        "html_lang": "zh-CN" if lang == "zh" else "en",
+        "plan": report.plan or (plan.plan if plan else ""),
+        "date": today.isoformat(),
+        "valid": report.valid,
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "files": report.files,
+        "statuses": [(s, _status_label(s, lang)) for s in VERDICT_ORDER],
+    }
+    if report.as_of and report.period:
+        start, end = report.period
+        view["as_of_line"] = label("heading.as_of", lang, as_of=report.as_of, start=start, end=end)
+    else:
+        view["as_of_line"] = ""
+    if report.valid and report.results:
+        summary = report.summary
+        parts = [f"{_status_label(s, lang)} {summary[s]}" for s in VERDICT_ORDER if summary[s]]
+        n_targets = len({r.target for r in report.results})
+        view["verdict"] = label(
+            "report.verdict",
+            lang,
+            targets=n_targets,
+            results=len(report.results),
+            parts=("，" if lang == "zh" else ", ").join(parts),
+        )
+        view["verdict_counts"] = [(s, _status_label(s, lang), summary[s]) for s in VERDICT_ORDER if summary[s]]
+        view["city_rows"] = [_row(r, lang) for r in report.results if r.district_code is None]
+        view["district_summaries"] = _summaries(plan, report, lang) if plan else []
+        if plan is not None:
+            matrix = report.matrix
+            view["charts"] = [] if matrix is None else charts(plan, report, matrix, lang)
+            view["matrix"] = [] if matrix is None else _matrix(plan, report, matrix, lang)
+            view["districts"] = [d.label(lang) for d in plan.districts]
+    else:
+        view["verdict"] = None
+    return view
+
+
+__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "Cell", "MatrixRow"]

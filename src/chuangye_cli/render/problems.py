@@ -1,0 +1,35 @@
+"""The problem tables (errors, warnings) every format writes to stderr, via tabulate."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from chuangye_cli.core.i18n import label
+from chuangye_cli.core.problems import Problem
+from chuangye_cli.judge.results import CheckReport
+from chuangye_cli.render.formats import DEFAULT_FORMAT
+
+
+def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang: str) -> str:
+    out = []
+    for key, items in (("heading.errors", errors), ("heading.warnings", warnings)):
+        if not items:
+            continue
+        headers = [label(f"col.{c}", lang) for c in ("file", "row", "column", "value", "message")]
+        rows = [[p.file or "", "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)] for p in items]
+        out.append(label(key, lang, count=len(items)))
+        out.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def diagnostics(report: CheckReport, lang: str, fmt: str = DEFAULT_FORMAT) -> str:
+    """stderr for the file formats (csv, junit, xlsx) and the printable report: the problem tables,
+    as the terminal table shows them, and the no-verdict line when the input is invalid."""
+    err = problems_text(report.errors, report.warnings, fmt, lang)
+    if not report.valid:
+        err += label("heading.no_verdict", lang) + "\n"
+    return err
+
+
+__all__ = ["problems_text", "diagnostics"]
