@@ -5,8 +5,8 @@
 
 Each golden file is the exact stdout of one ``chuangye check`` run on
 ``sample_data/`` (paths relative to the repository root, so the file names in
-the output are the same on every machine). tests/test_formats.py and
-tests/test_by_district.py compare against these same cases, byte for byte.
+the output are the same on every machine). tests/render/test_formats.py and
+tests/judge/test_matrix.py compare against these same cases, byte for byte.
 Nothing in them varies by date or machine, so nothing is normalised.
 """
 
@@ -112,14 +112,18 @@ def snapshot(name: str) -> bytes:
     return head + result.stdout_bytes + b"\n--- stderr ---\n" + result.stderr_bytes
 
 
-def golden(name: str, data: bytes | str) -> bytes:
-    """The golden file tests/golden/NAME; written first when CHUANGYE_REGEN=1 (the one golden helper)."""
+def golden(name: str, data: bytes | str) -> bytes | str:
+    """The stored golden file tests/golden/NAME, as bytes or text like ``data`` (the one golden helper).
+
+    With CHUANGYE_REGEN_GOLDEN=1 it is first rewritten from ``data``.
+    """
     path = GOLDEN / name
     body = data.encode("utf-8") if isinstance(data, str) else data
-    if os.environ.get("CHUANGYE_REGEN") == "1":
+    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
-    return path.read_bytes()
+    stored = path.read_bytes()
+    return stored.decode("utf-8") if isinstance(data, str) else stored
 
 
 def all_cases() -> dict[str, "callable"]:

@@ -16,17 +16,13 @@ import xml.etree.ElementTree as ET
 import click
 import pytest
 
-from conftest import GOLDEN, ROOT, SAMPLE, run
+from conftest import ROOT, SAMPLE, run
+from regen_golden import golden
 
 TOOLS = "tests/fixtures/tools"
 KPI_TARGETS = f"{TOOLS}/targets_kpi.yaml"
 
 
-def golden(name: str, text: str) -> str:
-    path = GOLDEN / name
-    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from chuangye_cli.render.targets import metric_words
 from chuangye_cli.plan.loader import load_plan
-from conftest import FIXTURES, GOLDEN, ROOT, run
+from conftest import FIXTURES, ROOT, run
+from regen_golden import golden
 
 TOOLS = FIXTURES / "tools"
 
 
-def golden(name: str, text: str) -> str:
-    """The golden file's text (rewritten first when CHUANGYE_REGEN_GOLDEN=1)."""
-    path = GOLDEN / name
-    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

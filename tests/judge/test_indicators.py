@@ -8,24 +8,19 @@ and leaves them empty in 2009Q2.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from chuangye_cli.judge.indicators import KPIS
 from chuangye_cli.render.kpis import multiple_text
-from conftest import GOLDEN, ROOT, SAMPLE, run
+from conftest import ROOT, SAMPLE, run
+from regen_golden import golden
 
 TOOLS = "tests/fixtures/tools"
 TARGETS = f"{TOOLS}/targets_kpi.yaml"
 FILES = (f"{TOOLS}/kpi_lixia.csv", f"{TOOLS}/kpi_shizhong.csv")
 
 
-def golden(name: str, text: str) -> str:
-    path = GOLDEN / name
-    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)

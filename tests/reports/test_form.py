@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 
 import openpyxl
 import pytest
 
 from chuangye_cli.reports.rows import COLUMNS
-from conftest import GOLDEN, run
+from conftest import run
+from regen_golden import golden
 
 KEYS = list(COLUMNS)
 #: figures a district might enter for one quarter (valid under every row rule)
@@ -36,11 +36,6 @@ FILLED = {
 LEVEL = {"zh": "基本达到", "en": "basically_attained"}
 
 
-def golden_bytes(name: str, data: bytes) -> bytes:
-    path = GOLDEN / name
-    if os.environ.get("CHUANGYE_REGEN_GOLDEN") == "1":
-        path.write_bytes(data)
-    return path.read_bytes()
 
 
 def validate_json(*paths):
@@ -55,7 +50,7 @@ def test_csv_to_stdout_golden():
     result = run("template", "--district", "370102", "--from", "2010Q1", "--to", "2010Q4")
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
-    assert result.stdout_bytes == golden_bytes("tools_template_370102_2010_zh.csv", result.stdout_bytes)
+    assert result.stdout_bytes == golden("tools_template_370102_2010_zh.csv", result.stdout_bytes)
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == [COLUMNS[k].zh for k in KEYS]
     assert [r[:4] for r in rows[1:]] == [["370102", "历下区", "2010", str(q)] for q in (1, 2, 3, 4)]
