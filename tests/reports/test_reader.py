@@ -138,10 +138,15 @@ def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
     write_csv(tmp_path / "sub" / "a.csv", [row()])
     write_csv(tmp_path / ".hidden.csv", [row(trained="bad")])
     write_csv(tmp_path / "~$a.csv", [row(trained="bad")])
-    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a table", encoding="utf-8")
     code, data = check(tmp_path)
     assert [f["file"] for f in data["files"]] == [str(tmp_path / "sub" / "a.csv")]
     assert data["errors"] == []
+    # a .txt that is no report table is not read, and says so (hidden and lock files stay silent)
+    notes = [w for w in data["warnings"] if w["code"] == "file-not-read"]
+    assert [(w["file"], w["message"]) for w in notes] == [
+        (str(tmp_path / "notes.txt"), "not read: a .txt file is not a report table (reports are .xlsx, .csv, or .txt with a header)")
+    ]
 
 
 def test_empty_folder_and_unsupported_file(tmp_path):
@@ -149,8 +154,11 @@ def test_empty_folder_and_unsupported_file(tmp_path):
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     code, data = check(tmp_path / "empty", tmp_path / "old.xls")
     assert code == 3
-    assert [e["code"] for e in data["errors"]] == ["path-empty-folder", "file-unsupported"]
-    assert data["errors"][1]["message"] == "unsupported file type .xls (submit .csv or .xlsx)"
+    assert [e["code"] for e in data["errors"]] == ["path-empty-folder", "file-unsupported-spreadsheet"]
+    assert data["errors"][1]["message"] == "cannot read a .xls spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    code, data = check(tmp_path / "notes.docx")
+    assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (3, [("file-unsupported", "unsupported file type .docx (submit .csv or .xlsx)")])
 
 
 def test_input_files_are_not_modified(tmp_path):
@@ -181,3 +189,128 @@ def test_xlsx_formatted_empty_rows_below_the_data_end_it(tmp_path):
     wb.save(tmp_path / "r.xlsx")
     table = read_table(str(tmp_path / "r.xlsx"))
     assert [n for n, _ in table.rows] == [2]
+
+
+# --------------------------------------------------------------------------- rows with more cells than the header
+
+
+def csv_lines(path, header: list[str], *lines: str):
+    path.write_text("\n".join([",".join(header), *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def base_line(**changes) -> list[str]:
+    return [str(v) for v in row(**changes).values()]
+
+
+def test_unquoted_thousands_separator_in_the_last_column_is_an_error_not_a_1(tmp_path):
+    header = [COLUMNS[k].zh for k in BASE] + [COLUMNS["remarks"].zh]
+    good = base_line() + [""]
+    bad = base_line(quarter=2) + [""]
+    bad[list(BASE).index("new_jobs")] = "1,294"  # unquoted: two cells, everything after shifts right
+    f = csv_lines(tmp_path / "a.csv", header, ",".join(good), ",".join(bad))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["code"], e["row"], e["message"]) for e in data["errors"]] == [
+        (
+            "row-extra-cells",
+            3,
+            f"the row has {len(header) + 1} cells, the header has {len(header)}; the row was not read "
+            "(often an unquoted thousands separator such as 1,294, or a comma in a remark)",
+        )
+    ]
+
+
+def test_shift_before_an_empty_remark_is_caught_though_the_last_cell_is_empty(tmp_path):
+    """'1,081' in 其中满意数 before an empty 备注: the 081 would silently become the remark."""
+    keys = [*BASE, "survey_valid", "survey_satisfied", "remarks"]
+    header = [COLUMNS[k].zh for k in keys]
+    good = base_line() + ["1200", "1100", ""]
+    shifted = base_line(quarter=2) + ["1200", "1", "081", ""]
+    f = csv_lines(tmp_path / "a.csv", header, ",".join(good), ",".join(shifted))
+    code, data = check(f)
+    assert [(e["code"], e["row"]) for e in data["errors"]] == [("row-extra-cells", 3)]
+    table = read_table(str(f))
+    assert [n for n, _ in table.rows] == [2]  # the shifted row's cells are not read
+
+
+def test_comma_in_a_remark_is_caught_and_quoted_one_is_fine(tmp_path):
+    header = [COLUMNS[k].zh for k in BASE] + [COLUMNS["remarks"].zh]
+    f = csv_lines(
+        tmp_path / "a.csv",
+        header,
+        ",".join(base_line() + ['"含补报,共3人"']),
+        ",".join(base_line(quarter=2) + ["含补报", "共3人"]),
+    )
+    table = read_table(str(f))
+    assert table.rows[0][1]["remarks"] == "含补报,共3人"
+    assert [(p.code, p.row, p.params) for p in table.problems] == [("row-extra-cells", 3, {"cells": len(header) + 1, "header": len(header)})]
+
+
+def test_trailing_empty_cells_every_row_has_and_short_rows_are_fine(tmp_path):
+    header = [COLUMNS[k].zh for k in BASE] + [COLUMNS["remarks"].zh]
+    f = csv_lines(
+        tmp_path / "a.csv",
+        header,
+        ",".join(base_line() + ["", "", ""]),  # an exporter that writes empty cells past the header
+        ",".join(base_line(quarter=2) + ["", "", ""]),
+        ",".join(base_line(quarter=3)),  # the empty remark left off
+    )
+    table = read_table(str(f))
+    assert table.problems == [] and [n for n, _ in table.rows] == [2, 3, 4]
+
+
+# --------------------------------------------------------------------------- what a folder holds
+
+
+def test_every_file_in_a_folder_is_read_or_named(tmp_path):
+    write_csv(tmp_path / "a.csv", [row()])
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "calc.ods").write_bytes(b"PK")
+    (tmp_path / "notice.docx").write_bytes(b"PK")
+    (tmp_path / "README").write_text("hello", encoding="utf-8")
+    code, data = check(tmp_path)
+    assert code == 3
+    assert [(e["code"], e["file"]) for e in data["errors"]] == [
+        ("file-unsupported-spreadsheet", str(tmp_path / "calc.ods")),
+        ("file-unsupported-spreadsheet", str(tmp_path / "old.xls")),
+    ]
+    assert [(w["code"], w["file"]) for w in data["warnings"] if w["code"].startswith("file-")] == [
+        ("file-not-read", str(tmp_path / "README")),
+        ("file-not-read", str(tmp_path / "notice.docx")),
+    ]
+    result = run("validate", tmp_path, "--lang", "en", "--targets", TARGETS)
+    assert result.exit_code == 3  # a report that could not be read is never "valid"
+
+
+def test_the_targets_file_in_the_folder_is_not_named_as_unread(tmp_path):
+    write_csv(tmp_path / "a.csv", [row()])
+    targets = tmp_path / "targets.yaml"
+    targets.write_bytes(TARGETS.read_bytes())
+    result = run("check", tmp_path, "--targets", targets, "--format", "json", "--lang", "en")
+    assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["missing-report"]  # 市中区: nothing else
+
+
+def test_excel_unicode_text_export_is_read(tmp_path):
+    """Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab-separated."""
+    text = write_csv(tmp_path / "x.csv", [row(), row(quarter=2)]).read_text(encoding="utf-8").replace(",", "\t")
+    f = tmp_path / "历下区.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    code, data = check(f)
+    assert data["errors"] == [] and data["files"] == [{"file": str(f), "encoding": "utf-16", "rows": 2}]
+    assert participants(data) == 2 * 300
+
+
+def test_a_fifo_named_csv_is_skipped_with_a_warning_not_waited_on(tmp_path):
+    """Run in a child process: were the FIFO opened, the read would wait for a writer forever."""
+    import os
+    import subprocess
+    import sys
+
+    write_csv(tmp_path / "a.csv", [row()])
+    os.mkfifo(tmp_path / "pipe.csv")
+    cmd = [sys.executable, "-m", "chuangye_cli", "check", str(tmp_path), "--targets", str(TARGETS), "--format", "json", "--lang", "en"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    data = json.loads(proc.stdout)
+    assert [(w["code"], w["file"]) for w in data["warnings"] if w["code"] == "file-not-regular"] == [("file-not-regular", str(tmp_path / "pipe.csv"))]
+    assert [f["file"] for f in data["files"]] == [str(tmp_path / "a.csv")]

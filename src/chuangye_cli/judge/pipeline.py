@@ -25,12 +25,14 @@ if TYPE_CHECKING:
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
     """Read and validate every report file; the report carries files read and problems."""
     report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
-    files, problems = find_files(paths)
+    files, problems = find_files(paths, known=[plan.source])
     report.problems.extend(problems)
     rows: list[Located] = []
     for f in files:
         table = read_table(f, encoding)
         report.problems.extend(table.problems)
+        if any(p.code == "file-not-read" for p in table.problems):
+            continue  # a .txt that is no report table: named in its warning, not listed as read
         report.files.append(FileRead(f, table.encoding, len(table.rows)))
         if table.header_row is not None:
             valid, bad = validate_table(table, plan.registry)

@@ -54,9 +54,11 @@ def load_plan(path: str | Path | None = None) -> Plan:
     if not isinstance(data, dict):
         raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
     try:
-        return Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         raise InputError([_pydantic_problem(e, data, root, shown) for e in exc.errors()]) from None
+    plan._source = path
+    return plan
 
 
 def _check_nodes(root: Any, shown: str) -> None:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
@@ -14,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     field_validator,
     model_validator,
@@ -226,6 +228,12 @@ class Plan(_Model):
     period: Period
     districts: list[District] = Field(min_length=1)
     targets: list[Target] = Field(min_length=1)
+    #: the targets file it was read from (set by the loader): read as the plan, never as a report
+    _source: Optional[Path] = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Optional[Path]:
+        return self._source
 
     @model_validator(mode="after")
     def _consistent(self) -> "Plan":

@@ -1,9 +1,11 @@
 """Files -> tables of raw cells, as districts really send them.
 
-Handles folders (recursive, hidden and Excel lock files skipped), .csv in
-UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") and
-GB18030/GBK, decided on the whole file, and .xlsx (first sheet). Rows keep
-the number a spreadsheet shows (header = row 1 when it is the first row).
+Handles folders (recursive; hidden and Excel lock files skipped, every other
+file either read or named in a problem), .csv and .txt in UTF-8 (with or
+without BOM), UTF-16 (Excel's "Unicode text") and GB18030/GBK, decided on the
+whole file, and .xlsx (first sheet). Rows keep the number a spreadsheet shows
+(header = row 1 when it is the first row). A CSV row with more cells than its
+header is an error, not read (its cells would land under the wrong columns).
 Nothing here judges values; :mod:`chuangye_cli.reports.validation` does.
 """
 
@@ -13,6 +15,8 @@ import codecs
 import csv
 import io
 import os
+import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -20,7 +24,10 @@ from typing import Any, Callable, Iterable
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
 
-SUFFIXES = (".csv", ".xlsx")
+#: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
+SUFFIXES = (".csv", ".xlsx", ".txt")
+#: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
+UNREAD_SPREADSHEETS = (".xls", ".xlsb", ".xlsm", ".ods", ".et", ".ett", ".numbers")
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
 MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
@@ -52,25 +59,57 @@ class Table:
         return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
 
 
-def find_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
-    """Expand folders into the .csv/.xlsx files below them, in a stable order."""
+def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) -> tuple[list[str], list[Problem]]:
+    """Expand folders into the report files below them, in a stable order.
+
+    ``known``: files read as something else (the targets file), left out without a word.
+
+    Nothing in a folder is passed over in silence except hidden files and Excel's lock files
+    (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
+    anything that is not a regular file (a FIFO named .csv would block the read forever).
+    """
     files: list[str] = []
     problems: list[Problem] = []
+    skip = {os.path.realpath(k) for k in known if k is not None}
     for p in paths:
         if os.path.isdir(p):
             found = []
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
-                    if name.startswith((".", "~$")) or not name.lower().endswith(SUFFIXES):
+                    if name.startswith((".", "~$")):
                         continue
-                    found.append(os.path.join(dirpath, name))
-            if not found:
+                    path = os.path.join(dirpath, name)
+                    if os.path.realpath(path) in skip:
+                        continue
+                    problem = _not_read(path)
+                    if problem is None and not name.lower().endswith(SUFFIXES):
+                        problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
+                    if problem is None:
+                        found.append(path)
+                    else:
+                        problems.append(problem)
+            if not found and not any(pr.severity == "error" for pr in problems):
                 problems.append(error("path-empty-folder", file=p))
             files.extend(found)
+        elif (problem := _not_read(p)) is not None:
+            problems.append(problem)
         else:
             files.append(p)
     return files, problems
+
+
+def _not_read(path: str) -> Problem | None:
+    """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return warning("file-not-regular", file=path)
+    except OSError as exc:
+        return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
+    suffix = Path(path).suffix.lower()
+    if suffix in UNREAD_SPREADSHEETS:
+        return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
+    return None
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
@@ -88,7 +127,11 @@ def read_table(path: str, encoding: str | None = None) -> Table:
             raw = fh.read()
     except OSError as exc:
         return Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])
-    return _read_csv_bytes(path, raw, encoding)
+    table = _read_csv_bytes(path, raw, encoding)
+    if suffix == ".txt" and table.header_row is None:
+        # a .txt is a report only when it is a table with a known header; any other text is named, not an error
+        return Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])
+    return table
 
 
 # --------------------------------------------------------------------------- CSV
@@ -159,7 +202,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
             table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
             return table
         break
-    _fill(table, enumerate(records, start=1))
+    _fill(table, enumerate(records, start=1), ragged=True)
     return table
 
 
@@ -218,8 +261,12 @@ def _reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- header and rows
 
 
-def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]]) -> None:
-    """Find the header among the first rows, map it, and collect the data rows."""
+def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False) -> None:
+    """Find the header among the first rows, map it, and collect the data rows.
+
+    ``ragged``: the rows are text records (CSV), whose cells shift when one holds an unquoted
+    separator; a row with more cells than the header is then an error and is not read.
+    """
     numbered = list(numbered)
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
         table.problems.append(error("file-empty", file=table.file))
@@ -236,13 +283,38 @@ def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]]) -> None:
     table.header_row = header_number
     index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS)
     table.problems.extend(problems)
-    for number, record in numbered[header_at + 1 :]:
-        if all(is_blank(v) for v in record):
+    data = [(number, record) for number, record in numbered[header_at + 1 :] if not all(is_blank(v) for v in record)]
+    usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
+    width = _width(header)
+    for number, record in data:
+        if ragged and (extra := _extra_cells(record, len(header), width, usual)):
+            table.problems.append(error("row-extra-cells", file=table.file, row=number, cells=extra, header=width))
             continue
         cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
         table.rows.append((number, cells))
     if not table.rows:
         table.problems.append(error("file-no-data", file=table.file, row=header_number))
+
+
+def _width(record: list[Any]) -> int:
+    """Cells up to the last non-empty one."""
+    return max((i + 1 for i, v in enumerate(record) if not is_blank(v)), default=0)
+
+
+def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:
+    """The row's cell count when it has more cells than its header, else 0.
+
+    More means a non-empty cell beyond the last named column, or more cells than the header
+    record where the other rows have no more (a lone longer row: some cell held an unquoted
+    comma and pushed the rest one column right, even when the last cell is empty). Missing
+    trailing cells and empty trailing cells that every row has (an exporter's habit) are fine.
+    """
+    filled = _width(record)
+    if filled > width:
+        return max(filled, len(record) if len(record) > header_cells else filled)
+    if len(record) > header_cells and len(record) != usual:
+        return len(record)
+    return 0
 
 
 def map_header(

@@ -2,6 +2,18 @@
 
 PROBLEMS: dict[str, dict[str, str]] = {
     "path-empty-folder": {"zh": "文件夹中没有 .csv 或 .xlsx 文件", "en": "the folder holds no .csv or .xlsx file"},
+    "file-not-read": {
+        "zh": "未读取：{suffix} 文件不是季报表格（季报请用 .xlsx、.csv，或带表头的 .txt）",
+        "en": "not read: a {suffix} file is not a report table (reports are .xlsx, .csv, or .txt with a header)",
+    },
+    "file-not-regular": {
+        "zh": "未读取：不是普通文件（如管道或设备）",
+        "en": "not read: not a regular file (e.g. a pipe or a device)",
+    },
+    "file-unsupported-spreadsheet": {
+        "zh": "无法读取 {suffix} 格式的表格：请在 Excel 或 WPS 中另存为 .xlsx 后重新提交",
+        "en": "cannot read a {suffix} spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that",
+    },
     "file-unsupported": {
         "zh": "不支持的文件类型 {suffix}（请提交 .csv 或 .xlsx）",
         "en": "unsupported file type {suffix} (submit .csv or .xlsx)",

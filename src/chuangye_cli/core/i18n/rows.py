@@ -1,6 +1,10 @@
 """Row problems across rows and files: duplicates, missing reports, periods, totals."""
 
 PROBLEMS: dict[str, dict[str, str]] = {
+    "row-extra-cells": {
+        "zh": "此行有 {cells} 个单元格，表头只有 {header} 列；此行未读取（常见原因：数字中的千位分隔逗号如 1,294 未加引号，或备注中含逗号）",
+        "en": "the row has {cells} cells, the header has {header}; the row was not read (often an unquoted thousands separator such as 1,294, or a comma in a remark)",
+    },
     "duplicate-report": {
         "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
         "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",
