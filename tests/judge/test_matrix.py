@@ -136,7 +136,8 @@ def test_table_shows_figure_quota_and_status():
 
 def test_csv_adds_a_row_per_district_figure():
     result = run("check", SMALL, "--targets", QUOTAS_SMALL, "--by-district", "--format", "csv", "--lang", "en")
-    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"), newline="")))
+    text = result.stdout_bytes.decode("utf-8-sig").partition("\r\n")[2]  # after the "# chuangye: ..." line
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     district_rows = [r for r in rows if r["Type"] == "district"]
     assert len(district_rows) == 3 * 4
     assert len([r for r in rows if r["Type"] == "result"]) == 8

@@ -70,7 +70,10 @@ def test_csv_reads_back_one_row_per_result(at_root, lang):
     assert result.exit_code == 1
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel opens the Chinese right
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    mark, _, body = raw.decode("utf-8-sig").partition("\r\n")
+    # the first line says the file is chuangye's output, not a report (one cell in Excel: no comma)
+    assert mark == {"zh": "# chuangye: 检查结果，不是季报", "en": "# chuangye: results; not a quarterly report"}[lang]
+    rows = list(csv.reader(io.StringIO(body, newline="")))
     data = sample_json()
     assert len(rows) == 1 + len(data["results"])
     header = rows[0]
@@ -96,7 +99,7 @@ def test_csv_with_invalid_input_has_only_the_header_and_errors_on_stderr():
     result = run("check", BAD, "--targets", SMALL_TARGETS, "--format", "csv", "--lang", "en")
     assert result.exit_code == 3
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"), newline="")))
-    assert len(rows) == 1 and rows[0][0] == "Type"
+    assert len(rows) == 2 and rows[0] == ["# chuangye: results; not a quarterly report"] and rows[1][0] == "Type"
     assert "3 error(s)" in result.stderr
     assert "no verdict" in result.stderr
 

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from chuangye_cli.core.i18n import label
+from chuangye_cli.core.marks import csv_mark_line
 from chuangye_cli.judge.results import CheckReport, Result
 from chuangye_cli.render.problems import diagnostics
 
@@ -119,6 +120,7 @@ def _cell(value: Any) -> Any:
 
 def render_csv(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     buf = io.StringIO()
+    buf.write(csv_mark_line(lang))  # first line: "# chuangye: ...", so the reader never takes it for a report
     writer = csv.writer(buf)
     writer.writerow([label(key, lang) for key in CSV_COLUMNS.values()])
     records = [("result", result_record(r, lang)) for r in report.results]

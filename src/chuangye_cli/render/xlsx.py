@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from chuangye_cli.core.i18n import district_label, label
+from chuangye_cli.core.marks import mark_workbook
 from chuangye_cli.judge.results import FAILING, CheckReport
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.render.numbers import percent
@@ -175,7 +176,7 @@ def render_xlsx(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     _results_sheet(wb, report, lang)
     _district_sheet(wb, report, lang)
     _problems_sheet(wb, report, lang)
-    wb.properties.creator = "chuangye"
+    mark_workbook(wb)  # keywords "chuangye-output": the reader never takes it for a report
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue(), diagnostics(report, lang)

@@ -96,7 +96,21 @@ def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) ->
             problems.append(problem)
         else:
             files.append(p)
-    return files, problems
+    return _skip_own_output(files, problems)
+
+
+def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[str], list[Problem]]:
+    """Leave out the results this tool wrote (saved inside a reports folder), each with a warning:
+    they are not reports (the mark: :mod:`chuangye_cli.core.marks`)."""
+    from chuangye_cli.core.marks import written_by_chuangye
+
+    kept = []
+    for f in files:
+        if written_by_chuangye(f, MAX_FILE_BYTES):
+            problems.append(warning("file-own-output", file=f))
+        else:
+            kept.append(f)
+    return kept, problems
 
 
 def _not_read(path: str) -> Problem | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 
 from pydantic import ValidationError
 
@@ -118,6 +119,7 @@ def cross_check(
                         warning("missing-report", district=d.name, district_en=d.label("en"), code=d.code, quarter=str(q))
                     )
     problems.extend(_cumulative_checks(kept, plan))
+    problems.extend(_year_to_date_checks(kept, plan))
     return kept, problems
 
 
@@ -148,4 +150,51 @@ def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                             passed=totals["passed"],
                         )
                     )
+    return problems
+
+
+#: flow columns (当季发生数): a quarter's figures, which start again every quarter
+FLOW_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.kind == "flow")
+#: year-to-date (累计) figures sent as quarterly ones: in some year they never fall, Q4 is at least
+#: YTD_RISE x Q1, and the next year's Q1 is back down to at most YTD_RESET x that Q4
+YTD_RISE = Fraction(5, 2)
+YTD_RESET = Fraction(1, 2)
+
+
+def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
+    """A flow column a district seems to report as year-to-date (累计) figures: a warning per
+    district and column, for the first year that looks so.
+
+    It takes a whole year and the next year's Q1: a series rising through part of a year may
+    be a programme ramping up, and only the fall back at the new year tells a running total
+    from growth. So a year with a quarter missing, or whose next Q1 is not (yet) in the data,
+    says nothing; nor does a Q1 of 0 (no multiple of nothing) or a column left blank.
+    """
+    value = {(r.row.district_code, r.row.period): r.row for r in rows}
+    years = sorted({q.year for _, q in value})
+    problems = []
+    for code in plan.registry:
+        for key in FLOW_COLUMNS:
+            for year in years:
+                quarters = [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]
+                series = [getattr(value[(code, q)], key) if (code, q) in value else None for q in quarters]
+                if any(v is None for v in series):
+                    continue
+                *ytd, after = series
+                if ytd[0] > 0 and ytd == sorted(ytd) and ytd[3] >= YTD_RISE * ytd[0] and after <= YTD_RESET * ytd[3]:
+                    problems.append(
+                        warning(
+                            "looks-cumulative",
+                            district=plan.registry[code],
+                            district_en=plan.district(code).label("en"),
+                            code=code,
+                            key=key,
+                            key_label=COLUMNS[key].zh,
+                            year=year,
+                            figures=" → ".join(f"{v:,}" for v in ytd),
+                            next_quarter=str(quarters[4]),
+                            next_value=f"{after:,}",
+                        )
+                    )
+                    break
     return problems

@@ -20,6 +20,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "file-unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
     "file-empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "file-own-output": {
+        "zh": "由 chuangye 写出的结果文件，不是报表，已跳过",
+        "en": "written by chuangye; not a report (skipped)",
+    },
     "file-binary": {
         "zh": "文件含有二进制内容（NUL 字节），不是文本表格",
         "en": "the file holds binary content (NUL bytes), not a text table",

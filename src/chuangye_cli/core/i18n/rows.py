@@ -25,6 +25,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "{district}（{code}）截至 {quarter} 累计 {key_label} {total} 超过累计培训合格人数 {passed}",
         "en": "{district_en} ({code}): cumulative {key} {total} exceeds cumulative passed {passed} by {quarter}",
     },
+    "looks-cumulative": {
+        "zh": "{district}（{code}）{key_label} 像是累计数：{year} 年一至四季度 {figures}，{next_quarter} 又回到 {next_value}；报表要填本季发生数（本季），不是年初至今的累计数（累计）",
+        "en": "{district_en} ({code}) {key}: {figures} in {year}Q1–Q4, then {next_value} in {next_quarter}: looks cumulative (累计); the form wants this quarter's figures (本季)",
+    },
     "kpi-partial": {
         "zh": "{district}（{code}）{total} 个季度中有 {count} 个未填齐 {columns_zh}，这些季度不计入{kpi_zh}",
         "en": "{district_en} ({code}): {count} of {total} quarter(s) leave one of {columns_en} empty; those quarters are left out of {kpi_en}",
