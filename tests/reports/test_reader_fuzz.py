@@ -243,12 +243,12 @@ def test_formula_text(tmp_path):
 
 
 def test_formula_in_xlsx_without_cached_value(tmp_path):
-    """openpyxl writes no cached result: the cell reads as empty, a named missing value."""
+    """openpyxl writes no cached result: the formula is named as having no saved value (issue 13), not "empty"."""
     rows = valid_rows(random.Random(5), districts=[("370104", "槐荫区")])[:3]
     rows[1]["trained"] = "=1+1"
     f = write_report(tmp_path / "formula.xlsx", rows, fmt="xlsx")
     doc = assert_clean(f)
-    assert [(e["code"], e["row"], e["column"]) for e in doc["errors"]] == [("missing-value", 3, "创业培训人数")]
+    assert [(e["code"], e["row"], e["column"], e["value"]) for e in doc["errors"]] == [("xlsx-formula-no-value", 3, "创业培训人数", "=1+1")]
 
 
 def test_emoji_and_rtl_headers(tmp_path):

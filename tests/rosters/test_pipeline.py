@@ -103,7 +103,9 @@ def id_candidates(draw):
     day = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2009, 12, 31)))
     order = draw(st.integers(0, 999))
     valid = make_id(f"{prefix}{day:%Y%m%d}{order:03d}")
-    kind = draw(st.sampled_from(["valid", "lower", "digit", "check", "swap", "letter", "cut", "extra", "fifteen", "date", "random"]))
+    kind = draw(
+        st.sampled_from(["valid", "lower", "digit", "check", "swap", "letter", "cut", "extra", "fifteen", "date", "spaced", "scientific", "random"])
+    )
     pos = draw(st.integers(0, 17))
     if kind == "valid":
         return valid
@@ -126,6 +128,13 @@ def id_candidates(draw):
         return f"{prefix}{day:%y%m%d}{order:03d}"
     if kind == "date":
         return make_id(f"{prefix}{day.year:04d}{draw(st.integers(0, 19)):02d}{draw(st.integers(0, 39)):02d}{order:03d}")
+    if kind == "spaced":  # 370102 19850615 2027
+        cut = draw(st.integers(1, 17))
+        return valid[:cut] + draw(st.sampled_from([" ", "  ", "\u3000", "\t"])) + valid[cut:]
+    if kind == "scientific":  # a number cell exported as text: 3.70102E+17, 3.70102198506152E17
+        digits = draw(st.integers(1, 15))
+        text = f"{int(valid[:17]) * 10:.{digits - 1}E}"
+        return text.replace("E+", draw(st.sampled_from(["E+", "E", "e+"])))
     return draw(st.text(alphabet="0123456789Xx", min_size=14, max_size=19))
 
 
@@ -239,7 +248,8 @@ def test_missing_required_column_is_one_error_per_file(tmp_path, context):
 # --------------------------------------------------------------------------- the fast pass flags exactly what pydantic rejects
 
 POOLS = {
-    "id_number": [make_id("37010219800101001"), make_id("37010219900315005"), "370102800202002", "370102198001010016", "37010219800101", "ABC", "", make_id("37010219801301001")],
+    "id_number": [make_id("37010219800101001"), make_id("37010219900315005"), "370102800202002", "370102198001010016", "37010219800101", "ABC", "", make_id("37010219801301001"),
+                  "3.70102E+17", "370102 19800101 0015", make_id("37010220090601001"), make_id("37010220090315002")],  # born 2009-06-01, 2009-03-15
     "name": ["张三", "李小明", "", "长" * 51],
     "district_code": ["370102", "370181", "370199", "37010", ""],
     "group": ["登记失业人员", "高校毕业生", "返乡农民工", "其他", "graduate", "Other", "学生", ""],
@@ -288,6 +298,24 @@ def test_fast_pass_flags_exactly_the_rows_pydantic_rejects(context):
     flagged = {int(i) for i in (~fast_check(cols, context).certain).nonzero()[0]}
     invalid = pydantic_invalid(rows, context)
     assert 300 < len(invalid) < 2900  # the sample holds both kinds
+    assert flagged == invalid
+
+
+def test_fast_pass_agrees_on_every_id_with_every_end_date(context):
+    """The rules between two cells (the ID's birth date not after the end date), on rows valid otherwise."""
+    rows = [
+        {**dict.fromkeys(KEYS, ""), "id_number": i, "name": "张三", "district_code": "370102", "group": "其他", "activity": "创业指导", "end_date": d}
+        for i in POOLS["id_number"]
+        for d in POOLS["end_date"]
+    ]
+    cols = {k: string_array([r[k] for r in rows]) for k in KEYS}
+    flagged = {int(i) for i in (~fast_check(cols, context).certain).nonzero()[0]}
+    invalid = pydantic_invalid(rows, context)
+    born_after = {
+        (r["id_number"], r["end_date"]) for n, r in enumerate(rows) if n in invalid and r["id_number"][6:14] > r["end_date"].replace("-", "")
+    }
+    assert (make_id("37010220090601001"), "2009-03-15") in born_after and (make_id("37010220090315002"), "2009-01-01") in born_after
+    assert (make_id("37010220090315002"), "2009-03-15") not in born_after  # born on the end date
     assert flagged == invalid
 
 

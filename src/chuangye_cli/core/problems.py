@@ -84,17 +84,19 @@ def problems_from_validation_error(
     pydantic's own codes -> ``invalid-value`` (its message as the reason).
 
     ``column_of(key)`` and ``value_of(key)`` give the column as written and the value as shown for a
-    field key; errors of a key in ``skip`` are left out.
+    field key; errors of a key in ``skip`` are left out. An error whose context has ``field`` is placed
+    on that field (a rule across fields, raised while validating another).
     """
     from chuangye_cli.core.i18n import PROBLEMS
 
     out = []
     for e in exc.errors():
-        key = str(e["loc"][0]) if e["loc"] else ""
+        params = dict(e.get("ctx") or {})
+        # a rule across two fields raised while validating one may name the field it blames
+        key = str(params.pop("field", None) or (e["loc"][0] if e["loc"] else ""))
         if key in skip:
             continue
         code = e["type"]
-        params = dict(e.get("ctx") or {})
         if code == "missing":
             code = "missing-value"
         elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours

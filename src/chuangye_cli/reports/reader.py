@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
 from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
 
 #: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
@@ -53,6 +54,8 @@ class Table:
     #: (row number as a spreadsheet shows it, {column key: raw cell})
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: row number -> column keys whose cells could not be read (each already a problem): the row is not used
+    unread: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -243,9 +246,11 @@ def _read_xlsx(path: str) -> Table:
         if not wb.worksheets:
             raise ValueError("the workbook has no worksheet")
         ws = wb.worksheets[0]
+        formulas = uncached_formulas(ws)
         rows = []
         blank_run = 0
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            values = mark_uncached(number, values, formulas)
             if len(values) > MAX_COLUMNS:
                 table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
                 return table
@@ -265,7 +270,19 @@ def _read_xlsx(path: str) -> Table:
         table.problems.append(error("file-empty", file=path))
         return table
     _fill(table, rows)
+    _uncached_problems(table)
     return table
+
+
+def _uncached_problems(table: Table) -> None:
+    """A formula without a saved value in a data row: one error per cell, and the row is not used."""
+    for number, cells in table.rows:
+        for key, value in cells.items():
+            if isinstance(value, UncachedFormula):
+                column = table.headers[key]
+                table.problems.append(error("xlsx-formula-no-value", file=table.file, row=number, column=column, value=str(value)))
+                cells[key] = None
+                table.unread.setdefault(number, set()).add(key)
 
 
 def _reason(exc: BaseException) -> str:

@@ -42,6 +42,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     missing = table.missing_columns
     for line, cells in table.rows:
         data = {k: v for k, v in cells.items() if not is_blank(v)}
+        unread = table.unread.get(line, set())  # the reader reported these cells; the row is not used
         try:
             row = ReportRow.model_validate(data, context={"districts": registry})
         except ValidationError as exc:
@@ -51,10 +52,10 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
                 row=line,
                 column_of=lambda key: table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key),
                 value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
-                skip=missing,  # reported once for the file
+                skip=missing | unread,  # missing: reported once for the file
             )
             continue
-        if not missing:
+        if not missing and not unread:
             rows.append(Located(row, table.file, line))
     return rows, problems
 

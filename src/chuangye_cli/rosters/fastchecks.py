@@ -251,6 +251,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
     lo = context.first_day.year * 10000 + context.first_day.month * 100 + context.first_day.day
     hi = context.last_day.year * 10000 + context.last_day.month * 100 + context.last_day.day
     ok &= end_ok & (end >= lo) & (end <= hi)
+    ok &= (id17 // 1000) % 100_000_000 <= end  # the birth date inside the ID number is not after the end date
     year, month = end // 10000, end // 100 % 100
     quarter = year * 4 + (month - 1) // 3
 

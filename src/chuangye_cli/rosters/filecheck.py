@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import pyarrow as pa
 from pydantic import ValidationError
 from stdnum.cn import uscc
 
-from chuangye_cli.core.problems import Problem, problems_from_validation_error, warning
+from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
+from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import is_blank, normalise_text
 from chuangye_cli.rosters.arrays import byte_lengths, strings_at
 from chuangye_cli.rosters.context import RosterContext
@@ -34,7 +35,10 @@ class FileCheck:
         self.rows = 0
         self.validation_context = context.validation_context
 
-    def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"]) -> None:
+    def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"], typed: Optional[dict[str, dict[int, Any]]] = None) -> None:
+        """Check one batch; ``typed``: cells as read where their text does not tell (see
+        :attr:`~chuangye_cli.rosters.reader.Batch.typed`): their rows go to pydantic."""
+        typed = typed or {}
         n = len(rows)
         if not n:
             return
@@ -55,6 +59,8 @@ class FileCheck:
             blank = blank[~nonblank[blank]]
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.context)
+        for cells in typed.values():
+            fr.certain[list(cells)] = False  # its text may pass; the cell as read does not
         keep = fr.certain.copy()
         fields = {f: getattr(fr, f) for f in ("id17", "district", "activity", "quarter", "passed", "served", "started")}
         warn = []
@@ -67,7 +73,7 @@ class FileCheck:
                     warn.append((int(rows[i]), "credit_code", value))
         flagged = np.flatnonzero(~fr.certain & nonblank)
         if len(flagged):
-            warn.extend(self._slow(rows, cols, flagged, keep, fields))
+            warn.extend(self._slow(rows, cols, flagged, keep, fields, typed))
         # the valid rows, in reading order: a few bytes per row are all that is kept
         every = bool(keep.all())
         kept = None if every else np.flatnonzero(keep)
@@ -79,9 +85,18 @@ class FileCheck:
             self.problems.append(_warning(key, self.file, self.headers, line, value))
 
     def _slow(
-        self, rows: "np.ndarray", cols: dict[str, "pa.Array"], flagged: "np.ndarray", keep: "np.ndarray", fields: dict[str, "np.ndarray"]
+        self,
+        rows: "np.ndarray",
+        cols: dict[str, "pa.Array"],
+        flagged: "np.ndarray",
+        keep: "np.ndarray",
+        fields: dict[str, "np.ndarray"],
+        typed: dict[str, dict[int, Any]],
     ) -> list[tuple[int, str, Any]]:
-        """Rows the fast pass did not pass: pydantic has the last word (valid ones are written into ``fields``)."""
+        """Rows the fast pass did not pass: pydantic has the last word (valid ones are written into ``fields``).
+
+        A formula without a saved value is an error of its own and its row is not used; a number in the
+        ID column goes to pydantic as the number it is (its text is shown)."""
         values = {k: strings_at(a, flagged) for k, a in cols.items()}
         warn = []
         flag = {True: 1, False: 0, None: -1}
@@ -91,6 +106,17 @@ class FileCheck:
             data = {k: v for k, v in cells.items() if not is_blank(v)}
             if not data:
                 continue
+            unread = set()
+            for key, by_index in typed.items():
+                cell = by_index.get(i)
+                if isinstance(cell, UncachedFormula):
+                    column = column_header(self.headers, key)
+                    value = masked(key, str(cell))  # a formula can spell out an ID number or a name
+                    self.problems.append(error("xlsx-formula-no-value", file=self.file, row=line, column=column, value=value))
+                    unread.add(key)
+                    del data[key]
+                elif cell is not None:
+                    data[key] = cell
             try:
                 row = RosterRow.model_validate(data, context=self.validation_context)
             except ValidationError as exc:
@@ -100,7 +126,10 @@ class FileCheck:
                     row=line,
                     column_of=lambda key: column_header(self.headers, key) if key in ROSTER_COLUMNS else key,
                     value_of=lambda key: masked(key, cells.get(key)),
+                    skip=unread,
                 )
+                continue
+            if unread:
                 continue
             keep[i] = True
             fields["id17"][i] = id17_of(row.id_number)

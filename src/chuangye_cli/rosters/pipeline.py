@@ -190,7 +190,7 @@ def validate_rosters(
                 try:
                     for batch in rf.batches():
                         before = check.rows
-                        check.batch(batch.rows, batch.columns)
+                        check.batch(batch.rows, batch.columns, batch.typed)
                         result.rows_read += check.rows - before
                         if progress is not None:
                             progress(check.rows - before)

@@ -12,7 +12,10 @@ nothing here reads a whole file at once:
   A file pyarrow cannot split into rows of the header's width (ragged rows,
   line breaks inside quoted cells) is read again with Python's csv module,
   which numbers rows as a spreadsheet does.
-* .xlsx goes through openpyxl in read-only mode, first sheet.
+* .xlsx goes through openpyxl in read-only mode, first sheet. Two kinds of cell
+  are passed on as read beside their text (:attr:`Batch.typed`): a number in
+  the ID column (its digits are lost: refused by the rules) and a formula
+  without a saved value (:mod:`chuangye_cli.reports.formulas`).
 
 Every cell arrives as a string ("" for blank); row numbers are as a
 spreadsheet shows them (header = row 1 when it is the first row).
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from chuangye_cli.core.problems import Problem, error
+from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
 from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _reason, map_header
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
@@ -52,6 +56,9 @@ class Restart(Exception):
 class Batch:
     rows: Any  # numpy int64 array: row numbers as a spreadsheet shows them
     columns: dict[str, Any]  # column key -> pyarrow string array (or dictionary array of strings), no nulls
+    #: cells the strings cannot tell (.xlsx only): column key -> {index in the batch: the cell as read}, for a
+    #: number in the ID column and an :class:`~chuangye_cli.reports.formulas.UncachedFormula` in any column
+    typed: dict[str, dict[int, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -244,13 +251,15 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
 # --------------------------------------------------------------------------- CSV via Python (exact, slower)
 
 
-def _to_batch(numbers: list[int], records: list[list[Any]], rf: RosterFile) -> Batch:
+def _to_batch(
+    numbers: list[int], records: list[list[Any]], rf: RosterFile, typed: Optional[dict[str, dict[int, Any]]] = None
+) -> Batch:
     import numpy as np
 
     columns = {}
     for pos, key in rf.positions.items():
         columns[key] = string_array([_cell_text(r[pos]) if pos < len(r) else "" for r in records])
-    return Batch(np.asarray(numbers, dtype=np.int64), columns)
+    return Batch(np.asarray(numbers, dtype=np.int64), columns, typed or {})
 
 
 def _python_batches(rf: RosterFile) -> Iterator[Batch]:
@@ -332,23 +341,37 @@ def _xlsx_batches(rf: RosterFile) -> Iterator[Batch]:
     if wb is None:
         return
     try:
+        ws = wb.worksheets[0]
+        formulas = uncached_formulas(ws)
+        id_pos = next((p for p, k in rf.positions.items() if k == "id_number"), None)
         numbers: list[int] = []
         records: list[list[Any]] = []
+        typed: dict[str, dict[int, Any]] = {}
         blank_run = 0
-        rows = wb.worksheets[0].iter_rows(values_only=True, min_row=rf.header_row + 1)
+        rows = ws.iter_rows(values_only=True, min_row=rf.header_row + 1)
         for number, values in enumerate(rows, start=rf.header_row + 1):
+            if formulas:
+                values = mark_uncached(number, values, formulas)
             if all(is_blank(v) for v in values):
                 blank_run += 1
                 if blank_run > MAX_BLANK_ROWS:
                     break
                 continue
             blank_run = 0
+            if id_pos is not None and id_pos < len(values):
+                cell = values[id_pos]
+                if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                    typed.setdefault("id_number", {})[len(records)] = cell
+            if number in formulas:
+                for pos, cell in enumerate(values):
+                    if isinstance(cell, UncachedFormula) and pos in rf.positions:
+                        typed.setdefault(rf.positions[pos], {})[len(records)] = cell
             numbers.append(number)
             records.append(list(values))
             if len(records) >= BATCH_ROWS:
-                yield _to_batch(numbers, records, rf)
-                numbers, records = [], []
+                yield _to_batch(numbers, records, rf, typed)
+                numbers, records, typed = [], [], {}
         if records:
-            yield _to_batch(numbers, records, rf)
+            yield _to_batch(numbers, records, rf, typed)
     finally:
         wb.close()

@@ -11,7 +11,6 @@ lookup are read off the model's fields.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Annotated, Any, Callable, Literal, Optional
 
@@ -43,20 +42,33 @@ def _ric_error(code: str) -> PydanticCustomError:
     return PydanticCustomError(code, code.replace("-", " "))
 
 
+_SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]*)?E[+-]?[0-9]+")
+_SPACE = re.compile(r"\s")
+
+
 def normalise_id(value: Any) -> str:
     """An ID number as written -> its 18-character form (15-digit numbers upgraded).
 
     Reference: ``stdnum.cn.ric`` (check character via ``calc_check_digit``,
     birth date as ``get_birth_date`` reads it; tests hold both against
-    ``ric.is_valid``). Its birth-place lookup is deliberately
+    ``ric.is_valid``). A number (an .xlsx number cell), scientific notation
+    (``3.70102E+17``: a number cell exported to CSV) and spaces between the
+    digits are each refused with their own code. Its birth-place lookup is deliberately
     not used: it rejects address codes not assigned in the birth year, which
     real numbers have (a person registered later gets the later code).
     """
     if isinstance(value, bool):
         raise _ric_error("roster-id-format")
-    if isinstance(value, float) and math.isfinite(value) and value == int(value):
-        value = int(value)  # an ID stored as a number in Excel (its last digits may already be lost)
+    if isinstance(value, (int, float)):
+        # a number cell in an .xlsx: refused even when it happens to hold all 18 digits (a program can write
+        # that): Excel keeps 15 significant digits, so the number read may already be a different person's,
+        # and any later save in Excel loses the rest; an X check character cannot be a number at all
+        raise _ric_error("roster-id-number-cell")
     text = normalise_text(value).upper()
+    if _SCIENTIFIC.fullmatch(text):
+        raise _ric_error("roster-id-scientific")  # 3.70102E+17: a number cell exported as text
+    if _SPACE.search(text):
+        raise _ric_error("roster-id-spaces")
     if len(text) == 15:
         if not re.fullmatch(r"[0-9]{15}", text):
             raise _ric_error("roster-id-format")
@@ -74,6 +86,11 @@ def normalise_id(value: Any) -> str:
     except ValueError:
         raise _ric_error("roster-id-birth-date") from None
     return text
+
+
+def birth_yyyymmdd(id_number: str) -> int:
+    """The birth date inside a valid 18-character ID number as yyyymmdd (never shown: it is masked)."""
+    return int(id_number[6:14])
 
 
 def id17_of(id_number: str) -> int:
@@ -179,6 +196,17 @@ class RosterRow(BaseModel):
         if period is not None and not period[0] <= day <= period[1]:
             raise PydanticCustomError(
                 "roster-date-outside-period", "outside the period", {"start": period[0].isoformat(), "end": period[1].isoformat()}
+            )
+        return day
+
+    @field_validator("end_date")
+    @classmethod
+    def _born_before(cls, day: dt.date, info: ValidationInfo) -> dt.date:
+        id_number = info.data.get("id_number")
+        if id_number is not None and birth_yyyymmdd(id_number) > day.year * 10000 + day.month * 100 + day.day:
+            # the ID number is blamed (a child's number where a parent's is meant, a mistyped birth year)
+            raise PydanticCustomError(
+                "roster-id-born-after", "born after the end date", {"end_date": day.isoformat(), "field": "id_number"}
             )
         return day
 

@@ -23,4 +23,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "bad-level": {"zh": "应为 达到、基本达到 或 未达到", "en": "must be attained, basically_attained or not_attained (达到/基本达到/未达到)"},
     "invalid-value": {"zh": "取值无效：{reason}", "en": "invalid value: {reason}"},
     "text-too-long": {"zh": "文本过长（最多 {limit} 个字符）", "en": "text is too long (at most {limit} characters)"},
+    "xlsx-formula-no-value": {
+        "zh": "公式 {value} 没有保存的计算结果（文件可能由程序生成，从未在电子表格软件中保存过）；请用 Excel 或 WPS 打开并保存该文件",
+        "en": "formula {value} has no saved value (the file was probably written by a program and never saved in a spreadsheet); "
+        "open and save the file in Excel or WPS",
+    },
 }

@@ -8,6 +8,24 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "roster-id-format": {"zh": "身份证号只能由数字组成，第 18 位可为 X", "en": "an ID number is digits only (the 18th may be X)"},
     "roster-id-checksum": {"zh": "身份证号校验码不正确（GB 11643）", "en": "the ID number's check character is wrong (GB 11643)"},
     "roster-id-birth-date": {"zh": "身份证号中的出生日期无效", "en": "the birth date inside the ID number is not a date"},
+    "roster-id-number-cell": {
+        "zh": "身份证号以数字形式存储，末几位已丢失或将丢失（Excel 数字只保留 15 位有效数字）；请将该列设置为文本格式后重新输入",
+        "en": "the ID number is stored as a number, digits lost (Excel keeps 15 significant digits of a number); "
+        "format the column as text and type it again",
+    },
+    "roster-id-scientific": {
+        "zh": "身份证号曾以数字形式存储，已变成科学计数法，末几位已丢失；请在原表中将该列设置为文本格式后重新输入",
+        "en": "the ID number was stored as a number and is now in scientific notation, digits lost; "
+        "format the column as text in the original sheet and type it again",
+    },
+    "roster-id-spaces": {
+        "zh": "身份证号中间含有空格，请删除空格",
+        "en": "the ID number has spaces between its digits; remove them",
+    },
+    "roster-id-born-after": {
+        "zh": "身份证号中的出生日期晚于结业日期 {end_date}，请核对身份证号",
+        "en": "the birth date inside the ID number is after the end date {end_date}; check the ID number",
+    },
     "roster-bad-group": {
         "zh": "人员类别应为 登记失业人员、高校毕业生、返乡农民工 或 其他",
         "en": "group must be registered_unemployed, graduate, returning_migrant or other (登记失业人员/高校毕业生/返乡农民工/其他)",

@@ -1,0 +1,133 @@
+"""Roster files as read (issue 13, items 5 and 6): number cells in the ID column, ID numbers exported
+as numbers, and formula cells without a saved value, through the whole path (fast pass, then pydantic)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from stdnum.cn import ric
+
+from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.rosters.context import RosterContext
+from chuangye_cli.rosters.pipeline import validate_rosters
+
+HEADER = ["身份证号", "姓名", "行政区划代码", "人员类别", "参加类型", "结业日期", "是否合格"]
+
+
+def make_id(body17: str) -> str:
+    return body17 + ric.calc_check_digit(body17 + "0")
+
+
+@pytest.fixture(scope="module")
+def context() -> RosterContext:
+    return RosterContext.from_plan(load_plan())
+
+
+def person(id_number, name="张三", activity="创业指导", end="2009-03-15", passed=None) -> list:
+    return [id_number, name, "370102", "其他", activity, end, passed]
+
+
+def xlsx(path: Path, rows: list[list]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def found(result) -> list[tuple]:
+    return [(p.row, p.column, p.value, p.code) for p in result.errors]
+
+
+def test_number_cells_in_the_id_column_are_refused(tmp_path, context):
+    f = xlsx(
+        tmp_path / "r.xlsx",
+        [
+            person("370102198506152027"),  # text: valid
+            person(370102198506152000, name="李四"),  # Excel's rounding: a valid ID of someone else as text
+            person(3.70102198506152e17, name="王五"),
+        ],
+    )
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [
+        (3, "身份证号", "370102********2000", "roster-id-number-cell"),
+        (4, "身份证号", "370102********2000", "roster-id-number-cell"),
+    ]
+    assert result.errors[0].message("en") == (
+        "the ID number is stored as a number, digits lost (Excel keeps 15 significant digits of a number); "
+        "format the column as text and type it again"
+    )
+    assert result.valid_rows == 1
+
+
+def test_an_exact_18_digit_number_cell_is_refused_too(tmp_path, context):
+    """A program can write all 18 digits into a number cell (openpyxl cannot: it writes 3.70102198506152e+17);
+    refused all the same: the next save in Excel rounds it, and the type is what must be fixed."""
+    f = xlsx(tmp_path / "r.xlsx", [person("PLACEHOLDER")])
+    with zipfile.ZipFile(f) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    cell = sheet[sheet.index('<c r="A2"') : sheet.index("</c>", sheet.index('<c r="A2"')) + 4]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell, '<c r="A2" t="n"><v>370102198506152027</v></c>').encode()
+    with zipfile.ZipFile(f, "w") as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [(2, "身份证号", "370102********2027", "roster-id-number-cell")]
+    assert result.valid_rows == 0
+
+
+def test_ids_exported_in_scientific_notation_with_spaces_or_born_after_the_end_date(tmp_path, context):
+    f = tmp_path / "r.csv"
+    lines = [
+        ",".join(HEADER),
+        ",".join(person("3.70102E+17")[:6]) + ",",  # was "an ID number has 18 characters …; this one has 11"
+        ",".join(person("3.70102198506152E17")[:6]) + ",",
+        ",".join(person("370102 19850615 2027")[:6]) + ",",
+        ",".join(person(make_id("37010220090401001"))[:6]) + ",",  # born 2009-04-01, ended 2009-03-15
+        ",".join(person(make_id("37010220090315002"))[:6]) + ",",  # born on the end date: not after it
+    ]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [
+        (2, "身份证号", "3.*******17", "roster-id-scientific"),
+        (3, "身份证号", "3.7010*********2E17", "roster-id-scientific"),
+        (4, "身份证号", "370102**********2027", "roster-id-spaces"),
+        (5, "身份证号", "370102********0016", "roster-id-born-after"),
+    ]
+    assert [p.message("zh") for p in result.errors[2:]] == [
+        "身份证号中间含有空格，请删除空格",
+        "身份证号中的出生日期晚于结业日期 2009-03-15，请核对身份证号",
+    ]
+    assert result.valid_rows == 1
+
+
+def test_formula_cells_without_a_saved_value(tmp_path, context):
+    good = make_id("37010219850615201")
+    f = xlsx(
+        tmp_path / "r.xlsx",
+        [
+            person(good),
+            person(make_id("37010219850615202"), activity="创业培训", passed='=IF(B3<>"","是","否")'),
+            person(make_id("37010219850615203"), end="=DATE(2009,3,15)"),  # required: was "required value is empty"
+            [f"={chr(34)}{make_id('37010219850615204')}{chr(34)}", "赵六", "370102", "其他", "创业指导", "2009-03-15", "是"],
+        ],
+    )
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [
+        (3, "是否合格", '=IF(B3<>"","是","否")', "xlsx-formula-no-value"),
+        (4, "结业日期", "=DATE(2009,3,15)", "xlsx-formula-no-value"),
+        (5, "身份证号", '="3701***********043"', "xlsx-formula-no-value"),  # masked, as every ID shown
+        (5, "是否合格", "是", "roster-passed-for-guidance"),  # the row's other cells are still checked
+    ]
+    assert result.errors[1].message("en") == (
+        "formula =DATE(2009,3,15) has no saved value (the file was probably written by a program and never saved in a "
+        "spreadsheet); open and save the file in Excel or WPS"
+    )
+    assert result.valid_rows == 1
+    assert result.rows_read == 4
