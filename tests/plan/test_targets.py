@@ -7,7 +7,7 @@ import pytest
 from chuangye_cli.core.problems import InputError
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.loader import default_targets_path, load_plan
-from conftest import ROOT, SAMPLE, run
+from conftest import FIXTURES, ROOT, SAMPLE, run
 
 EXPECTED = {
     # id: (kind, columns, op, value, scope)
@@ -122,3 +122,26 @@ def test_cli_exit_3_on_bad_targets(tmp_path):
     result = run("check", SAMPLE, "--targets", tmp_path / "missing.yaml")
     assert result.exit_code == 3
     assert "无法读取目标文件" in result.stderr
+
+
+def test_a_rate_written_as_a_bare_number_is_refused_at_its_line(tmp_path):
+    """`value: 90` on a percentage ratio would mean 9000%: every check would then say behind."""
+    text = default_targets_path().read_text(encoding="utf-8")
+    bad = tmp_path / "t.yaml"
+    bad.write_text(text.replace('value: "90%"', "value: 90"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), start=1) if ln.strip() == "value: 90")
+    try:
+        load_plan(bad)
+    except InputError as exc:
+        assert [(p.row, p.column, p.value) for p in exc.problems] == [(line, "targets[2](training_pass_rate).value", "90")]
+        assert 'write "90%" (or 0.9)' in exc.problems[0].message("en")
+    else:
+        raise AssertionError("value: 90 on a rate was accepted")
+    bad.write_text(text.replace('value: "90%"', "value: 0.9"), encoding="utf-8")
+    assert next(t for t in load_plan(bad).targets if t.id == "training_pass_rate").value == 0.9
+
+
+def test_a_multiple_declares_itself_and_keeps_its_number(tmp_path):
+    plan = load_plan(FIXTURES / "tools" / "targets_kpi.yaml")
+    multiplier = next(t for t in plan.targets if t.id == "multiplier")
+    assert (multiplier.display, multiplier.value) == ("1:N", 3.5)

@@ -251,3 +251,13 @@ def test_no_box_overflows_at_a4_width(tmp_path, lang):
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom.read_text(encoding="utf-8"), re.S)
     assert found, "the probe did not run"
     assert json.loads(htmllib.unescape(found.group(1))) == []
+
+
+def test_report_o_pdf_writes_a_pdf_not_html(tmp_path):
+    """`-o r.pdf` once wrote the HTML into r.pdf and said it was written: the extension decides."""
+    _browser()
+    out = tmp_path / "r.pdf"
+    result = run("report", SAMPLE, "-o", out, "--lang", "en")
+    assert result.exit_code == 1, result.stderr
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert result.stdout == f"wrote {out}\n"

@@ -97,14 +97,20 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     )
 
 
+def dash_is_stdout(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``-o -``: the results on stdout, as without -o."""
+    return None if value == "-" else value
+
+
 def output_option() -> Callable[[F], F]:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(),
+        type=click.Path(allow_dash=True),
         default=None,
+        callback=dash_is_stdout,
         metavar="FILE",
-        help="Write the results to FILE instead of stdout (all at once; never over an input file). "
+        help="Write the results to FILE instead of stdout (all at once; never over an input file; - is stdout). "
         "Without --format the extension decides: .json, .csv, .xml (junit), .xlsx, .md (github), .txt (simple).",
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from chuangye_cli.cli.options import lang_option, targets_option
+from chuangye_cli.cli.options import dash_is_stdout, lang_option, targets_option
 from chuangye_cli.cli.output import emit, load_plan_or_exit, say, usage_error
 from chuangye_cli.render import DEFAULT_FORMAT
 
@@ -14,7 +14,8 @@ from chuangye_cli.render import DEFAULT_FORMAT
 @click.option("--from", "start", default=None, metavar="YYYYQn", help="First quarter (default: the plan period's start).")
 @click.option("--to", "end", default=None, metavar="YYYYQn", help="Last quarter (default: the plan period's end).")
 @click.option(
-    "-o", "--output", type=click.Path(), default=None, metavar="FILE", help="Write FILE (.csv or .xlsx) instead of CSV on stdout."
+    "-o", "--output", type=click.Path(allow_dash=True), default=None, metavar="FILE",
+    help="Write FILE (.csv or .xlsx) instead of CSV on stdout (- is stdout).", callback=dash_is_stdout
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @targets_option()

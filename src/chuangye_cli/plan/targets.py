@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -184,6 +185,8 @@ class Target(_Model):
     name: Name
     metric: Metric
     op: Op
+    #: how a ratio reads: a percentage ("90%"), or a multiple ("1:N", e.g. jobs per new entrepreneur)
+    display: Literal["percent", "1:N"] = "percent"
     value: Union[int, float, str]
     scope: Union[Literal["city", "each_district"], DistrictScope]
     deadline: Optional[QuarterField] = None
@@ -196,9 +199,17 @@ class Target(_Model):
 
     @field_validator("value", mode="before")
     @classmethod
-    def _no_bool(cls, v: Any) -> Any:
+    def _no_bool(cls, v: Any, info: ValidationInfo) -> Any:
         if isinstance(v, bool) or not isinstance(v, (int, float, str)):
             raise ValueError("must be a number, a percentage such as '90%', or a level")
+        metric = info.data.get("metric")
+        percent = info.data.get("display", "percent") == "percent"
+        if getattr(metric, "kind", None) == "ratio" and percent and isinstance(v, (int, float)) and v > 1:
+            # 90 would mean 9000%: every check would then say behind
+            raise ValueError(
+                f"a rate written as the bare number {v}: write \"{v:g}%\" (or {v / 100:g}); "
+                "a ratio that is not a percentage declares display: \"1:N\""
+            )
         return v
 
     @model_validator(mode="after")

@@ -1,0 +1,53 @@
+"""What a command prints, end to end in a real process: a closed pipe, a full disk, ``-o -``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SAMPLE, run
+from reportfiles import row, write_csv
+
+CHUANGYE = [sys.executable, "-m", "chuangye_cli"]
+
+
+def many_errors(tmp_path):
+    """A report with thousands of bad cells: far more stderr than a pipe buffer holds."""
+    return write_csv(tmp_path / "bad.csv", [row(quarter=1 + i % 4, year=2009 + i // 4, trained="x", passed="y") for i in range(3000)])
+
+
+def test_a_reader_that_goes_away_leaves_the_exit_code_as_it_is(tmp_path):
+    bad = many_errors(tmp_path)
+    script = f'"$@" validate {bad} --lang en 2>&1 | head -1 >/dev/null; echo "${{PIPESTATUS[0]}}"'
+    proc = subprocess.run(["bash", "-c", script, "bash", *CHUANGYE], capture_output=True, text=True, timeout=600)
+    assert proc.stdout == "3\n"  # invalid input, as without the pipe: not 1, not an internal error
+    assert proc.stderr == ""
+
+
+def test_stdout_on_a_full_disk_is_a_named_error_exit_5():
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE), "--lang", "en"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
+    assert proc.returncode == 5
+    assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: No space left on device"
+    assert "internal error" not in proc.stderr
+
+
+def test_dash_is_stdout_for_every_command_that_writes(tmp_path):
+    a = run("check", SAMPLE, "--format", "json", "-o", "-")
+    b = run("check", SAMPLE, "--format", "json")
+    assert (a.exit_code, a.stdout) == (b.exit_code, b.stdout) and json.loads(a.stdout)["as_of"]
+    assert run("validate", SAMPLE, "-o", "-", "--format", "json").stdout == run("validate", SAMPLE, "--format", "json").stdout
+    t = run("template", "--district", "370102", "-o", "-")
+    assert t.exit_code == 0 and t.stdout_bytes == run("template", "--district", "370102").stdout_bytes
+    assert not (tmp_path / "-").exists()
+    r = run("report", SAMPLE, "-o", "-")
+    assert r.stdout.startswith("<!DOCTYPE html>") and r.exit_code == 1
+
+
+def test_report_picks_the_format_by_extension(tmp_path):
+    r = run("report", SAMPLE, "-o", tmp_path / "r.docx", "--lang", "en")
+    assert r.exit_code == 2 and r.stderr == (
+        f"Error: {tmp_path / 'r.docx'}: a report is written as HTML or PDF; the file name must end in .html .htm .pdf (- for stdout)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
