@@ -63,7 +63,14 @@ def test_json_shape():
 def test_final_verdict_after_deadline_and_missing_quarters():
     result, data = check_json(SMALL, "--targets", SMALL_TARGETS, "--as-of", "2009Q4")
     assert result.exit_code == 1
-    assert {r["status"] for r in data["results"]} == {"met", "not_met"}
+    # the data end in 2009Q2: no district is "not met" for not having reported Q3 and Q4
+    districts = [r for r in data["results"] if r["district_code"] is not None]
+    assert {(r["status"], r["actual"], r.get("not_reported")) for r in districts} == {("no_data", None, True)}
+    # the city's figures keep their computed (final) status, flagged as built on incomplete quarters
+    city = [r for r in data["results"] if r["district_code"] is None]
+    assert [r["status"] for r in city] == ["not_met", "met", "not_met"]
+    gaps = [{"district_code": c, "quarter": q} for c in ("370102", "370103") for q in ("2009Q3", "2009Q4")]
+    assert all(r["incomplete"] is True and r["missing"] == gaps for r in city)
     assert by_target(data)[("participants", None)]["expected_now"] == 1000
     missing = [w["message"] for w in data["warnings"]]
     assert missing == [
@@ -295,3 +302,84 @@ def test_an_invalid_row_is_not_also_a_missing_report(tmp_path):
     assert [e["code"] for e in data["errors"]] == ["negative", "missing-column"]
     missing = [w["message"] for w in data["warnings"] if w["code"] == "missing-report"]
     assert missing == ["历下区（370102）2009Q3 未报送", "市中区（370103）2009Q3 未报送"]
+
+
+# --------------------------------------------------------------------------- the as-of quarter
+
+
+def sample_with_early_q3(tmp_path):
+    """A copy of sample_data/ (2009Q1-2010Q2) where 章丘市 alone has already sent 2010Q3."""
+    import shutil
+
+    data = tmp_path / "reports"
+    shutil.copytree(SAMPLE, data)
+    q2 = (data / "370181_章丘市" / "2010Q2.csv").read_text(encoding="utf-8-sig")
+    (data / "370181_章丘市" / "2010Q3.csv").write_text(q2.replace("370181,章丘市,2010,2,", "370181,章丘市,2010,3,"), encoding="utf-8-sig")
+    return data
+
+
+EARLY_Q3_WARNING = "章丘市（370181）已报送 2010Q3，晚于统计截至季度 2010Q2（各县(市)区最新报送季度中最早者），暂不计入；加 --as-of 2010Q3 可计入"
+
+
+def test_one_districts_early_report_does_not_move_the_default_as_of(tmp_path):
+    data = sample_with_early_q3(tmp_path)
+    result, got = check_json(data)
+    _, sample = check_json(SAMPLE)
+    assert got["as_of"] == "2010Q2"
+    assert [w["message"] for w in got["warnings"]] == [EARLY_Q3_WARNING]  # names the district and the quarter
+    assert got["results"] == sample["results"]  # nine districts are not "behind" for a Q3 not yet due
+    assert result.exit_code == 1 and got["summary"] == sample["summary"]
+    table = run("check", data)
+    assert table.stdout == run("check", SAMPLE).stdout
+    assert EARLY_Q3_WARNING in table.stderr
+    # kpis judges as of the same quarter, with the same warning; validate gives no verdict and no such warning
+    kpis = run("kpis", data)
+    assert "统计截至 2010Q2" in kpis.stdout and EARLY_Q3_WARNING in kpis.stderr
+    validate = run("validate", data)
+    assert validate.exit_code == 0 and "已报送" not in validate.stderr
+    # --as-of 2010Q3 counts it, and the nine districts without a 2010Q3 report are not reported, not behind
+    _, q3 = check_json(data, "--as-of", "2010Q3")
+    own = {r["district_code"]: r for r in q3["results"] if r["target"] == "district_incubators"}
+    assert own["370181"]["status"] == "met" and "incomplete" not in own["370181"]
+    assert {(r["status"], r.get("not_reported")) for c, r in own.items() if c != "370181"} == {("no_data", True)}
+
+
+def test_as_of_after_the_data_never_says_not_met_for_a_missing_report():
+    result, data = check_json(SAMPLE, "--as-of", "2010Q4")  # the data end in 2010Q2
+    assert result.exit_code == 1
+    districts = [r for r in data["results"] if r["district_code"]]
+    assert len(districts) == 20
+    for r in districts:
+        assert (r["status"], r["actual"], r["not_reported"], r["incomplete"]) == ("no_data", None, True, True)
+        assert r["missing"] == [{"district_code": r["district_code"], "quarter": q} for q in ("2010Q3", "2010Q4")]
+    # the city's results keep their computed, final status, flagged with every missing district-quarter
+    city = [r for r in data["results"] if r["district_code"] is None]
+    assert [(r["target"], r["status"]) for r in city] == [
+        ("participants", "not_met"), ("training_pass_rate", "met"), ("service_rate", "not_met"),
+        ("initial_success_rate", "met"), ("survival_rate", "met"), ("city_incubators", "not_met"),
+        ("new_businesses", "not_met"), ("new_jobs", "not_met"),
+    ]  # fmt: skip
+    codes = ["370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181"]
+    gaps = [{"district_code": c, "quarter": q} for c in codes for q in ("2010Q3", "2010Q4")]
+    assert all(r["incomplete"] is True and r["missing"] == gaps for r in city)
+    # each district without its report for the as-of quarter is warned about (missing-report)
+    assert [w["message"] for w in data["warnings"]] == [f"{n}（{c}）{q} 未报送" for c, n in zip(codes, (
+        "历下区", "市中区", "槐荫区", "天桥区", "历城区", "长清区", "平阴县", "济阳县", "商河县", "章丘市")) for q in ("2010Q3", "2010Q4")]  # fmt: skip
+
+
+def test_as_of_after_the_data_in_the_table_marks_and_explains():
+    result = run("check", SAMPLE, "--as-of", "2010Q4")
+    lines = result.stdout.splitlines()
+    rows = [line for line in lines if line.startswith(("参加创业", "各县(市)区本级孵化基地"))]
+    assert rows[0].endswith("未达标*")  # the city: computed status, marked
+    assert all(line.endswith("未报送") for line in rows[1:]) and len(rows) == 11
+    assert not [line for line in lines if line.endswith("未达标")]  # never a bare 未达标
+    assert "合计：已达标 3，未达标 5，未报送 20" in lines
+    assert lines[-2:] == [
+        "注*：计算所依据的季报不全，缺 历下区 2010Q3–2010Q4；市中区 2010Q3–2010Q4；槐荫区 2010Q3–2010Q4；"
+        "天桥区 2010Q3–2010Q4；历城区 2010Q3–2010Q4；长清区 2010Q3–2010Q4；平阴县 2010Q3–2010Q4；济阳县 2010Q3–2010Q4；"
+        "商河县 2010Q3–2010Q4；章丘市 2010Q3–2010Q4（共 20 份）；标 * 的状态按已收到的报表计算，补报后可能改变。",
+        "注：未报送 = 该县(市)区没有 2010Q4 的季报，其自身结果按无数据处理，不作达标判断。",
+    ]
+    en = run("check", SAMPLE, "--as-of", "2010Q4", "--lang", "en", "--format", "github").stdout
+    assert "| not met*" in en and "| not reported" in en and "Summary: met 3, not met 5, not reported 20" in en

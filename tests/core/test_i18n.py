@@ -49,6 +49,7 @@ LANG_PARAMS = {
     "kpi_zh": "kpi",
     "kpi_en": "kpi",
     "activity_zh": "activity",
+    "quarters_en": "quarters",
     "key_label": "key",
     "other_header": "other_key",
 }

@@ -63,8 +63,12 @@ def test_level_uses_latest_report():
     rows = [rr(provincial_standard="达到"), rr(quarter=2, provincial_standard="基本达到")]
     r = results(rows, "2009Q2")[("pilot_standard", "370102")]
     assert (r.actual, r.status) == ("basically_attained", "pending")
+    r = results(rows + [rr(quarter=3, provincial_standard="基本达到"), rr(quarter=4, provincial_standard="基本达到")], "2009Q4")
+    assert (r := r[("pilot_standard", "370102")]).status == "not_met" and not r.incomplete
+    # as of 2009Q4 with reports up to 2009Q2 only: no report for the as-of quarter is no data, never a miss
     r = results(rows, "2009Q4")[("pilot_standard", "370102")]
-    assert r.status == "not_met"
+    assert (r.actual, r.status, r.not_reported) == (None, "no_data", True)
+    assert r.missing == (("370102", Quarter(2009, 3)), ("370102", Quarter(2009, 4)))
     r = results(rows[:1], "2009Q1")[("pilot_standard", "370102")]
     assert r.status == "met"
 
@@ -134,3 +138,27 @@ def test_ratio_counts_only_rows_where_every_part_is_filled():
     v = metric_value(frame(rows), target, None)
     assert (v.numerator, v.denominator) == (90, 100)  # Q2 has no satisfied count, so its 50 is left out
     assert metric_value(frame(rows[2:]), target, None).actual is None
+
+
+def test_city_result_on_incomplete_quarters_keeps_its_status_and_lists_what_is_missing():
+    rows = [rr(), rr(quarter=2), rr(district_code="370103", district_name="市中区")]  # 市中区 2009Q2 missing
+    res = results(rows, "2009Q2")
+    city = res[("participants", None)]
+    assert (city.actual, city.status) == (900, "on_track")  # 300 x 3 rows against 1,000 x 2/4
+    assert city.incomplete and city.missing == (("370103", Quarter(2009, 2)),)
+    assert city.to_dict()["incomplete"] is True
+    assert city.to_dict()["missing"] == [{"district_code": "370103", "quarter": "2009Q2"}]
+    assert "not_reported" not in city.to_dict()
+    shizhong = res[("district_incubators", "370103")]
+    assert (shizhong.status, shizhong.not_reported, shizhong.actual) == ("no_data", True, None)
+    assert shizhong.to_dict()["not_reported"] is True
+    lixia = res[("district_incubators", "370102")]
+    assert not lixia.incomplete and not lixia.not_reported
+    assert not {"incomplete", "missing", "not_reported"} & set(lixia.to_dict())  # keys only where needed
+
+
+def test_a_gap_before_the_as_of_quarter_flags_the_district_but_keeps_its_status():
+    rows = [rr(), rr(quarter=3)]  # 历下区 2009Q2 missing, 2009Q3 there
+    r = results(rows, "2009Q3")[("district_incubators", "370102")]
+    assert (r.actual, r.status, r.not_reported) == (2, "behind", False)  # 2 against 4 x 3/4
+    assert r.missing == (("370102", Quarter(2009, 2)),)

@@ -159,3 +159,21 @@ def test_help_defines_each_indicator():
             assert f"sum of {col}" in text, col
     assert "shown as 1:N" in text
     assert "Example" in result.stdout and "chuangye kpis sample_data/" in result.stdout
+
+
+def test_a_district_without_its_as_of_report_is_not_reported_never_a_miss():
+    result, data = kpis_json(*FILES, "--targets", TARGETS, "--as-of", "2009Q4")  # the files end in 2009Q2
+    v = values(data)
+    lixia = v[("satisfaction", "370102")]
+    assert (lixia["actual"], lixia["status"], lixia["not_reported"]) == (None, "no_data", True)  # not "not_met"
+    assert all(x.get("not_reported") for (_, code), x in v.items() if code is not None)
+    assert not any("not_reported" in x for (_, code), x in v.items() if code is None)
+    # the city's figures keep their values and verdicts, marked as built on incomplete quarters
+    city = v[("startup_multiplier", None)]
+    assert (city["status"], city["incomplete"]) == ("met", True)
+    assert city["missing"] == [{"district_code": c, "quarter": q} for c in ("370102", "370103") for q in ("2009Q3", "2009Q4")]
+    lines = [" ".join(line.split()) for line in run("kpis", *FILES, "--targets", TARGETS, "--as-of", "2009Q4", "--lang", "en").stdout.splitlines()]
+    assert "city 1:3.6 (met*) 23.4%* 84.4%*" in lines
+    assert "Lixia (370102) not reported not reported not reported" in lines
+    assert lines[-2].startswith("Note *: figures built without the reports of Lixia (370102) 2009Q3–2009Q4; Shizhong (370103) 2009Q3–2009Q4")
+    assert lines[-1] == "Note: not reported = the district has no report for 2009Q4; its own results count as no data, not as a verdict."

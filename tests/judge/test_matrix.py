@@ -70,13 +70,37 @@ def test_figures_and_quota_statuses_before_the_deadline():
     assert m["summary"] == {"met": 1, "on_track": 0, "pending": 0, "behind": 2, "not_met": 0, "no_data": 1}
 
 
-def test_final_verdicts_after_the_deadline():
-    _, data = check_json(SMALL, "--targets", QUOTAS_SMALL, "--as-of", "2009Q4")
+def test_final_verdicts_after_the_deadline(tmp_path):
+    import shutil
+
+    from reportfiles import row, write_csv
+
+    for f in SMALL.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    flows = dict.fromkeys(
+        ["guidance", "trained", "passed", "served", "started", "new_individual_businesses", "new_private_enterprises",
+         "new_jobs", "survival_tracked", "survival_alive"], 0)  # fmt: skip
+    write_csv(tmp_path / "q3q4.csv", [
+        row(district_code=code, district_name=name, quarter=q, **flows)
+        for code, name in (("370102", "历下区"), ("370103", "市中区")) for q in (3, 4)
+    ])  # fmt: skip
+    _, data = check_json(tmp_path, "--targets", QUOTAS_SMALL, "--as-of", "2009Q4")
     c = cells(data)
     assert (c[("370102", "participants")]["status"], c[("370102", "participants")]["expected_now"]) == ("met", 500)
     assert c[("370103", "participants")]["status"] == "not_met"
     assert c[("370103", "training_pass_rate")]["status"] == "not_met"
     assert all(t["final"] for t in data["by_district"]["targets"])
+    assert not any("incomplete" in cell for (code, _), cell in c.items() if code != "370104")  # 槐荫区 never reports
+
+
+def test_a_district_without_its_as_of_report_is_not_reported_not_a_miss():
+    _, data = check_json(SMALL, "--targets", QUOTAS_SMALL, "--as-of", "2009Q4")  # the data end in 2009Q2
+    c = cells(data)
+    for code in ("370102", "370103"):
+        cell = c[(code, "participants")]
+        assert (cell["status"], cell["actual"], cell["not_reported"], cell["incomplete"]) == ("no_data", None, True, True)
+        assert cell["missing"] == [{"district_code": code, "quarter": q} for q in ("2009Q3", "2009Q4")]
+    assert "not_met" not in {cell["status"] for cell in c.values()}
 
 
 def test_on_track_against_a_quota(tmp_path):
@@ -130,8 +154,14 @@ def test_table_shows_figure_quota_and_status():
     rows = {line.split("  ")[0]: " ".join(line.split()) for line in table[2:5]}
     assert rows["Lixia (370102)"] == "Lixia (370102) 520 / 500 met 90.0% 99.6% basically attained"
     assert rows["Shizhong (370103)"] == "Shizhong (370103) 230 / 600 behind 92.0% / 95.0% behind 100.0% not attained"
-    assert rows["Huaiyin (370104)"] == "Huaiyin (370104) — / 300 no data — — —"
-    assert lines[-1] == "Quotas: met 1, behind 2, no data 1"
+    # 槐荫区 never reports: not reported, never a miss, and the city figures are marked incomplete
+    assert rows["Huaiyin (370104)"] == "Huaiyin (370104) — / 300 not reported not reported not reported not reported"
+    assert "Quotas: met 1, behind 2, no data 1" in lines
+    assert lines[-2:] == [
+        "Note *: figures built without the reports of Huaiyin (370104) 2009Q1–2009Q2 (2 quarterly reports); "
+        "a status marked * is computed from the reports received and may change when these arrive.",
+        "Note: not reported = the district has no report for 2009Q2; its own results count as no data, not as a verdict.",
+    ]
 
 
 def test_csv_adds_a_row_per_district_figure():
@@ -161,7 +191,7 @@ def test_xlsx_per_district_sheet(tmp_path):
     ]
     assert rows[1] == ["370102", "历下区", 520, 500, "已达标", 0.9, None, None, pytest.approx(269 / 270), "基本达到"]
     assert rows[2][:8] == ["370103", "市中区", 230, 600, "落后于序时进度", 0.92, 0.95, "落后于序时进度"]
-    assert rows[3][:5] == ["370104", "槐荫区", None, 300, "无数据"]
+    assert rows[3] == ["370104", "槐荫区", None, 300, "未报送", None, None, "未报送", "未报送", "未报送"]  # never reported
     # laggards stand out: a red fill on behind and no data, green on met
     fills = {ws.cell(row=r, column=5).fill.fgColor.rgb for r in (2, 3, 4)}
     assert ws.cell(row=2, column=5).fill.fgColor.rgb.endswith("C6EFCE")

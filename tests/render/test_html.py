@@ -450,3 +450,28 @@ def test_hostile_plan_name_is_escaped(tmp_path):
     html = render_html(report, plan, "zh")
     assert "<script>" not in html and html.count("</style>") == 1
     assert Tree(html).root.find("h1").text == '</style><script>alert("x")</script>'
+
+
+# --------------------------------------------------------------------------- incomplete quarters
+
+
+def test_as_of_after_the_data_marks_and_explains(tmp_path):
+    result, _, root = make_report(tmp_path, str(SAMPLE), "--as-of", "2010Q4", "--lang", "en")
+    assert result.exit_code == 1
+    rows = city_rows(root)
+    words = {t: squash(tr.find("span", cls="word").text) for t, tr in rows.items()}
+    assert words["participants"] == "not met*" and words["training_pass_rate"] == "met*"
+    assert all(w.endswith("*") for w in words.values())  # every city figure lacks 2010Q3-Q4
+    notes = [squash(p.text) for p in root.find("section", id="summary").find_all("p", cls="incomplete-note")]
+    assert len(notes) == 2
+    assert notes[0].startswith("Note *: figures built without the reports of Lixia (370102) 2010Q3–2010Q4;")
+    assert notes[1] == "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
+    # districts without their 2010Q4 report are named as not reported, never as not met
+    summary = root.find("table", id="district-targets").find("tr", data_target="district_incubators")
+    assert squash(summary.find("td", cls="lagging").text).startswith("not reported：Lixia, Shizhong, Huaiyin,")
+    assert "not met" not in squash(summary.text)
+    matrix = {tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="matrix").find("tbody").find_all("tr")}
+    assert matrix["district_incubators"][3] == "—not reported"
+    assert matrix["participants"][3] == "—not reported"  # no figure of its own as of 2010Q4
+    assert [squash(t.text) for t in root.find_all("text", cls="status-word")][:1] == ["not reported"]
+    assert len(root.find("section", id="districts").find_all("p", cls="incomplete-note")) == 2

@@ -77,7 +77,9 @@ def as_of_option() -> Callable[[F], F]:
         "as_of",
         callback=_parse_quarter,
         metavar="YYYYQn",
-        help="Judge as of this quarter (default: the latest quarter in the data, capped at the period end).",
+        help="Judge as of this quarter (default: the earliest of the districts' latest reported quarters, "
+        "capped at the period end; a district that sent later quarters is named in a warning). A district "
+        "without a report for this quarter is 'not reported' (no data), never 'not met'.",
     )
 
 

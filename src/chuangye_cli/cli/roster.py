@@ -99,5 +99,6 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
         from chuangye_cli.render.problems import problems_text
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
-        emit(roster_table(summary, fmt, lang, context), err)
+        out, titles = roster_table(summary, fmt, lang, context)
+        emit(out, err + titles)
     ctx.exit(summary["exit_code"])

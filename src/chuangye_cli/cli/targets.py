@@ -40,4 +40,5 @@ def command(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Non
     if fmt == "json":
         emit(json.dumps(targets_dict(plan, lang, shown), ensure_ascii=False, indent=2) + "\n", "")
     else:
-        emit(targets_table(plan, fmt, lang, shown), "")
+        out, titles = targets_table(plan, fmt, lang, shown)
+        emit(out, titles)

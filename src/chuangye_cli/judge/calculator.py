@@ -130,14 +130,28 @@ def _pro_rata(threshold: float, elapsed: int, total: int) -> float | int:
 
 
 def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: PeopleCounter | None = None) -> list[Result]:
-    """Every target for every unit in its scope, as of a quarter (``people``: see :func:`metric_value`)."""
+    """Every target for every unit in its scope, as of a quarter (``people``: see :func:`metric_value`).
+
+    A district without a report for the as-of quarter is ``no_data`` (``not_reported``); every
+    result measured from the reports carries the reports it lacks (``missing``, see judge.coverage).
+    """
+    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
+
     df = frame(rows)
+    coverage = Coverage.of(plan, rows, as_of)
     results = []
     for target in plan.targets:
         deadline = plan.deadline(target)
         elapsed, total = plan.progress(target, as_of)
         for code in plan.scope_codes(target):
             value = metric_value(df, target, code, people)
+            missing: tuple = ()
+            not_reported = False
+            if target.metric.kind in REPORT_KINDS:
+                missing = coverage.missing(list(plan.registry) if code is None else [code])
+                not_reported = code is not None and not coverage.reported(code)
+                if not_reported:
+                    value = Value(None)  # no figure of its own as of then: no data, never a miss
             status, expected = judge(target.metric.kind, target.op, value.actual, target.value, elapsed, total)
             results.append(
                 Result(
@@ -157,6 +171,8 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: P
                     denominator=value.denominator,
                     district_name_en=plan.district(code).name_en if code else None,
                     elapsed_share=plan.elapsed_share(target, as_of),
+                    missing=missing,
+                    not_reported=not_reported,
                 )
             )
     return results

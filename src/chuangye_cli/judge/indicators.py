@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem, warning
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.results import incomplete_dict
 from chuangye_cli.reports.rows import COLUMNS
 from chuangye_cli.plan.targets import Plan, Target
 
@@ -101,6 +102,10 @@ class KpiValue:
     target: Optional[Target] = None
     status: Optional[str] = None
     expected_now: Any = None
+    #: a district with no report for the as-of quarter: no figure of its own (未报送), never a miss
+    not_reported: bool = False
+    #: reports due up to the as-of quarter that the figure lacks (see judge.coverage)
+    missing: tuple[tuple[str, Quarter], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +119,7 @@ class KpiValue:
             "threshold": self.target.value if self.target else None,
             "op": self.target.op if self.target else None,
             "status": self.status,
+            **incomplete_dict(self.missing, self.not_reported),
         }
 
 
@@ -155,9 +161,11 @@ def _complete(df: "pd.DataFrame", kpi: Kpi) -> "pd.DataFrame":
 
 def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[KpiValue], list[Problem]]:
     """Every indicator for the city and each district; warnings for quarters left out."""
-    from chuangye_cli.judge.calculator import frame, judge, metric_value
+    from chuangye_cli.judge.calculator import Value, frame, judge, metric_value
+    from chuangye_cli.judge.coverage import Coverage
 
     df = frame(rows)
+    coverage = Coverage.of(plan, rows, as_of)
     values: list[KpiValue] = []
     problems: list[Problem] = []
     units: list[str | None] = [None, *plan.registry]
@@ -167,13 +175,15 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
         judged = [t for t in plan.targets if kpi.matches(t)]
         for code in units:
             unit = complete if code is None else complete[complete["district_code"] == code]
-            v = metric_value(df, target, code)
+            not_reported = code is not None and not coverage.reported(code)
+            missing = coverage.missing(list(plan.registry) if code is None else [code])
+            v = Value(None) if not_reported else metric_value(df, target, code)
             actual = v.actual if v.actual is None else float(v.actual)
-            value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit))
+            value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), not_reported=not_reported, missing=missing)
             for t in judged:
                 if code in plan.scope_codes(t):
                     status, expected = judge("ratio", t.op, actual, t.value, *plan.progress(t, as_of))
-                    value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), t, status, expected)
+                    value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), t, status, expected, not_reported, missing)
                     break
             values.append(value)
         optional = [c for c in kpi.columns if not COLUMNS[c].required]

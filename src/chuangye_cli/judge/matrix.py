@@ -83,8 +83,18 @@ class Cell:
     #: whether the figure reaches the city target's own threshold (for reference where there is no
     #: quota); None without a figure. Not part of the JSON
     reaches_target: bool | None = None
+    #: the district's reports due up to as-of that the figure lacks (see judge.coverage)
+    missing: tuple[tuple[str, Quarter], ...] = ()
+    #: no report for the as-of quarter: no figure (status no_data where a quota is judged), 未报送
+    not_reported: bool = False
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.missing)
 
     def to_dict(self) -> dict[str, Any]:
+        from chuangye_cli.judge.results import incomplete_dict
+
         return {
             "target": self.target,
             "district_code": self.district_code,
@@ -94,6 +104,7 @@ class Cell:
             "quota": self.quota,
             "expected_now": self.expected_now,
             "status": self.status,
+            **incomplete_dict(self.missing, self.not_reported),
         }
 
 
@@ -148,9 +159,15 @@ def district_matrix(
     """
     import pandas as pd
 
-    from chuangye_cli.judge.calculator import compare, frame, judge, metric_value
+    from chuangye_cli.judge.calculator import Value, compare, frame, judge, metric_value
+    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
     df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
+    coverage = (
+        Coverage(frozenset(), (), None)
+        if isinstance(rows, pd.DataFrame)  # a bare table (tests): no report is counted as missing
+        else Coverage.of(plan, rows, as_of)
+    )
     columns: list[tuple[MatrixTarget, "Target", int]] = []
     for t in plan.targets:
         if t.scope != "city":
@@ -179,6 +196,13 @@ def district_matrix(
     for d in districts:
         for column, target, total in columns:
             value = metric_value(df, target, d.code, people)
+            missing: tuple = ()
+            not_reported = False
+            if column.kind in REPORT_KINDS:
+                missing = coverage.missing([d.code])
+                not_reported = not coverage.reported(d.code)
+                if not_reported:
+                    value = Value(None)
             quota = (target.quotas or {}).get(d.code)
             status = expected = None
             if quota is not None and column.kind != "level":
@@ -196,6 +220,8 @@ def district_matrix(
                 expected_now=expected,
                 status=status,
                 reaches_target=None if value.actual is None else compare(column.op, value.actual, column.threshold),
+                missing=missing,
+                not_reported=not_reported,
             )
     city_figures = {t.id: metric_value(df, t, None, people).actual for t in plan.targets if t.scope != "city"}
     return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells, city_figures=city_figures)

@@ -14,7 +14,7 @@ from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.reader import find_files, read_table
-from chuangye_cli.reports.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
+from chuangye_cli.reports.validation import Located, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
 
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
     """Read and validate every report file; the report carries files read and problems."""
     report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
+    report.districts = {d.code: (d.name, d.name_en) for d in plan.districts}
     files, problems = find_files(paths, known=[plan.source])
     report.problems.extend(problems)
     rows: list[Located] = []
@@ -43,12 +44,13 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
 
 
 def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None) -> CheckReport:
-    """The reports read and checked across rows as of a quarter (the latest in the data by default);
+    """The reports read and checked across rows as of a quarter (by default the earliest of the
+    districts' latest reported quarters: see :func:`~chuangye_cli.reports.validation.default_as_of`);
     ``report.rows`` holds the rows that count."""
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding)
-    report.as_of = as_of or as_of_quarter(rows, plan)
-    kept, problems = cross_check(rows, plan, report.as_of, report.reported)
+    report.as_of = as_of or default_as_of(rows, plan, report.reported)
+    kept, problems = cross_check(rows, plan, report.as_of, report.reported, as_of_by_default=as_of is None)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
     return report
@@ -89,7 +91,7 @@ def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None
     duplicates (error), rows outside the plan period, cumulative warnings, and quarters
     missing between a district's first and last quarter in these files (not the whole plan)."""
     rows, report = read_reports(paths, plan, encoding)
-    kept, problems = cross_check(rows, plan, as_of_quarter(rows, plan), report.reported)
+    kept, problems = cross_check(rows, plan, latest_quarter(rows, plan), report.reported)
     span: dict[str, tuple[Quarter, Quarter]] = {}
     for r in kept:
         code, q = r.key

@@ -40,6 +40,16 @@ class Result:
     #: 序时进度: share of the time to the deadline gone by the as-of quarter (None without one);
     #: shown beside the share of the target done, not part of the JSON
     elapsed_share: float | None = None
+    #: reports due up to the as-of quarter that this figure lacks, (district code, quarter): the
+    #: district's own, or every district's for the city (see judge.coverage); empty when complete
+    missing: tuple[tuple[str, Quarter], ...] = ()
+    #: the district has no report for the as-of quarter: status is no_data, shown as 未报送
+    not_reported: bool = False
+
+    @property
+    def incomplete(self) -> bool:
+        """The figure stands on fewer reports than are due up to the as-of quarter."""
+        return bool(self.missing)
 
     def district_label(self, lang: str) -> str | None:
         from chuangye_cli.core.i18n import district_label
@@ -64,7 +74,19 @@ class Result:
             "final": self.final,
             "numerator": self.numerator,
             "denominator": self.denominator,
+            **incomplete_dict(self.missing, self.not_reported),
         }
+
+
+def incomplete_dict(missing: tuple[tuple[str, Quarter], ...], not_reported: bool) -> dict[str, Any]:
+    """The JSON keys of an incomplete result (none for a complete one): ``incomplete``, ``missing``
+    (each a district code and quarter) and, for a district without its as-of report, ``not_reported``."""
+    if not missing:
+        return {}
+    out: dict[str, Any] = {"incomplete": True, "missing": [{"district_code": c, "quarter": str(q)} for c, q in missing]}
+    if not_reported:
+        out["not_reported"] = True
+    return out
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,9 @@ class CheckReport(HasProblems):
     reconciliation: list[dict[str, Any]] | None = None
     #: the per-district view (check --by-district); None when not asked for or without a verdict
     matrix: "DistrictMatrix | None" = None
+    #: the plan's districts, code -> (name, English name), in the plan's order: for outputs that
+    #: name the district-quarters an incomplete figure lacks; not part of the JSON
+    districts: dict[str, tuple[str, str | None]] = field(default_factory=dict, repr=False)
 
     @property
     def valid(self) -> bool:

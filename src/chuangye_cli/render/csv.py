@@ -2,6 +2,10 @@
 
 UTF-8 with BOM so Excel opens Chinese correctly; headers in the chosen
 language; numbers as exact numbers (rates as fractions, like the JSON).
+Every row carries the as-of quarter (a saved result says when it was true);
+a figure built on incomplete quarters has ``true`` in the incomplete column,
+the missing district-quarters beside it and a mark after its status (the
+note explaining it goes to stderr).
 Cells are neutralised against formula injection (:func:`neutralise`),
 shared with the xlsx renderer.
 """
@@ -16,6 +20,7 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.marks import csv_mark_line
 from chuangye_cli.judge.results import CheckReport, Result
+from chuangye_cli.render.marks import missing_codes, notes_text, status_text
 from chuangye_cli.render.problems import diagnostics
 
 #: a cell starting with one of these is a formula to Excel/LibreOffice (tab and CR too, per OWASP)
@@ -38,9 +43,12 @@ RESULT_COLUMNS = {
     "status": "col.status",
     "status_code": "col.status_code",
     "deadline": "col.deadline",
+    "incomplete": "col.incomplete",
+    "missing": "col.missing",
 }
-#: the CSV adds a first column telling a plan result from a district figure (--by-district)
-CSV_COLUMNS = {"row_type": "col.row_type", **RESULT_COLUMNS}
+#: the CSV adds a first column telling a plan result from a district figure (--by-district), and
+#: the as-of quarter on every row
+CSV_COLUMNS = {"row_type": "col.row_type", **RESULT_COLUMNS, "as_of": "col.as_of"}
 
 
 def neutralise(value: Any) -> Any:
@@ -62,8 +70,9 @@ def _level_or_value(kind: str, value: Any, lang: str) -> Any:
     return value
 
 
-def _status(status: str | None, lang: str) -> str | None:
-    return None if status is None else label(f"status.{status}", lang)
+def _coverage(item: Any) -> dict[str, Any]:
+    """The incomplete flag and the missing district-quarters of a result or cell (see render.marks)."""
+    return {"incomplete": True if item.missing else None, "missing": missing_codes(item.missing) or None}
 
 
 def result_record(r: Result, lang: str) -> dict[str, Any]:
@@ -79,9 +88,10 @@ def result_record(r: Result, lang: str) -> dict[str, Any]:
         "actual": _level_or_value(r.kind, r.actual, lang),
         "numerator": r.numerator,
         "denominator": r.denominator,
-        "status": _status(r.status, lang),
+        "status": status_text(r, lang),
         "status_code": r.status,
         "deadline": str(r.deadline),
+        **_coverage(r),
     }
 
 
@@ -106,15 +116,18 @@ def matrix_records(report: CheckReport, lang: str) -> list[dict[str, Any]]:
                     "actual": _level_or_value(t.kind, c.actual, lang),
                     "numerator": c.numerator,
                     "denominator": c.denominator,
-                    "status": _status(c.status, lang),
+                    "status": status_text(c, lang),
                     "status_code": c.status,
                     "deadline": str(t.deadline),
+                    **_coverage(c),
                 }
             )
     return out
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else neutralise(value)
 
 
@@ -125,7 +138,8 @@ def render_csv(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     writer.writerow([label(key, lang) for key in CSV_COLUMNS.values()])
     records = [("result", result_record(r, lang)) for r in report.results]
     records += [("district", rec) for rec in matrix_records(report, lang)]
+    as_of = str(report.as_of) if report.as_of else None
     for row_type, rec in records:
-        rec = {"row_type": row_type, **rec}
+        rec = {"row_type": row_type, **rec, "as_of": as_of}
         writer.writerow([_cell(rec[key]) for key in CSV_COLUMNS])
-    return buf.getvalue().encode("utf-8-sig"), diagnostics(report, lang)
+    return buf.getvalue().encode("utf-8-sig"), diagnostics(report, lang) + notes_text(report, lang)

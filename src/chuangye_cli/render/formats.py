@@ -14,6 +14,9 @@ TABLE_FORMATS = (
     "pretty", "psql", "rounded_grid", "rounded_outline", "rst", "simple", "simple_grid", "simple_outline",
     "textile", "tsv", "youtrack",
 )  # fmt: skip
+#: tabulate styles that are data formats (a program reads them, a document includes them): their
+#: stdout is the table alone, and tsv is unpadded (render.tabular)
+DATA_TABLE_FORMATS = ("tsv", "html", "latex", "latex_booktabs", "latex_longtable", "latex_raw")
 MACHINE_FORMATS = ("json", "csv", "junit", "xlsx")
 FORMATS = (*TABLE_FORMATS, *MACHINE_FORMATS)
 DEFAULT_FORMAT = "simple"
@@ -32,6 +35,6 @@ def format_for_path(path: str | Path) -> str | None:
 
 
 __all__ = [
-    "TABLE_FORMATS", "MACHINE_FORMATS", "FORMATS", "DEFAULT_FORMAT", "BINARY_FORMATS", "EXTENSIONS", "Output",
+    "TABLE_FORMATS", "DATA_TABLE_FORMATS", "MACHINE_FORMATS", "FORMATS", "DEFAULT_FORMAT", "BINARY_FORMATS", "EXTENSIONS", "Output",
     "format_for_path",
 ]  # fmt: skip

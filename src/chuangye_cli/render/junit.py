@@ -4,7 +4,10 @@
   bad cell), one passing testcase per file read without errors; warnings go
   into the suite's ``<system-out>``, one per line.
 * suite "targets" (only with a verdict): one testcase per result, with a
-  ``<failure>`` for not_met, behind and no_data.
+  ``<failure>`` for not_met, behind and no_data (未报送 for a district without its
+  as-of report). A result built on incomplete quarters has the mark after its status
+  and the properties ``incomplete`` and ``missing``; the suite's ``<system-out>``
+  holds the notes that explain them.
 
 No timestamps, host names or durations: the same input gives the same bytes.
 """
@@ -18,6 +21,7 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import FAILING, CheckReport, Result
+from chuangye_cli.render.marks import footnotes, missing_codes, status_text
 from chuangye_cli.render.numbers import threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
 
@@ -80,11 +84,15 @@ def _result_case(r: Result, lang: str) -> ET.Element:
     name = r.name.get(lang) or r.name["en"]
     scope = r.district_label(lang) or label("scope.city", lang)
     case = ET.Element("testcase", classname=f"targets.{r.target}", name=xml_text(f"{name} · {scope}"))
+    if r.missing:
+        props = ET.SubElement(case, "properties")
+        ET.SubElement(props, "property", name="incomplete", value="true")
+        ET.SubElement(props, "property", name="missing", value=missing_codes(r.missing))
     if r.status in FAILING:
         text = label(
             "junit.result",
             lang,
-            status=label(f"status.{r.status}", lang),
+            status=status_text(r, lang),
             actual=value_text(r.kind, r.actual, lang, r.threshold, r.op),
             threshold=threshold_text(r.kind, r.op, r.threshold, lang),
         )
@@ -102,7 +110,9 @@ def render_junit(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
         out = ET.SubElement(validation, "system-out")
         out.text = xml_text("\n".join(_problem_line(p, lang) for p in report.warnings))
     if report.valid:
-        _suite(root, "targets", [_result_case(r, lang) for r in report.results])
+        targets = _suite(root, "targets", [_result_case(r, lang) for r in report.results])
+        if notes := footnotes(report, lang):
+            ET.SubElement(targets, "system-out").text = xml_text("\n".join(notes))
     suites = root.findall("testsuite")
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in suites)))
     root.set("failures", str(sum(int(s.get("failures", "0")) for s in suites)))

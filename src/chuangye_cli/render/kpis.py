@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chuangye_cli.core.i18n import district_label, label
+from chuangye_cli.render.marks import footnotes, marked
 from chuangye_cli.render.numbers import fixed, percent
 
 if TYPE_CHECKING:
@@ -28,10 +29,12 @@ def value_text(v: "KpiValue", lang: str) -> str:
 
 
 def cell_text(v: "KpiValue", lang: str) -> str:
+    if v.not_reported:
+        return label("status.not_reported", lang)  # no report for the as-of quarter: no figure, never a miss
     text = value_text(v, lang)
     if v.status is None:
-        return text
-    return label("tools.kpi_cell", lang, value=text, status=label(f"status.{v.status}", lang))
+        return marked(text, v)
+    return label("tools.kpi_cell", lang, value=text, status=marked(label(f"status.{v.status}", lang), v))
 
 
 def _unit(plan: "Plan", code: str | None, lang: str) -> str:
@@ -43,10 +46,9 @@ def _unit(plan: "Plan", code: str | None, lang: str) -> str:
 
 def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
-    from tabulate import tabulate
-
     from chuangye_cli.judge.indicators import KPIS
     from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.tabular import grid, split
 
     c = report.check
     err = problems_text(c.errors, c.warnings, fmt, lang)
@@ -56,11 +58,13 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     units = list(dict.fromkeys(v.district_code for v in report.values))
     headers = [label("col.scope", lang)] + [k.name(lang) for k in KPIS]
     rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang) for k in KPIS] for code in units]
-    lines = [c.plan]
+    titles = [c.plan]
     if c.as_of and c.period:
-        lines.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
-    lines += ["", tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True), ""]
+        titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    notes = []
     for k in KPIS:
         note = label("tools.kpis.shown_as", lang) if k.display == "multiple" else ""
-        lines.append(f"{k.name(lang)} = {k.formula(lang)}{note}")
-    return "\n".join(lines) + "\n", err
+        notes.append(f"{k.name(lang)} = {k.formula(lang)}{note}")
+    notes += footnotes(c, lang, report.values)
+    out, titles_err = split(fmt, titles, [grid(rows, headers, fmt, caption=titles)], notes)
+    return out, err + titles_err

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import CheckReport
 from chuangye_cli.render.formats import DEFAULT_FORMAT
+from chuangye_cli.render.tabular import grid
 
 
 def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang: str) -> str:
@@ -18,7 +17,7 @@ def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang
         headers = [label(f"col.{c}", lang) for c in ("file", "row", "column", "value", "message")]
         rows = [[p.file or "", "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)] for p in items]
         out.append(label(key, lang, count=len(items)))
-        out.append(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+        out.append(grid(rows, headers, fmt))
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
 

@@ -41,10 +41,11 @@ def scope_words(plan: "Plan", target: "Target", lang: str) -> str:
     return sep.join(plan.district(c).label(lang) for c in target.scope.districts)  # type: ignore[union-attr]
 
 
-def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> str:
-    from tabulate import tabulate
-
+def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> tuple[str, str]:
+    """(stdout, stderr text); in a data style (tsv, html, latex) the title lines go to stderr."""
     from chuangye_cli.render.numbers import threshold_text
+    from chuangye_cli.render.tabular import grid, split
+
     with_quotas = any(t.quotas for t in plan.targets)
     headers = [label(k, lang) for k in ("tools.col.id", "tools.col.name", "tools.col.metric", "col.threshold", "col.scope", "col.deadline")]
     if with_quotas:
@@ -62,7 +63,7 @@ def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> str:
         if with_quotas:
             row.append(label("tools.quotas", lang, count=len(t.quotas)) if t.quotas else "")
         rows.append(row)
-    lines = [
+    titles = [
         plan.plan,
         label(
             "tools.targets.heading",
@@ -73,10 +74,8 @@ def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> str:
             districts=len(plan.districts),
             targets=len(plan.targets),
         ),
-        "",
-        tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True),
     ]
-    return "\n".join(lines) + "\n"
+    return split(fmt, titles, [grid(rows, headers, fmt, caption=titles)], [])
 
 
 def targets_dict(plan: "Plan", lang: str, shown: str) -> dict[str, Any]:

@@ -12,17 +12,14 @@ if TYPE_CHECKING:
 
 def validation_text(v: "ValidationReport", fmt: str, lang: str) -> tuple[str, str]:
     """(stdout: the files read and a one-line verdict, stderr: the problem tables)."""
-    from tabulate import tabulate
-
     from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.tabular import grid, split
 
     c = v.check
     err = problems_text(c.errors, c.warnings, fmt, lang)
     headers = [label("col.file", lang), label("tools.col.encoding", lang), label("tools.col.rows", lang)]
     rows = [[f.file, f.encoding or "—", f.rows] for f in c.files]
-    out = []
-    if rows:
-        out += [tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True), ""]
     key = "tools.validate.valid" if v.valid else "tools.validate.invalid"
-    out.append(label(key, lang, files=len(c.files), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings)))
-    return "\n".join(out) + "\n", err
+    verdict = label(key, lang, files=len(c.files), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings))
+    out, verdict_err = split(fmt, [], [grid(rows, headers, fmt)] if rows else [], [verdict])
+    return out, err + verdict_err

@@ -1,4 +1,5 @@
-"""An .xlsx workbook: results, per district, errors and warnings.
+"""An .xlsx workbook: results, per district, errors and warnings, and an info sheet last (the
+plan, its period, the as-of quarter, and the notes that explain a mark after a status).
 
 Headers in the chosen language; numbers stay numbers (rates as fractions with
 a percent format that shows as many decimals as ``numbers.percent`` needs,
@@ -15,6 +16,7 @@ from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.core.marks import mark_workbook
 from chuangye_cli.judge.results import FAILING, CheckReport
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
+from chuangye_cli.render.marks import footnotes, notes_text
 from chuangye_cli.render.numbers import percent
 from chuangye_cli.render.problems import diagnostics
 from chuangye_cli.core.text import text_width
@@ -153,6 +155,8 @@ def _district_sheet(wb: Any, report: CheckReport, lang: str) -> None:
             shown.update({len(values) + i: v for i, v in s.items()})
             if t.has_quotas:
                 fills.append((len(values) + 2, c.status))
+            if c.not_reported and not t.has_quotas:
+                rec = {**rec, "actual": rec["status"]}  # no figure: 未报送 where the figure would be
             values += [rec[k] for k in parts]
         sheet.append(values, formats, shown)
         for column, status in fills:
@@ -168,6 +172,28 @@ def _problems_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     sheet.size()
 
 
+def _about_sheet(wb: Any, report: CheckReport, lang: str) -> None:
+    """What the workbook is: the plan, its period and the as-of quarter (so a saved result says
+    when it was true), then the notes on the marks its sheets show."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(title=label("sheet.about", lang))
+    period = f"{report.period[0]}–{report.period[1]}" if report.period else None
+    rows: list[tuple[str, Any]] = [
+        (label("about.plan", lang), report.plan or None),
+        (label("about.period", lang), period),
+        (label("col.as_of", lang), str(report.as_of) if report.as_of else None),
+    ]
+    rows += [(label("about.note", lang), note) for note in footnotes(report, lang)]
+    rows.append((label("about.written_by", lang), "chuangye"))
+    for key, value in rows:
+        ws.append([_clean(key), _clean(value)])
+        ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+        ws.cell(row=ws.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = max(text_width(k) for k, _ in rows) + 2
+    ws.column_dimensions["B"].width = MAX_WIDTH * 2
+
+
 def render_xlsx(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     from openpyxl import Workbook
 
@@ -176,7 +202,9 @@ def render_xlsx(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
     _results_sheet(wb, report, lang)
     _district_sheet(wb, report, lang)
     _problems_sheet(wb, report, lang)
+    _about_sheet(wb, report, lang)
     mark_workbook(wb)  # keywords "chuangye-output": the reader never takes it for a report
+    wb.properties.title = report.plan or None
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue(), diagnostics(report, lang)
+    return buf.getvalue(), diagnostics(report, lang) + notes_text(report, lang)

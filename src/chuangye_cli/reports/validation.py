@@ -60,12 +60,32 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     return rows, problems
 
 
-def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
-    """The latest quarter in the data inside the period, capped at the period end."""
+def latest_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
+    """The latest quarter in the data inside the period, capped at the period end (``validate``,
+    which gives no verdict, checks every row it is given up to there)."""
     inside = [r.row.period for r in rows if plan.period.start <= r.row.period]
     if not inside:
         return None
     return min(max(inside), plan.period.end)
+
+
+def default_as_of(rows: list[Located], plan: Plan, reported: set[tuple[str, Quarter]] | None = None) -> Quarter | None:
+    """The as-of quarter when none is given: the earliest of the districts' latest reported
+    quarters, capped at the period end.
+
+    Every district that sent a report from the period start on counts (``reported`` adds the
+    district-quarters of rows that are invalid: they are reports all the same); a district that
+    sent nothing is no data and does not hold the city back. So one district's early report of
+    the next quarter does not make the others "behind": its later rows wait (``later-reports``).
+    """
+    latest: dict[str, Quarter] = {}
+    keys = [r.key for r in rows] + sorted(reported or ())
+    for code, q in keys:
+        if code in plan.registry and plan.period.start <= q and (code not in latest or q > latest[code]):
+            latest[code] = q
+    if not latest:
+        return None
+    return min(min(latest.values()), plan.period.end)
 
 
 def reported_keys(table: Table) -> set[tuple[str, Quarter]]:
@@ -74,11 +94,17 @@ def reported_keys(table: Table) -> set[tuple[str, Quarter]]:
 
 
 def cross_check(
-    rows: list[Located], plan: Plan, as_of: Quarter | None, reported: set[tuple[str, Quarter]] | None = None
+    rows: list[Located],
+    plan: Plan,
+    as_of: Quarter | None,
+    reported: set[tuple[str, Quarter]] | None = None,
+    as_of_by_default: bool = False,
 ) -> tuple[list[Located], list[Problem]]:
     """Rules across rows. Returns the rows that count (inside the period, up to as-of).
 
     ``reported``: district-quarters some file holds even if its row is invalid; they are not 未报送.
+    ``as_of_by_default``: ``as_of`` is :func:`default_as_of`'s, not the user's: the rows after it
+    are one ``later-reports`` warning per district naming its quarters (not one per row).
     """
     problems: list[Problem] = []
     first: dict[tuple[str, Quarter], Located] = {}
@@ -102,15 +128,38 @@ def cross_check(
         else:
             first[r.key] = r
     kept: list[Located] = []
+    later: dict[str, set[Quarter]] = defaultdict(set)
     start, end = plan.period.start, plan.period.end
     for r in first.values():
         q = r.row.period
         if not start <= q <= end:
             problems.append(warning("outside-period", file=r.file, row=r.line, quarter=str(q), start=str(start), end=str(end)))
         elif as_of is not None and q > as_of:
-            problems.append(warning("after-as-of", file=r.file, row=r.line, quarter=str(q), as_of=str(as_of)))
+            if as_of_by_default:
+                later[r.row.district_code].add(q)
+            else:
+                problems.append(warning("after-as-of", file=r.file, row=r.line, quarter=str(q), as_of=str(as_of)))
         else:
             kept.append(r)
+    if as_of is not None and as_of_by_default:
+        for code, q in sorted(reported or ()):
+            if code in plan.registry and as_of < q <= end:
+                later[code].add(q)  # an invalid row is a later report all the same
+    for d in plan.districts:
+        if later.get(d.code):
+            quarters = "、".join(str(q) for q in sorted(later[d.code]))
+            problems.append(
+                warning(
+                    "later-reports",
+                    district=d.name,
+                    district_en=d.label("en"),
+                    code=d.code,
+                    quarters=quarters,
+                    quarters_en=quarters.replace("、", ", "),
+                    as_of=str(as_of),
+                    latest=str(max(later[d.code])),
+                )
+            )
     if as_of is not None:
         have = {r.key for r in kept} | (reported or set())
         for d in plan.districts:

@@ -17,6 +17,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "{quarter} 晚于统计截止季度 {as_of}，该行未计入",
         "en": "{quarter} is after the as-of quarter {as_of}; row left out",
     },
+    "later-reports": {
+        "zh": "{district}（{code}）已报送 {quarters}，晚于统计截至季度 {as_of}（各县(市)区最新报送季度中最早者），暂不计入；加 --as-of {latest} 可计入",
+        "en": "{district_en} ({code}) sent {quarters_en}, after the as-of quarter {as_of} (the earliest of the districts' latest quarters); left out: give --as-of {latest} to count it",
+    },
     "missing-report": {
         "zh": "{district}（{code}）{quarter} 未报送",
         "en": "{district_en} ({code}) has no report for {quarter}",

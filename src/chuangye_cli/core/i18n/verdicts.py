@@ -7,6 +7,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.behind": {"zh": "落后于序时进度", "en": "behind"},
     "status.pending": {"zh": "待考核", "en": "pending"},
     "status.no_data": {"zh": "无数据", "en": "no data"},
+    "status.not_reported": {"zh": "未报送", "en": "not reported"},
     "level.attained": {"zh": "达到", "en": "attained"},
     "level.basically_attained": {"zh": "基本达到", "en": "basically attained"},
     "level.not_attained": {"zh": "未达到", "en": "not attained"},
@@ -19,4 +20,13 @@ LABELS: dict[str, dict[str, str]] = {
     "status_short.not_met": {"zh": "未达标", "en": "not met"},
     "status_short.pending": {"zh": "待考核", "en": "pending"},
     "status_short.no_data": {"zh": "无数据", "en": "no data"},
+    "status_short.not_reported": {"zh": "未报送", "en": "not reported"},
+    "note.incomplete": {
+        "zh": "注{mark}：计算所依据的季报不全，缺 {missing}（共 {count} 份）；标 {mark} 的状态按已收到的报表计算，补报后可能改变。",
+        "en": "Note {mark}: figures built without the reports of {missing} ({count} quarterly reports); a status marked {mark} is computed from the reports received and may change when these arrive.",
+    },
+    "note.not_reported": {
+        "zh": "注：{status} = 该县(市)区没有 {as_of} 的季报，其自身结果按无数据处理，不作达标判断。",
+        "en": "Note: {status} = the district has no report for {as_of}; its own results count as no data, not as a verdict.",
+    },
 }

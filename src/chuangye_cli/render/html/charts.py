@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.core.i18n import label
+from chuangye_cli.render.marks import status_text
 from chuangye_cli.judge.results import CheckReport
 from chuangye_cli.render.numbers import threshold_text, value_text
 
@@ -82,9 +82,11 @@ def charts(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: st
                 c = matrix.cell(code, target.id)
                 actual, status, expected = c.actual, c.status, c.expected_now
                 share = matrix.target(target.id).elapsed_share
+                item: object = c
             else:
                 r = judged[code]
                 actual, status, expected, share = r.actual, r.status, r.expected_now, r.elapsed_share
+                item = r
             due = None if share is None or share >= 1 or expected is None or kind == "ratio" else float(expected)
             bars.append(
                 ChartBar(
@@ -93,7 +95,7 @@ def charts(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: st
                     actual=actual,
                     actual_text=value_text(kind, actual, lang, line, target.op),
                     status=status,
-                    status_label=label(f"status.{status}", lang),
+                    status_label=status_text(item, lang) or "",
                     line=line,
                     line_text=threshold_text(kind, target.op, line, lang),
                     due=due,

@@ -16,6 +16,7 @@ from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckReport, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.render.html.charts import charts
+from chuangye_cli.render.marks import footnotes, marked, status_label, status_text
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ class Cell:
     status_label: Optional[str] = None
     below: bool = False  # a rate below the (city) target: for reference only
     applies: bool = True
+    #: the short status word under the figure (未报送 for a district without its as-of report)
+    short: Optional[str] = None
 
 
 @dataclass
@@ -122,9 +125,17 @@ def _row(r: Result, lang: str) -> Row:
         actual=value_text(r.kind, r.actual, lang, r.threshold, r.op),
         progress=progress_text(r.kind, r.actual, r.threshold, r.elapsed_share),
         status=r.status,
-        status_label=_status_label(r.status, lang),
+        status_label=status_text(r, lang) or "",
         bar=progress_bar(r, lang),
     )
+
+
+def _short(item: Any, lang: str) -> Optional[str]:
+    """The short status word of a matrix cell (a result or a per-district cell), with the mark of
+    an incomplete figure; 未报送 for a district without its as-of report."""
+    if item.not_reported:
+        return label("status_short.not_reported", lang)
+    return None if item.status is None else marked(label(f"status_short.{item.status}", lang), item)
 
 
 def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSummary]:
@@ -133,11 +144,18 @@ def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSum
         results = [r for r in report.results if r.target == target.id and r.district_code is not None]
         if not results:
             continue
-        counts = [(s, _status_label(s, lang), n) for s in VERDICT_ORDER if (n := sum(r.status == s for r in results))]
+        # a district without its as-of report is counted and named as 未报送, apart from other no data
+        # (its swatch is no data's)
+        keys = [(s, False) for s in VERDICT_ORDER] + [("no_data", True)]
+        counts = [
+            (s, status_label(s, nr, lang) or "", n)
+            for s, nr in keys
+            if (n := sum(r.status == s and r.not_reported == nr for r in results))
+        ]
         lagging = [
-            (s, _status_label(s, lang), [plan.district(r.district_code).label(lang) for r in results if r.status == s])
-            for s in LAGGING
-            if any(r.status == s for r in results)
+            (s, status_label(s, nr, lang) or "", [plan.district(r.district_code).label(lang) for r in results if r.status == s and r.not_reported == nr])
+            for s, nr in [(s, False) for s in LAGGING] + [("no_data", True)]
+            if any(r.status == s and r.not_reported == nr for r in results)
         ]
         out.append(
             DistrictSummary(
@@ -164,7 +182,9 @@ def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: s
         def cell(code: str | None) -> Cell:
             if code in judged:
                 r = judged[code]
-                return Cell(value_text(kind, r.actual, lang, r.threshold, r.op), r.status, _status_label(r.status, lang))
+                return Cell(
+                    value_text(kind, r.actual, lang, r.threshold, r.op), r.status, status_text(r, lang), short=_short(r, lang)
+                )
             if code is None:  # a target judged per district: the city's own figure, for reference
                 if kind == "level":
                     return Cell("", applies=False)
@@ -173,9 +193,10 @@ def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: s
                 return Cell("", applies=False)
             m = matrix.cell(code, target.id)  # a city target: its scope is every district
             if m.status is not None:
-                return Cell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, _status_label(m.status, lang))
+                return Cell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, status_text(m, lang), short=_short(m, lang))
             below = kind == "ratio" and m.reaches_target is False
-            return Cell(value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op), below=below)
+            text = value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op)
+            return Cell(marked(text, m), below=below, short=_short(m, lang))
 
         out.append(
             MatrixRow(
@@ -229,6 +250,7 @@ def report_view(
             parts=("，" if lang == "zh" else ", ").join(parts),
         )
         view["verdict_counts"] = [(s, _status_label(s, lang), summary[s]) for s in VERDICT_ORDER if summary[s]]
+        view["notes"] = footnotes(report, lang)
         view["city_rows"] = [_row(r, lang) for r in report.results if r.district_code is None]
         view["district_summaries"] = _summaries(plan, report, lang) if plan else []
         if plan is not None:

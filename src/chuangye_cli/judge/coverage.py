@@ -1,0 +1,50 @@
+"""Which district-quarters a figure stands on: the reports missing up to the as-of quarter. Pure.
+
+A district with no report for the as-of quarter has no figure of its own as of then: its own
+results are ``no_data`` (shown as 未报送 / "not reported"), never a miss. A figure summed or
+collected over several districts or quarters (the city's, or a district's with a gap) keeps its
+computed status but carries the district-quarters it lacks (``Result.missing``), so every output
+can flag it as incomplete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from chuangye_cli.core.quarters import Quarter, quarters_between
+
+if TYPE_CHECKING:
+    from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.reports.rows import ReportRow
+
+#: metric kinds measured from the quarterly reports (``distinct`` counts rosters, not reports)
+REPORT_KINDS = frozenset({"sum", "ratio", "latest", "level"})
+
+#: a missing report: (district code, quarter)
+Missing = tuple[tuple[str, Quarter], ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The district-quarters reported, against those due from the period start to the as-of quarter."""
+
+    have: frozenset[tuple[str, Quarter]]
+    due: tuple[Quarter, ...]
+    as_of: Quarter | None
+
+    @classmethod
+    def of(cls, plan: "Plan", rows: "list[ReportRow]", as_of: Quarter | None) -> "Coverage":
+        due = () if as_of is None else tuple(quarters_between(plan.period.start, as_of))
+        return cls(frozenset((r.district_code, r.period) for r in rows), due, as_of)
+
+    def missing(self, codes: Iterable[str]) -> Missing:
+        """The reports due up to as-of that the districts ``codes`` have not sent, district by district."""
+        return tuple((code, q) for code in codes for q in self.due if (code, q) not in self.have)
+
+    def reported(self, code: str) -> bool:
+        """Whether the district has a report for the as-of quarter (without an as-of, nothing is due)."""
+        return self.as_of is None or (code, self.as_of) in self.have
+
+
+__all__ = ["Coverage", "Missing", "REPORT_KINDS"]
