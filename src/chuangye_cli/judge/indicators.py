@@ -195,9 +195,7 @@ def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[Kp
                 problems.append(
                     warning(
                         "kpi-partial",
-                        district=d.name,
-                        district_en=d.label("en"),
-                        code=code,
+                        **d.params(),
                         count=left_out,
                         total=len(mine),
                         kpi_zh=kpi.name("zh"),

@@ -156,6 +156,10 @@ class District(_Model):
     def label(self, lang: str) -> str:
         return district_label(self.code, self.name, self.name_en, lang, with_code=False)
 
+    def params(self) -> dict[str, str]:
+        """How a message names the district: ``{district}`` (zh), ``{district_en}``, ``{code}``."""
+        return {"district": self.name, "district_en": self.label("en"), "code": self.code}
+
 
 class Period(_Model):
     start: QuarterField

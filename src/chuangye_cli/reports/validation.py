@@ -117,9 +117,7 @@ def cross_check(
                     file=r.file,
                     row=r.line,
                     column=None,
-                    district=plan.registry[r.row.district_code],
-                    district_en=plan.district(r.row.district_code).label("en"),
-                    code=r.row.district_code,
+                    **plan.district(r.row.district_code).params(),
                     quarter=str(r.row.period),
                     other_file=other.file,
                     other_row=other.line,
@@ -151,9 +149,7 @@ def cross_check(
             problems.append(
                 warning(
                     "later-reports",
-                    district=d.name,
-                    district_en=d.label("en"),
-                    code=d.code,
+                    **d.params(),
                     quarters=quarters,
                     quarters_en=quarters.replace("、", ", "),
                     as_of=str(as_of),
@@ -166,7 +162,7 @@ def cross_check(
             for q in quarters_between(start, as_of):
                 if (d.code, q) not in have:
                     problems.append(
-                        warning("missing-report", district=d.name, district_en=d.label("en"), code=d.code, quarter=str(q))
+                        warning("missing-report", **d.params(), quarter=str(q))
                     )
     problems.extend(_cumulative_checks(kept, plan))
     problems.extend(_year_to_date_checks(kept, plan))
@@ -190,9 +186,7 @@ def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                     problems.append(
                         warning(
                             "cumulative-exceeds",
-                            district=plan.registry[code],
-                            district_en=plan.district(code).label("en"),
-                            code=code,
+                            **plan.district(code).params(),
                             quarter=str(row.period),
                             key=k,
                             key_label=COLUMNS[k].zh,
@@ -235,9 +229,7 @@ def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                     problems.append(
                         warning(
                             "looks-cumulative",
-                            district=plan.registry[code],
-                            district_en=plan.district(code).label("en"),
-                            code=code,
+                            **plan.district(code).params(),
                             key=key,
                             key_label=COLUMNS[key].zh,
                             year=year,
