@@ -20,7 +20,7 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.marks import csv_mark_line
 from chuangye_cli.judge.results import CheckReport, Result
-from chuangye_cli.render.marks import missing_codes, notes_text, status_text
+from chuangye_cli.render.notes import missing_codes, notes_text, status_text
 from chuangye_cli.render.problems import diagnostics
 
 #: a cell starting with one of these is a formula to Excel/LibreOffice (tab and CR too, per OWASP)

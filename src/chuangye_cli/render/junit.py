@@ -21,7 +21,7 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import FAILING, CheckReport, Result
-from chuangye_cli.render.marks import footnotes, missing_codes, status_text
+from chuangye_cli.render.notes import footnotes, missing_codes, status_text
 from chuangye_cli.render.numbers import threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
 

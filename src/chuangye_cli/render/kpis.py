@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chuangye_cli.core.i18n import district_label, label
-from chuangye_cli.render.marks import footnotes, marked
+from chuangye_cli.render.notes import footnotes, marked
 from chuangye_cli.render.numbers import fixed, percent
 
 if TYPE_CHECKING:

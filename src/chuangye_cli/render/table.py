@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import STATUSES, CheckReport, Result
-from chuangye_cli.render.marks import footnotes, marked, status_label, status_text, summary_parts
+from chuangye_cli.render.notes import footnotes, marked, status_label, status_text, summary_parts
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
 from chuangye_cli.render.tabular import grid, is_data

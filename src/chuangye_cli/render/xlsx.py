@@ -16,7 +16,7 @@ from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.core.marks import mark_workbook
 from chuangye_cli.judge.results import FAILING, CheckReport
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
-from chuangye_cli.render.marks import footnotes, notes_text
+from chuangye_cli.render.notes import footnotes, notes_text
 from chuangye_cli.render.numbers import percent
 from chuangye_cli.render.problems import diagnostics
 from chuangye_cli.core.text import text_width

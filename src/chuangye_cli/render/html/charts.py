@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.render.marks import status_text
+from chuangye_cli.render.notes import status_text
 from chuangye_cli.judge.results import CheckReport
 from chuangye_cli.render.numbers import threshold_text, value_text
 

@@ -16,7 +16,7 @@ from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckReport, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.render.html.charts import charts
-from chuangye_cli.render.marks import footnotes, marked, status_label, status_text
+from chuangye_cli.render.notes import footnotes, marked, status_label, status_text
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 
 if TYPE_CHECKING:

@@ -1,0 +1,34 @@
+"""render.numbers: figures as people read them, never on the wrong side of a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from chuangye_cli.render.numbers import count, fixed, percent, progress_text, threshold_text, value_text
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold", "shown"),
+    [
+        (0.9998, 1.0, "99.98%"),  # never 100.0% beside a 100% target
+        (0.8996, 0.9, "89.96%"),
+        (0.9, 0.9, "90.0%"),
+        (0.90004, 0.9, "90.004%"),  # a hit that would look like exactly the target shows why it is one
+        (0.5, None, "50.0%"),
+    ],
+)
+def test_percent_keeps_its_side_of_the_threshold(value, threshold, shown):
+    assert percent(value, threshold) == shown
+
+
+def test_fixed_for_an_upper_limit():
+    assert fixed(5.04, 5.0, "<=") == "5.04" and fixed(4.96, 5.0, "<=") == "4.96"
+
+
+def test_counts_levels_thresholds_and_progress():
+    assert count(20000) == "20,000" and count(2.5) == "2.5"
+    assert value_text("level", "basically_attained", "zh") == "基本达到" and value_text("sum", None, "en") == "—"
+    assert threshold_text("ratio", ">=", 0.9, "en") == ">= 90%" and threshold_text("sum", ">=", 20000, "en") == ">= 20,000"
+    assert progress_text("sum", 17370, 20000, 0.75) == "86.9% / 75.0%"
+    assert progress_text("sum", 19999, 20000, 1.0) == "99.995% / 100.0%"  # not 100.0% done
+    assert progress_text("ratio", 0.9, 0.9, 0.75) == "—"
