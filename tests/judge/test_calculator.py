@@ -45,7 +45,7 @@ def test_unit_without_reports_is_no_data():
 
 
 def test_latest_takes_each_districts_latest_report_and_sums_at_city_scope():
-    from chuangye_cli.judge.calculator import frame, metric_value
+    from chuangye_cli.judge.calculator import Figures
 
     rows = [
         rr(local_incubators=1),
@@ -53,10 +53,10 @@ def test_latest_takes_each_districts_latest_report_and_sums_at_city_scope():
         rr(quarter=2, local_incubators=9),
         rr(district_code="370103", district_name="市中区", local_incubators=2),
     ]
-    df = frame(rows)
+    figures = Figures(rows)
     target = next(t for t in PLAN.targets if t.id == "district_incubators")
-    assert metric_value(df, target, "370102").actual == 4  # Q3 is the latest, not the largest
-    assert metric_value(df, target, None).actual == 4 + 2  # the city: latest values summed
+    assert figures.value(target, "370102").actual == 4  # Q3 is the latest, not the largest
+    assert figures.value(target, None).actual == 4 + 2  # the city: latest values summed
 
 
 def test_level_uses_latest_report():
@@ -123,7 +123,7 @@ def test_threshold_and_progress_text():
 
 
 def test_ratio_counts_only_rows_where_every_part_is_filled():
-    from chuangye_cli.judge.calculator import frame, metric_value
+    from chuangye_cli.judge.calculator import Figures
     from chuangye_cli.plan.targets import Target
 
     rows = [rr(survey_valid=100, survey_satisfied=90), rr(quarter=2, survey_valid=50), rr(quarter=3)]
@@ -131,6 +131,6 @@ def test_ratio_counts_only_rows_where_every_part_is_filled():
         {"id": "sat", "name": {"zh": "满意度", "en": "Satisfaction"}, "op": ">=", "value": "80%", "scope": "city",
          "metric": {"ratio": {"numerator": ["survey_satisfied"], "denominator": ["survey_valid"]}}}
     )
-    v = metric_value(frame(rows), target, None)
+    v = Figures(rows).value(target, None)
     assert (v.numerator, v.denominator) == (90, 100)  # Q2 has no satisfied count, so its 50 is left out
-    assert metric_value(frame(rows[2:]), target, None).actual is None
+    assert Figures(rows[2:]).value(target, None).actual is None

@@ -36,7 +36,7 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
             valid, bad = validate_table(table, plan.registry)
             rows.extend(valid)
             report.problems.extend(bad)
-            report.reported |= reported_keys(table)
+            report.reported |= reported_keys(table, valid)
     return rows, report
 
 
@@ -67,18 +67,19 @@ def check_plan(
     ``distinct`` targets are judged from them, and ``report.reconciliation`` sets their counts
     beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
     """
-    from chuangye_cli.judge.calculator import evaluate
+    from chuangye_cli.judge.calculator import Figures, evaluate
 
     report = _read_as_of(plan, paths, as_of, encoding)
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
     if people is None:
         plan = plan.without_roster_targets()
     if report.valid:
-        report.results = evaluate(plan, report.rows, report.as_of, people)
+        figures = Figures(report.rows, people)  # every figure computed once, read by both views
+        report.results = evaluate(plan, figures, report.as_of)
         if by_district:
             from chuangye_cli.judge.matrix import district_matrix
 
-            report.matrix = district_matrix(plan, report.rows, report.as_of, people)
+            report.matrix = district_matrix(plan, figures, report.as_of)
     return report
 
 
