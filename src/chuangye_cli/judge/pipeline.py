@@ -8,10 +8,9 @@ raises :class:`~chuangye_cli.core.problems.UsageProblem`, an unusable targets fi
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
+from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
@@ -24,28 +23,13 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.indicators import KpiReport
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading, validating and judging make a few objects per cell (tens of thousands of rows at
-    national scale), none of them in a reference cycle; the cyclic garbage collector would walk them,
-    and every module loaded, again and again for nothing (a sixth of a national check). Paused for
-    the bulk work, then restored as it was; anything cyclic made meanwhile is collected afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
     """Read and validate every report file; the report carries files read and problems."""
     report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
     files, problems = find_files(paths)
     report.problems.extend(problems)
     rows: list[Located] = []
-    with _collector_paused():
+    with collector_paused():
         for f in files:
             table = read_table(f, encoding)
             report.problems.extend(table.problems)
@@ -64,7 +48,7 @@ def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encodin
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding)
     report.as_of = as_of or as_of_quarter(rows, plan)
-    with _collector_paused():
+    with collector_paused():
         kept, problems = cross_check(rows, plan, report.as_of, report.reported)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
@@ -93,7 +77,7 @@ def check_plan(
     if people is None:
         plan = plan.without_roster_targets()
     if report.valid:
-        with _collector_paused():
+        with collector_paused():
             figures = Figures(report.rows, people)  # every figure computed once, read by both views
             report.results = evaluate(plan, figures, report.as_of)
             if by_district:
@@ -135,7 +119,7 @@ def run_kpis(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, enc
     report = _read_as_of(plan, paths, as_of, encoding)
     out = KpiReport(report)
     if report.valid:
-        with _collector_paused():
+        with collector_paused():
             out.values, partial = compute(plan, report.rows, report.as_of)
         report.problems.extend(partial)
     return out

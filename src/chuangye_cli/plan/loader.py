@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.problems import InputError, Problem, error
 from chuangye_cli.plan.targets import METRIC_KINDS, Plan
 
@@ -40,7 +41,8 @@ def load_plan(path: str | Path | None = None) -> Plan:
     except UnicodeDecodeError as exc:
         raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
     try:
-        root, data = _parse(text, shown)
+        with collector_paused():
+            root, data = _parse(text, shown)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = " ".join(str(getattr(exc, "problem", None) or exc).split())

@@ -142,12 +142,15 @@ def _quarter(value: Any) -> int:
     return quarter
 
 
+_DISTRICT_CODE = re.compile(r"\d{6}")
+
+
 def parse_district_code(value: Any) -> str:
     """A district code: six digits (also typed as a number in Excel)."""
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     text = normalise_text(value)
-    if not re.fullmatch(r"\d{6}", text):
+    if not _DISTRICT_CODE.fullmatch(text):
         raise PydanticCustomError("bad-district-code", "bad district code")
     return text
 
