@@ -45,7 +45,7 @@ def test_unit_without_reports_is_no_data():
 
 
 def test_latest_takes_each_districts_latest_report_and_sums_at_city_scope():
-    from chuangye_cli.judge.calculator import frame, metric_value
+    from chuangye_cli.judge.calculator import Figures
 
     rows = [
         rr(local_incubators=1),
@@ -53,10 +53,10 @@ def test_latest_takes_each_districts_latest_report_and_sums_at_city_scope():
         rr(quarter=2, local_incubators=9),
         rr(district_code="370103", district_name="市中区", local_incubators=2),
     ]
-    df = frame(rows)
+    figures = Figures(rows)
     target = next(t for t in PLAN.targets if t.id == "district_incubators")
-    assert metric_value(df, target, "370102").actual == 4  # Q3 is the latest, not the largest
-    assert metric_value(df, target, None).actual == 4 + 2  # the city: latest values summed
+    assert figures.value(target, "370102").actual == 4  # Q3 is the latest, not the largest
+    assert figures.value(target, None).actual == 4 + 2  # the city: latest values summed
 
 
 def test_level_uses_latest_report():
@@ -127,7 +127,7 @@ def test_threshold_and_progress_text():
 
 
 def test_ratio_counts_only_rows_where_every_part_is_filled():
-    from chuangye_cli.judge.calculator import frame, metric_value
+    from chuangye_cli.judge.calculator import Figures
     from chuangye_cli.plan.targets import Target
 
     rows = [rr(survey_valid=100, survey_satisfied=90), rr(quarter=2, survey_valid=50), rr(quarter=3)]
@@ -135,9 +135,9 @@ def test_ratio_counts_only_rows_where_every_part_is_filled():
         {"id": "sat", "name": {"zh": "满意度", "en": "Satisfaction"}, "op": ">=", "value": "80%", "scope": "city",
          "metric": {"ratio": {"numerator": ["survey_satisfied"], "denominator": ["survey_valid"]}}}
     )
-    v = metric_value(frame(rows), target, None)
+    v = Figures(rows).value(target, None)
     assert (v.numerator, v.denominator) == (90, 100)  # Q2 has no satisfied count, so its 50 is left out
-    assert metric_value(frame(rows[2:]), target, None).actual is None
+    assert Figures(rows[2:]).value(target, None).actual is None
 
 
 def test_city_result_on_incomplete_quarters_keeps_its_status_and_lists_what_is_missing():
@@ -162,3 +162,105 @@ def test_a_gap_before_the_as_of_quarter_flags_the_district_but_keeps_its_status(
     r = results(rows, "2009Q3")[("district_incubators", "370102")]
     assert (r.actual, r.status, r.not_reported) == (2, "behind", False)  # 2 against 4 x 3/4
     assert r.missing == (("370102", Quarter(2009, 2)),)
+
+
+# --------------------------------------------------------------------------- the vectorised figures
+# Figures computes every metric for every unit in one pass per metric; here the same figures come from
+# a plain per-unit computation over the row objects, on random data: random districts and quarters,
+# optional columns left empty, small counts (so zero denominators are common).
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from chuangye_cli.judge.calculator import Figures, Value  # noqa: E402
+from chuangye_cli.plan.ops import LEVEL_RANK  # noqa: E402
+from chuangye_cli.plan.targets import Target  # noqa: E402
+from chuangye_cli.reports.rows import COLUMNS, LEVELS, NOT_ABOVE, NUMERIC_COLUMNS  # noqa: E402
+
+CODES = ("370102", "370103", "370104", "370105")
+OPTIONAL = tuple(c for c in NUMERIC_COLUMNS if not COLUMNS[c].required)
+QUARTER_INDEXES = tuple(range(Quarter(2009, 1).index, Quarter(2010, 4).index + 1))
+
+
+@st.composite
+def report_rows(draw) -> list[ReportRow]:
+    """Rows of some districts (each quarter at most once per district, in any order)."""
+    keys = draw(st.lists(st.tuples(st.sampled_from(CODES), st.sampled_from(QUARTER_INDEXES)), unique=True, max_size=14))
+    rows = []
+    for code, index in keys:
+        q = Quarter.from_index(index)
+        cells = {c: draw(st.integers(0, 3)) for c in NUMERIC_COLUMNS}
+        for c in OPTIONAL:
+            if draw(st.booleans()):
+                cells[c] = None  # left empty
+        for small, big in NOT_ABOVE.items():
+            if cells[small] is not None and cells[big] is not None:
+                cells[small] = min(cells[small], cells[big])
+        data = {k: v for k, v in cells.items() if v is not None}
+        level = draw(st.sampled_from(LEVELS))
+        rows.append(ReportRow.model_validate({"district_code": code, "year": q.year, "quarter": q.q, "provincial_standard": level, **data}))
+    return rows
+
+
+COLUMN_SETS = st.lists(st.sampled_from(NUMERIC_COLUMNS), min_size=1, max_size=3, unique=True)
+METRICS = st.one_of(
+    COLUMN_SETS.map(lambda cols: {"sum": cols}),
+    st.tuples(COLUMN_SETS, COLUMN_SETS).map(lambda nd: {"ratio": {"numerator": nd[0], "denominator": nd[1]}}),
+    COLUMN_SETS.map(lambda cols: {"latest": cols}),
+    st.just({"level": "provincial_standard"}),
+)
+
+
+def plain_value(rows: list[ReportRow], metric: dict, code: str | None) -> Value:
+    """The figure the plain way: the unit's rows picked out one by one and added up in Python."""
+    unit = [r for r in rows if code is None or r.district_code == code]
+    kind, spec = next(iter(metric.items()))
+    if kind == "sum":
+        cells = [getattr(r, c) for r in unit for c in spec if getattr(r, c) is not None]
+        return Value(sum(cells) if cells else None)
+    if kind == "ratio":
+        parts = [*spec["numerator"], *spec["denominator"]]
+        complete = [r for r in unit if all(getattr(r, c) is not None for c in parts)]
+        if not complete:
+            return Value(None)
+        num = sum(getattr(r, c) for r in complete for c in spec["numerator"])
+        den = sum(getattr(r, c) for r in complete for c in spec["denominator"])
+        return Value(num / den if den else None, num, den)
+    latest = {}
+    for r in unit:
+        if r.district_code not in latest or r.period > latest[r.district_code].period:
+            latest[r.district_code] = r
+    if kind == "latest":
+        complete = [r for r in latest.values() if all(getattr(r, c) is not None for c in spec)]
+        return Value(sum(getattr(r, c) for r in complete for c in spec) if complete else None)
+    levels = [r.provincial_standard for r in latest.values()]
+    return Value(min(levels, key=LEVEL_RANK.__getitem__) if levels else None)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(report_rows(), st.lists(METRICS, min_size=1, max_size=4))
+def test_vectorised_figures_equal_the_plain_per_unit_computation(rows, metrics):
+    figures = Figures(rows)  # one object for every metric: what it keeps between metrics must not leak
+    for i, metric in enumerate(metrics):
+        target = Target.model_validate(
+            {"id": f"t{i}", "name": {"zh": "指标", "en": "metric"}, "metric": metric, "op": ">=",
+             "value": "attained" if "level" in metric else 0, "scope": "city"}
+        )
+        for code in (None, *CODES, "379999"):  # the city, every district (some without rows), an unknown one
+            got, want = figures.value(target, code), plain_value(rows, metric, code)
+            assert got == want, (metric, code)
+            assert type(got.actual) is type(want.actual) and type(got.numerator) is type(want.numerator)
+        for code in (None, *CODES):
+            unit = [r for r in rows if code is None or r.district_code == code]
+            assert figures.rows(code) == len(unit)
+            assert figures.complete_rows(OPTIONAL[:2], code) == sum(all(getattr(r, c) is not None for c in OPTIONAL[:2]) for r in unit)
+
+
+def test_figures_of_a_ratio_with_a_zero_denominator_keep_their_parts():
+    rows = [rr(trained=0, passed=0), rr(district_code="370103", district_name="市中区", trained=5, passed=4)]
+    target = next(t for t in PLAN.targets if t.id == "training_pass_rate")
+    figures = Figures(rows)
+    assert figures.value(target, "370102") == Value(None, 0, 0)  # no data, but the 0/0 is shown
+    assert figures.value(target, "370103") == Value(0.8, 4, 5)
+    assert figures.value(target, None) == Value(0.8, 4, 5)
+    assert figures.value(target, "370104") == Value(None, None, None)  # no report

@@ -116,3 +116,58 @@ def test_every_fixture_is_tested():
         "unknown_district_scope.yaml", "deep_nesting.yaml", "huge_integer.yaml",
     }  # fmt: skip
     assert {p.name for p in HARD.glob("*.yaml")} == tested
+
+
+def _errors(path) -> list[dict]:
+    from chuangye_cli.core.problems import InputError
+    from chuangye_cli.plan.loader import load_plan
+
+    try:
+        load_plan(path)
+    except InputError as exc:
+        return [p.to_dict("en") for p in exc.problems]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HARD.glob("*.yaml")))
+def test_same_error_and_line_with_libyaml_or_without(name, monkeypatch, tmp_path):
+    """The loader parses with libyaml when PyYAML has it and falls back to PyYAML's own parser:
+    every hostile file gives the same error, at the same line, either way."""
+    import yaml
+
+    monkeypatch.chdir(tmp_path)
+    with_libyaml = _errors(HARD / name)
+    assert with_libyaml
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert _errors(HARD / name) == with_libyaml
+
+
+def _national_targets(tmp_path, units: int, mistake: str) -> tuple[str, int]:
+    """The shipped targets with ``units`` districts; ``mistake`` is appended to the last target."""
+    from chuangye_cli.plan.loader import default_targets_path
+
+    text = default_targets_path().read_text(encoding="utf-8")
+    head, targets = text.split("\ntargets:\n")
+    extra = "".join(f'  - {{code: "{110001 + i}", name: 单位{i}}}\n' for i in range(units - 10))
+    head = head + extra
+    text = head + "\ntargets:\n" + targets.rstrip("\n") + "\n" + mistake + "\n"
+    path = tmp_path / "national.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path), text.count("\n")  # the mistake is the last line
+
+
+def test_a_national_targets_file_loads_and_its_mistakes_keep_their_lines(tmp_path):
+    """2,850 units: the file loads (no per-unit rescans), and an error at its end names its line."""
+    from chuangye_cli.plan.loader import load_plan
+
+    path, _ = _national_targets(tmp_path, 2850, "")
+    plan = load_plan(path)
+    assert len(plan.districts) == 2850 and plan.district("112840").name == "单位2839"
+    path, line = _national_targets(tmp_path, 2850, '    quotas: {"370102": 1, "999999": 2}')
+    [err] = _errors(path)
+    assert (err["code"], err["row"]) == ("targets-invalid", line)
+    assert err["message"].endswith("target provincial_standard_others: unknown district code(s) 999999")
+    path, line = _national_targets(tmp_path, 2850, "    scope: city")
+    [err] = _errors(path)
+    assert (err["code"], err["row"]) == ("targets-yaml", line)
+    assert "duplicate key 'scope'" in err["message"]

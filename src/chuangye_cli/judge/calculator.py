@@ -6,6 +6,7 @@ denominator or a unit with no report is ``no_data``, never 0%.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -23,14 +24,13 @@ def frame(rows: list[ReportRow]) -> "pd.DataFrame":
     """The rows as a table: one row per district-quarter, a ``q`` column for ordering."""
     import pandas as pd
 
-    columns = ["district_code", "q", *NUMERIC_COLUMNS, "provincial_standard"]
-    records = [
-        {"district_code": r.district_code, "q": r.period.index, **{c: getattr(r, c) for c in columns[2:]}} for r in rows
-    ]
-    df = pd.DataFrame.from_records(records, columns=columns)
-    for c in NUMERIC_COLUMNS:
-        df[c] = pd.to_numeric(df[c]).astype("Int64")  # nullable: optional columns may be empty
-    return df
+    names = ["district_code", *NUMERIC_COLUMNS, "provincial_standard"]
+    cells = list(zip(*map(operator.attrgetter(*names), rows))) or [()] * len(names)
+    data: dict[str, Any] = {"district_code": cells[0], "q": [r.period.index for r in rows]}
+    for c, values in zip(NUMERIC_COLUMNS, cells[1:]):
+        data[c] = pd.array(values, dtype="Int64")  # nullable: optional columns may be empty
+    data["provincial_standard"] = cells[-1]
+    return pd.DataFrame(data, columns=["district_code", "q", *NUMERIC_COLUMNS, "provincial_standard"])
 
 
 @dataclass(frozen=True)
@@ -40,60 +40,185 @@ class Value:
     denominator: Optional[int] = None
 
 
-def _total(df: "pd.DataFrame", columns: list[str]) -> Optional[int]:
-    """Sum of the columns over the rows; None when every cell is empty."""
-    if df.empty:
-        return None
-    block = df[columns]
-    if not block.notna().any().any():
-        return None
-    return int(block.sum().sum())
-
-
-def _latest(df: "pd.DataFrame") -> "pd.DataFrame":
-    """Each district's latest row."""
-    return df.sort_values("q").groupby("district_code", sort=True).tail(1)
-
+#: a unit with no report (or no row that counts): no data
+NO_DATA = Value(None)
 
 #: counts distinct people in the rosters: (activities, district code or None for the city) -> count or None
 PeopleCounter = Callable[[list[str], Optional[str]], Optional[int]]
 
 
-def metric_value(df: "pd.DataFrame", target: Target, code: str | None, people: PeopleCounter | None = None) -> Value:
-    """One target's figure for one unit (the city when ``code`` is None).
+class Figures:
+    """Every metric's figure for the city and every district, computed once from the rows.
 
-    ``people`` answers ``distinct`` metrics from the rosters; without it they have no data.
+    Made once per check and read by the verdicts (:func:`evaluate`), the per-district matrix and the
+    indicators: no one filters the rows per unit again. Each metric is one vectorised pass over the
+    table, kept: sums and ratios are group sums by district (a ratio's over the rows where every one of
+    its columns is filled), ``latest`` and ``level`` read each district's latest row (one sorted
+    pass), and the city's figure is made from its districts' figures. ``distinct`` comes from
+    ``people`` (the rosters' counter); without it, no data.
+
+    The rules are those of a plan's metrics (see the README): a ratio counts only the rows where all
+    its columns are filled, so a numerator from four quarters is never divided by a denominator from
+    two; a zero denominator is no data, as is a unit with no report; ``latest`` takes each district's
+    latest row and counts it only if all its columns are filled (the city: those summed); the city's
+    ``level`` is its lowest district's.
     """
-    metric = target.metric
-    if metric.kind == "distinct":
-        return Value(None if people is None else people(list(metric.distinct), code))
-    unit = df if code is None else df[df["district_code"] == code]
-    if metric.kind == "sum":
-        return Value(_total(unit, metric.sum))
+
+    def __init__(self, rows: "list[ReportRow] | pd.DataFrame", people: PeopleCounter | None = None):
+        import pandas as pd
+
+        self._df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
+        #: the rows themselves (None when made from a bare table): which reports there are
+        self.report_rows: "list[ReportRow] | None" = None if isinstance(rows, pd.DataFrame) else rows
+        self._people = people
+        self._tables: dict[tuple[Any, ...], dict[Optional[str], Value]] = {}
+        self._complete: dict[tuple[str, ...], dict[Optional[str], int]] = {}
+        self._distinct: dict[tuple[tuple[str, ...], Optional[str]], Value] = {}
+        self._groups: Any = None
+        self._latest: Any = None
+
+    # ------------------------------------------------------------------ reading
+
+    def value(self, target: Target, code: str | None) -> Value:
+        """One target's figure for one unit (the city when ``code`` is None)."""
+        metric = target.metric
+        if metric.kind == "distinct":
+            return self._distinct_value(tuple(metric.distinct), code)
+        key = _metric_key(metric)
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = self._compute(metric)
+        return table.get(code, NO_DATA)
+
+    def rows(self, code: str | None) -> int:
+        """How many rows the unit has (the city: all)."""
+        return self.complete_rows((), code)
+
+    def complete_rows(self, columns: tuple[str, ...] | list[str], code: str | None) -> int:
+        """How many of the unit's rows have every one of the columns filled."""
+        key = tuple(columns)
+        counts = self._complete.get(key)
+        if counts is None:
+            counts = self._complete[key] = self._count_complete(key)
+        return counts.get(code, 0)
+
+    # ------------------------------------------------------------------ computing
+
+    def _distinct_value(self, activities: tuple[str, ...], code: str | None) -> Value:
+        key = (activities, code)
+        if key not in self._distinct:
+            self._distinct[key] = Value(None if self._people is None else self._people(list(activities), code))
+        return self._distinct[key]
+
+    def _compute(self, metric: Any) -> dict[Optional[str], Value]:
+        if metric.kind == "sum":
+            return self._sums(list(metric.sum))
+        if metric.kind == "ratio":
+            return self._ratios(list(metric.ratio.numerator), list(metric.ratio.denominator))
+        if metric.kind == "latest":
+            return self._latest_stock(list(metric.latest))
+        return self._level(metric.level)
+
+    def _grouped(self) -> tuple[Any, Any]:
+        """(sums, filled cells) of every numeric column per district: one groupby, kept."""
+        if self._groups is None:
+            df = self._df
+            by = df["district_code"]
+            block = df[list(NUMERIC_COLUMNS)]
+            self._groups = (block.groupby(by, sort=True).sum(), block.notna().groupby(by, sort=True).sum())
+        return self._groups
+
+    def _sums(self, columns: list[str]) -> dict[Optional[str], Value]:
+        """Sum of the columns over the unit's rows; no data when every cell is empty (or no row)."""
+        sums, filled = self._grouped()
+        totals = sums[columns].sum(axis=1).to_numpy(dtype="int64").tolist()
+        cells = filled[columns].sum(axis=1).to_numpy(dtype="int64").tolist()
+        out: dict[Optional[str], Value] = {}
+        city, city_cells = 0, 0
+        for code, total, n in zip(sums.index.tolist(), totals, cells):
+            if n:
+                out[code] = Value(total)
+                city += total
+                city_cells += n
+        if city_cells:
+            out[None] = Value(city)
+        return out
+
+    def _ratios(self, numerator: list[str], denominator: list[str]) -> dict[Optional[str], Value]:
+        """Sum of numerator columns / sum of denominator columns over the rows where all are filled."""
+        df = self._df
+        parts = list(dict.fromkeys([*numerator, *denominator]))
+        rows = df[df[parts].notna().all(axis=1)]
+        out: dict[Optional[str], Value] = {}
+        if rows.empty:
+            return out
+        by = rows["district_code"]
+        nums = rows[numerator].groupby(by, sort=True).sum().sum(axis=1)
+        dens = rows[denominator].groupby(by, sort=True).sum().sum(axis=1)
+        city_num = city_den = 0
+        for code, num, den in zip(nums.index.tolist(), nums.to_numpy(dtype="int64").tolist(), dens.to_numpy(dtype="int64").tolist()):
+            out[code] = _ratio(num, den)
+            city_num += num
+            city_den += den
+        out[None] = _ratio(city_num, city_den)
+        return out
+
+    def _latest_rows(self) -> "pd.DataFrame":
+        """Each district's latest row (one sorted pass, kept), indexed by district code."""
+        if self._latest is None:
+            df = self._df.sort_values(["district_code", "q"], kind="stable")
+            self._latest = df.drop_duplicates("district_code", keep="last").set_index("district_code")
+        return self._latest
+
+    def _latest_stock(self, columns: list[str]) -> dict[Optional[str], Value]:
+        """A stock: each district's latest row, if all its columns are filled; the city sums them."""
+        latest = self._latest_rows()
+        block = latest[columns]
+        complete = block.notna().all(axis=1).to_numpy().tolist()
+        totals = block.fillna(0).sum(axis=1).to_numpy(dtype="int64").tolist()
+        out: dict[Optional[str], Value] = {}
+        city, any_complete = 0, False
+        for code, ok, total in zip(latest.index.tolist(), complete, totals):
+            if ok:
+                out[code] = Value(total)
+                city += total
+                any_complete = True
+        if any_complete:
+            out[None] = Value(city)
+        return out
+
+    def _level(self, column: str) -> dict[Optional[str], Value]:
+        """A district's latest level; the city's is its lowest district's."""
+        latest = self._latest_rows()
+        out: dict[Optional[str], Value] = {}
+        for code, level in zip(latest.index.tolist(), latest[column].tolist()):
+            if level in LEVEL_RANK:
+                out[code] = Value(level)
+        levels = [v.actual for v in out.values()]
+        if levels:
+            out[None] = Value(min(levels, key=LEVEL_RANK.__getitem__))
+        return out
+
+    def _count_complete(self, columns: tuple[str, ...]) -> dict[Optional[str], int]:
+        df = self._df
+        rows = df[df[list(columns)].notna().all(axis=1)] if columns else df
+        counts = rows.groupby("district_code", sort=True).size()
+        out: dict[Optional[str], int] = dict(zip(counts.index.tolist(), counts.tolist()))
+        out[None] = len(rows)
+        return out
+
+
+def _ratio(num: int, den: int) -> Value:
+    return Value(None, num, den) if not den else Value(num / den, num, den)
+
+
+def _metric_key(metric: Any) -> tuple[Any, ...]:
+    """Metrics that measure the same thing share one computation (e.g. a KPI and a target on it)."""
     if metric.kind == "ratio":
-        # only rows where every column of the ratio is filled (optional columns may be empty):
-        # a numerator from four quarters is never divided by a denominator from two
-        parts = [*metric.ratio.numerator, *metric.ratio.denominator]
-        unit = unit[unit[parts].notna().all(axis=1)]
-        num = _total(unit, metric.ratio.numerator)
-        den = _total(unit, metric.ratio.denominator)
-        if num is None or not den:
-            return Value(None, num, den)
-        return Value(num / den, num, den)
-    latest = _latest(unit)
-    if latest.empty:
-        return Value(None)
-    if metric.kind == "latest":
-        block = latest[metric.latest]
-        complete = block.notna().all(axis=1)
-        if not complete.any():
-            return Value(None)
-        return Value(int(block[complete].sum().sum()))
-    # level: a district's latest level; the city's is its lowest district's
-    levels = [lv for lv in latest[metric.level] if lv in LEVEL_RANK]
-    if not levels:
-        return Value(None)
-    return Value(min(levels, key=LEVEL_RANK.__getitem__))
+        return ("ratio", tuple(metric.ratio.numerator), tuple(metric.ratio.denominator))
+    if metric.kind == "level":
+        return ("level", metric.level)
+    return (metric.kind, tuple(getattr(metric, metric.kind)))
 
 
 def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: int) -> tuple[str, Any]:
@@ -129,22 +254,29 @@ def _pro_rata(threshold: float, elapsed: int, total: int) -> float | int:
     return int(share) if float(share).is_integer() else share
 
 
-def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: PeopleCounter | None = None) -> list[Result]:
-    """Every target for every unit in its scope, as of a quarter (``people``: see :func:`metric_value`).
+def evaluate(
+    plan: Plan, rows: "list[ReportRow] | Figures", as_of: Quarter | None, people: PeopleCounter | None = None
+) -> list[Result]:
+    """Every target for every unit in its scope, as of a quarter.
 
+    ``rows``: the rows that count, or their :class:`Figures` (made once per check and shared with the
+    per-district matrix); ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
     A district without a report for the as-of quarter is ``no_data`` (``not_reported``); every
     result measured from the reports carries the reports it lacks (``missing``, see judge.coverage).
     """
     from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
-    df = frame(rows)
-    coverage = Coverage.of(plan, rows, as_of)
+    figures = rows if isinstance(rows, Figures) else Figures(rows, people)
+    coverage = Coverage.of(plan, figures.report_rows or [], as_of)
+    districts = plan.districts_by_code
     results = []
     for target in plan.targets:
         deadline = plan.deadline(target)
         elapsed, total = plan.progress(target, as_of)
+        name = {"zh": target.name.zh, "en": target.name.en}
+        share = plan.elapsed_share(target, as_of)
         for code in plan.scope_codes(target):
-            value = metric_value(df, target, code, people)
+            value = figures.value(target, code)
             missing: tuple = ()
             not_reported = False
             if target.metric.kind in REPORT_KINDS:
@@ -153,13 +285,14 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: P
                 if not_reported:
                     value = Value(None)  # no figure of its own as of then: no data, never a miss
             status, expected = judge(target.metric.kind, target.op, value.actual, target.value, elapsed, total)
+            district = districts[code] if code else None
             results.append(
                 Result(
                     target=target.id,
-                    name={"zh": target.name.zh, "en": target.name.en},
+                    name=dict(name),
                     kind=target.metric.kind,
                     district_code=code,
-                    district_name=plan.registry[code] if code else None,
+                    district_name=district.name if district else None,
                     actual=value.actual,
                     threshold=target.value,
                     op=target.op,
@@ -169,8 +302,8 @@ def evaluate(plan: Plan, rows: list[ReportRow], as_of: Quarter | None, people: P
                     final=elapsed >= total,
                     numerator=value.numerator,
                     denominator=value.denominator,
-                    district_name_en=plan.district(code).name_en if code else None,
-                    elapsed_share=plan.elapsed_share(target, as_of),
+                    district_name_en=district.name_en if district else None,
+                    elapsed_share=share,
                     missing=missing,
                     not_reported=not_reported,
                 )

@@ -1,8 +1,8 @@
 """The indicators the plan names for assessment but gives no number for (考核指标).
 
 Each is a ratio metric over the optional columns of the submission, built
-here as an ordinary :class:`~chuangye_cli.plan.targets.Target` and computed with
-:func:`~chuangye_cli.judge.calculator.metric_value`, so it is a ratio of sums
+here as an ordinary :class:`~chuangye_cli.plan.targets.Target` and read from the
+check's :class:`~chuangye_cli.judge.calculator.Figures`, so it is a ratio of sums
 like every rate: a targets file may set a threshold on the same metric
 (``metric: {ratio: {numerator: [startup_jobs], denominator: [new_entrepreneurs]}}``)
 and ``check`` judges it like any other target; ``kpis`` then shows that
@@ -28,8 +28,7 @@ from chuangye_cli.reports.rows import COLUMNS
 from chuangye_cli.plan.targets import Plan, Target
 
 if TYPE_CHECKING:
-    import pandas as pd
-
+    from chuangye_cli.judge.calculator import Figures
     from chuangye_cli.judge.results import CheckReport
 
 
@@ -155,49 +154,48 @@ class KpiReport:
         }
 
 
-def _complete(df: "pd.DataFrame", kpi: Kpi) -> "pd.DataFrame":
-    return df[df[list(kpi.columns)].notna().all(axis=1)]
+def compute(plan: Plan, rows: "list[Any] | Figures", as_of: Quarter | None) -> tuple[list[KpiValue], list[Problem]]:
+    """Every indicator for the city and each district; warnings for quarters left out.
 
+    ``rows``: the rows that count, or their :class:`~chuangye_cli.judge.calculator.Figures`.
+    """
+    from chuangye_cli.judge.calculator import Figures, Value, judge
 
-def compute(plan: Plan, rows: list[Any], as_of: Quarter | None) -> tuple[list[KpiValue], list[Problem]]:
-    """Every indicator for the city and each district; warnings for quarters left out."""
-    from chuangye_cli.judge.calculator import Value, frame, judge, metric_value
     from chuangye_cli.judge.coverage import Coverage
 
-    df = frame(rows)
-    coverage = Coverage.of(plan, rows, as_of)
+    figures = rows if isinstance(rows, Figures) else Figures(rows)
+    coverage = Coverage.of(plan, figures.report_rows or [], as_of)
     values: list[KpiValue] = []
     problems: list[Problem] = []
     units: list[str | None] = [None, *plan.registry]
     for kpi in KPIS:
         target = kpi.target()
-        complete = _complete(df, kpi)
-        judged = [t for t in plan.targets if kpi.matches(t)]
+        judged = [(t, set(plan.scope_codes(t)), plan.progress(t, as_of)) for t in plan.targets if kpi.matches(t)]
         for code in units:
-            unit = complete if code is None else complete[complete["district_code"] == code]
             not_reported = code is not None and not coverage.reported(code)
             missing = coverage.missing(list(plan.registry) if code is None else [code])
-            v = Value(None) if not_reported else metric_value(df, target, code)
+            v = Value(None) if not_reported else figures.value(target, code)
             actual = v.actual if v.actual is None else float(v.actual)
-            value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), not_reported=not_reported, missing=missing)
-            for t in judged:
-                if code in plan.scope_codes(t):
-                    status, expected = judge("ratio", t.op, actual, t.value, *plan.progress(t, as_of))
-                    value = KpiValue(kpi, code, actual, v.numerator, v.denominator, len(unit), t, status, expected, not_reported, missing)
+            quarters = figures.complete_rows(kpi.columns, code)
+            value = KpiValue(kpi, code, actual, v.numerator, v.denominator, quarters, not_reported=not_reported, missing=missing)
+            for t, scope, progress in judged:
+                if code in scope:
+                    status, expected = judge("ratio", t.op, actual, t.value, *progress)
+                    value = KpiValue(kpi, code, actual, v.numerator, v.denominator, quarters, t, status, expected, not_reported, missing)
                     break
             values.append(value)
         optional = [c for c in kpi.columns if not COLUMNS[c].required]
         for code in plan.registry:
-            mine = df[df["district_code"] == code]
-            left_out = len(mine) - int((complete["district_code"] == code).sum())
-            if 0 < left_out < len(mine):  # all empty is plain no data, shown as such
+            total = figures.rows(code)
+            left_out = total - figures.complete_rows(kpi.columns, code)
+            if 0 < left_out < total:  # all empty is plain no data, shown as such
                 d = plan.district(code)
                 problems.append(
                     warning(
                         "kpi-partial",
                         **d.params(),
                         count=left_out,
-                        total=len(mine),
+                        total=total,
                         kpi_zh=kpi.name("zh"),
                         kpi_en=kpi.name("en"),
                         columns_zh="、".join(COLUMNS[c].zh for c in optional),

@@ -1,7 +1,7 @@
 """The per-district view (任务分解): districts x city targets. Pure, no I/O.
 
-Every city-scope target is measured again for each district on its own rows
-(``calculator.metric_value`` with the district's code). Where the targets file
+Every city-scope target is read for each district from the figures computed once
+for the check (:class:`~chuangye_cli.judge.calculator.Figures`). Where the targets file
 allocates the district a quota (``quotas: {"370102": 2500, ...}``), the figure
 is judged against it exactly as the city target is judged against its value:
 same metric kind, same operator, same elapsed/total quarters (so a quota, too,
@@ -23,7 +23,7 @@ from chuangye_cli.core.quarters import Quarter
 if TYPE_CHECKING:
     import pandas as pd
 
-    from chuangye_cli.judge.calculator import PeopleCounter
+    from chuangye_cli.judge.calculator import Figures, PeopleCounter
 
     from chuangye_cli.reports.rows import ReportRow
     from chuangye_cli.plan.targets import Plan, Target
@@ -151,24 +151,24 @@ def _number(value: float) -> float | int:
 
 
 def district_matrix(
-    plan: "Plan", rows: "list[ReportRow] | pd.DataFrame", as_of: Quarter | None, people: "PeopleCounter | None" = None
+    plan: "Plan",
+    rows: "list[ReportRow] | pd.DataFrame | Figures",
+    as_of: Quarter | None,
+    people: "PeopleCounter | None" = None,
 ) -> DistrictMatrix:
     """Every district's own figure for every city target of the plan, as of a quarter.
 
-    ``people`` counts distinct people in the rosters (see :func:`chuangye_cli.judge.calculator.metric_value`).
+    ``rows``: the rows that count, or the check's :class:`~chuangye_cli.judge.calculator.Figures`;
+    ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
     """
-    import pandas as pd
+    from chuangye_cli.judge.calculator import Figures, Value, compare, judge
 
-    from chuangye_cli.judge.calculator import Value, compare, frame, judge, metric_value
     from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
-    df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
-    coverage = (
-        Coverage(frozenset(), (), None)
-        if isinstance(rows, pd.DataFrame)  # a bare table (tests): no report is counted as missing
-        else Coverage.of(plan, rows, as_of)
-    )
-    columns: list[tuple[MatrixTarget, "Target", int]] = []
+    figures = rows if isinstance(rows, Figures) else Figures(rows, people)
+    # a bare table (tests): no report is counted as missing
+    coverage = Coverage(frozenset(), (), None) if figures.report_rows is None else Coverage.of(plan, figures.report_rows, as_of)
+    columns: list[tuple[MatrixTarget, "Target", tuple[int, int]]] = []
     for t in plan.targets:
         if t.scope != "city":
             continue
@@ -188,14 +188,14 @@ def district_matrix(
                     elapsed_share=plan.elapsed_share(t, as_of),
                 ),
                 t,
-                total,
+                (elapsed, total),
             )
         )
     districts = [MatrixDistrict(d.code, d.name, d.name_en) for d in plan.districts]
     cells: dict[tuple[str, str], Cell] = {}
     for d in districts:
-        for column, target, total in columns:
-            value = metric_value(df, target, d.code, people)
+        for column, target, progress in columns:
+            value = figures.value(target, d.code)
             missing: tuple = ()
             not_reported = False
             if column.kind in REPORT_KINDS:
@@ -207,7 +207,7 @@ def district_matrix(
             status = expected = None
             if quota is not None and column.kind != "level":
                 quota = _number(quota)
-                status, expected = judge(column.kind, column.op, value.actual, quota, *plan.progress(target, as_of))
+                status, expected = judge(column.kind, column.op, value.actual, quota, *progress)
             elif quota is not None:
                 quota = None  # a level has no numeric quota to judge against
             cells[(d.code, column.target)] = Cell(
@@ -223,7 +223,7 @@ def district_matrix(
                 missing=missing,
                 not_reported=not_reported,
             )
-    city_figures = {t.id: metric_value(df, t, None, people).actual for t in plan.targets if t.scope != "city"}
+    city_figures = {t.id: figures.value(t, None).actual for t in plan.targets if t.scope != "city"}
     return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells, city_figures=city_figures)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
@@ -29,17 +30,18 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
     files, problems = find_files(paths, known=[plan.source])
     report.problems.extend(problems)
     rows: list[Located] = []
-    for f in files:
-        table = read_table(f, encoding)
-        report.problems.extend(table.problems)
-        if any(p.code == "file-not-read" for p in table.problems):
-            continue  # a .txt that is no report table: named in its warning, not listed as read
-        report.files.append(FileRead(f, table.encoding, len(table.rows)))
-        if table.header_row is not None:
-            valid, bad = validate_table(table, plan.registry)
-            rows.extend(valid)
-            report.problems.extend(bad)
-            report.reported |= reported_keys(table)
+    with collector_paused():
+        for f in files:
+            table = read_table(f, encoding)
+            report.problems.extend(table.problems)
+            if any(p.code == "file-not-read" for p in table.problems):
+                continue  # a .txt that is no report table: named in its warning, not listed as read
+            report.files.append(FileRead(f, table.encoding, len(table.rows)))
+            if table.header_row is not None:
+                valid, bad = validate_table(table, plan.registry)
+                rows.extend(valid)
+                report.problems.extend(bad)
+                report.reported |= reported_keys(table, valid)
     return rows, report
 
 
@@ -50,7 +52,8 @@ def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encodin
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding)
     report.as_of = as_of or default_as_of(rows, plan, report.reported)
-    kept, problems = cross_check(rows, plan, report.as_of, report.reported, as_of_by_default=as_of is None)
+    with collector_paused():
+        kept, problems = cross_check(rows, plan, report.as_of, report.reported, as_of_by_default=as_of is None)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
     return report
@@ -71,18 +74,20 @@ def check_plan(
     ``distinct`` targets are judged from them, and ``report.reconciliation`` sets their counts
     beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
     """
-    from chuangye_cli.judge.calculator import evaluate
+    from chuangye_cli.judge.calculator import Figures, evaluate
 
     report = _read_as_of(plan, paths, as_of, encoding)
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
     if people is None:
         plan = plan.without_roster_targets()
     if report.valid:
-        report.results = evaluate(plan, report.rows, report.as_of, people)
-        if by_district:
-            from chuangye_cli.judge.matrix import district_matrix
+        with collector_paused():
+            figures = Figures(report.rows, people)  # every figure computed once, read by both views
+            report.results = evaluate(plan, figures, report.as_of)
+            if by_district:
+                from chuangye_cli.judge.matrix import district_matrix
 
-            report.matrix = district_matrix(plan, report.rows, report.as_of, people)
+                report.matrix = district_matrix(plan, figures, report.as_of)
     return report
 
 
@@ -118,7 +123,8 @@ def run_kpis(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, enc
     report = _read_as_of(plan, paths, as_of, encoding)
     out = KpiReport(report)
     if report.valid:
-        out.values, partial = compute(plan, report.rows, report.as_of)
+        with collector_paused():
+            out.values, partial = compute(plan, report.rows, report.as_of)
         report.problems.extend(partial)
     return out
 

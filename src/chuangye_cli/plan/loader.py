@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.problems import InputError, Problem, error
 from chuangye_cli.plan.targets import METRIC_KINDS, Plan
 
@@ -40,11 +41,8 @@ def load_plan(path: str | Path | None = None) -> Plan:
     except UnicodeDecodeError as exc:
         raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        if root is None:
-            raise InputError([error("targets-yaml", file=shown, reason="the file is empty")])
-        _check_nodes(root, shown)
-        data = yaml.safe_load(text)
+        with collector_paused():
+            root, data = _parse(text, shown)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
@@ -61,14 +59,58 @@ def load_plan(path: str | Path | None = None) -> Plan:
     return plan
 
 
-def _check_nodes(root: Any, shown: str) -> None:
-    """Refuse duplicate keys, and alias bombs (a tree that expands past MAX_NODES)."""
+#: a document nested deeper than this is left to the pure-Python parser, whose limit (a RecursionError,
+#: "nested too deeply") is the one users have always met
+C_MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _parse(text: str, shown: str) -> tuple[Any, Any]:
+    """(node tree, data) of the document: ``yaml.safe_load`` semantics, parsed once.
+
+    libyaml's parser (when PyYAML has it) reads a large targets file many times faster; anything it
+    refuses or nests deeply is parsed again with PyYAML's own parser, so errors and their lines read
+    exactly as they always have.
+    """
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is not None:
+        try:
+            return _compose_and_construct(text, shown, loader_class, C_MAX_DEPTH)
+        except (yaml.YAMLError, _TooDeep):
+            pass
+    return _compose_and_construct(text, shown, yaml.SafeLoader, None)
+
+
+def _compose_and_construct(text: str, shown: str, loader_class: Any, max_depth: int | None) -> tuple[Any, Any]:
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise InputError([error("targets-yaml", file=shown, reason="the file is empty")])
+        _check_nodes(root, shown, max_depth)
+        return root, loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: Any, shown: str, max_depth: int | None = None) -> None:
+    """Refuse duplicate keys, and alias bombs (a tree that expands past MAX_NODES).
+
+    ``max_depth``: raise :class:`_TooDeep` below that many levels of nesting.
+    """
     import yaml
 
     sizes: dict[int, int] = {}
     problems: list[Problem] = []
 
-    def size(node: Any) -> int:
+    def size(node: Any, depth: int = 0) -> int:
+        if max_depth is not None and depth > max_depth:
+            raise _TooDeep
         if id(node) in sizes:
             return sizes[id(node)]
         sizes[id(node)] = 1  # guards against recursive aliases
@@ -92,12 +134,12 @@ def _check_nodes(root: Any, shown: str) -> None:
                             )
                         )
                     seen.setdefault(k.value, k.start_mark.line + 1)
-                total += size(k) + size(v)
+                total += size(k, depth + 1) + size(v, depth + 1)
                 if total > MAX_NODES:
                     break
         elif isinstance(node, yaml.SequenceNode):
             for v in node.value:
-                total += size(v)
+                total += size(v, depth + 1)
                 if total > MAX_NODES:
                     break
         sizes[id(node)] = total

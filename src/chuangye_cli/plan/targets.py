@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections import Counter
 from functools import cached_property
 from typing import Annotated, Any, Literal, Optional, Union
 
@@ -253,11 +254,11 @@ class Plan(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> "Plan":
         codes = [d.code for d in self.districts]
-        dup = sorted({c for c in codes if codes.count(c) > 1})
+        dup = sorted(c for c, n in Counter(codes).items() if n > 1)
         if dup:
             raise ValueError(f"district codes listed twice: {', '.join(dup)}")
         ids = [t.id for t in self.targets]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
+        dup = sorted(i for i, n in Counter(ids).items() if n > 1)
         if dup:
             raise ValueError(f"target ids used twice: {', '.join(dup)}")
         known = set(codes)
@@ -291,8 +292,13 @@ class Plan(_Model):
         """district code -> Chinese name"""
         return {d.code: d.name for d in self.districts}
 
+    @cached_property
+    def districts_by_code(self) -> dict[str, District]:
+        """district code -> the reporting unit"""
+        return {d.code: d for d in self.districts}
+
     def district(self, code: str) -> District:
-        return next(d for d in self.districts if d.code == code)
+        return self.districts_by_code[code]
 
     def deadline(self, target: Target) -> Quarter:
         return target.deadline or self.period.end

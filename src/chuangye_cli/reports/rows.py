@@ -8,6 +8,7 @@ nothing here is stated twice.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -56,9 +57,10 @@ def normalise_text(value: Any) -> str:
 def is_blank(value: Any) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and normalise_text(value) == ""
+    if isinstance(value, str):
+        # ASCII text is blank when only whitespace: what normalise_text would strip
+        return not value.strip() if value.isascii() else normalise_text(value) == ""
+    return isinstance(value, float) and math.isnan(value)
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
@@ -71,6 +73,8 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
 
     Raises PydanticCustomError with a stable code: not-integer, negative, too-large.
     """
+    if value.__class__ is str and len(value) < 10 and value.isascii() and value.isdigit():
+        return int(value)  # the common case, "162": plain digits, below MAX_COUNT (what the path below gives)
     if isinstance(value, bool):
         raise PydanticCustomError("not-integer", "not a whole number")
     if isinstance(value, int):
@@ -110,10 +114,6 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
     return number
 
 
-def _count(value: Any) -> int:
-    return parse_whole_number(value)
-
-
 def _year(value: Any) -> int:
     try:
         year = parse_whole_number(value)
@@ -142,12 +142,15 @@ def _quarter(value: Any) -> int:
     return quarter
 
 
+_DISTRICT_CODE = re.compile(r"\d{6}")
+
+
 def parse_district_code(value: Any) -> str:
     """A district code: six digits (also typed as a number in Excel)."""
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     text = normalise_text(value)
-    if not re.fullmatch(r"\d{6}", text):
+    if not _DISTRICT_CODE.fullmatch(text):
         raise PydanticCustomError("bad-district-code", "bad district code")
     return text
 
@@ -182,7 +185,7 @@ def row_key(cells: dict[str, Any]) -> "tuple[str, Quarter] | None":
         return None
 
 
-Count = Annotated[int, BeforeValidator(_count)]
+Count = Annotated[int, BeforeValidator(parse_whole_number)]
 
 
 def _col(zh: str, kind: str = "flow", **kw: Any) -> Any:
@@ -311,6 +314,15 @@ class ColumnIndex:
 _HEADER_INDEX = ColumnIndex(COLUMNS.values())
 
 
-def column_for_header(header: Any) -> str | None:
-    """The report column key a header names (see :meth:`ColumnIndex.column_for`)."""
+@functools.lru_cache(maxsize=4096, typed=True)
+def _cached_column_for(header: Any) -> str | None:
     return _HEADER_INDEX.column_for(header)
+
+
+def column_for_header(header: Any) -> str | None:
+    """The report column key a header names (see :meth:`ColumnIndex.column_for`); every file of a
+    folder repeats the same headers, so each is folded once."""
+    try:
+        return _cached_column_for(header)
+    except TypeError:  # an unhashable cell
+        return _HEADER_INDEX.column_for(header)

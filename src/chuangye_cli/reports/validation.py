@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from pydantic import ValidationError
 
@@ -30,7 +31,7 @@ class Located:
     file: str
     line: int
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, Quarter]:
         return self.row.district_code, self.row.period
 
@@ -40,11 +41,12 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     rows: list[Located] = []
     problems: list[Problem] = []
     missing = table.missing_columns
+    context = {"districts": registry}
     for line, cells in table.rows:
-        data = {k: v for k, v in cells.items() if not is_blank(v)}
+        data = {k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))}
         unread = table.unread.get(line, set())  # the reader reported these cells; the row is not used
         try:
-            row = ReportRow.model_validate(data, context={"districts": registry})
+            row = ReportRow.model_validate(data, context=context)
         except ValidationError as exc:
             problems += problems_from_validation_error(
                 exc,
@@ -63,7 +65,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
 def latest_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
     """The latest quarter in the data inside the period, capped at the period end (``validate``,
     which gives no verdict, checks every row it is given up to there)."""
-    inside = [r.row.period for r in rows if plan.period.start <= r.row.period]
+    inside = [q for r in rows if plan.period.start <= (q := r.key[1])]
     if not inside:
         return None
     return min(max(inside), plan.period.end)
@@ -88,9 +90,13 @@ def default_as_of(rows: list[Located], plan: Plan, reported: set[tuple[str, Quar
     return min(min(latest.values()), plan.period.end)
 
 
-def reported_keys(table: Table) -> set[tuple[str, Quarter]]:
-    """The district-quarters a table reports, valid rows or not (a bad row is no missing report)."""
-    return {key for _, cells in table.rows if (key := row_key(cells)) is not None}
+def reported_keys(table: Table, valid: list[Located] | None = None) -> set[tuple[str, Quarter]]:
+    """The district-quarters a table reports, valid rows or not (a bad row is no missing report).
+
+    ``valid``: the table's rows already validated (their keys are known; only the others are parsed).
+    """
+    known = {r.line: r.key for r in valid or ()}
+    return {key for line, cells in table.rows if (key := known.get(line) or row_key(cells)) is not None}
 
 
 def cross_check(
@@ -129,7 +135,7 @@ def cross_check(
     later: dict[str, set[Quarter]] = defaultdict(set)
     start, end = plan.period.start, plan.period.end
     for r in first.values():
-        q = r.row.period
+        q = r.key[1]
         if not start <= q <= end:
             problems.append(warning("outside-period", file=r.file, row=r.line, quarter=str(q), start=str(start), end=str(end)))
         elif as_of is not None and q > as_of:
@@ -158,8 +164,9 @@ def cross_check(
             )
     if as_of is not None:
         have = {r.key for r in kept} | (reported or set())
+        quarters = quarters_between(start, as_of)
         for d in plan.districts:
-            for q in quarters_between(start, as_of):
+            for q in quarters:
                 if (d.code, q) not in have:
                     problems.append(
                         warning("missing-report", **d.params(), quarter=str(q))
@@ -170,14 +177,14 @@ def cross_check(
 
 
 def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
-    by_district: dict[str, list[ReportRow]] = defaultdict(list)
+    by_district: dict[str, list[tuple[Quarter, ReportRow]]] = defaultdict(list)
     for r in rows:
-        by_district[r.row.district_code].append(r.row)
+        by_district[r.row.district_code].append((r.key[1], r.row))
     problems = []
     for code in plan.registry:
         totals = {"passed": 0, "served": 0, "started": 0}
         flagged: set[str] = set()
-        for row in sorted(by_district.get(code, []), key=lambda x: x.period):
+        for period, row in sorted(by_district.get(code, []), key=lambda x: x[0]):
             for k in totals:
                 totals[k] += getattr(row, k)
             for k in ("served", "started"):
@@ -187,7 +194,7 @@ def _cumulative_checks(rows: list[Located], plan: Plan) -> list[Problem]:
                         warning(
                             "cumulative-exceeds",
                             **plan.district(code).params(),
-                            quarter=str(row.period),
+                            quarter=str(period),
                             key=k,
                             key_label=COLUMNS[k].zh,
                             total=totals[k],
