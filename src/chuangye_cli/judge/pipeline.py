@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.calculator import PeopleCounter
     from chuangye_cli.judge.indicators import KpiReport
+    from chuangye_cli.judge.trend import TrendReport
     from chuangye_cli.reports.population import Population
 
 
@@ -163,3 +164,21 @@ def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: 
         return count or None  # no roster row for the unit: no data, not zero people
 
     return people
+
+
+def run_trend(
+    plan: Plan,
+    paths: Iterable[str],
+    as_of: Quarter | None = None,
+    encoding: str | None = None,
+    population: str | None = None,
+    target: str | None = None,
+    district: str | None = None,
+) -> "TrendReport":
+    """Read and validate the reports (and the population file), then every figure quarter by quarter."""
+    from chuangye_cli.judge import trend
+
+    report = _read_as_of(plan, paths, as_of, encoding)
+    people = read_population_into(plan, population, report)
+    with collector_paused():
+        return trend.run_trend(report, plan, people, target, district)

@@ -40,3 +40,25 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "no data ({count} district(s) lack data: {districts})",
     },
 }
+
+LABELS.update(
+    {
+        "trend.col.name": {"zh": "指标", "en": "Measure"},
+        "trend.col.quarter": {"zh": "季度", "en": "Quarter"},
+        "trend.col.value": {"zh": "当季", "en": "Quarter's figure"},
+        "trend.col.cumulative": {"zh": "累计", "en": "Cumulative"},
+        "trend.col.expected": {"zh": "序时进度", "en": "Pro-rata expected"},
+        "trend.col.completion": {"zh": "完成率", "en": "Completion"},
+        "trend.col.qoq": {"zh": "环比", "en": "QoQ"},
+        "trend.col.yoy": {"zh": "同比", "en": "YoY"},
+        "trend.sheet": {"zh": "趋势", "en": "Trend"},
+        "trend.no_values": {
+            "zh": "输入有错误，未计算趋势。请修正上述错误后重试。",
+            "en": "The input has errors, so no trend was computed. Fix the errors above and try again.",
+        },
+        "trend.note": {
+            "zh": "环比 = 当季比上季的变化；同比 = 当季比上年同季的变化；基数为 0 或缺失时为 —（无数据）。累计 = 方案起始至该季度；完成率 = 累计 / 目标值。",
+            "en": "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a zero or missing base is — (no data). Cumulative = from the period start to the quarter; completion = cumulative / target.",
+        },
+    }
+)
