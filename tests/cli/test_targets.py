@@ -38,10 +38,10 @@ def test_metric_in_words_for_each_kind():
 
 def test_ratio_with_several_columns_is_bracketed():
     plan = load_plan(TOOLS / "targets_kpi.yaml")
-    from chuangye_cli.judge.indicators import KPIS
+    from chuangye_cli.judge.indicators import formula_text
 
-    contribution = KPIS[1].target()
-    assert metric_words(contribution, "en") == "(new_entrepreneurs + startup_jobs) / new_jobs"
+    contribution = {k.id: k for k in plan.indicators}["startup_contribution"]
+    assert formula_text(contribution, "en") == "(new_entrepreneurs + startup_jobs) / new_jobs"
     assert [metric_words(t, "en") for t in plan.targets] == [
         "survey_satisfied / survey_valid",
         "startup_jobs / new_entrepreneurs",

@@ -58,7 +58,7 @@ LANG_PARAMS = {
 def _dynamic() -> dict[str, set[str]]:
     """f-string prefix -> every value the code fills in, from the code's own lists."""
     from chuangye_cli.core.problems import Severity
-    from chuangye_cli.judge.indicators import KPIS
+    from chuangye_cli.judge.indicators import REASONS
     from chuangye_cli.judge.results import STATUSES
     from chuangye_cli.reports.form import PREFILLED
     from chuangye_cli.reports.rows import COLUMNS, LEVELS
@@ -70,7 +70,7 @@ def _dynamic() -> dict[str, set[str]]:
         "status_short.": set(STATUSES),
         "level.": set(LEVELS),
         "severity.": set(get_args(Severity)),
-        "tools.kpi.": {k.id for k in KPIS},
+        "tools.kpis.reason.": set(REASONS),
         "tools.activity.": set(ACTIVITY_ALIASES.values()),
         "roster.measure.": set(MEASURES),
         # reports/form.py prompt(): the kinds without a branch of their own

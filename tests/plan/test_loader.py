@@ -146,7 +146,7 @@ def _national_targets(tmp_path, units: int, mistake: str) -> tuple[str, int]:
     """The shipped targets with ``units`` districts; ``mistake`` is appended to the last target."""
     from chuangye_cli.plan.loader import default_targets_path
 
-    text = default_targets_path().read_text(encoding="utf-8")
+    text = default_targets_path().read_text(encoding="utf-8").split("\nindicators:\n")[0]  # targets last
     head, targets = text.split("\ntargets:\n")
     extra = "".join(f'  - {{code: "{110001 + i}", name: 单位{i}}}\n' for i in range(units - 10))
     head = head + extra

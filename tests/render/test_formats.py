@@ -548,7 +548,7 @@ def test_tsv_keeps_the_mark_and_sends_the_note_to_stderr(at_root):
 @pytest.mark.parametrize(
     "args, header",
     [
-        (["kpis", "sample_data"], "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度"),
+        (["kpis", "sample_data"], "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度\t全员创业活动指数\t创业活动对企业成长的贡献率"),
         (["targets"], "编号\t名称\t口径\t目标值\t范围\t期限"),
         (["validate", "sample_data"], "文件\t编码\t数据行数"),
         (["roster", "tests/fixtures/roster/good.csv"], None),

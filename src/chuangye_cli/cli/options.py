@@ -117,6 +117,17 @@ def output_option() -> Callable[[F], F]:
     )
 
 
+def population_option() -> Callable[[F], F]:
+    return click.option(
+        "--population",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="People aged 18-64 per district and year (CSV/.xlsx: district_code, year, population_18_64; "
+        "行政区划代码, 年度, 18-64岁人口), for the 全员创业活动指数 (total entrepreneurial activity) indicator.",
+    )
+
+
 def paths_argument() -> Callable[[F], F]:
     return click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 

@@ -76,6 +76,32 @@ class Figures:
         self._distinct: dict[tuple[tuple[str, ...], Optional[str]], Value] = {}
         self._groups: Any = None
         self._latest: Any = None
+        self._cuts: dict[tuple[int, int], "Figures"] = {}
+
+    def between(self, first: int, last: int) -> "Figures":
+        """The figures of the rows from quarter index ``first`` to ``last`` (both included), kept:
+        a window (the last 4 quarters), one quarter, or the period up to a quarter (``trend``)."""
+        cut = self._cuts.get((first, last))
+        if cut is None:
+            q = self._df["q"]
+            cut = self._cuts[(first, last)] = Figures(self._df[(q >= first) & (q <= last)], self._people)
+        return cut
+
+    def sum_of(self, columns: "tuple[str, ...] | list[str]", code: str | None) -> Value:
+        """The columns summed over the unit's rows (no data when every cell is empty)."""
+        key = ("sum", tuple(columns))
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = self._sums(list(columns))
+        return table.get(code, NO_DATA)
+
+    def ratio_of(self, numerator: "tuple[str, ...] | list[str]", denominator: "tuple[str, ...] | list[str]", code: str | None) -> Value:
+        """Sum of numerator columns / sum of denominator columns over the rows where all are filled."""
+        key = ("ratio", tuple(numerator), tuple(denominator))
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = self._ratios(list(numerator), list(denominator))
+        return table.get(code, NO_DATA)
 
     # ------------------------------------------------------------------ reading
 

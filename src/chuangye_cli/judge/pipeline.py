@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.calculator import PeopleCounter
     from chuangye_cli.judge.indicators import KpiReport
+    from chuangye_cli.judge.trend import TrendReport
+    from chuangye_cli.reports.population import Population
 
 
 def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
@@ -116,15 +118,31 @@ def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None
     return ValidationReport(report, rows=len(kept))
 
 
-def run_kpis(plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None) -> "KpiReport":
-    """Read and validate the reports, then compute every indicator (``kpis``)."""
+def read_population_into(plan: Plan, path: str | None, report: CheckReport) -> "Population | None":
+    """The ``--population`` file read and validated; its problems join the report (an error makes
+    the input invalid, exit 3) and the file is listed as read."""
+    if path is None:
+        return None
+    from chuangye_cli.reports.population import read_population
+
+    population = read_population(path, plan.registry)
+    report.problems.extend(population.problems)
+    report.files.append(FileRead(path, None, len(population.counts)))
+    return population
+
+
+def run_kpis(
+    plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None, population: str | None = None
+) -> "KpiReport":
+    """Read and validate the reports (and the population file), then compute every indicator (``kpis``)."""
     from chuangye_cli.judge.indicators import KpiReport, compute
 
     report = _read_as_of(plan, paths, as_of, encoding)
-    out = KpiReport(report)
+    people = read_population_into(plan, population, report)
+    out = KpiReport(report, indicators=list(plan.indicators))
     if report.valid:
         with collector_paused():
-            out.values, partial = compute(plan, report.rows, report.as_of)
+            out.values, partial = compute(plan, report.rows, report.as_of, people)
         report.problems.extend(partial)
     return out
 
@@ -146,3 +164,21 @@ def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: 
         return count or None  # no roster row for the unit: no data, not zero people
 
     return people
+
+
+def run_trend(
+    plan: Plan,
+    paths: Iterable[str],
+    as_of: Quarter | None = None,
+    encoding: str | None = None,
+    population: str | None = None,
+    target: str | None = None,
+    district: str | None = None,
+) -> "TrendReport":
+    """Read and validate the reports (and the population file), then every figure quarter by quarter."""
+    from chuangye_cli.judge import trend
+
+    report = _read_as_of(plan, paths, as_of, encoding)
+    people = read_population_into(plan, population, report)
+    with collector_paused():
+        return trend.run_trend(report, plan, people, target, district)

@@ -51,12 +51,26 @@ def load_plan(path: str | Path | None = None) -> Plan:
         raise InputError([error("targets-yaml", file=shown, reason="the document is nested too deeply")]) from None
     if not isinstance(data, dict):
         raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
+    if "indicators" not in data:
+        # a targets file that declares no indicators gets the packaged ones (the plan's 考核指标)
+        data = {**data, "indicators": _packaged_indicators(path)}
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         raise InputError([_pydantic_problem(e, data, root, shown) for e in exc.errors()]) from None
     plan._source = path
     return plan
+
+
+def _packaged_indicators(path: Path) -> list[Any]:
+    """The ``indicators`` section of the packaged targets file (raw YAML data)."""
+    default = default_targets_path()
+    if path.resolve() == default.resolve():
+        return []
+    import yaml
+
+    data = yaml.load(default.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return list(data.get("indicators") or [])
 
 
 #: a document nested deeper than this is left to the pure-Python parser, whose limit (a RecursionError,
@@ -159,7 +173,7 @@ def _loc_path(loc: tuple[Any, ...], data: Any) -> str:
             out += f"[{part}]"
             if isinstance(node, list) and 0 <= part < len(node):
                 node = node[part]
-                if isinstance(node, dict) and "id" in node and out.startswith("targets") and out.count("[") == 1:
+                if isinstance(node, dict) and "id" in node and out.startswith(("targets", "indicators")) and out.count("[") == 1:
                     out += f"({node['id']})"
             else:
                 node = None

@@ -239,11 +239,93 @@ class Target(_Model):
         return self
 
 
+#: the reference-data "column" an indicator may divide by: people aged 18–64 (``--population``),
+#: of the year of the window's last quarter; not a column of the quarterly report
+POPULATION = "population"
+
+INDICATOR_DISPLAYS = ("percent", "1:N", "per_100")
+WINDOWS = ("period", "last_4_quarters")
+
+
+class IndicatorFormula(_Model):
+    """scale × sum of numerator columns / sum of denominator columns (a ratio of sums)."""
+
+    numerator: Columns
+    denominator: Columns
+
+    _check_num = field_validator("numerator")(lambda cls, v: _columns(v))
+
+    @field_validator("denominator")
+    @classmethod
+    def _den(cls, v: list[str]) -> list[str]:
+        if POPULATION in v:
+            if v != [POPULATION]:
+                raise ValueError(f"{POPULATION!r} (people aged 18-64, from --population) stands alone in a denominator")
+            return v
+        return _columns(v)
+
+
+class Threshold(_Model):
+    op: Op
+    value: Union[int, float, str]
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+            raise ValueError("must be a number or a percentage such as '90%'")
+        return v
+
+
+class Indicator(_Model):
+    """One of the plan's assessment indicators (考核指标): a formula, a window, how it reads, and
+    optionally a threshold (then judged like a ratio target)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Name
+    formula: IndicatorFormula
+    scale: float = Field(default=1, gt=0)
+    window: Literal["period", "last_4_quarters"] = "period"
+    display: Literal["percent", "1:N", "per_100"] = "percent"
+    threshold: Optional[Threshold] = None
+
+    @field_validator("threshold")
+    @classmethod
+    def _threshold_fits(cls, t: Optional[Threshold], info: ValidationInfo) -> Optional[Threshold]:
+        if t is None:
+            return t
+        display = info.data.get("display", "percent")
+        v = t.value
+        if isinstance(v, str):
+            m = _PERCENT.match(v)
+            if not m or display != "percent":
+                raise ValueError(
+                    f"threshold {v!r}: " + ("write a percentage such as '90%'" if display == "percent" else f"write a number (display {display})")
+                )
+            v = float(m.group(1)) / 100
+        elif display == "percent" and v > 1:
+            raise ValueError(f"a rate written as the bare number {v}: write \"{v:g}%\" (or {v / 100:g})")
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("threshold must be a finite number")
+        return Threshold(op=t.op, value=v)
+
+    @property
+    def uses_population(self) -> bool:
+        return self.formula.denominator == [POPULATION]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The report columns the indicator reads (population is not one)."""
+        return tuple(c for c in dict.fromkeys((*self.formula.numerator, *self.formula.denominator)) if c != POPULATION)
+
+
 class Plan(_Model):
     plan: str = Field(min_length=1)
     period: Period
     districts: list[District] = Field(min_length=1)
     targets: list[Target] = Field(min_length=1)
+    #: the assessment indicators (``kpis``, ``trend``); a targets file without the key gets the packaged ones
+    indicators: list[Indicator] = Field(default_factory=list)
     #: the targets file it was read from (set by the loader): read as the plan, never as a report
     _source: Optional[Path] = PrivateAttr(default=None)
 
@@ -261,6 +343,10 @@ class Plan(_Model):
         dup = sorted(i for i, n in Counter(ids).items() if n > 1)
         if dup:
             raise ValueError(f"target ids used twice: {', '.join(dup)}")
+        ids = [i.id for i in self.indicators]
+        dup = sorted(i for i, n in Counter(ids).items() if n > 1)
+        if dup:
+            raise ValueError(f"indicator ids used twice: {', '.join(dup)}")
         known = set(codes)
         for i, t in enumerate(self.targets):
             # "at" in the context: the key path of the offending value, so the error names its YAML line

@@ -21,16 +21,22 @@ def multiple_text(value: float, threshold: float | None = None, op: str = ">=", 
 def value_text(v: "KpiValue", lang: str) -> str:
     if v.actual is None:
         return "—"
-    threshold = v.target.value if v.target else None
-    op = v.target.op if v.target else ">="
-    if v.kpi.display == "multiple":
+    threshold = v.threshold
+    op = v.op or ">="
+    if v.kpi.display == "1:N":
         return multiple_text(v.actual, threshold, op)  # type: ignore[arg-type]
+    if v.kpi.display == "per_100":
+        return fixed(v.actual, threshold, op, 2)  # type: ignore[arg-type]
     return percent(v.actual, threshold, op)  # type: ignore[arg-type]
 
 
-def cell_text(v: "KpiValue", lang: str) -> str:
+def cell_text(v: "KpiValue", lang: str, districts: "dict[str, tuple[str, str | None]] | None" = None) -> str:
     if v.not_reported:
         return label("status.not_reported", lang)  # no report for the as-of quarter: no figure, never a miss
+    if v.reason and v.actual is None:
+        from chuangye_cli.judge.indicators import reason_text
+
+        return marked(reason_text(v.reason, v.reason_params, districts or {}, lang), v)
     text = value_text(v, lang)
     if v.status is None:
         return marked(text, v)
@@ -46,7 +52,7 @@ def _unit(plan: "Plan", code: str | None, lang: str) -> str:
 
 def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
-    from chuangye_cli.judge.indicators import KPIS
+    from chuangye_cli.judge.indicators import formula_text
     from chuangye_cli.render.problems import problems_text
     from chuangye_cli.render.tabular import grid, split
 
@@ -56,15 +62,16 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
         return "", err + label("tools.kpis.no_values", lang) + "\n"
     by = {(v.kpi.id, v.district_code): v for v in report.values}
     units = list(dict.fromkeys(v.district_code for v in report.values))
-    headers = [label("col.scope", lang)] + [k.name(lang) for k in KPIS]
-    rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang) for k in KPIS] for code in units]
+    kpis = report.indicators
+    headers = [label("col.scope", lang)] + [k.name(lang) for k in kpis]
+    rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang, c.districts) for k in kpis] for code in units]
     titles = [c.plan]
     if c.as_of and c.period:
         titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
     notes = []
-    for k in KPIS:
-        note = label("tools.kpis.shown_as", lang) if k.display == "multiple" else ""
-        notes.append(f"{k.name(lang)} = {k.formula(lang)}{note}")
+    for k in kpis:
+        note = {"1:N": label("tools.kpis.shown_as", lang), "per_100": label("tools.kpis.shown_as.per_100", lang)}.get(k.display, "")
+        notes.append(f"{k.name(lang)} = {formula_text(k, lang)}{note}")
     notes += footnotes(c, lang, report.values)
     out, titles_err = split(fmt, titles, [grid(rows, headers, fmt, caption=titles)], notes)
     return out, err + titles_err

@@ -57,9 +57,6 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{file}：方案期间 {start}–{end}，{districts} 个县(市)区，{targets} 项目标",
         "en": "{file}: plan period {start}–{end}, {districts} districts, {targets} targets",
     },
-    "tools.kpi.startup_multiplier": {"zh": "创业带动就业倍增", "en": "Start-up job multiplier"},
-    "tools.kpi.startup_contribution": {"zh": "创业活动对就业的贡献率", "en": "Contribution of entrepreneurship to employment"},
-    "tools.kpi.satisfaction": {"zh": "创业环境满意度", "en": "Satisfaction with the entrepreneurship environment"},
     "tools.kpi_cell": {"zh": "{value}（{status}）", "en": "{value} ({status})"},
     "tools.kpis.shown_as": {"zh": "，显示为 1:N", "en": ", shown as 1:N"},
     "tools.kpis.no_values": {

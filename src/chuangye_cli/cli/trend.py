@@ -1,0 +1,81 @@
+"""``chuangye trend``: every target and indicator quarter by quarter (环比, 同比, 序时进度)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from chuangye_cli.cli.options import (
+    as_of_option,
+    encoding_option,
+    format_option,
+    lang_option,
+    output_option,
+    paths_argument,
+    population_option,
+    targets_option,
+)
+from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
+from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+
+
+@click.command("trend")
+@paths_argument()
+@targets_option()
+@as_of_option()
+@population_option()
+@click.option("--target", "target", default=None, metavar="ID", help="Only this target or indicator (its id in targets.yaml).")
+@click.option("--district", "district", default=None, metavar="CODE", help="Only this district (and the city).")
+@encoding_option()
+@format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
+@output_option()
+@lang_option()
+@click.pass_context
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    as_of: Any,
+    population: str | None,
+    target: str | None,
+    district: str | None,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    lang: str,
+) -> None:
+    """Every target and indicator quarter by quarter (趋势).
+
+    For each quarter from the period start to the as-of quarter: the quarter's
+    figure (当季), the cumulative figure (累计), the pro-rata expectation
+    (序时进度), completion (累计 / 目标), 环比 (change on the previous quarter)
+    and 同比 (change on the same quarter a year earlier); a zero or missing
+    base is no data. City targets are shown for the city and each district.
+
+    \b
+    Exit codes: 0 computed; 2 usage error; 3 invalid input; 4 internal error.
+
+    \b
+    Examples:
+      chuangye trend sample_data/
+      chuangye trend sample_data/ --target new_jobs --district 370102
+      chuangye trend sample_data/ --format json -o trend.json
+    """
+    ctx.meta["chuangye.lang"] = lang
+    inputs = [*paths, *([targets] if targets else []), *([population] if population else [])]
+    fmt = output_format(ctx, fmt, output, inputs, lang)
+    from chuangye_cli.judge.pipeline import run_trend
+    from chuangye_cli.render.trend import render_trend
+
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
+    plan.check_as_of(as_of)
+    known = {t.id for t in plan.targets} | {i.id for i in plan.indicators}
+    if target is not None and target not in known:
+        raise click.BadParameter(target, param_hint="--target")
+    if district is not None and district not in plan.registry:
+        raise click.BadParameter(district, param_hint="--district")
+    report = run_trend(plan, paths, as_of, encoding, population, target, district)
+    out, err = render_trend(report, fmt, lang)
+    emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.check.files)], lang)
+    ctx.exit(report.exit_code)
