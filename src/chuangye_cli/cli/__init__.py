@@ -82,9 +82,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _add_commands() -> None:
-    from chuangye_cli.cli import check, kpis, report, roster, targets, template, validate
+    from chuangye_cli.cli import bulletin, check, kpis, report, roster, targets, template, validate
 
-    for module in (check, validate, template, targets, kpis, report, roster):
+    for module in (check, validate, template, targets, kpis, report, bulletin, roster):
         main.add_command(module.command)
 
 

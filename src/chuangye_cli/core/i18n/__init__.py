@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuangye_cli.core.i18n import cells, files, header, output, plan, report, rosters, rows, tables, template, tools, usage, verdicts
+from chuangye_cli.core.i18n import bulletin, cells, files, header, output, plan, report, rosters, rows, tables, template, tools, usage, verdicts
 
 Catalog = dict[str, dict[str, str]]
 
@@ -28,7 +28,7 @@ def _merge(*parts: Catalog) -> Catalog:
 
 PROBLEMS = _merge(files.PROBLEMS, header.PROBLEMS, cells.PROBLEMS, rows.PROBLEMS, plan.PROBLEMS, rosters.PROBLEMS)
 LABELS = _merge(
-    verdicts.LABELS, tables.LABELS, output.LABELS, tools.LABELS, template.LABELS, report.LABELS, rosters.LABELS, usage.LABELS
+    bulletin.LABELS, verdicts.LABELS, tables.LABELS, output.LABELS, tools.LABELS, template.LABELS, report.LABELS, rosters.LABELS, usage.LABELS
 )
 
 
