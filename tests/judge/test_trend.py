@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from chuangye_cli.judge.trend import change
+from chuangye_cli.judge.growth import change
 from conftest import ROOT, run
 
 IND = "tests/fixtures/indicators"

@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from chuangye_cli.cli import main
+from chuangye_cli.core.problems import InputError
+from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES, SAMPLE
 
 HARD = FIXTURES / "hardening"
@@ -171,3 +173,33 @@ def test_a_national_targets_file_loads_and_its_mistakes_keep_their_lines(tmp_pat
     [err] = _errors(path)
     assert (err["code"], err["row"]) == ("targets-yaml", line)
     assert "duplicate key 'scope'" in err["message"]
+
+
+@pytest.mark.parametrize(
+    "old, new, row, column, reason",
+    [
+        ("rank_by: [behind asc, growth desc]", "rank_by: [behind asc, speed desc]", 26, "bulletin.rank_by[1].key", "Input should be 'behind' or 'growth'"),
+        ("rank_by: [behind asc, growth desc]", "rank_by: [behind]", 26, "bulletin.rank_by[0]", "a ranking rule is a key and an order"),
+        ("rank_by: [behind asc, growth desc]", "rank_by: [growth asc, growth desc]", 26, "bulletin.rank_by", "ranking key used twice: growth"),
+        ("praise: 3", "praise: -1", 27, "bulletin.praise", "greater than or equal to 0"),
+        ("    new_jobs: {zh: 人, en: jobs}", "    new_job: {zh: 人, en: jobs}", 34, "bulletin.units.new_job", "new_job is no target id"),
+    ],
+)
+def test_bulletin_settings_are_validated_with_their_lines(tmp_path, old, new, row, column, reason):
+    from chuangye_cli.plan.loader import default_targets_path
+
+    text = default_targets_path().read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_plan(path)
+    (p,) = exc.value.problems
+    assert (p.row, p.column) == (row, column)
+    assert reason in p.message("en")
+
+
+def test_bulletin_settings_default_when_the_section_is_absent():
+    plan = load_plan(FIXTURES / "check" / "targets_small.yaml")
+    assert [str(r) for r in plan.bulletin.rank_by] == ["behind asc", "growth desc"]
+    assert plan.bulletin.praise == 3 and plan.bulletin.office.zh == "济南市就业工作联席会议办公室"

@@ -68,6 +68,7 @@ def check_plan(
     encoding: str | None = None,
     by_district: bool = False,
     rosters: Iterable[str] | None = None,
+    allow_errors: bool = False,
 ) -> CheckReport:
     """Validate the reports under ``paths`` and judge the plan's targets.
 
@@ -75,6 +76,8 @@ def check_plan(
     ``rosters``: roster files or folders (学员花名册): their problems join the report, the
     ``distinct`` targets are judged from them, and ``report.reconciliation`` sets their counts
     beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
+    ``allow_errors``: judge even when the input has errors, from the rows that passed validation
+    (the bulletin's ``--allow-errors``); otherwise an invalid input gets no verdict.
     """
     from chuangye_cli.judge.calculator import Figures, evaluate
 
@@ -82,7 +85,7 @@ def check_plan(
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
     if people is None:
         plan = plan.without_roster_targets()
-    if report.valid:
+    if report.valid or allow_errors:
         with collector_paused():
             figures = Figures(report.rows, people)  # every figure computed once, read by both views
             report.results = evaluate(plan, figures, report.as_of)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.growth import change
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import Figures
@@ -19,15 +20,6 @@ if TYPE_CHECKING:
     from chuangye_cli.reports.population import Population
 
 
-def change(current: Optional[float], base: Optional[float]) -> Optional[float]:
-    """The relative change from ``base`` to ``current`` (0.1 = +10%): 环比 against the previous
-    quarter, 同比 against the same quarter a year earlier. None (no data) when either is missing
-    or the base is 0: a change on nothing is no number, never +∞ or 0."""
-    if current is None or base is None or base == 0:
-        return None
-    if isinstance(current, str) or isinstance(base, str):
-        return None
-    return (current - base) / base
 
 
 @dataclass(frozen=True)

@@ -319,6 +319,64 @@ class Indicator(_Model):
         return tuple(c for c in dict.fromkeys((*self.formula.numerator, *self.formula.denominator)) if c != POPULATION)
 
 
+class RankRule(_Model):
+    """One key of the bulletin's ranking: ``behind`` (results behind schedule or not met, the
+    district's own targets and quotas) or ``growth`` (新增个体工商户 + 新增私营企业, 同比 else 环比)."""
+
+    key: Literal["behind", "growth"]
+    order: Literal["asc", "desc"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, v: Any) -> Any:
+        # written as "behind asc" in the file
+        if isinstance(v, str):
+            parts = v.split()
+            if len(parts) != 2:
+                raise ValueError(f"a ranking rule is a key and an order, such as 'behind asc' or 'growth desc', not {v!r}")
+            return {"key": parts[0], "order": parts[1]}
+        return v
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.order}"
+
+
+def _default_rules() -> list[RankRule]:
+    return [RankRule(key="behind", order="asc"), RankRule(key="growth", order="desc")]
+
+
+class Unit(_Model):
+    """The unit a count is written in: 人 / people; English may have none (\"30 incubators\" reads as 30)."""
+
+    zh: str = Field(min_length=1)
+    en: str = ""
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class BulletinSettings(_Model):
+    """The quarterly bulletin's settings (``bulletin:`` in targets.yaml)."""
+
+    #: the issuing office (发文机关), printed under the bulletin
+    office: Name = Name(zh="济南市就业工作联席会议办公室", en="Office of the Jinan Joint Meeting on Employment")
+    #: the ranking of districts, key by key; ties on every key share a rank
+    rank_by: list[RankRule] = Field(default_factory=_default_rules, min_length=1)
+    #: how many districts are praised (表扬), by growth
+    praise: int = Field(default=3, ge=0, le=100)
+    #: the unit a target's figure is counted in (人, 户, 个), by target id
+    units: dict[str, Unit] = Field(default_factory=dict)
+
+    @field_validator("rank_by")
+    @classmethod
+    def _each_key_once(cls, rules: list[RankRule]) -> list[RankRule]:
+        keys = [r.key for r in rules]
+        dup = sorted({k for k in keys if keys.count(k) > 1})
+        if dup:
+            raise ValueError(f"ranking key used twice: {', '.join(dup)}")
+        return rules
+
+
 class Plan(_Model):
     plan: str = Field(min_length=1)
     period: Period
@@ -326,6 +384,7 @@ class Plan(_Model):
     targets: list[Target] = Field(min_length=1)
     #: the assessment indicators (``kpis``, ``trend``); a targets file without the key gets the packaged ones
     indicators: list[Indicator] = Field(default_factory=list)
+    bulletin: BulletinSettings = Field(default_factory=BulletinSettings)
     #: the targets file it was read from (set by the loader): read as the plan, never as a report
     _source: Optional[Path] = PrivateAttr(default=None)
 
@@ -343,8 +402,8 @@ class Plan(_Model):
         dup = sorted(i for i, n in Counter(ids).items() if n > 1)
         if dup:
             raise ValueError(f"target ids used twice: {', '.join(dup)}")
-        ids = [i.id for i in self.indicators]
-        dup = sorted(i for i, n in Counter(ids).items() if n > 1)
+        indicator_ids = [i.id for i in self.indicators]
+        dup = sorted(i for i, n in Counter(indicator_ids).items() if n > 1)
         if dup:
             raise ValueError(f"indicator ids used twice: {', '.join(dup)}")
         known = set(codes)
@@ -370,6 +429,14 @@ class Plan(_Model):
                     "value_error",
                     "target {id}: deadline {deadline} is outside the period",
                     {"id": t.id, "deadline": str(t.deadline), "at": ("targets", i, "deadline")},
+                )
+        target_ids = set(ids)
+        for unit in self.bulletin.units:
+            if unit not in target_ids:
+                raise PydanticCustomError(
+                    "value_error",
+                    "bulletin.units: {id} is no target id",
+                    {"id": unit, "at": ("bulletin", "units", unit)},
                 )
         return self
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuangye_cli.core.i18n import cells, files, header, output, plan, population, report, rosters, rows, tables, template, tools, usage, verdicts
+from chuangye_cli.core.i18n import (
+    bulletin, cells, files, header, output, plan, population, report, rosters, rows, tables, template, tools, usage, verdicts,
+)  # fmt: skip
 
 Catalog = dict[str, dict[str, str]]
 
@@ -28,7 +30,8 @@ def _merge(*parts: Catalog) -> Catalog:
 
 PROBLEMS = _merge(files.PROBLEMS, header.PROBLEMS, cells.PROBLEMS, rows.PROBLEMS, plan.PROBLEMS, rosters.PROBLEMS, population.PROBLEMS)
 LABELS = _merge(
-    verdicts.LABELS, tables.LABELS, output.LABELS, tools.LABELS, template.LABELS, report.LABELS, rosters.LABELS, usage.LABELS, population.LABELS
+    verdicts.LABELS, tables.LABELS, output.LABELS, tools.LABELS, template.LABELS, report.LABELS, rosters.LABELS, usage.LABELS,
+    population.LABELS, bulletin.LABELS,
 )
 
 

@@ -1,0 +1,108 @@
+"""``chuangye bulletin``: the quarterly bulletin (通报) the joint-meeting office sends the districts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
+from chuangye_cli.cli.output import load_plan_or_exit, say, usage_error
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        from chuangye_cli.core.i18n import label
+
+        raise click.BadParameter(label("bulletin.bad_date", ctx.meta.get("chuangye.lang", "zh"), value=value)) from None
+
+
+@click.command("bulletin")
+@paths_argument()
+@click.option("-o", "--output", "output", type=click.Path(), required=True, metavar="FILE.docx",
+              help="Write the bulletin here: .docx (Word), .md (Markdown) or .html, by the extension.")
+@click.option("--office", default=None, metavar="TEXT",
+              help="The issuing office printed under the bulletin (default: bulletin.office in the targets file).")
+@click.option("--date", "date", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The date printed under the bulletin (default: today).")
+@click.option("--allow-errors", is_flag=True,
+              help="Make the bulletin although the input has errors: from the valid rows, every error named under 数据质量.")
+@targets_option()
+@as_of_option()
+@encoding_option()
+@lang_option()
+@click.pass_context
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output: str,
+    office: str | None,
+    date: Any,
+    allow_errors: bool,
+    targets: str | None,
+    as_of: Any,
+    encoding: str | None,
+    lang: str,
+) -> None:
+    """Write the quarterly bulletin (季度通报): ranking, praise and criticism.
+
+    Title with the year and quarter; 一、总体进展 (the city's figures against
+    the targets and the pro-rata share); 二、各县(市)区进展 (a table of every
+    district's figures, growth of new businesses and rank, the ranking rule
+    under it); 三、表扬; 四、通报批评 (every target behind or not met, with
+    the gap); 五、数据质量 (reports not sent, errors). The ranking rule, the
+    praise count and the office are the bulletin: section of the targets file.
+
+    \b
+    Exit codes: 0 written; 2 usage error; 3 invalid input (errors in the
+    reports or the targets file: nothing written unless --allow-errors);
+    4 internal error; 5 the output could not be written.
+
+    \b
+    Examples:
+      chuangye bulletin reports/ -o 通报.docx
+      chuangye bulletin reports/ --as-of 2010Q2 --date 2010-07-15 -o 通报.docx
+      chuangye bulletin reports/ -o bulletin.md --lang en
+    """
+    ctx.meta["chuangye.lang"] = lang
+    import datetime
+
+    from chuangye_cli.core.exits import ExitCode
+    from chuangye_cli.core.i18n import label
+    from chuangye_cli.core.output import check_output, write_output
+    from chuangye_cli.render.bulletin import KINDS
+
+    kind = KINDS.get(Path(output).suffix.lower())
+    if kind is None:
+        usage_error(ctx, label("bulletin.extension", lang, path=output, known=" ".join(KINDS)), lang)
+    inputs = [*paths, *([targets] if targets else [])]
+    check_output(output, inputs)
+    plan = load_plan_or_exit(ctx, targets, "simple", lang)
+    plan.check_as_of(as_of)
+
+    from chuangye_cli.judge.bulletin import build_bulletin
+    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli.render.bulletin import render_bulletin
+    from chuangye_cli.render.formats import DEFAULT_FORMAT
+    from chuangye_cli.render.problems import problems_text
+
+    plan = plan.without_roster_targets()  # the bulletin takes no rosters
+    result = check_plan(plan, paths, as_of, encoding, by_district=True, allow_errors=allow_errors)
+    say(problems_text(result.errors, result.warnings, DEFAULT_FORMAT, lang), err=True)
+    if result.errors and not allow_errors:
+        say(label("output.error", lang, reason=label("bulletin.refused", lang, count=len(result.errors))) + "\n", err=True)
+        ctx.exit(ExitCode.INVALID)
+    if result.as_of is None:
+        usage_error(ctx, label("bulletin.no_as_of", lang), lang)
+    names = {"zh": office, "en": office} if office else None
+    bulletin = build_bulletin(result, plan, office=names, date=date or datetime.date.today(), allow_errors=allow_errors)
+    write_output(output, render_bulletin(bulletin, kind, lang), [*inputs, *(f.file for f in result.files)])
+    say(label("bulletin.written", lang, path=output) + "\n")
+    ctx.exit(ExitCode.OK)

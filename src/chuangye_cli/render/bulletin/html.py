@@ -1,0 +1,45 @@
+"""The bulletin as one self-contained HTML page (inline CSS, A4 print)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from chuangye_cli.render.bulletin.text import Document, Items, Table
+
+CSS = """
+@page { size: A4; margin: 25mm 20mm; }
+body { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16px; line-height: 1.6; max-width: 170mm; margin: auto; }
+h1, h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+h1 { font-size: 22px; text-align: center; }
+h2 { font-size: 17px; }
+table { border-collapse: collapse; font-size: 11px; width: 100%; }
+th, td { border: 1px solid #000; padding: 2px 3px; text-align: center; }
+thead { display: table-header-group; }
+ol { list-style: none; padding-left: 0; }
+.signature { text-align: right; margin-top: 2em; }
+"""
+
+
+def render_html(doc: Document) -> str:
+    lang = "zh-CN" if doc.lang == "zh" else "en"
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(doc.title)}</title>',
+        f"<style>{CSS}</style></head><body>",
+        f"<h1>{escape(doc.title)}</h1>",
+        f"<p>{escape(doc.addressee)}</p>",
+        f"<p>{escape(doc.intro)}</p>",
+    ]
+    for s in doc.sections:
+        out.append(f"<h2>{escape(s.heading)}</h2>")
+        for b in s.blocks:
+            if isinstance(b, Table):
+                out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr></thead><tbody>")
+                out += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in b.rows]
+                out.append("</tbody></table>")
+            elif isinstance(b, Items):
+                out.append("<ol>" + "".join(f"<li>{escape(i)}</li>" for i in b.items) + "</ol>")
+            else:
+                out.append(f"<p>{escape(b)}</p>")
+    out.append(f'<p class="signature">{escape(doc.office)}<br>{escape(doc.date)}</p>')
+    out.append("</body></html>\n")
+    return "\n".join(out)

@@ -1,0 +1,76 @@
+"""judge.bulletin: ranks (ties, no data, undefined growth), praise and criticism, by hand.
+
+The fixture (tests/fixtures/bulletin), as of 2010Q1 (5 of 8 quarters gone):
+  历下区, 市中区: nothing behind, growth +50% 同比 (30 vs 20): tied at rank 1
+  天桥区: nothing behind, 2009Q1 had 0 new businesses: growth undefined, after them: rank 3
+  槐荫区: reports from 2009Q4 only: 环比 -25%; participants 100 of the quota's 125 due,
+          incubators 2 of the 2.5 due: 2 behind, rank 4
+  历城区: no 2010Q1 report: rank — and last
+"""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+
+import pytest
+
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.bulletin import build_bulletin, rank
+from chuangye_cli.judge.pipeline import check_plan
+from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.plan.targets import RankRule
+from conftest import FIXTURES
+
+B = FIXTURES / "bulletin"
+
+
+@pytest.fixture(scope="module")
+def bulletin():
+    plan = load_plan(B / "targets.yaml")
+    report = check_plan(plan, [B / "reports"], Quarter(2010, 1), by_district=True)
+    return build_bulletin(report, plan, date=datetime.date(2010, 4, 20))
+
+
+def test_ranks_ties_undefined_growth_and_no_report(bulletin):
+    assert [(d.name, d.rank, d.behind) for d in bulletin.districts] == [
+        ("历下区", 1, 0),
+        ("市中区", 1, 0),
+        ("天桥区", 3, 0),
+        ("槐荫区", 4, 2),
+        ("历城区", None, 0),
+    ]
+    assert [d.growth_rate for d in bulletin.districts] == [0.5, 0.5, None, -0.25, None]
+
+
+def test_praise_keeps_a_tie_at_the_last_place(bulletin):
+    assert bulletin.praise_count == 1
+    assert [d.name for d in bulletin.praised] == ["历下区", "市中区"]
+
+
+def test_criticism_names_each_target_with_its_gap(bulletin):
+    assert [d.name for d in bulletin.criticised] == ["槐荫区"]
+    gaps = [(g.target, g.status, g.actual, g.due, g.gap, g.quota) for g in bulletin.criticised[0].gaps]
+    assert gaps == [("participants", "behind", 100, 125, 25, True), ("district_incubators", "behind", 2, 2.5, 0.5, False)]
+
+
+def test_city_figures_are_exact(bulletin):
+    (participants,) = bulletin.city
+    assert participants.actual == 670  # 3 × 150 + 100 (槐荫区) + 120 (历城区's 2009 reports count for the city)
+    assert participants.done_share == Fraction(670, 800)
+    assert participants.ahead_points == (Fraction(670, 800) - Fraction(5, 8)) * 100
+
+
+def test_quality_names_missing_reports(bulletin):
+    q = bulletin.quality
+    assert q.not_reported == (("370112", "历城区", "Licheng"),)
+    assert q.missing_earlier == (("370104", "槐荫区", "Huaiyin", (Quarter(2009, 1), Quarter(2009, 2), Quarter(2009, 3))),)
+    assert q.errors == () and q.totals_checked is False
+
+
+def test_growth_first_rule_reorders(bulletin):
+    lines = list(bulletin.districts)
+    rules = (RankRule(key="growth", order="desc"), RankRule(key="behind", order="asc"))
+    assert [(d.name, d.rank) for d in rank(lines, rules)] == [
+        ("历下区", 1), ("市中区", 1), ("槐荫区", 3), ("天桥区", 4), ("历城区", None)
+    ]
