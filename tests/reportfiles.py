@@ -46,3 +46,84 @@ def write_csv(path: Path, rows: list[dict[str, Any]], *, encoding: str = "utf-8"
         w.writerow([r.get(k, "") for k in keys])
     path.write_bytes(buf.getvalue().encode(encoding))
     return path
+
+
+def grid(rows: list[dict[str, Any]], lang: str = "zh") -> list[list[Any]]:
+    """Rows by key -> a header row and one list of cells per row (the keys of the first row, in order)."""
+    keys = list(rows[0]) if rows else list(BASE)
+    return [[COLUMNS[k].header(lang) for k in keys]] + [[r.get(k) for k in keys] for r in rows]
+
+
+def write_workbook(path: Path, *sheets: "tuple[str, list[list[Any]]] | tuple[str, list[list[Any]], dict[str, Any]]") -> Path:
+    """Sheets of cells -> an .xlsx (openpyxl), .xls (xlwt) or .ods (odfpy), by the path's suffix.
+
+    Each sheet is (name, rows of cells from A1[, options]); options: ``merged`` (ranges such as
+    "E3:G3"; .xlsx and .xls), ``hidden`` (True).
+    """
+    from openpyxl.utils import range_boundaries
+
+    suffix = Path(path).suffix.lower()
+    sheets = [(s[0], s[1], s[2] if len(s) > 2 else {}) for s in sheets]
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        wb.remove(wb.active)
+        for name, cells, opts in sheets:
+            ws = wb.create_sheet(name)
+            for r, values in enumerate(cells, start=1):
+                for c, v in enumerate(values, start=1):
+                    if v is not None:
+                        ws.cell(row=r, column=c, value=v)
+            for ref in opts.get("merged", ()):
+                ws.merge_cells(ref)
+            if opts.get("hidden"):
+                ws.sheet_state = "hidden"
+        wb.save(path)
+    elif suffix == ".xls":
+        import xlwt
+
+        wb = xlwt.Workbook(encoding="utf-8")
+        for name, cells, opts in sheets:
+            ws = wb.add_sheet(name)
+            spans = [range_boundaries(ref) for ref in opts.get("merged", ())]  # (min_col, min_row, max_col, max_row)
+            covered = {(r, c) for c0, r0, c1, r1 in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+            for c0, r0, c1, r1 in spans:
+                v = cells[r0 - 1][c0 - 1] if r0 - 1 < len(cells) and c0 - 1 < len(cells[r0 - 1]) else None
+                ws.write_merge(r0 - 1, r1 - 1, c0 - 1, c1 - 1, "" if v is None else v)
+            for r, values in enumerate(cells, start=1):
+                for c, v in enumerate(values, start=1):
+                    if v is not None and (r, c) not in covered:
+                        ws.write(r - 1, c - 1, v)
+            if opts.get("hidden"):
+                ws.visibility = 1
+        wb.save(str(path))
+    elif suffix == ".ods":
+        from odf.opendocument import OpenDocumentSpreadsheet
+        from odf.table import Table as OdsTable
+        from odf.table import TableCell, TableRow
+        from odf.text import P
+
+        doc = OpenDocumentSpreadsheet()
+        for name, cells, opts in sheets:
+            assert not opts, "the .ods writer takes no options"
+            t = OdsTable(name=name)
+            for values in cells:
+                tr = TableRow()
+                for v in values:
+                    if v is None:
+                        tr.addElement(TableCell())
+                    elif isinstance(v, (int, float)):
+                        cell = TableCell(valuetype="float", value=str(v))
+                        cell.addElement(P(text=str(v)))
+                        tr.addElement(cell)
+                    else:
+                        cell = TableCell(valuetype="string")
+                        cell.addElement(P(text=str(v)))
+                        tr.addElement(cell)
+                t.addElement(tr)
+            doc.spreadsheet.addElement(t)
+        doc.save(str(path))
+    else:
+        raise ValueError(suffix)
+    return Path(path)

@@ -3,7 +3,7 @@
 Handles folders (recursive; hidden and Excel lock files skipped, every other
 file either read or named in a problem), .csv and .txt in UTF-8 (with or
 without BOM), UTF-16 (Excel's "Unicode text") and GB18030/GBK, decided on the
-whole file, and .xlsx (first sheet). Rows keep the number a spreadsheet shows
+whole file, and workbooks (.xlsx, .xls, .xlsb, .ods: :mod:`chuangye_cli.reports.sheets`; first sheet). Rows keep the number a spreadsheet shows
 (header = row 1 when it is the first row). A CSV row with more cells than its
 header is an error, not read (its cells would land under the wrong columns).
 Nothing here judges values; :mod:`chuangye_cli.reports.validation` does.
@@ -22,13 +22,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
-from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
+from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
+from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
-SUFFIXES = (".csv", ".xlsx", ".txt")
+SUFFIXES = (".csv", ".txt", *WORKBOOK_SUFFIXES)
 #: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
-UNREAD_SPREADSHEETS = (".xls", ".xlsb", ".xlsm", ".ods", ".et", ".ett", ".numbers")
+UNREAD_SPREADSHEETS = (".et", ".ett", ".wps", ".numbers")
+#: what the trainee rosters read (openpyxl for .xlsx); the other spreadsheets are errors there
+ROSTER_SUFFIXES = (".csv", ".xlsx", ".txt")
+ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
 MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
@@ -62,10 +66,16 @@ class Table:
         return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
 
 
-def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) -> tuple[list[str], list[Problem]]:
+def find_files(
+    paths: Iterable[str],
+    known: Iterable[str | Path | None] = (),
+    suffixes: tuple[str, ...] = SUFFIXES,
+    unread: tuple[str, ...] = UNREAD_SPREADSHEETS,
+) -> tuple[list[str], list[Problem]]:
     """Expand folders into the report files below them, in a stable order.
 
     ``known``: files read as something else (the targets file), left out without a word.
+    ``suffixes``: the files read; ``unread``: spreadsheets that are an error (the rosters read fewer).
 
     Nothing in a folder is passed over in silence except hidden files and Excel's lock files
     (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
@@ -85,8 +95,8 @@ def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) ->
                     path = os.path.join(dirpath, name)
                     if os.path.realpath(path) in skip:
                         continue
-                    problem = _not_read(path)
-                    if problem is None and not name.lower().endswith(SUFFIXES):
+                    problem = _not_read(path, unread)
+                    if problem is None and not name.lower().endswith(suffixes):
                         problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
                     if problem is None:
                         found.append(path)
@@ -95,7 +105,7 @@ def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) ->
             if not found and not any(pr.severity == "error" for pr in problems):
                 problems.append(error("path-empty-folder", file=p))
             files.extend(found)
-        elif (problem := _not_read(p)) is not None:
+        elif (problem := _not_read(p, unread)) is not None:
             problems.append(problem)
         else:
             files.append(p)
@@ -116,7 +126,7 @@ def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[st
     return kept, problems
 
 
-def _not_read(path: str) -> Problem | None:
+def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
     """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -124,7 +134,7 @@ def _not_read(path: str) -> Problem | None:
     except OSError as exc:
         return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
     suffix = Path(path).suffix.lower()
-    if suffix in UNREAD_SPREADSHEETS:
+    if suffix in unread:
         return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
     return None
 
@@ -138,8 +148,8 @@ def read_table(path: str, encoding: str | None = None) -> Table:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             return Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])
-        if suffix == ".xlsx":
-            return _read_xlsx(path)
+        if suffix in WORKBOOK_SUFFIXES:
+            return _read_workbook(path, suffix)
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
@@ -223,49 +233,35 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
     return table
 
 
-# --------------------------------------------------------------------------- xlsx
+# --------------------------------------------------------------------------- workbooks
 
 
-def _read_xlsx(path: str) -> Table:
-    import zipfile
+def _read_workbook(path: str, suffix: str) -> Table:
+    from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
 
-    from openpyxl import load_workbook
-
-    table = Table(path, encoding="xlsx")
+    table = Table(path, encoding=suffix.lstrip("."))
     try:
-        with zipfile.ZipFile(path) as zf:
-            unpacked = sum(info.file_size for info in zf.infolist())
-        if unpacked > MAX_XLSX_UNPACKED:
-            table.problems.append(error("file-too-large", file=path, size=f"{unpacked:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
-            return table
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a corrupt workbook makes openpyxl raise anything (ParseError, IndexError...)
-        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
+        sheets = read_workbook(
+            path, max_unpacked=MAX_XLSX_UNPACKED, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_blank_rows=MAX_BLANK_ROWS
+        )
+    except TooLarge as exc:
+        table.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
         return table
-    try:
-        if not wb.worksheets:
-            raise ValueError("the workbook has no worksheet")
-        ws = wb.worksheets[0]
-        formulas = uncached_formulas(ws)
-        rows = []
-        blank_run = 0
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            values = mark_uncached(number, values, formulas)
-            if len(values) > MAX_COLUMNS:
-                table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
-                return table
-            if number > MAX_ROWS:
-                table.problems.append(error("file-too-many-rows", file=path, row=number, limit=f"{MAX_ROWS:,}"))
-                return table
-            blank_run = blank_run + 1 if all(is_blank(v) for v in values) else 0
-            if blank_run > MAX_BLANK_ROWS:
-                break  # formatted but empty rows down to row 1,048,576: the data has ended
-            rows.append((number, list(values)))
-    except Exception as exc:  # noqa: BLE001 - see above
-        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
+    except WorkbookError as exc:
+        table.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
         return table
-    finally:
-        wb.close()
+    if not sheets:
+        table.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet"))
+        return table
+    sheet = sheets[0]
+    if sheet.over is not None:
+        code, number, count = sheet.over
+        if code == "file-too-wide":
+            table.problems.append(error(code, file=path, row=number, count=count, limit=MAX_COLUMNS))
+        else:
+            table.problems.append(error(code, file=path, row=number, limit=f"{MAX_ROWS:,}"))
+        return table
+    rows = sheet.rows
     if not any(not is_blank(v) for _, values in rows for v in values):
         table.problems.append(error("file-empty", file=path))
         return table

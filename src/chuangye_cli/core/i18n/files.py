@@ -41,7 +41,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "unknown encoding name {encoding} (try utf-8 or gb18030)",
     },
     "file-csv-syntax": {"zh": "CSV 格式错误：{reason}", "en": "malformed CSV: {reason}"},
-    "file-xlsx-invalid": {"zh": "不是有效的 .xlsx 工作簿：{reason}", "en": "not a valid .xlsx workbook: {reason}"},
+    "file-xlsx-invalid": {"zh": "不是有效的 {suffix} 工作簿：{reason}", "en": "not a valid {suffix} workbook: {reason}"},
     "file-no-header": {
         "zh": "找不到表头：前 {scanned} 行中没有可识别的列名（如 行政区划代码、年度、季度）",
         "en": "no header found: none of the first {scanned} rows has known column names (such as district_code, year, quarter)",
