@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
+from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, check_totals, flatten_header, header_block, is_footer, locate_header, total_label
 from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
@@ -38,8 +39,6 @@ ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
 MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
-#: how many leading rows may hold a title above the header
-HEADER_SCAN_ROWS = 10
 #: this many empty rows in a row end an .xlsx sheet's data
 MAX_BLANK_ROWS = 1000
 #: rows per file: 10 districts x 8 quarters is 80; far more is no quarterly report (and would take minutes)
@@ -289,7 +288,7 @@ def _read_workbook(path: str, suffix: str) -> list[Table]:
             table.skipped = "hidden"
             table.problems.append(warning("sheet-hidden", file=path, sheet=sheet.name))
         else:
-            _fill(table, sheet.rows)
+            _fill(table, sheet.rows, merged=sheet.merged)
             _uncached_problems(table)
         if not sheet.visible:
             table.skipped = "hidden"
@@ -326,22 +325,18 @@ def _reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- header and rows
 
 
-def locate_header(numbered: list[tuple[int, list[Any]]], column_for: Callable[[Any], str | None]) -> int | None:
-    """Step 1, find the table: the index of the header row — the first of the first HEADER_SCAN_ROWS
-    rows naming two known columns; the rows above it (title, 填报单位, 单位) are preamble."""
-    for i, (_, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
-        if sum(1 for v in record if column_for(v)) >= 2:
-            return i
-    return None
-
-
-def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False) -> None:
-    """Find the header among the first rows, map it, and collect the data rows.
+def _fill(
+    table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False, merged: Iterable[tuple[int, int, int, int]] = ()
+) -> None:
+    """Find the table (:mod:`chuangye_cli.reports.layout`, step by step), map its header, collect
+    the data rows, skip the footer and check the total rows.
 
     ``ragged``: the rows are text records (CSV), whose cells shift when one holds an unquoted
     separator; a row with more cells than the header is then an error and is not read.
+    ``merged``: the sheet's merged ranges (first row, first column, last row, last column).
     """
     numbered = list(numbered)
+    merged = list(merged)
     where = {"file": table.file, "sheet": table.sheet}
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
         table.problems.append(error("file-empty", **where))
@@ -350,21 +345,33 @@ def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool 
     if header_at is None:
         table.problems.append(error("file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
         return
-    header_number, header = numbered[header_at]
+    block_end = header_block(numbered, header_at, merged, column_for_header)
+    header = flatten_header(numbered[header_at:block_end], merged, column_for_header)
+    header_number = numbered[header_at][0]
     table.header_row = header_number
     index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
     table.problems.extend(problems)
-    data = [(number, record) for number, record in numbered[header_at + 1 :] if not all(is_blank(v) for v in record)]
+    data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
+    header_cells = max(len(record) for _, record in numbered[header_at:block_end])
     width = _width(header)
+    sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record in data:
-        if ragged and (extra := _extra_cells(record, len(header), width, usual)):
+        if is_footer(record):
+            continue  # 填表人, 审核人, 填报日期, 注 ...: not data, and named as such
+        if ragged and (extra := _extra_cells(record, header_cells, width, usual)):
             table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=width))
+            sequence.append(("unread", number, {}))
             continue
         cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
+        if total_label(cells):
+            sequence.append(("total", number, cells))
+            continue
         table.rows.append((number, cells))
+        sequence.append(("data", number, cells))
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
+    table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
 
 
 def _width(record: list[Any]) -> int:
