@@ -264,3 +264,60 @@ def test_joined_group_names_and_a_form_without_title(tmp_path):
     f = write_form(tmp_path / "form.xlsx", cells, merged)
     code, data = check(f)
     assert data["errors"] == [] and data["files"][0]["rows"] == 1
+
+
+# --------------------------------------------------------------------------- units in the header
+
+
+def with_headers(rows, headers: dict):
+    cells = grid(rows)
+    cells[0] = [headers.get(k, COLUMNS[k].zh) for k in KEYS]
+    return cells
+
+
+def test_units_in_brackets_match_their_column(tmp_path):
+    headers = {"trained": "创业培训人数（人）", "new_individual_businesses": "新增个体工商户(户)", "city_incubators": "市级创业孵化基地数（个）",
+               "new_private_enterprises": "新增私营企业（家）", "new_jobs": "新增就业人数（含灵活就业）"}
+    f = write_workbook(tmp_path / "u.xlsx", ("S", with_headers([LIXIA], headers)))
+    code, data = check(f)
+    assert data["errors"] == [] and data["files"][0]["rows"] == 1
+    assert [w["code"] for w in data["warnings"]] == ["missing-report"]  # 市中区: no unknown column, no unit problem
+
+
+def test_ten_thousand_units_scale_the_column(tmp_path):
+    """0.1512 万人 is 1,512 people; the float noise of 0.0209 * 10000 (208.99999999999997) is rounded away."""
+    headers = {"new_jobs": "新增就业人数（万人）", "trained": "创业培训人数(万人)"}
+    rows = [row(new_jobs=0.1512, trained=0.0209, passed=200, served=150), row(quarter=2, new_jobs="0.09", trained="0.02", passed=100, served=100)]
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers(rows, headers)))
+    code, data = check(f)
+    assert data["errors"] == []
+    plain = [row(new_jobs=1512, trained=209, passed=200, served=150), row(quarter=2, new_jobs=900, trained=200, passed=100, served=100)]
+    assert data["results"] == plain_results(tmp_path, plain)
+
+
+def test_a_ten_thousand_value_not_whole_after_scaling_is_an_error(tmp_path):
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers([row(new_jobs=0.15125)], {"new_jobs": "新增就业人数（万人）"})))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (2, "新增就业人数（万人）", "0.15125", "times 10,000 (the column is in 万) this is 1,512.5, not a whole number")
+    ]
+
+
+def test_a_unit_no_count_can_have_is_an_error_naming_the_header(tmp_path):
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers([LIXIA], {"trained": "创业培训人数（元）"})))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["code"]) for e in data["errors"]] == [(1, "创业培训人数（元）", "header-unit")]
+
+
+def test_a_total_in_ten_thousands_is_checked_after_scaling(tmp_path):
+    rows = [row(new_jobs=0.09), row(district_code="370103", district_name="市中区", new_jobs=0.03)]
+    cells = with_headers(rows, {"new_jobs": "新增就业人数（万人）"})
+    total = [None] * len(KEYS)
+    total[0], total[KEYS.index("new_jobs")] = "合计", 0.13  # 1,300 stated, 1,200 summed
+    f = write_workbook(tmp_path / "w.xlsx", ("S", cells + [total]))
+    code, data = check(f)
+    assert [(e["row"], e["message"]) for e in data["errors"]] == [
+        (4, "the 合计 (total) row says 1,300, but the data rows it covers (rows 2–3) sum to 1,200")
+    ]

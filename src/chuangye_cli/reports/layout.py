@@ -16,6 +16,9 @@ merged cells, the data rows, a 合计 row, a footer (填表人 / 审核人 / 填
    named one inherits it, and a column's name is its lowest non-empty header
    cell, or, where that alone names no known column, the group text above it
    joined with it.
+3b. :func:`header_units` and :func:`scale_cells` — a unit in brackets after a
+   count's name ((人), （户）, (个), (家)) is fine; a 万 unit ((万人)) scales the
+   column's values by 10,000; a unit no count can have (元, %) is an error.
 4. :func:`row_kind` — below the header: a total row (合计 / 总计 / 小计 / 全市 /
    汇总 in the code or name cell) or a footer (填表人, 审核人, …), else data.
 5. :func:`check_totals` — each total row's count cells against the sum of the
@@ -27,11 +30,12 @@ Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.rows import COLUMNS, is_blank, normalise_text, parse_district_code, parse_whole_number
+from chuangye_cli.reports.rows import COLUMNS, header_key, is_blank, normalise_text, parse_district_code, parse_whole_number
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -173,6 +177,82 @@ def flatten_header(block: Numbered, merged: Iterable[tuple[int, int, int, int]],
 
 def _join(*parts: Any) -> str:
     return "".join(str(p).strip() for p in parts)
+
+
+# --------------------------------------------------------------------------- 3b. units in the header
+
+#: units a count can be in: people, person-times, households, entities, places, copies
+COUNT_UNITS = ("人", "人次", "名", "户", "个", "家", "处", "份", "所")
+#: units no count can be in (money, shares, ages, times, sizes): an error naming the header
+NOT_COUNT_UNITS = ("元", "千元", "万元", "亿元", "%", "‰", "百分比", "岁", "天", "日", "月", "年", "小时", "米", "平方米", "吨", "公斤")
+_UNIT = re.compile(r"\((?:单位[:：]?)?([^()]*)\)$")
+TEN_THOUSAND = 10_000
+
+
+def header_unit(written: str) -> str | None:
+    """The unit in brackets at the end of a header as written ("新增就业人数（万人）" -> "万人"), if any."""
+    m = _UNIT.search(header_key(written))
+    return m.group(1) if m else None
+
+
+def header_units(
+    headers: dict[str, str], file: str, sheet: str | None, row: int
+) -> tuple[dict[str, int], list[Problem]]:
+    """({count column key: factor} for the columns in 万, problems): a unit no count can have is an
+    error naming the header. Other bracketed text ((含灵活就业)) is a note, not a unit."""
+    scales: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key, written in headers.items():
+        if key not in COLUMNS or not COLUMNS[key].numeric:
+            continue
+        unit = header_unit(written)
+        if unit is None:
+            continue
+        if unit.startswith("万") and unit[1:] in COUNT_UNITS:
+            scales[key] = TEN_THOUSAND
+        elif unit in NOT_COUNT_UNITS:
+            problems.append(error("header-unit", file=file, sheet=sheet, row=row, column=written, unit=unit))
+    return scales, problems
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    text = normalise_text(value).replace(",", "").replace(" ", "")
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None
+
+
+def scale_cells(
+    rows: list[tuple[int, dict[str, Any]]], scales: dict[str, int], headers: dict[str, str], file: str, sheet: str | None
+) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Multiply each count in a 万 column by 10,000 in place (0.1512 万人 -> 1512), after rounding away
+    float noise at the sixth decimal. Returns (problems, (row, key) of cells not whole after scaling:
+    each an error, the cell cleared). A cell that is no number is left for the row rules to name."""
+    problems: list[Problem] = []
+    bad: list[tuple[int, str]] = []
+    for number, cells in rows:
+        for key, factor in scales.items():
+            value = cells.get(key)
+            if is_blank(value) or isinstance(value, UncachedFormula) or (d := _decimal(value)) is None:
+                continue
+            scaled = (d * factor).quantize(Decimal("0.000001"))
+            if scaled == scaled.to_integral_value():
+                cells[key] = int(scaled)
+            else:
+                shown = format(scaled.normalize(), ",f")
+                problems.append(
+                    error("scaled-not-whole", file=file, sheet=sheet, row=number, column=headers[key], value=value, scaled=shown)
+                )
+                cells[key] = None
+                bad.append((number, key))
+    return problems, bad
 
 
 # --------------------------------------------------------------------------- 4. total rows and footers

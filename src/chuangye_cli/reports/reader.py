@@ -23,7 +23,17 @@ from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, check_totals, flatten_header, header_block, is_footer, locate_header, total_label
+from chuangye_cli.reports.layout import (
+    HEADER_SCAN_ROWS,
+    check_totals,
+    flatten_header,
+    header_block,
+    header_units,
+    is_footer,
+    locate_header,
+    scale_cells,
+    total_label,
+)
 from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
@@ -371,6 +381,15 @@ def _fill(
         sequence.append(("data", number, cells))
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
+    scales, problems = header_units(table.headers, table.file, table.sheet, header_number)
+    table.problems.extend(problems)
+    if scales:
+        problems, bad = scale_cells([(n, c) for kind, n, c in sequence if kind != "unread"], scales, table.headers, table.file, table.sheet)
+        table.problems.extend(problems)
+        for number, key in bad:
+            table.unread.setdefault(number, set()).add(key)
+        cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
+        sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
 
 
