@@ -9,7 +9,7 @@ merged cells, the data rows, a 合计 row, a footer (填表人 / 审核人 / 填
    names two known columns; the rows above it are preamble.
 2. :func:`header_block` — the header runs from there down to the row before the
    first data row (a row whose code cell holds a 6-digit code or whose year
-   cell parses), taking only rows that look like header rows (text naming a
+   or period cell parses), taking only rows that look like header rows (text naming a
    column, alone or under its group; no numbers), at most MAX_HEADER_ROWS.
 3. :func:`flatten_header` — one name per column: a merged cell's text covers
    its range (the ranges the workbook gives), an empty header cell under a
@@ -90,14 +90,15 @@ def _is_data_row(record: list[Any], names: list[str | None], column_for: ColumnF
     """Whether the row's code cell holds a 6-digit code or its year cell a year."""
     from pydantic_core import PydanticCustomError
 
-    from chuangye_cli.reports.rows import _year
+    from chuangye_cli.reports.rows import _year, parse_period
 
+    parsers = {"district_code": parse_district_code, "year": _year, "period": parse_period}
     for pos, name in enumerate(names):
         key = column_for(name) if name else None
-        if key not in ("district_code", "year") or pos >= len(record) or is_blank(record[pos]):
+        if key not in parsers or pos >= len(record) or is_blank(record[pos]):
             continue
         try:
-            (parse_district_code if key == "district_code" else _year)(record[pos])
+            parsers[key](record[pos])
             return True
         except PydanticCustomError:
             continue

@@ -34,7 +34,10 @@ from chuangye_cli.reports.layout import (
     scale_cells,
     total_label,
 )
-from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, Column, column_for_header, is_blank
+
+#: the columns a period column (报告期) stands for
+PERIOD_PARTS = ("year", "quarter")
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
@@ -78,7 +81,8 @@ class Table:
 
     @property
     def missing_columns(self) -> set[str]:
-        return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
 def find_files(
@@ -360,6 +364,8 @@ def _fill(
     header_number = numbered[header_at][0]
     table.header_row = header_number
     index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
+    if PERIOD in table.headers:  # 报告期 stands for 年度 and 季度
+        problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
     table.problems.extend(problems)
     data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0

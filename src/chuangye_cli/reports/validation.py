@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.reader import Table
-from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank, row_key
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key
 from chuangye_cli.plan.targets import Plan
 
 
@@ -43,7 +43,12 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     missing = table.missing_columns
     for line, cells in table.rows:
         data = {k: v for k, v in cells.items() if not is_blank(v)}
-        unread = table.unread.get(line, set())  # the reader reported these cells; the row is not used
+        unread = set(table.unread.get(line, set()))  # the reader reported these cells; the row is not used
+        if PERIOD in table.headers:
+            bad = _period_cells(table, line, data)
+            problems += bad
+            if bad:
+                unread |= {"year", "quarter"}
         try:
             row = ReportRow.model_validate(data, context={"districts": registry})
         except ValidationError as exc:
@@ -52,7 +57,9 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
                 file=table.file,
                 sheet=table.sheet,
                 row=line,
-                column_of=lambda key: table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key),
+                column_of=lambda key: table.headers.get(key)
+                or (table.headers.get(PERIOD) if key in ("year", "quarter") else None)
+                or (COLUMNS[key].zh if key in COLUMNS else key),
                 value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
                 skip=missing | unread,  # missing: reported once for the file
             )
@@ -60,6 +67,34 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
         if not missing and not unread:
             rows.append(Located(row, table.file, line, table.sheet))
     return rows, problems
+
+
+def _period_cells(table: Table, line: int, data: dict) -> list[Problem]:
+    """A period cell (报告期) fills 年度 and 季度 where they are not given and must agree with them where they are."""
+    from pydantic_core import PydanticCustomError
+
+    where = {"file": table.file, "sheet": table.sheet, "row": line}
+    value = data.pop(PERIOD, None)
+    if value is None:
+        return []  # no period: 年度 and 季度 are needed (their cells say so if blank)
+    try:
+        period = parse_period(value)
+    except PydanticCustomError:
+        return [error("bad-period", **where, column=table.headers[PERIOD], value=value)]
+    problems = []
+    for key, stated, parse in (("year", period.year, _year), ("quarter", period.q, None)):
+        if key not in data:
+            data[key] = stated
+            continue
+        try:
+            given = _year(data[key]) if parse else _quarter(data[key], _Info({"year": period.year}))
+        except PydanticCustomError:
+            continue  # the cell's own error says what is wrong with it
+        if given != stated:
+            problems.append(
+                error("period-disagrees", **where, column=table.headers[key], value=data[key], period=str(period), period_column=table.headers[PERIOD])
+            )
+    return problems
 
 
 def as_of_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
