@@ -127,3 +127,67 @@ def write_workbook(path: Path, *sheets: "tuple[str, list[list[Any]]] | tuple[str
     else:
         raise ValueError(suffix)
     return Path(path)
+
+
+# --------------------------------------------------------------------------- the printed form (统计报表)
+
+KEYS = list(BASE)
+#: two groups: 创业培训 over four columns, 新增创业实体 over two
+GROUPS = {"创业培训": ("trained", "passed", "served", "started"), "新增创业实体": ("new_individual_businesses", "new_private_enterprises")}
+COUNTS = [k for k in KEYS if COLUMNS[k].numeric]
+
+
+def col(key):
+    """The column letter of a key in the form."""
+    return chr(ord("A") + KEYS.index(key))
+
+
+def form(rows, *, totals=("合计",), footer=True, title=True, sums=None):
+    """A printed form: (cells, merged ranges). ``sums``: {key: stated total} to override the right ones."""
+    top, bottom, merged = [], [], []
+    for i, k in enumerate(KEYS):
+        group = next((g for g, ks in GROUPS.items() if k in ks), None)
+        letter = col(k)
+        if group is None:
+            top.append(COLUMNS[k].zh)
+            bottom.append(None)
+            merged.append(f"{letter}4:{letter}5")
+        else:
+            top.append(group if GROUPS[group][0] == k else None)
+            bottom.append(COLUMNS[k].zh)
+            if GROUPS[group][0] == k:
+                merged.append(f"{letter}4:{col(GROUPS[group][-1])}4")
+    cells = [
+        ["济南市创建创业型城市工作进度统计表（2009年第一季度）"] if title else [],
+        ["填报单位：济南市人力资源和社会保障局"],
+        ["单位：人、户、个"],
+        top,
+        bottom,
+    ]
+    if title:
+        merged.append(f"A1:{col(KEYS[-1])}1")
+    cells += [[r[k] for k in KEYS] for r in rows]
+    for label in totals:
+        total = [None] * len(KEYS)
+        total[0] = label
+        for k in COUNTS:
+            total[KEYS.index(k)] = sum(r[k] for r in rows)
+        for k, v in (sums or {}).items():
+            total[KEYS.index(k)] = v
+        cells.append(total)
+    if footer:
+        cells += [[], ["填表人：张三", None, None, "审核人：李四", None, None, "填报日期：2009年4月10日"], ["注：本表按季度填报，人数填当季发生数。"]]
+    return cells, merged
+
+
+def write_form(path: Path, cells: list[list[Any]], merged: list[str]) -> Path:
+    """A form's cells as .csv (merged ranges lost, as a CSV export loses them) or a workbook of one sheet 季报."""
+    if path.suffix == ".csv":
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([["" if v is None else v for v in r] for r in cells])
+        return path
+    if path.suffix == ".ods":  # the .ods writer here writes no merged ranges (calamine reads none from .ods)
+        return write_workbook(path, ("季报", cells))
+    return write_workbook(path, ("季报", cells, {"merged": merged}))
+
+

@@ -6,7 +6,6 @@ in .xlsx, .xls and .csv, compared with the same numbers sent as a plain table.
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
@@ -21,15 +20,11 @@ from chuangye_cli.reports.layout import (
 )
 from chuangye_cli.reports.rows import COLUMNS, column_for_header
 from conftest import FIXTURES, run
-from reportfiles import BASE, grid, row, write_workbook
+from reportfiles import KEYS, form, grid, row, write_form, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
-KEYS = list(BASE)
-#: two groups: 创业培训 over four columns, 新增创业实体 over two
-GROUPS = {"创业培训": ("trained", "passed", "served", "started"), "新增创业实体": ("new_individual_businesses", "new_private_enterprises")}
 LIXIA = row()
 SHIZHONG = row(district_code="370103", district_name="市中区", guidance=40, trained=60, passed=50, served=45, started=30, new_jobs=300)
-COUNTS = [k for k in KEYS if COLUMNS[k].numeric]
 
 
 def check(*paths):
@@ -39,49 +34,6 @@ def check(*paths):
 
 def numbered(rows):
     return [(i, list(r)) for i, r in enumerate(rows, start=1)]
-
-
-def col(key):
-    """The column letter of a key in the form."""
-    return chr(ord("A") + KEYS.index(key))
-
-
-def form(rows, *, totals=("合计",), footer=True, title=True, sums=None):
-    """A printed form: (cells, merged ranges). ``sums``: {key: stated total} to override the right ones."""
-    top, bottom, merged = [], [], []
-    for i, k in enumerate(KEYS):
-        group = next((g for g, ks in GROUPS.items() if k in ks), None)
-        letter = col(k)
-        if group is None:
-            top.append(COLUMNS[k].zh)
-            bottom.append(None)
-            merged.append(f"{letter}4:{letter}5")
-        else:
-            top.append(group if GROUPS[group][0] == k else None)
-            bottom.append(COLUMNS[k].zh)
-            if GROUPS[group][0] == k:
-                merged.append(f"{letter}4:{col(GROUPS[group][-1])}4")
-    cells = [
-        ["济南市创建创业型城市工作进度统计表（2009年第一季度）"] if title else [],
-        ["填报单位：济南市人力资源和社会保障局"],
-        ["单位：人、户、个"],
-        top,
-        bottom,
-    ]
-    if title:
-        merged.append(f"A1:{col(KEYS[-1])}1")
-    cells += [[r[k] for k in KEYS] for r in rows]
-    for label in totals:
-        total = [None] * len(KEYS)
-        total[0] = label
-        for k in COUNTS:
-            total[KEYS.index(k)] = sum(r[k] for r in rows)
-        for k, v in (sums or {}).items():
-            total[KEYS.index(k)] = v
-        cells.append(total)
-    if footer:
-        cells += [[], ["填表人：张三", None, None, "审核人：李四", None, None, "填报日期：2009年4月10日"], ["注：本表按季度填报，人数填当季发生数。"]]
-    return cells, merged
 
 
 # --------------------------------------------------------------------------- each step
@@ -212,14 +164,6 @@ def test_a_printed_form_reads_as_the_plain_table(tmp_path, suffix):
     assert data["errors"] == [] and [w["code"] for w in data["warnings"]] == []
     assert data["results"] == expected
     assert [x["rows"] for x in data["files"]] == [2]
-
-
-def write_form(path, cells, merged):
-    if path.suffix == ".csv":
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            csv.writer(fh).writerows([["" if v is None else v for v in r] for r in cells])
-        return path
-    return write_workbook(path, ("季报", cells, {"merged": merged}))
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
