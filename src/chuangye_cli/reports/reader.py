@@ -3,8 +3,11 @@
 Handles folders (recursive; hidden and Excel lock files skipped, every other
 file either read or named in a problem), .csv and .txt in UTF-8 (with or
 without BOM), UTF-16 (Excel's "Unicode text") and GB18030/GBK, decided on the
-whole file, and workbooks (.xlsx, .xls, .xlsb, .ods: :mod:`chuangye_cli.reports.sheets`; first sheet). Rows keep the number a spreadsheet shows
-(header = row 1 when it is the first row). A CSV row with more cells than its
+whole file, and workbooks (.xlsx, .xls, .xlsb, .ods: :mod:`chuangye_cli.reports.sheets`),
+one table per visible sheet with a header (the others listed with the reason). The
+printed form's shape (preamble, multi-row header, total rows, footer, units) is read
+by the steps of :mod:`chuangye_cli.reports.layout`. Rows keep the number a spreadsheet
+shows (header = row 1 when it is the first row). A CSV row with more cells than its
 header is an error, not read (its cells would land under the wrong columns).
 Nothing here judges values; :mod:`chuangye_cli.reports.validation` does.
 """
@@ -182,7 +185,7 @@ def read_tables(path: str, encoding: str | None = None) -> list[Table]:
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
-    """The file's one table (a workbook: its first sheet read), with every sheet's problems."""
+    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems."""
     tables = read_tables(path, encoding)
     table = next((t for t in tables if t.header_row is not None), tables[0])
     table.problems = [p for t in tables for p in t.problems]
