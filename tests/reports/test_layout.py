@@ -265,3 +265,18 @@ def test_a_total_in_ten_thousands_is_checked_after_scaling(tmp_path):
     assert [(e["row"], e["message"]) for e in data["errors"]] == [
         (4, "the 合计 (total) row says 1,300, but the data rows it covers (rows 2–3) sum to 1,200")
     ]
+
+
+def test_a_total_formula_without_a_saved_value_is_noted_not_checked(tmp_path):
+    """A form filled in by a program: the 合计 row holds =SUM(...) with no saved result."""
+    cells, merged = form([LIXIA, SHIZHONG], footer=False)
+    t = KEYS.index("trained")
+    cells[-1][t] = f"=SUM({chr(65 + t)}6:{chr(65 + t)}7)"
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    code, data = check(f)
+    assert data["errors"] == []
+    notes = [w for w in data["warnings"] if w["code"].startswith("total-")]
+    assert [(w["sheet"], w["row"], w["column"], w["value"], w["message"]) for w in notes] == [
+        ("季报", 8, "创业培训人数", "=SUM(F6:F7)",
+         "the 合计 (total) row's formula has no saved value, so it was not checked (open and save the file in Excel or WPS to have it checked)")
+    ]
