@@ -187,7 +187,7 @@ def _upper_case_xlsx(work: Path, tmp_path: Path) -> None:
 
 
 def _xls(work: Path) -> None:
-    """平阴县 sends an old-format .xls (the OLE2 signature is enough: no .xls is read)."""
+    """平阴县 sends an .xls that is broken (an OLE2 signature and nothing else): named, never skipped."""
     (work / "reports" / "370124_平阴县_2010Q2.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
 
 
@@ -197,7 +197,7 @@ SCENARIOS = {
     "renamed-and-edited": (_renamed_and_edited, {("reports/370113_长清区_2009Q1-2010Q2_更正.csv", "not-integer")}),
     "duplicate-in-folder": (_duplicate, {("reports/370103_市中区_2010Q2_补报.csv", "duplicate-report")}),
     "upper-case-XLSX": (_upper_case_xlsx, {("reports/370112_历城区_2009Q1-2010Q2.XLSX", "not-integer")}),
-    "xls": (_xls, {("reports/370124_平阴县_2010Q2.xls", "file-unsupported-spreadsheet")}),
+    "xls": (_xls, {("reports/370124_平阴县_2010Q2.xls", "file-xlsx-invalid")}),
 }
 
 

@@ -180,6 +180,7 @@ def test_exit_3_invalid_input_json_still_comes_out(tmp_path):
     assert data["errors"] == [
         {
             "file": str(tmp_path / "bad.csv"),
+            "sheet": None,
             "row": 2,
             "column": "创业培训人数",
             "value": "-5",

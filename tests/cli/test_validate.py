@@ -62,8 +62,8 @@ def test_json_lists_errors_with_file_row_column_value(at_root):
     ]
     assert data["errors"][2]["message"] == f"Lixia (370102) 2009Q3 is reported twice: also {TOOLS}/bad/lixia.csv row 4"
     assert data["files"] == [
-        {"file": f"{TOOLS}/bad/lixia.csv", "encoding": "utf-8", "rows": 3},
-        {"file": f"{TOOLS}/bad/lixia_again.csv", "encoding": "utf-8", "rows": 1},
+        {"file": f"{TOOLS}/bad/lixia.csv", "sheet": None, "encoding": "utf-8", "rows": 3, "skipped": None},
+        {"file": f"{TOOLS}/bad/lixia_again.csv", "sheet": None, "encoding": "utf-8", "rows": 1, "skipped": None},
     ]
     assert "results" not in data and "summary" not in data  # no verdict
 

@@ -61,6 +61,7 @@ def _dynamic() -> dict[str, set[str]]:
     from chuangye_cli.judge.indicators import REASONS
     from chuangye_cli.judge.results import STATUSES
     from chuangye_cli.reports.form import PREFILLED
+    from chuangye_cli.reports.reader import SKIP_REASONS
     from chuangye_cli.reports.rows import COLUMNS, LEVELS
     from chuangye_cli.rosters.reconcile import MEASURES
     from chuangye_cli.rosters.rules import ACTIVITY_ALIASES
@@ -73,6 +74,7 @@ def _dynamic() -> dict[str, set[str]]:
         "tools.kpis.reason.": set(REASONS),
         "tools.activity.": set(ACTIVITY_ALIASES.values()),
         "roster.measure.": set(MEASURES),
+        "tools.skipped.": set(SKIP_REASONS),
         # reports/form.py prompt(): the kinds without a branch of their own
         "tools.prompt.": {c.kind for c in COLUMNS.values() if c.key not in PREFILLED and c.kind not in ("level", "text")},
     }

@@ -46,7 +46,7 @@ def test_results_saved_in_the_reports_folder_are_skipped_with_a_warning(reports,
     assert after_code == code
     assert after["errors"] == [] and after["results"] == before["results"] and after["files"] == before["files"]
     assert after["warnings"] == [
-        {"file": str(reports / f"results{suffix}"), "row": None, "column": None, "value": None,
+        {"file": str(reports / f"results{suffix}"), "sheet": None, "row": None, "column": None, "value": None,
          "code": "file-own-output", "message": WARNING[lang]},
         *before["warnings"],
     ]  # fmt: skip

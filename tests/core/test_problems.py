@@ -12,7 +12,7 @@ def test_a_problem_keeps_where_and_looks_up_its_text():
     p = error("file-empty", file="a.csv", row=3, column="年度", value="x")
     assert (p.code, p.severity, p.file, p.row, p.column, p.value) == ("file-empty", "error", "a.csv", 3, "年度", "x")
     assert p.message("en") == "the file is empty" and p.message("zh") == "文件是空的"
-    assert p.to_dict("en") == {"file": "a.csv", "row": 3, "column": "年度", "value": "x", "code": "file-empty", "message": "the file is empty"}
+    assert p.to_dict("en") == {"file": "a.csv", "sheet": None, "row": 3, "column": "年度", "value": "x", "code": "file-empty", "message": "the file is empty"}
     assert warning("file-empty").severity == "warning"
 
 

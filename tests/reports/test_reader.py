@@ -67,7 +67,7 @@ def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path):
     code, data = check(tmp_path / "r.xlsx")
     assert code == 3
     assert [(e["row"], e["column"], e["value"]) for e in data["errors"]] == [(6, "创业培训人数", "abc")]
-    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "encoding": "xlsx", "rows": 2}]
+    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "sheet": "Sheet", "encoding": "xlsx", "rows": 2, "skipped": None}]
 
 
 def test_xlsx_numbers_as_excel_stores_them(tmp_path):
@@ -151,11 +151,11 @@ def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
 
 def test_empty_folder_and_unsupported_file(tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
-    code, data = check(tmp_path / "empty", tmp_path / "old.xls")
+    (tmp_path / "old.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    code, data = check(tmp_path / "empty", tmp_path / "old.et")
     assert code == 3
     assert [e["code"] for e in data["errors"]] == ["path-empty-folder", "file-unsupported-spreadsheet"]
-    assert data["errors"][1]["message"] == "cannot read a .xls spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
+    assert data["errors"][1]["message"] == "cannot read a .et spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
     (tmp_path / "notes.docx").write_bytes(b"PK")
     code, data = check(tmp_path / "notes.docx")
     assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (3, [("file-unsupported", "unsupported file type .docx (submit .csv or .xlsx)")])
@@ -265,16 +265,19 @@ def test_trailing_empty_cells_every_row_has_and_short_rows_are_fine(tmp_path):
 
 def test_every_file_in_a_folder_is_read_or_named(tmp_path):
     write_csv(tmp_path / "a.csv", [row()])
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
-    (tmp_path / "calc.ods").write_bytes(b"PK")
+    (tmp_path / "wps.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "mac.numbers").write_bytes(b"PK")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # read now: this one is broken
     (tmp_path / "notice.docx").write_bytes(b"PK")
     (tmp_path / "README").write_text("hello", encoding="utf-8")
     code, data = check(tmp_path)
     assert code == 3
     assert [(e["code"], e["file"]) for e in data["errors"]] == [
-        ("file-unsupported-spreadsheet", str(tmp_path / "calc.ods")),
-        ("file-unsupported-spreadsheet", str(tmp_path / "old.xls")),
+        ("file-unsupported-spreadsheet", str(tmp_path / "mac.numbers")),
+        ("file-unsupported-spreadsheet", str(tmp_path / "wps.et")),
+        ("file-xlsx-invalid", str(tmp_path / "old.xls")),
     ]
+    assert data["errors"][2]["message"].startswith("not a valid .xls workbook: ")
     assert [(w["code"], w["file"]) for w in data["warnings"] if w["code"].startswith("file-")] == [
         ("file-not-read", str(tmp_path / "README")),
         ("file-not-read", str(tmp_path / "notice.docx")),
@@ -297,7 +300,7 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     f = tmp_path / "历下区.txt"
     f.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     code, data = check(f)
-    assert data["errors"] == [] and data["files"] == [{"file": str(f), "encoding": "utf-16", "rows": 2}]
+    assert data["errors"] == [] and data["files"] == [{"file": str(f), "sheet": None, "encoding": "utf-16", "rows": 2, "skipped": None}]
     assert participants(data) == 2 * 300
 
 

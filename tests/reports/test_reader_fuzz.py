@@ -348,6 +348,14 @@ def test_too_many_rows(tmp_path):
     assert [(e["code"], e["row"]) for e in doc["errors"]] == [("file-too-many-rows", readers.MAX_ROWS + 1)]
 
 
+def test_xlsx_with_broken_content_types_is_read_by_its_parts(tmp_path):
+    """The reader (python-calamine) finds the parts by the workbook's relationships, not [Content_Types].xml."""
+    f = _xlsx_with(tmp_path, "ct.xlsx", lambda item, data: b"<x" if item == "[Content_Types].xml" else data)
+    doc = assert_clean(f)
+    written = len(valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3])
+    assert codes(doc) == [] and doc["files"][0]["rows"] == written
+
+
 def _xlsx_with(tmp_path: Path, name: str, change) -> Path:
     good = write_report(tmp_path / "good.xlsx", valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3], fmt="xlsx")
     out = tmp_path / name
@@ -367,10 +375,9 @@ def _xlsx_with(tmp_path: Path, name: str, change) -> Path:
         ("xl/worksheets/sheet1.xml", lambda b: None),
         ("xl/workbook.xml", lambda b: b"garbage"),
         ("xl/styles.xml", lambda b: b"<x"),
-        ("[Content_Types].xml", lambda b: b"<x"),
         ("xl/_rels/workbook.xml.rels", lambda b: b"<x"),
     ],
-    ids=["sheet-truncated", "sheet-garbage", "no-sheet", "workbook-garbage", "styles-garbage", "content-types", "rels"],
+    ids=["sheet-truncated", "sheet-garbage", "no-sheet", "workbook-garbage", "styles-garbage", "rels"],
 )
 def test_corrupt_xlsx_is_a_named_error(tmp_path, part, change):
     """Bug: broken XML inside an .xlsx raised ParseError (a workbook without sheets IndexError): exit 4."""

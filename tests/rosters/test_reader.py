@@ -131,3 +131,45 @@ def test_formula_cells_without_a_saved_value(tmp_path, context):
     )
     assert result.valid_rows == 1
     assert result.rows_read == 4
+
+
+# --------------------------------------------------------------------------- preamble and footer (issue 10, item 5)
+
+FOOTER = [["填表人：张三", None, None, "审核人：李四", None, "填报日期：2009年4月10日", None], ["注：每人一行。", None, None, None, None, None, None]]
+
+
+def test_a_roster_form_with_title_and_footer_reads_only_its_people(tmp_path, context):
+    """Bug: a roster .xlsx with a title row was read, but its 填表人 footer row got six errors."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["历下区创业培训学员花名册"])
+    ws.append(["填报单位：历下区人社局"])
+    ws.append(HEADER)
+    ws.append(person(make_id("37010219850615202")))
+    ws.append(person(make_id("37010219900101123"), name="李四"))
+    ws.append([])
+    for r in FOOTER:
+        ws.append(r)
+    wb.save(tmp_path / "r.xlsx")
+    result = validate_rosters([str(tmp_path / "r.xlsx")], context)
+    assert found(result) == [] and [f.rows for f in result.files] == [2]
+
+
+@pytest.mark.parametrize("ragged", [False, True], ids=["full-width-footer", "short-footer"])
+def test_a_csv_roster_footer_is_skipped(tmp_path, context, ragged):
+    """Full width (Excel's export pads every row): pyarrow would read it as a person; the footer is found first."""
+    import csv
+
+    rows = [HEADER, person(make_id("37010219850615202")), person(make_id("37010219900101123"), name="李四")]
+    rows += [[c for c in r if c] if ragged else ["" if c is None else c for c in r] for r in FOOTER]
+    f = tmp_path / "r.csv"
+    with open(f, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["" if c is None else c for c in r] for r in rows])
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [] and [fr.rows for fr in result.files] == [2]
+
+
+def test_a_non_footer_row_below_the_people_is_still_an_error(tmp_path, context):
+    f = xlsx(tmp_path / "r.xlsx", [person(make_id("37010219850615202")), ["以上名单已核实", None, None, None, None, None, None]])
+    result = validate_rosters([str(f)], context)
+    assert {p.row for p in result.errors} == {3}

@@ -37,6 +37,8 @@ class Problem:
     severity: Severity = "error"
     file: str | None = None
     row: int | None = None
+    #: the workbook sheet (None for CSV and text files, and for a problem of the file as a whole)
+    sheet: str | None = None
     column: str | None = None
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -49,6 +51,7 @@ class Problem:
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "file": self.file,
+            "sheet": self.sheet,
             "row": self.row,
             "column": self.column,
             "value": self.value,
@@ -66,7 +69,7 @@ def warning(code: str, /, **kw: Any) -> Problem:
 
 
 def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
-    where = {k: kw.pop(k) for k in ("file", "row", "column") if k in kw}
+    where = {k: kw.pop(k) for k in ("file", "sheet", "row", "column") if k in kw}
     value = preview(kw.pop("value", None))
     return Problem(code, severity, value=value, params=kw, **where)
 
@@ -76,6 +79,7 @@ def problems_from_validation_error(
     *,
     file: str | None,
     row: int | None,
+    sheet: str | None = None,
     column_of: Callable[[str], str | None],
     value_of: Callable[[str], Any],
     skip: Container[str] = (),
@@ -101,7 +105,7 @@ def problems_from_validation_error(
             code = "missing-value"
         elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours
             code, params = "invalid-value", {"reason": e["msg"]}
-        out.append(error(code, file=file, row=row, column=column_of(key), value=value_of(key), **params))
+        out.append(error(code, file=file, sheet=sheet, row=row, column=column_of(key), value=value_of(key), **params))
     return out
 
 

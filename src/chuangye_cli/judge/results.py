@@ -91,12 +91,18 @@ def incomplete_dict(missing: tuple[tuple[str, Quarter], ...], not_reported: bool
 
 @dataclass(frozen=True)
 class FileRead:
+    """A file, or one sheet of a workbook, as read: its data rows, or why it was skipped."""
+
     file: str
     encoding: str | None
     rows: int
+    #: the workbook sheet (None for CSV and text files)
+    sheet: str | None = None
+    #: why the sheet was not read: "hidden", "no-header" (e.g. 填表说明), "empty"; None when read
+    skipped: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "encoding": self.encoding, "rows": self.rows}
+        return {"file": self.file, "sheet": self.sheet, "encoding": self.encoding, "rows": self.rows, "skipped": self.skipped}
 
 
 @dataclass

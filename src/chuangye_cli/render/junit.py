@@ -35,6 +35,8 @@ def xml_text(value: Any) -> str:
 
 def _where(p: Problem, lang: str) -> str:
     parts = []
+    if p.sheet:
+        parts.append(label("junit.sheet", lang, sheet=p.sheet))
     if p.row is not None:
         parts.append(label("junit.row", lang, row=p.row))
     if p.column:
@@ -65,9 +67,9 @@ def _validation_cases(report: CheckReport, lang: str) -> list[ET.Element]:
         failure = ET.SubElement(case, "failure", message=xml_text(p.message(lang)), type=p.code)
         failure.text = xml_text(_problem_line(p, lang))
         cases.append(case)
-    for f in report.files:
-        if f.file not in bad_files:
-            name = f"{f.file} · {label('junit.file_ok', lang)}"
+    for file in dict.fromkeys(f.file for f in report.files):  # a workbook's sheets: one case for the file
+        if file not in bad_files:
+            name = f"{file} · {label('junit.file_ok', lang)}"
             cases.append(ET.Element("testcase", classname="validation", name=xml_text(name)))
     return cases
 

@@ -14,8 +14,13 @@ def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang
     for key, items in (("heading.errors", errors), ("heading.warnings", warnings)):
         if not items:
             continue
-        headers = [label(f"col.{c}", lang) for c in ("file", "row", "column", "value", "message")]
-        rows = [[p.file or "", "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)] for p in items]
+        # the sheet column only when some problem is in a workbook sheet (CSV input: none)
+        sheets = any(p.sheet for p in items)
+        headers = [label(f"col.{c}", lang) for c in ("file", "sheet", "row", "column", "value", "message") if sheets or c != "sheet"]
+        rows = [
+            [p.file or "", *([p.sheet or ""] if sheets else []), "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)]
+            for p in items
+        ]
         out.append(label(key, lang, count=len(items)))
         out.append(grid(rows, headers, fmt))
         out.append("")

@@ -17,9 +17,19 @@ def validation_text(v: "ValidationReport", fmt: str, lang: str) -> tuple[str, st
 
     c = v.check
     err = problems_text(c.errors, c.warnings, fmt, lang)
+    # the sheet and skipped columns only when a workbook sheet is listed / one was skipped
+    sheets = any(f.sheet for f in c.files)
+    skipped = any(f.skipped for f in c.files)
     headers = [label("col.file", lang), label("tools.col.encoding", lang), label("tools.col.rows", lang)]
-    rows = [[f.file, f.encoding or "—", f.rows] for f in c.files]
+    headers[1:1] = [label("col.sheet", lang)] if sheets else []
+    headers += [label("tools.col.skipped", lang)] if skipped else []
+    rows = []
+    for f in c.files:
+        cells = [f.file, f.encoding or "—", f.rows]
+        cells[1:1] = [f.sheet or ""] if sheets else []
+        cells += [label(f"tools.skipped.{f.skipped}", lang) if f.skipped else ""] if skipped else []
+        rows.append(cells)
     key = "tools.validate.valid" if v.valid else "tools.validate.invalid"
-    verdict = label(key, lang, files=len(c.files), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings))
+    verdict = label(key, lang, files=len({f.file for f in c.files}), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings))
     out, verdict_err = split(fmt, [], [grid(rows, headers, fmt)] if rows else [], [verdict])
     return out, err + verdict_err

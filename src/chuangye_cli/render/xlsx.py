@@ -28,6 +28,7 @@ FILLS = {"bad": "FFC7CE", "good": "C6EFCE", "pending": "FFEB9C"}
 PROBLEM_COLUMNS = {
     "severity": "col.severity",
     "file": "col.file",
+    "sheet": "col.sheet",
     "row": "col.row",
     "column": "col.column",
     "value": "col.value",
@@ -168,7 +169,7 @@ def _problems_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     keys = list(PROBLEM_COLUMNS)
     sheet = _Sheet(wb, label("sheet.problems", lang), [label(PROBLEM_COLUMNS[k], lang) for k in keys])
     for p in [*report.errors, *report.warnings]:
-        sheet.append([label(f"severity.{p.severity}", lang), p.file, p.row, p.column, p.value, p.message(lang), p.code])
+        sheet.append([label(f"severity.{p.severity}", lang), p.file, p.sheet, p.row, p.column, p.value, p.message(lang), p.code])
     sheet.size()
 
 

@@ -7,7 +7,7 @@ the formula alone, which ``data_only`` reads as an empty cell: a required
 value would show as missing, an optional one would silently be blank. This
 module finds those cells so the readers can say what happened.
 
-Only .xlsx is read (.xls and .ods are not read at all). A formula that has a
+Only .xlsx is scanned (in .xls, .xlsb and .ods such a cell reads as blank). A formula that has a
 saved result is read by that result, whatever the formula; an Excel result
 that is an empty string (``t="str"`` with an empty value) is a saved value and
 reads as blank. A program that writes a made-up result with the formula (some

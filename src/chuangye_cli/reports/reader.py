@@ -3,8 +3,11 @@
 Handles folders (recursive; hidden and Excel lock files skipped, every other
 file either read or named in a problem), .csv and .txt in UTF-8 (with or
 without BOM), UTF-16 (Excel's "Unicode text") and GB18030/GBK, decided on the
-whole file, and .xlsx (first sheet). Rows keep the number a spreadsheet shows
-(header = row 1 when it is the first row). A CSV row with more cells than its
+whole file, and workbooks (.xlsx, .xls, .xlsb, .ods: :mod:`chuangye_cli.reports.sheets`),
+one table per visible sheet with a header (the others listed with the reason). The
+printed form's shape (preamble, multi-row header, total rows, footer, units) is read
+by the steps of :mod:`chuangye_cli.reports.layout`. Rows keep the number a spreadsheet
+shows (header = row 1 when it is the first row). A CSV row with more cells than its
 header is an error, not read (its cells would land under the wrong columns).
 Nothing here judges values; :mod:`chuangye_cli.reports.validation` does.
 """
@@ -22,18 +25,36 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
-from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
-from chuangye_cli.reports.rows import COLUMNS, Column, column_for_header, is_blank
+from chuangye_cli.reports.formulas import UncachedFormula
+from chuangye_cli.reports.layout import (
+    HEADER_SCAN_ROWS,
+    check_totals,
+    flatten_header,
+    header_block,
+    header_units,
+    is_footer,
+    locate_header,
+    scale_cells,
+    total_label,
+)
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, Column, column_for_header, is_blank
+
+#: the columns a period column (报告期) stands for
+PERIOD_PARTS = ("year", "quarter")
+from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
-SUFFIXES = (".csv", ".xlsx", ".txt")
+SUFFIXES = (".csv", ".txt", *WORKBOOK_SUFFIXES)
 #: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
-UNREAD_SPREADSHEETS = (".xls", ".xlsb", ".xlsm", ".ods", ".et", ".ett", ".numbers")
+UNREAD_SPREADSHEETS = (".et", ".ett", ".wps", ".numbers")
+#: why a workbook sheet is not read (:attr:`Table.skipped`)
+SKIP_REASONS = ("hidden", "no-header", "empty")
+#: what the trainee rosters read (openpyxl for .xlsx); the other spreadsheets are errors there
+ROSTER_SUFFIXES = (".csv", ".xlsx", ".txt")
+ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
 #: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
 MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
-#: how many leading rows may hold a title above the header
-HEADER_SCAN_ROWS = 10
 #: this many empty rows in a row end an .xlsx sheet's data
 MAX_BLANK_ROWS = 1000
 #: rows per file: 10 districts x 8 quarters is 80; far more is no quarterly report (and would take minutes)
@@ -54,18 +75,29 @@ class Table:
     #: (row number as a spreadsheet shows it, {column key: raw cell})
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the workbook sheet (None for CSV and text files)
+    sheet: str | None = None
+    #: why a workbook sheet was not read ("hidden", "no-header", "empty"); None when it was
+    skipped: str | None = None
     #: row number -> column keys whose cells could not be read (each already a problem): the row is not used
     unread: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def missing_columns(self) -> set[str]:
-        return {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
-def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) -> tuple[list[str], list[Problem]]:
+def find_files(
+    paths: Iterable[str],
+    known: Iterable[str | Path | None] = (),
+    suffixes: tuple[str, ...] = SUFFIXES,
+    unread: tuple[str, ...] = UNREAD_SPREADSHEETS,
+) -> tuple[list[str], list[Problem]]:
     """Expand folders into the report files below them, in a stable order.
 
     ``known``: files read as something else (the targets file), left out without a word.
+    ``suffixes``: the files read; ``unread``: spreadsheets that are an error (the rosters read fewer).
 
     Nothing in a folder is passed over in silence except hidden files and Excel's lock files
     (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
@@ -85,8 +117,8 @@ def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) ->
                     path = os.path.join(dirpath, name)
                     if os.path.realpath(path) in skip:
                         continue
-                    problem = _not_read(path)
-                    if problem is None and not name.lower().endswith(SUFFIXES):
+                    problem = _not_read(path, unread)
+                    if problem is None and not name.lower().endswith(suffixes):
                         problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
                     if problem is None:
                         found.append(path)
@@ -95,7 +127,7 @@ def find_files(paths: Iterable[str], known: Iterable[str | Path | None] = ()) ->
             if not found and not any(pr.severity == "error" for pr in problems):
                 problems.append(error("path-empty-folder", file=p))
             files.extend(found)
-        elif (problem := _not_read(p)) is not None:
+        elif (problem := _not_read(p, unread)) is not None:
             problems.append(problem)
         else:
             files.append(p)
@@ -116,7 +148,7 @@ def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[st
     return kept, problems
 
 
-def _not_read(path: str) -> Problem | None:
+def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
     """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -124,30 +156,39 @@ def _not_read(path: str) -> Problem | None:
     except OSError as exc:
         return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
     suffix = Path(path).suffix.lower()
-    if suffix in UNREAD_SPREADSHEETS:
+    if suffix in unread:
         return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
     return None
 
 
-def read_table(path: str, encoding: str | None = None) -> Table:
-    """Read one file into a :class:`Table`; problems are collected on it, never raised."""
+def read_tables(path: str, encoding: str | None = None) -> list[Table]:
+    """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
+    not read says why in :attr:`Table.skipped`); problems are collected on them, never raised."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        return Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])
+        return [Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])]
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])
-        if suffix == ".xlsx":
-            return _read_xlsx(path)
+            return [Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])]
+        if suffix in WORKBOOK_SUFFIXES:
+            return _read_workbook(path, suffix)
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        return Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])
+        return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
     table = _read_csv_bytes(path, raw, encoding)
     if suffix == ".txt" and table.header_row is None:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
-        return Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])
+        return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
+    return [table]
+
+
+def read_table(path: str, encoding: str | None = None) -> Table:
+    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems."""
+    tables = read_tables(path, encoding)
+    table = next((t for t in tables if t.header_row is not None), tables[0])
+    table.problems = [p for t in tables for p in t.problems]
     return table
 
 
@@ -223,55 +264,64 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
     return table
 
 
-# --------------------------------------------------------------------------- xlsx
+# --------------------------------------------------------------------------- workbooks
 
 
-def _read_xlsx(path: str) -> Table:
-    import zipfile
+def _read_workbook(path: str, suffix: str) -> list[Table]:
+    """Every sheet of a workbook: the visible ones with a header read, the others listed as skipped."""
+    from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
 
-    from openpyxl import load_workbook
-
-    table = Table(path, encoding="xlsx")
+    encoding = suffix.lstrip(".")
+    whole = Table(path, encoding=encoding)
     try:
-        with zipfile.ZipFile(path) as zf:
-            unpacked = sum(info.file_size for info in zf.infolist())
-        if unpacked > MAX_XLSX_UNPACKED:
-            table.problems.append(error("file-too-large", file=path, size=f"{unpacked:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
-            return table
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a corrupt workbook makes openpyxl raise anything (ParseError, IndexError...)
-        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
-        return table
-    try:
-        if not wb.worksheets:
-            raise ValueError("the workbook has no worksheet")
-        ws = wb.worksheets[0]
-        formulas = uncached_formulas(ws)
-        rows = []
-        blank_run = 0
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            values = mark_uncached(number, values, formulas)
-            if len(values) > MAX_COLUMNS:
-                table.problems.append(error("file-too-wide", file=path, row=number, count=len(values), limit=MAX_COLUMNS))
-                return table
-            if number > MAX_ROWS:
-                table.problems.append(error("file-too-many-rows", file=path, row=number, limit=f"{MAX_ROWS:,}"))
-                return table
-            blank_run = blank_run + 1 if all(is_blank(v) for v in values) else 0
-            if blank_run > MAX_BLANK_ROWS:
-                break  # formatted but empty rows down to row 1,048,576: the data has ended
-            rows.append((number, list(values)))
-    except Exception as exc:  # noqa: BLE001 - see above
-        table.problems.append(error("file-xlsx-invalid", file=path, reason=_reason(exc)))
-        return table
-    finally:
-        wb.close()
-    if not any(not is_blank(v) for _, values in rows for v in values):
-        table.problems.append(error("file-empty", file=path))
-        return table
-    _fill(table, rows)
-    _uncached_problems(table)
-    return table
+        sheets = read_workbook(
+            path, max_unpacked=MAX_XLSX_UNPACKED, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_blank_rows=MAX_BLANK_ROWS
+        )
+    except TooLarge as exc:
+        whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
+        return [whole]
+    except WorkbookError as exc:
+        whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
+        return [whole]
+    if not sheets:
+        whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet"))
+        return [whole]
+    tables = []
+    for sheet in sheets:
+        table = Table(path, encoding=encoding, sheet=sheet.name)
+        tables.append(table)
+        if sheet.over is not None:
+            code, number, count = sheet.over
+            if code == "file-too-wide":
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, count=count, limit=MAX_COLUMNS))
+            else:
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, limit=f"{MAX_ROWS:,}"))
+            continue
+        if not any(not is_blank(v) for _, values in sheet.rows for v in values):
+            table.skipped = "empty"
+        elif locate_header(sheet.rows, column_for_header) is None:
+            table.skipped = "no-header"
+        elif not sheet.visible:
+            table.skipped = "hidden"
+            table.problems.append(warning("sheet-hidden", file=path, sheet=sheet.name))
+        else:
+            _fill(table, sheet.rows, merged=sheet.merged)
+            _uncached_problems(table)
+        if not sheet.visible:
+            table.skipped = "hidden"
+    if all(t.skipped for t in tables):
+        # nothing read: the file as a whole is empty or has no header; the sheets stay listed with their reasons
+        if all(t.skipped == "empty" for t in tables if t.skipped != "hidden"):
+            whole.problems.append(error("file-empty", file=path))
+        else:
+            scanned = max(min(HEADER_SCAN_ROWS, len(sh.rows)) for sh in sheets)
+            whole.problems.append(error("file-no-header", file=path, row=1, scanned=scanned))
+        if len(tables) == 1:
+            tables[0].problems = whole.problems
+            tables[0].skipped = None if tables[0].skipped != "hidden" else "hidden"
+            return tables
+        return [whole, *tables]
+    return tables
 
 
 def _uncached_problems(table: Table) -> None:
@@ -280,7 +330,7 @@ def _uncached_problems(table: Table) -> None:
         for key, value in cells.items():
             if isinstance(value, UncachedFormula):
                 column = table.headers[key]
-                table.problems.append(error("xlsx-formula-no-value", file=table.file, row=number, column=column, value=str(value)))
+                table.problems.append(error("xlsx-formula-no-value", file=table.file, sheet=table.sheet, row=number, column=column, value=str(value)))
                 cells[key] = None
                 table.unread.setdefault(number, set()).add(key)
 
@@ -292,39 +342,64 @@ def _reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- header and rows
 
 
-def _fill(table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False) -> None:
-    """Find the header among the first rows, map it, and collect the data rows.
+def _fill(
+    table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False, merged: Iterable[tuple[int, int, int, int]] = ()
+) -> None:
+    """Find the table (:mod:`chuangye_cli.reports.layout`, step by step), map its header, collect
+    the data rows, skip the footer and check the total rows.
 
     ``ragged``: the rows are text records (CSV), whose cells shift when one holds an unquoted
     separator; a row with more cells than the header is then an error and is not read.
+    ``merged``: the sheet's merged ranges (first row, first column, last row, last column).
     """
     numbered = list(numbered)
+    merged = list(merged)
+    where = {"file": table.file, "sheet": table.sheet}
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
-        table.problems.append(error("file-empty", file=table.file))
+        table.problems.append(error("file-empty", **where))
         return
-    header_at = None
-    for i, (number, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
-        if sum(1 for v in record if column_for_header(v)) >= 2:
-            header_at = i
-            break
+    header_at = locate_header(numbered, column_for_header)
     if header_at is None:
-        table.problems.append(error("file-no-header", file=table.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        table.problems.append(error("file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
         return
-    header_number, header = numbered[header_at]
+    block_end = header_block(numbered, header_at, merged, column_for_header)
+    header = flatten_header(numbered[header_at:block_end], merged, column_for_header)
+    header_number = numbered[header_at][0]
     table.header_row = header_number
-    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS)
+    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
+    if PERIOD in table.headers:  # 报告期 stands for 年度 and 季度
+        problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
     table.problems.extend(problems)
-    data = [(number, record) for number, record in numbered[header_at + 1 :] if not all(is_blank(v) for v in record)]
+    data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
+    header_cells = max(len(record) for _, record in numbered[header_at:block_end])
     width = _width(header)
+    sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record in data:
-        if ragged and (extra := _extra_cells(record, len(header), width, usual)):
-            table.problems.append(error("row-extra-cells", file=table.file, row=number, cells=extra, header=width))
+        if is_footer(record):
+            continue  # 填表人, 审核人, 填报日期, 注 ...: not data, and named as such
+        if ragged and (extra := _extra_cells(record, header_cells, width, usual)):
+            table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=width))
+            sequence.append(("unread", number, {}))
             continue
         cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
+        if total_label(cells):
+            sequence.append(("total", number, cells))
+            continue
         table.rows.append((number, cells))
+        sequence.append(("data", number, cells))
     if not table.rows:
-        table.problems.append(error("file-no-data", file=table.file, row=header_number))
+        table.problems.append(error("file-no-data", **where, row=header_number))
+    scales, problems = header_units(table.headers, table.file, table.sheet, header_number)
+    table.problems.extend(problems)
+    if scales:
+        problems, bad = scale_cells([(n, c) for kind, n, c in sequence if kind != "unread"], scales, table.headers, table.file, table.sheet)
+        table.problems.extend(problems)
+        for number, key in bad:
+            table.unread.setdefault(number, set()).add(key)
+        cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
+        sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
+    table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
 
 
 def _width(record: list[Any]) -> int:
@@ -349,7 +424,12 @@ def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -
 
 
 def map_header(
-    file: str, number: int, record: list[Any], column_for: Callable[[Any], str | None], columns: dict[str, Column]
+    file: str,
+    number: int,
+    record: list[Any],
+    column_for: Callable[[Any], str | None],
+    columns: dict[str, Column],
+    sheet: str | None = None,
 ) -> tuple[dict[int, str], dict[str, str], list[Problem]]:
     """A header row -> ({position: key}, {key: header as written}, problems).
 
@@ -364,16 +444,16 @@ def map_header(
         written = str(cell).strip()
         key = column_for(cell)
         if key is None:
-            problems.append(warning("unknown-column", file=file, row=number, column=written))
+            problems.append(warning("unknown-column", file=file, sheet=sheet, row=number, column=written))
         elif key in headers:
             first = next(p for p, k in positions.items() if k == key)
-            problems.append(error("duplicate-column", file=file, row=number, column=written, key=key, other=_col_letter(first)))
+            problems.append(error("duplicate-column", file=file, sheet=sheet, row=number, column=written, key=key, other=_col_letter(first)))
         else:
             positions[pos] = key
             headers[key] = written
     for key, c in columns.items():
         if c.required and key not in headers:
-            problems.append(error("missing-column", file=file, row=number, column=c.zh, key=key, header=c.zh))
+            problems.append(error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh))
     return positions, headers, problems
 
 

@@ -114,25 +114,60 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
     return number
 
 
+def _count(value: Any) -> int:
+    return parse_whole_number(value)
+
+
+_YEAR_TEXT = re.compile(r"(\d{4})年度?")
+
+
 def _year(value: Any) -> int:
+    """A year as typed: 2009, 2009.0, "2009年", "2009年度"."""
     try:
         year = parse_whole_number(value)
     except PydanticCustomError:
-        raise PydanticCustomError("bad-year", "bad year") from None
+        m = _YEAR_TEXT.fullmatch(normalise_text(value).replace(" ", "")) if isinstance(value, str) else None
+        if m is None:
+            raise PydanticCustomError("bad-year", "bad year") from None
+        year = int(m.group(1))
     if not 1900 <= year <= 2100:
         raise PydanticCustomError("bad-year", "bad year")
     return year
 
 
 _QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER_TEXT = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$")
+#: a quarter, with or without its year: 1, 1季度, 一季度, 第一季度, 2009年第一季度, 2009-1季度 / Q1, q1, 2009Q1, 2009-Q1
+_QUARTER_TEXT = (
+    re.compile(r"(?:(\d{4})(?:年度?|-))?第?([一二三四1-4])季度?"),
+    re.compile(r"(?:(\d{4})(?:年|-)?)?[Qq]([1-4])"),
+)
+#: a quarter as its months: 2009年1-3月, 2009年1月-3月, 2009.1-3 is not taken (ambiguous)
+_QUARTER_MONTHS = re.compile(r"(\d{4})年(\d{1,2})月?[-–—~至到](\d{1,2})月")
+_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
 
 
-def _quarter(value: Any) -> int:
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        m = _QUARTER_TEXT.match(normalise_text(value).replace(" ", ""))
+def quarter_text(value: Any) -> "tuple[int | None, int] | None":
+    """(year or None, quarter) of a quarter as people type it, or None when it is none."""
+    text = normalise_text(value).replace(" ", "")
+    for pattern in _QUARTER_TEXT:
+        m = pattern.fullmatch(text)
         if m:
-            return _QUARTER_WORDS[m.group(1) or m.group(2)]
+            return (int(m.group(1)) if m.group(1) else None), _QUARTER_WORDS[m.group(2)]
+    m = _QUARTER_MONTHS.fullmatch(text)
+    if m and (q := _MONTHS.get((int(m.group(2)), int(m.group(3))))):
+        return int(m.group(1)), q
+    return None
+
+
+def _quarter(value: Any, info: ValidationInfo) -> int:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        found = quarter_text(value)
+        if found is not None:
+            year, quarter = found
+            stated = info.data.get("year") if info.data else None
+            if year is not None and stated is not None and year != stated:
+                raise PydanticCustomError("period-mismatch", "period mismatch", {"year": stated, "period_year": year})
+            return quarter
     try:
         quarter = parse_whole_number(value)
     except PydanticCustomError:
@@ -143,6 +178,14 @@ def _quarter(value: Any) -> int:
 
 
 _DISTRICT_CODE = re.compile(r"\d{6}")
+
+
+def parse_period(value: Any) -> Quarter:
+    """A single period cell (报告期): 2009年第一季度, 2009Q1, 2009-Q1, 2009年1-3月 (a year is required)."""
+    found = None if isinstance(value, (int, float)) else quarter_text(value)
+    if found is None or found[0] is None or not 1900 <= found[0] <= 2100:
+        raise PydanticCustomError("bad-period", "bad period")
+    return Quarter(found[0], found[1])
 
 
 def parse_district_code(value: Any) -> str:
@@ -180,12 +223,24 @@ def known_district(code: str, info: ValidationInfo) -> str:
 def row_key(cells: dict[str, Any]) -> "tuple[str, Quarter] | None":
     """(district code, quarter) of a row whose key cells are valid, whatever its other cells hold."""
     try:
-        return parse_district_code(cells.get("district_code")), Quarter(_year(cells.get("year")), _quarter(cells.get("quarter")))
+        code = parse_district_code(cells.get("district_code"))
+        if is_blank(cells.get("year")) and is_blank(cells.get("quarter")) and not is_blank(cells.get("period")):
+            return code, parse_period(cells.get("period"))
+        year = _year(cells.get("year"))
+        quarter = _quarter(cells.get("quarter"), _Info({"year": year}))
+        return code, Quarter(year, quarter)
     except PydanticCustomError:
         return None
 
 
-Count = Annotated[int, BeforeValidator(parse_whole_number)]
+class _Info:
+    """What :func:`_quarter` reads of pydantic's ValidationInfo, outside a model."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+
+
+Count = Annotated[int, BeforeValidator(_count)]
 
 
 def _col(zh: str, kind: str = "flow", **kw: Any) -> Any:
@@ -311,7 +366,10 @@ class ColumnIndex:
         return self._keys.get(re.sub(r"\([^()]*\)$", "", key))
 
 
-_HEADER_INDEX = ColumnIndex(COLUMNS.values())
+#: a single period column (报告期) may stand for 年度 + 季度: its key, and the headers it goes by
+PERIOD = "period"
+PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所属期间", "period")
+_HEADER_INDEX = ColumnIndex(COLUMNS.values(), aliases=dict.fromkeys(PERIOD_HEADERS, PERIOD))
 
 
 @functools.lru_cache(maxsize=4096, typed=True)

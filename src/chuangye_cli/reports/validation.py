@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.reader import Table
-from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank, row_key
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key
 from chuangye_cli.plan.targets import Plan
 
 
@@ -30,6 +30,7 @@ class Located:
     row: ReportRow
     file: str
     line: int
+    sheet: str | None = None
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -44,22 +45,58 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     context = {"districts": registry}
     for line, cells in table.rows:
         data = {k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))}
-        unread = table.unread.get(line, set())  # the reader reported these cells; the row is not used
+        unread = set(table.unread.get(line, set()))  # the reader reported these cells; the row is not used
+        if PERIOD in table.headers:
+            bad = _period_cells(table, line, data)
+            problems += bad
+            if bad:
+                unread |= {"year", "quarter"}
         try:
             row = ReportRow.model_validate(data, context=context)
         except ValidationError as exc:
             problems += problems_from_validation_error(
                 exc,
                 file=table.file,
+                sheet=table.sheet,
                 row=line,
-                column_of=lambda key: table.headers.get(key) or (COLUMNS[key].zh if key in COLUMNS else key),
+                column_of=lambda key: table.headers.get(key)
+                or (table.headers.get(PERIOD) if key in ("year", "quarter") else None)
+                or (COLUMNS[key].zh if key in COLUMNS else key),
                 value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
                 skip=missing | unread,  # missing: reported once for the file
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line))
+            rows.append(Located(row, table.file, line, table.sheet))
     return rows, problems
+
+
+def _period_cells(table: Table, line: int, data: dict) -> list[Problem]:
+    """A period cell (报告期) fills 年度 and 季度 where they are not given and must agree with them where they are."""
+    from pydantic_core import PydanticCustomError
+
+    where = {"file": table.file, "sheet": table.sheet, "row": line}
+    value = data.pop(PERIOD, None)
+    if value is None:
+        return []  # no period: 年度 and 季度 are needed (their cells say so if blank)
+    try:
+        period = parse_period(value)
+    except PydanticCustomError:
+        return [error("bad-period", **where, column=table.headers[PERIOD], value=value)]
+    problems = []
+    for key, stated, parse in (("year", period.year, _year), ("quarter", period.q, None)):
+        if key not in data:
+            data[key] = stated
+            continue
+        try:
+            given = _year(data[key]) if parse else _quarter(data[key], _Info({"year": period.year}))
+        except PydanticCustomError:
+            continue  # the cell's own error says what is wrong with it
+        if given != stated:
+            problems.append(
+                error("period-disagrees", **where, column=table.headers[key], value=data[key], period=str(period), period_column=table.headers[PERIOD])
+            )
+    return problems
 
 
 def latest_quarter(rows: list[Located], plan: Plan) -> Quarter | None:
@@ -121,11 +158,12 @@ def cross_check(
                 error(
                     "duplicate-report",
                     file=r.file,
+                    sheet=r.sheet,
                     row=r.line,
                     column=None,
                     **plan.district(r.row.district_code).params(),
                     quarter=str(r.row.period),
-                    other_file=other.file,
+                    other_file=other.file if other.sheet is None else f"{other.file} [{other.sheet}]",
                     other_row=other.line,
                 )
             )
@@ -137,12 +175,12 @@ def cross_check(
     for r in first.values():
         q = r.key[1]
         if not start <= q <= end:
-            problems.append(warning("outside-period", file=r.file, row=r.line, quarter=str(q), start=str(start), end=str(end)))
+            problems.append(warning("outside-period", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), start=str(start), end=str(end)))
         elif as_of is not None and q > as_of:
             if as_of_by_default:
                 later[r.row.district_code].add(q)
             else:
-                problems.append(warning("after-as-of", file=r.file, row=r.line, quarter=str(q), as_of=str(as_of)))
+                problems.append(warning("after-as-of", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), as_of=str(as_of)))
         else:
             kept.append(r)
     if as_of is not None and as_of_by_default:

@@ -21,7 +21,7 @@ import numpy as np
 from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.reader import find_files
+from chuangye_cli.reports.reader import ROSTER_SUFFIXES, ROSTER_UNREAD, find_files
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData, RosterFileRead
 from chuangye_cli.rosters.duplicates import duplicates_in
@@ -177,7 +177,7 @@ def validate_rosters(
 ) -> RosterResult:
     """Read and validate every roster under ``paths``; then the rules across rows (duplicates)."""
     result = RosterResult(context)
-    files, problems = find_files(paths)
+    files, problems = find_files(paths, suffixes=ROSTER_SUFFIXES, unread=ROSTER_UNREAD)
     result.problems.extend(problems)
     store = RowStore()
     for f in files:

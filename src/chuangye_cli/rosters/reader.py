@@ -19,6 +19,10 @@ nothing here reads a whole file at once:
 
 Every cell arrives as a string ("" for blank); row numbers are as a
 spreadsheet shows them (header = row 1 when it is the first row).
+
+As for reports (:mod:`chuangye_cli.reports.layout`), title rows above the header are
+skipped and so are footer rows (填表人, 审核人, 填报日期, 注, ...); a CSV whose last lines
+hold a footer is read by the exact Python reader, which skips it.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from typing import Any, Iterator, Optional
 
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
-from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, SUFFIXES, _reason, map_header
+from chuangye_cli.reports.layout import is_footer
+from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, ROSTER_SUFFIXES as SUFFIXES, _reason, map_header
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
 from chuangye_cli.rosters.rules import ROSTER_COLUMNS, roster_column_for_header
@@ -46,6 +51,9 @@ BLOCK_SIZE = 8 << 20
 CODED = frozenset({"district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date"})
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
+#: bytes at the end of a CSV searched for a footer (填表人, 审核人, 注, ...): found, the exact reader
+#: reads the file and skips it
+TAIL_BYTES = 1 << 14
 
 
 class Restart(Exception):
@@ -109,7 +117,36 @@ def open_roster(path: str, encoding: Optional[str] = None) -> RosterFile:
         rf.problems.append(error("file-unreadable", file=path, reason=exc.strerror or str(exc)))
         return rf
     _csv_header(rf, prefix, more, encoding)
+    if rf.header_row is not None and _tail_has_footer(rf):
+        rf.kind = "csv-python"
     return rf
+
+
+def _tail_has_footer(rf: RosterFile) -> bool:
+    """Whether one of the last lines of the CSV is a footer (pyarrow would read it as a person)."""
+    try:
+        with open(rf.file, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            start = max(0, size - TAIL_BYTES) & ~1  # even: a UTF-16 character is not cut in two
+            fh.seek(start)
+            tail = fh.read()
+    except OSError:
+        return False
+    codec = rf.encoding or "utf-8"
+    if codec.lower().replace("_", "-") in ("utf-16", "utf16"):
+        codec = "utf-16-be" if tail[:2] == b"\xfe\xff" or (size >= 2 and _bom(rf.file) == b"\xfe\xff") else "utf-16-le"
+    try:
+        text = tail.decode(codec, errors="replace")
+    except LookupError:
+        return False
+    lines = [line for line in text.splitlines()[1 if start else 0 :] if line.strip()][-10:]  # the first may be cut
+    return any(is_footer(next(csv.reader([line], delimiter=rf.delimiter), [])) for line in lines)
+
+
+def _bom(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(2)
 
 
 # --------------------------------------------------------------------------- header
@@ -270,7 +307,7 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
             numbers: list[int] = []
             records: list[list[str]] = []
             for number, record in enumerate(reader, start=1):
-                if number <= rf.header_row or all(is_blank(v) for v in record):
+                if number <= rf.header_row or all(is_blank(v) for v in record) or is_footer(record):
                     continue
                 numbers.append(number)
                 records.append(record)
@@ -316,7 +353,7 @@ def _open_xlsx(rf: RosterFile) -> Any:
     try:
         return load_workbook(rf.file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
         return None
 
 
@@ -330,7 +367,7 @@ def _xlsx_header(rf: RosterFile) -> None:
             numbered.append((number, list(values)))
         _find_header(rf, numbered)
     except Exception as exc:  # noqa: BLE001 - a broken workbook is bad input, not a crash
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
     finally:
         wb.close()
 
@@ -358,6 +395,8 @@ def _xlsx_batches(rf: RosterFile) -> Iterator[Batch]:
                     break
                 continue
             blank_run = 0
+            if is_footer(values):
+                continue  # 填表人, 审核人, 填报日期, 注 ...
             if id_pos is not None and id_pos < len(values):
                 cell = values[id_pos]
                 if isinstance(cell, (int, float)) and not isinstance(cell, bool):

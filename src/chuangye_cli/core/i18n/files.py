@@ -41,10 +41,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "unknown encoding name {encoding} (try utf-8 or gb18030)",
     },
     "file-csv-syntax": {"zh": "CSV 格式错误：{reason}", "en": "malformed CSV: {reason}"},
-    "file-xlsx-invalid": {"zh": "不是有效的 .xlsx 工作簿：{reason}", "en": "not a valid .xlsx workbook: {reason}"},
+    "file-xlsx-invalid": {"zh": "不是有效的 {suffix} 工作簿：{reason}", "en": "not a valid {suffix} workbook: {reason}"},
     "file-no-header": {
         "zh": "找不到表头：前 {scanned} 行中没有可识别的列名（如 行政区划代码、年度、季度）",
         "en": "no header found: none of the first {scanned} rows has known column names (such as district_code, year, quarter)",
+    },
+    "sheet-hidden": {
+        "zh": "隐藏的工作表未读取，但它有季报表头：如需读取，请在 Excel 或 WPS 中取消隐藏",
+        "en": "a hidden sheet is not read, though it has a report header: unhide it in Excel or WPS to have it read",
     },
     "file-no-data": {"zh": "只有表头，没有数据行", "en": "the file has a header but no data rows"},
     "file-too-wide": {"zh": "列数过多（{count} 列，最多 {limit} 列）", "en": "too many columns ({count}; at most {limit})"},

@@ -9,6 +9,7 @@ LABELS: dict[str, dict[str, str]] = {
     "about.period": {"zh": "方案期间", "en": "Plan period"},
     "about.note": {"zh": "注", "en": "Note"},
     "about.written_by": {"zh": "生成工具", "en": "Written by"},
+    "junit.sheet": {"zh": "工作表 {sheet}", "en": "sheet {sheet}"},
     "junit.row": {"zh": "第 {row} 行", "en": "row {row}"},
     "junit.column": {"zh": "列 {column}", "en": "column {column}"},
     "junit.whole_file": {"zh": "整个文件", "en": "whole file"},

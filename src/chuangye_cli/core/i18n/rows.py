@@ -5,6 +5,26 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "此行有 {cells} 个单元格，表头只有 {header} 列；此行未读取（常见原因：数字中的千位分隔逗号如 1,294 未加引号，或备注中含逗号）",
         "en": "the row has {cells} cells, the header has {header}; the row was not read (often an unquoted thousands separator such as 1,294, or a comma in a remark)",
     },
+    "header-unit": {
+        "zh": "列 {column} 的单位 {unit} 不是人数、户数或个数的单位：请按表头规定的单位（人、户、个）填报",
+        "en": "column {column} is in {unit}, which is no unit of a count: report it in people, households or entities (人, 户, 个)",
+    },
+    "scaled-not-whole": {
+        "zh": "按万计的数乘以 10,000 后是 {scaled}，不是整数",
+        "en": "times 10,000 (the column is in 万) this is {scaled}, not a whole number",
+    },
+    "total-mismatch": {
+        "zh": "{label}行填的是 {total}，但它所含的数据行（第 {rows} 行）之和是 {computed}",
+        "en": "the {label} (total) row says {total}, but the data rows it covers (rows {rows}) sum to {computed}",
+    },
+    "total-formula-no-value": {
+        "zh": "{label}行的公式没有保存的值，未核对（在 Excel 或 WPS 中打开并保存即可核对）",
+        "en": "the {label} (total) row's formula has no saved value, so it was not checked (open and save the file in Excel or WPS to have it checked)",
+    },
+    "total-not-number": {
+        "zh": "{label}行的这一格不是整数，未核对",
+        "en": "this cell of the {label} (total) row is not a whole number, so it was not checked",
+    },
     "duplicate-report": {
         "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
         "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",

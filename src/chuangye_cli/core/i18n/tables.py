@@ -9,6 +9,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.status": {"zh": "状态", "en": "Status"},
     "col.deadline": {"zh": "期限", "en": "Deadline"},
     "col.file": {"zh": "文件", "en": "File"},
+    "col.sheet": {"zh": "工作表", "en": "Sheet"},
     "col.row": {"zh": "行", "en": "Row"},
     "col.column": {"zh": "列", "en": "Column"},
     "col.value": {"zh": "值", "en": "Value"},

@@ -3,6 +3,10 @@
 LABELS: dict[str, dict[str, str]] = {
     "tools.col.encoding": {"zh": "编码", "en": "Encoding"},
     "tools.col.rows": {"zh": "数据行数", "en": "Data rows"},
+    "tools.col.skipped": {"zh": "未读取的原因", "en": "Not read because"},
+    "tools.skipped.hidden": {"zh": "隐藏的工作表", "en": "hidden sheet"},
+    "tools.skipped.no-header": {"zh": "没有可识别的表头（如填表说明）", "en": "no known header (e.g. instructions)"},
+    "tools.skipped.empty": {"zh": "空工作表", "en": "empty sheet"},
     "tools.col.id": {"zh": "编号", "en": "ID"},
     "tools.col.name": {"zh": "名称", "en": "Name"},
     "tools.col.metric": {"zh": "口径", "en": "Metric"},

@@ -1,0 +1,371 @@
+"""The shape of a printed statistical form (统计报表), as separate named steps.
+
+A district office sends the form it prints: a title, a 填报单位 line and a
+单位 line above the header (preamble), a header over two or three rows with
+merged cells, the data rows, a 合计 row, a footer (填表人 / 审核人 / 填报日期 /
+注). Each step works on raw rows ``(row number, cells from column A)``:
+
+1. :func:`locate_header` — the header row is the first of the first rows that
+   names two known columns; the rows above it are preamble.
+2. :func:`header_block` — the header runs from there down to the row before the
+   first data row (a row whose code cell holds a 6-digit code or whose year
+   or period cell parses), taking only rows that look like header rows (text naming a
+   column, alone or under its group; no numbers), at most MAX_HEADER_ROWS.
+3. :func:`flatten_header` — one name per column: a merged cell's text covers
+   its range (the ranges the workbook gives), an empty header cell under a
+   named one inherits it, and a column's name is its lowest non-empty header
+   cell, or, where that alone names no known column, the group text above it
+   joined with it.
+3b. :func:`header_units` and :func:`scale_cells` — a unit in brackets after a
+   count's name ((人), （户）, (个), (家)) is fine; a 万 unit ((万人)) scales the
+   column's values by 10,000; a unit no count can have (元, %) is an error.
+4. :func:`row_kind` — below the header: a total row (合计 / 总计 / 小计 / 全市 /
+   汇总 in the code or name cell) or a footer (填表人, 审核人, …), else data.
+5. :func:`check_totals` — each total row's count cells against the sum of the
+   data rows it covers.
+
+Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterable
+
+from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.formulas import UncachedFormula
+from chuangye_cli.reports.rows import COLUMNS, header_key, is_blank, normalise_text, parse_district_code, parse_whole_number
+
+#: how many leading rows may hold a title above the header
+HEADER_SCAN_ROWS = 10
+#: rows a header may span (a group of groups, a group, the names)
+MAX_HEADER_ROWS = 3
+
+Numbered = list[tuple[int, list[Any]]]
+ColumnFor = Callable[[Any], "str | None"]
+
+
+# --------------------------------------------------------------------------- 1. find the table
+
+
+def locate_header(numbered: Numbered, column_for: ColumnFor) -> int | None:
+    """The index of the header row in ``numbered``: the first of the first HEADER_SCAN_ROWS rows
+    naming two known columns; None when there is none."""
+    for i, (_, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
+        if sum(1 for v in record if column_for(v)) >= 2:
+            return i
+    return None
+
+
+# --------------------------------------------------------------------------- 2. the header block
+
+
+def header_block(numbered: Numbered, at: int, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor) -> int:
+    """The index just past the header block that starts at ``numbered[at]``.
+
+    A row joins the block when it is no data row, holds text only (no number) and names a column
+    (alone or joined with the header text above it) — or a group row (创业培训 over its names)
+    that such a row follows within the block.
+    """
+    merged = list(merged)
+    end = at + 1
+    while end < len(numbered) and end - at < MAX_HEADER_ROWS:
+        for last in range(end, min(len(numbered), at + MAX_HEADER_ROWS)):
+            number, record = numbered[last]
+            if all(is_blank(v) for v in record) or not _text_only(record):
+                return end
+            if _is_data_row(record, flatten_header(numbered[at:last], merged, column_for), column_for):
+                return end
+            above = _filled(numbered[at:last], merged)[-1]
+            if _names_a_column(record, above, column_for):
+                end = last + 1
+                break
+        else:
+            return end
+    return end
+
+
+def _is_data_row(record: list[Any], names: list[str | None], column_for: ColumnFor) -> bool:
+    """Whether the row's code cell holds a 6-digit code or its year cell a year."""
+    from pydantic_core import PydanticCustomError
+
+    from chuangye_cli.reports.rows import _year, parse_period
+
+    parsers = {"district_code": parse_district_code, "year": _year, "period": parse_period}
+    for pos, name in enumerate(names):
+        key = column_for(name) if name else None
+        if key not in parsers or pos >= len(record) or is_blank(record[pos]):
+            continue
+        try:
+            parsers[key](record[pos])
+            return True
+        except PydanticCustomError:
+            continue
+    return False
+
+
+def _text_only(record: list[Any]) -> bool:
+    """No number in the row (a header row's cells are names)."""
+    return not any(
+        isinstance(v, (int, float)) or re.fullmatch(r"[\d.,\s]+", normalise_text(v)) for v in record if not is_blank(v)
+    )
+
+
+def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) -> bool:
+    """Some cell names a column on its own or joined with the header text above it."""
+    for pos, v in enumerate(record):
+        if is_blank(v):
+            continue
+        group = above[pos] if pos < len(above) and not is_blank(above[pos]) else None
+        if column_for(v) or (group is not None and column_for(_join(group, v))):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- 3. one name per column
+
+
+def _filled(block: Numbered, merged: list[tuple[int, int, int, int]]) -> list[list[Any]]:
+    """The block's cells with each merged range covered by its text and each empty cell under a
+    named one given that name."""
+    width = max((len(r) for _, r in block), default=0)
+    rows = [list(r) + [None] * (width - len(r)) for _, r in block]
+    index = {number: i for i, (number, _) in enumerate(block)}
+    for r0, c0, r1, c1 in merged:
+        if r0 not in index:
+            continue  # the range starts above or below the block: its text is not a header's
+        value = rows[index[r0]][c0] if c0 < width else None
+        if is_blank(value):
+            continue
+        for number in range(r0, r1 + 1):
+            if number in index:
+                for c in range(c0, min(c1, width - 1) + 1):
+                    if is_blank(rows[index[number]][c]):
+                        rows[index[number]][c] = value
+    for i in range(1, len(rows)):
+        for c in range(width):
+            if is_blank(rows[i][c]) and not is_blank(rows[i - 1][c]):
+                rows[i][c] = rows[i - 1][c]
+    return rows
+
+
+def flatten_header(block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor) -> list[str | None]:
+    """One header name (as written) per column position; None where the column has no header."""
+    rows = _filled(block, list(merged))
+    width = max((len(r) for r in rows), default=0)
+    names: list[str | None] = []
+    for c in range(width):
+        texts: list[str] = []
+        for r in rows:
+            if not is_blank(r[c]):
+                text = str(r[c]).strip()
+                if not texts or texts[-1] != text:
+                    texts.append(text)
+        if not texts:
+            names.append(None)
+            continue
+        name = texts[-1]
+        if not column_for(name):
+            for k in range(len(texts) - 2, -1, -1):
+                joined = _join(*texts[k:])
+                if column_for(joined):
+                    name = joined
+                    break
+        names.append(name)
+    return names
+
+
+def _join(*parts: Any) -> str:
+    return "".join(str(p).strip() for p in parts)
+
+
+# --------------------------------------------------------------------------- 3b. units in the header
+
+#: units a count can be in: people, person-times, households, entities, places, copies
+COUNT_UNITS = ("人", "人次", "名", "户", "个", "家", "处", "份", "所")
+#: units no count can be in (money, shares, ages, times, sizes): an error naming the header
+NOT_COUNT_UNITS = ("元", "千元", "万元", "亿元", "%", "‰", "百分比", "岁", "天", "日", "月", "年", "小时", "米", "平方米", "吨", "公斤")
+_UNIT = re.compile(r"\((?:单位[:：]?)?([^()]*)\)$")
+TEN_THOUSAND = 10_000
+
+
+def header_unit(written: str) -> str | None:
+    """The unit in brackets at the end of a header as written ("新增就业人数（万人）" -> "万人"), if any."""
+    m = _UNIT.search(header_key(written))
+    return m.group(1) if m else None
+
+
+def header_units(
+    headers: dict[str, str], file: str, sheet: str | None, row: int
+) -> tuple[dict[str, int], list[Problem]]:
+    """({count column key: factor} for the columns in 万, problems): a unit no count can have is an
+    error naming the header. Other bracketed text ((含灵活就业)) is a note, not a unit."""
+    scales: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key, written in headers.items():
+        if key not in COLUMNS or not COLUMNS[key].numeric:
+            continue
+        unit = header_unit(written)
+        if unit is None:
+            continue
+        if unit.startswith("万") and unit[1:] in COUNT_UNITS:
+            scales[key] = TEN_THOUSAND
+        elif unit in NOT_COUNT_UNITS:
+            problems.append(error("header-unit", file=file, sheet=sheet, row=row, column=written, unit=unit))
+    return scales, problems
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    text = normalise_text(value).replace(",", "").replace(" ", "")
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None
+
+
+def scale_cells(
+    rows: list[tuple[int, dict[str, Any]]], scales: dict[str, int], headers: dict[str, str], file: str, sheet: str | None
+) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Multiply each count in a 万 column by 10,000 in place (0.1512 万人 -> 1512), after rounding away
+    float noise at the sixth decimal. Returns (problems, (row, key) of cells not whole after scaling:
+    each an error, the cell cleared). A cell that is no number is left for the row rules to name."""
+    problems: list[Problem] = []
+    bad: list[tuple[int, str]] = []
+    for number, cells in rows:
+        for key, factor in scales.items():
+            value = cells.get(key)
+            if is_blank(value) or isinstance(value, UncachedFormula) or (d := _decimal(value)) is None:
+                continue
+            scaled = (d * factor).quantize(Decimal("0.000001"))
+            if scaled == scaled.to_integral_value():
+                cells[key] = int(scaled)
+            else:
+                shown = format(scaled.normalize(), ",f")
+                problems.append(
+                    error("scaled-not-whole", file=file, sheet=sheet, row=number, column=headers[key], value=value, scaled=shown)
+                )
+                cells[key] = None
+                bad.append((number, key))
+    return problems, bad
+
+
+# --------------------------------------------------------------------------- 4. total rows and footers
+
+#: the label of a total row, in the code or name cell (spaces and full-width forms folded first)
+TOTAL = re.compile(r"(?:全市|全区|全县|本区|本县)?(?:合计|总计|小计|汇总)|全市")
+#: a footer row begins with one of these (its first non-empty cell)
+FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电话", "填报日期", "注", "说明")
+
+
+def _folded(value: Any) -> str:
+    return re.sub(r"\s+", "", normalise_text(value)).rstrip(":")
+
+
+def total_label(cells: dict[str, Any]) -> str | None:
+    """The total label (合计, 小计, …) of a row whose code or name cell is one, else None."""
+    for key in ("district_code", "district_name"):
+        value = cells.get(key)
+        if isinstance(value, str) and TOTAL.fullmatch(_folded(value)):
+            return _folded(value)
+    return None
+
+
+def is_footer(record: list[Any]) -> bool:
+    """A footer row: its first non-empty cell begins with 填表人, 审核人, 负责人, 联系电话, 填报日期, 注, 说明."""
+    first = next((v for v in record if not is_blank(v)), None)
+    return isinstance(first, str) and _folded(first).startswith(FOOTERS)
+
+
+def row_kind(record: list[Any], cells: dict[str, Any]) -> str:
+    """"total", "footer" or "data"."""
+    if total_label(cells):
+        return "total"
+    if is_footer(record):
+        return "footer"
+    return "data"
+
+
+# --------------------------------------------------------------------------- 5. totals checked
+
+
+#: the count columns a total row states
+COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric)
+
+
+def check_totals(
+    file: str,
+    sheet: str | None,
+    headers: dict[str, str],
+    sequence: list[tuple[str, int, dict[str, Any]]],
+) -> list[Problem]:
+    """Each total row's filled count cells against the sum of the data rows it covers.
+
+    ``sequence``: the rows below the header in order, as (kind, row number, cells); kind is "data",
+    "total" or "unread" (a data row whose cells could not be read: totals over it are not checked).
+    A 小计 covers the data rows since the header or the previous 小计; any other total covers every
+    data row above it (or, placed above them all, every data row below it). Blank cells on a total
+    row are not checked; a formula without a saved value there is not checked, with a note.
+    """
+    problems: list[Problem] = []
+    since_subtotal = 0
+    for i, (kind, number, cells) in enumerate(sequence):
+        if kind != "total":
+            continue
+        label = total_label(cells) or ""
+        if label.endswith("小计"):
+            covered = [s for s in sequence[since_subtotal:i] if s[0] != "total"]
+            since_subtotal = i + 1
+        else:
+            covered = [s for s in sequence[:i] if s[0] != "total"]
+            if not covered:
+                covered = [s for s in sequence[i + 1 :] if s[0] != "total"]
+        if any(s[0] == "unread" for s in covered):
+            continue  # a covered row could not be read (already an error): its cells are not known
+        numbers = [s[1] for s in covered]
+        span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
+        for key in COUNT_COLUMNS:
+            if key not in headers or is_blank(cells.get(key)):
+                continue
+            column = headers[key]
+            stated_cell = cells[key]
+            if isinstance(stated_cell, UncachedFormula):
+                problems.append(warning("total-formula-no-value", file=file, sheet=sheet, row=number, column=column, value=str(stated_cell), label=label))
+                continue
+            try:
+                stated = parse_whole_number(stated_cell)
+            except Exception:  # noqa: BLE001 - any refusal: the cell is no count
+                problems.append(warning("total-not-number", file=file, sheet=sheet, row=number, column=column, value=stated_cell, label=label))
+                continue
+            total = 0
+            for _, _, data in covered:
+                value = data.get(key)
+                if is_blank(value):
+                    continue
+                try:
+                    total += parse_whole_number(value)
+                except Exception:  # noqa: BLE001 - a bad data cell is its own error; the sum is unknown
+                    total = None
+                    break
+            if total is not None and total != stated:
+                problems.append(
+                    error(
+                        "total-mismatch",
+                        file=file,
+                        sheet=sheet,
+                        row=number,
+                        column=column,
+                        value=stated_cell,
+                        label=label,
+                        total=f"{stated:,}",
+                        computed=f"{total:,}",
+                        rows=span,
+                    )
+                )
+    return problems

@@ -1,0 +1,184 @@
+"""Workbooks -> sheets of raw cells: the one spreadsheet reader (python-calamine).
+
+.xlsx, .xlsm, .xlsb, .xls (Excel 97–2003, also what WPS saves) and .ods are read
+by python-calamine, which also gives each sheet's visibility and, for
+.xlsx/.xls, its merged ranges. Each sheet becomes a :class:`Sheet`: its rows
+numbered as a spreadsheet shows them (row 1 is the first row), each row's
+cells from column A, blank cells as ``None``, whole numbers as ``int`` (as
+openpyxl read them; calamine reads every .xlsx number as a float).
+
+A formula cell of an .xlsx with no saved value reads as empty here; such
+cells are found on the raw XML (:mod:`chuangye_cli.reports.formulas`, with
+openpyxl, only when the workbook holds a formula at all) and put in place as
+an :class:`~chuangye_cli.reports.formulas.UncachedFormula`.
+
+Measured on the sample data (two .xlsx reports): calamine reads a sheet in
+0.3 ms against openpyxl's 6 ms (read-only mode), and imports in 1 ms against
+236 ms. openpyxl is still what writes workbooks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+#: read by python-calamine
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+#: zip containers: their unpacked size is checked before parsing (a zip bomb)
+_ZIPPED = (".xlsx", ".xlsm", ".xlsb", ".ods")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+class WorkbookError(Exception):
+    """The file is no workbook calamine can read (corrupt, encrypted, another format)."""
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+@dataclass
+class Sheet:
+    """One sheet's raw cells."""
+
+    #: the sheet's name (None for a CSV or text file)
+    name: str | None
+    #: (row number as a spreadsheet shows it, cells from column A)
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    #: merged ranges as (first row, first column, last row, last column): rows numbered as ``rows``, columns from 0
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    visible: bool = True
+    #: a row beyond the limits the caller set: (row number, limit name) — the sheet was not read further
+    over: tuple[str, int, int] | None = None
+
+
+def _cell(value: Any) -> Any:
+    if value == "" or value is None:
+        return None
+    if type(value) is float and math.isfinite(value) and value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: int, max_blank_rows: int) -> list[Sheet]:
+    """Every worksheet of the workbook at ``path``, in the workbook's order (chart sheets left out).
+
+    Raises :class:`WorkbookError` for a file calamine cannot read, :class:`TooLarge` for a zip that
+    unpacks beyond ``max_unpacked`` bytes. A sheet with more than ``max_rows`` rows or
+    ``max_columns`` columns is returned with :attr:`Sheet.over` set and the rows read so far.
+    """
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    suffix = path[path.rfind(".") :].lower()
+    formula_parts = False
+    if suffix in _ZIPPED:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                unpacked = sum(info.file_size for info in zf.infolist())
+                if unpacked > max_unpacked:
+                    raise TooLarge(unpacked)
+                if suffix in (".xlsx", ".xlsm"):
+                    formula_parts = _has_formulas(zf)
+        except TooLarge:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a corrupt zip raises BadZipFile, zlib.error, EOFError, ...
+            raise WorkbookError(_reason(exc)) from exc
+    try:
+        wb = CalamineWorkbook.from_path(path)
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own errors for corrupt files
+        raise WorkbookError(_reason(exc)) from exc
+    try:
+        sheets = []
+        for index, meta in enumerate(wb.sheets_metadata):
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            sheet = Sheet(meta.name, visible=meta.visible == SheetVisibleEnum.Visible)
+            try:
+                ws = wb.get_sheet_by_index(index)
+                _rows(sheet, ws, max_rows, max_columns, max_blank_rows)
+                sheet.merged = [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+            except Exception as exc:  # noqa: BLE001 - see above
+                raise WorkbookError(_reason(exc)) from exc
+            sheets.append(sheet)
+    finally:
+        wb.close()
+    if formula_parts:
+        _mark_uncached_formulas(path, sheets)
+    return sheets
+
+
+def _rows(sheet: Sheet, ws: Any, max_rows: int, max_columns: int, max_blank_rows: int) -> None:
+    start_row, start_col = ws.start or (0, 0)
+    pad = [None] * start_col
+    blank_run = 0
+    for index, values in enumerate(ws.iter_rows()):
+        number = index + 1
+        if index < start_row:
+            continue  # calamine pads the rows above the first cell
+        cells = pad + [_cell(v) for v in values]
+        if len(cells) > max_columns:
+            sheet.over = ("file-too-wide", number, len(cells))
+            return
+        if number > max_rows:
+            sheet.over = ("file-too-many-rows", number, max_rows)
+            return
+        blank_run = blank_run + 1 if all(v is None for v in cells) else 0
+        if blank_run > max_blank_rows:
+            break  # a far-away stray cell: the data has ended long before
+        sheet.rows.append((number, cells))
+
+
+def _has_formulas(zf: zipfile.ZipFile) -> bool:
+    """Whether any worksheet part holds a formula element (a byte scan: no openpyxl import when none does)."""
+    for info in zf.infolist():
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            tail = b""
+            with zf.open(info) as src:
+                while chunk := src.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-32:]
+    return False
+
+
+def _mark_uncached_formulas(path: str, sheets: list[Sheet]) -> None:
+    """Put each formula cell without a saved value in place as an UncachedFormula (openpyxl's parser)."""
+    from openpyxl import load_workbook
+
+    from chuangye_cli.reports.formulas import UncachedFormula, uncached_formulas
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - calamine read it; openpyxl's stricter parser is only a helper here
+        return
+    try:
+        by_name = {s.name: s for s in sheets}
+        for ws in wb.worksheets:
+            sheet = by_name.get(ws.title)
+            if sheet is None:
+                continue
+            found = uncached_formulas(ws)
+            if not found:
+                continue
+            rows = dict(sheet.rows)
+            for number, columns in found.items():
+                cells = rows.get(number)
+                if cells is None:
+                    cells = rows[number] = []
+                for column, text in columns.items():
+                    if column > len(cells):
+                        cells.extend([None] * (column - len(cells)))
+                    if cells[column - 1] is None:
+                        cells[column - 1] = UncachedFormula(text)
+            sheet.rows = sorted(rows.items())
+    finally:
+        wb.close()
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

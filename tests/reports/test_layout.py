@@ -1,0 +1,282 @@
+"""The printed form (统计报表) as districts send it: preamble, multi-row headers, total rows, footers.
+
+Each step of :mod:`chuangye_cli.reports.layout` on its own, then whole forms through ``check``
+in .xlsx, .xls and .csv, compared with the same numbers sent as a plain table.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chuangye_cli.reports.layout import (
+    check_totals,
+    flatten_header,
+    header_block,
+    is_footer,
+    locate_header,
+    total_label,
+)
+from chuangye_cli.reports.rows import COLUMNS, column_for_header
+from conftest import FIXTURES, run
+from reportfiles import KEYS, form, grid, row, write_form, write_workbook
+
+TARGETS = FIXTURES / "check" / "targets_small.yaml"
+LIXIA = row()
+SHIZHONG = row(district_code="370103", district_name="市中区", guidance=40, trained=60, passed=50, served=45, started=30, new_jobs=300)
+
+
+def check(*paths):
+    result = run("check", *paths, "--targets", TARGETS, "--format", "json", "--lang", "en")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def numbered(rows):
+    return [(i, list(r)) for i, r in enumerate(rows, start=1)]
+
+
+# --------------------------------------------------------------------------- each step
+
+
+def test_locate_header_skips_the_preamble():
+    cells, _ = form([LIXIA])
+    assert locate_header(numbered(cells), column_for_header) == 3  # row 4
+    assert locate_header(numbered([["标题"], ["说明"]]), column_for_header) is None
+
+
+def test_header_block_runs_to_the_row_before_the_first_data_row():
+    cells, merged = form([LIXIA])
+    rows = numbered(cells)
+    assert header_block(rows, 3, [], column_for_header) == 5  # rows 4-5: the data starts at row 6
+    plain = numbered(grid([LIXIA]))
+    assert header_block(plain, 0, [], column_for_header) == 1  # one header row
+    # a bad first data row (no valid code or year, numbers) is data, never swallowed into the header
+    bad = numbered(grid([row(district_code="abc", year="二〇〇九")]))
+    assert header_block(bad, 0, [], column_for_header) == 1
+
+
+def test_flatten_header_merged_and_inherited_and_joined():
+    block = [
+        (4, ["行政区划代码", "创业培训", None, "新增", None]),
+        (5, [None, "创业培训人数", "培训合格人数", "个体工商户", "私营企业"]),
+    ]
+    # merged ranges: code down over both rows, the groups across
+    merged = [(4, 0, 5, 0), (4, 1, 4, 2), (4, 3, 4, 4)]
+    assert flatten_header(block, merged, column_for_header) == ["行政区划代码", "创业培训人数", "培训合格人数", "新增个体工商户", "新增私营企业"]
+    # without merged ranges (CSV): the code is inherited down; 私营企业 has no group text above it
+    assert flatten_header(block, [], column_for_header) == ["行政区划代码", "创业培训人数", "培训合格人数", "新增个体工商户", "私营企业"]
+
+
+def test_three_row_header():
+    block = [
+        (3, ["行政区划代码", "年度", "培训情况", None, None]),
+        (4, [None, None, "创业培训", None, "其他"]),
+        (5, [None, None, "创业培训人数", "培训合格人数", "创业指导人数"]),
+    ]
+    rows = block + [(6, ["370102", 2009, 1, 2, 3])]
+    assert header_block(rows, 0, [(3, 2, 3, 4), (4, 2, 4, 3)], column_for_header) == 3
+    assert flatten_header(block, [(3, 2, 3, 4), (4, 2, 4, 3)], column_for_header) == [
+        "行政区划代码", "年度", "创业培训人数", "培训合格人数", "创业指导人数"
+    ]
+
+
+@pytest.mark.parametrize("text", ["合计", "合 计", "合　计", "总计", "小计", "全市", "全市合计", "汇总", " 合计： "])
+def test_total_labels(text):
+    assert total_label({"district_code": text}) is not None
+    assert total_label({"district_code": None, "district_name": text}) is not None
+
+
+@pytest.mark.parametrize("text", ["370102", "历下区", "合计数有误", "不合计"])
+def test_not_total_labels(text):
+    assert total_label({"district_code": text, "district_name": text}) is None
+
+
+@pytest.mark.parametrize(
+    "record, footer",
+    [
+        (["填表人：张三", None, "审核人：李四"], True),
+        ([None, "审核人：李四"], True),
+        (["单位负责人：王五"], True),
+        (["联系电话：0531-1234567"], True),
+        (["填报日期：2009年4月10日"], True),
+        (["注：本表按季度填报"], True),
+        (["说明：人数为当季发生数"], True),
+        (["370102", "历下区"], False),
+        (["以上数据已核实"], False),
+    ],
+)
+def test_footer_rows(record, footer):
+    assert is_footer(record) is footer
+
+
+def test_check_totals_subtotals_and_grand_total():
+    headers = {"trained": "创业培训人数"}
+    seq = [
+        ("data", 6, {"trained": 10}),
+        ("data", 7, {"trained": "20"}),
+        ("total", 8, {"district_code": "小计", "trained": 30}),
+        ("data", 9, {"trained": 5}),
+        ("total", 10, {"district_code": "小计", "trained": 6}),  # wrong: 5
+        ("total", 11, {"district_code": "合计", "trained": 35}),  # all data rows above: 35
+        ("total", 12, {"district_code": "总计", "trained": None}),  # blank: not checked
+    ]
+    problems = check_totals("f.xlsx", "S", headers, seq)
+    assert [(p.code, p.file, p.sheet, p.row, p.column, p.value, p.params["total"], p.params["computed"]) for p in problems] == [
+        ("total-mismatch", "f.xlsx", "S", 10, "创业培训人数", "6", "6", "5")
+    ]
+    assert problems[0].message("zh") == "小计行填的是 6，但它所含的数据行（第 9–9 行）之和是 5"
+
+
+def test_a_total_above_the_data_covers_the_rows_below():
+    seq = [("total", 6, {"district_code": "合计", "trained": 30}), ("data", 7, {"trained": 10}), ("data", 8, {"trained": 20})]
+    assert check_totals("f.csv", None, {"trained": "创业培训人数"}, seq) == []
+
+
+def test_totals_over_an_unreadable_cell_or_row_are_not_checked():
+    headers = {"trained": "创业培训人数", "passed": "培训合格人数"}
+    seq = [("data", 2, {"trained": "abc", "passed": 1}), ("total", 3, {"district_code": "合计", "trained": 99, "passed": 2})]
+    assert [(p.column, p.params["computed"]) for p in check_totals("f", None, headers, seq)] == [("培训合格人数", "1")]
+    seq = [("unread", 2, {}), ("total", 3, {"district_code": "合计", "trained": 99})]
+    assert check_totals("f", None, headers, seq) == []
+
+
+# --------------------------------------------------------------------------- whole forms
+
+
+def plain_results(tmp_path, rows):
+    """The results of the same rows sent as a plain table."""
+    (tmp_path / "plain").mkdir()
+    code, data = check(write_workbook(tmp_path / "plain" / "p.xlsx", ("Sheet1", grid(rows))))
+    assert data["errors"] == [] and data["results"]
+    return data["results"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_a_printed_form_reads_as_the_plain_table(tmp_path, suffix):
+    """Bug: a form-shaped .xlsx got 30+ errors (missing columns under the group, the second header
+    row as data, the 合计 and 填表人 rows as bad district codes)."""
+    rows = [LIXIA, SHIZHONG]
+    expected = plain_results(tmp_path, rows)
+    cells, merged = form(rows)
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    code, data = check(f)
+    assert data["errors"] == [] and [w["code"] for w in data["warnings"]] == []
+    assert data["results"] == expected
+    assert [x["rows"] for x in data["files"]] == [2]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_a_wrong_total_is_an_error_naming_file_sheet_row_column_and_both_figures(tmp_path, suffix):
+    cells, merged = form([LIXIA, SHIZHONG], sums={"trained": 250})
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    code, data = check(f)
+    assert code == 3
+    assert [(e["file"], e["sheet"], e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (
+            str(f),
+            None if suffix == ".csv" else "季报",
+            8,
+            "创业培训人数",
+            "250",
+            "the 合计 (total) row says 250, but the data rows it covers (rows 6–7) sum to 260",
+        )
+    ]
+
+
+def test_errors_in_a_form_name_the_spreadsheet_row_and_the_column_as_written(tmp_path):
+    cells, merged = form([LIXIA, row(district_code="370103", district_name="市中区", passed=250)])
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    code, data = check(f)
+    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [(7, "培训合格人数", "250", "exceeds-column")]
+
+
+def test_any_other_row_below_the_data_is_still_an_error(tmp_path):
+    cells, merged = form([LIXIA])
+    cells.append(["以上数据已核实"])
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    code, data = check(f)
+    assert code == 3
+    assert {(e["row"], e["code"]) for e in data["errors"]} >= {(len(cells), "bad-district-code")}
+
+
+def test_joined_group_names_and_a_form_without_title(tmp_path):
+    """新增 over 个体工商户 / 私营企业: the names are only known joined with their group."""
+    cells, merged = form([LIXIA], title=False, footer=False, totals=())
+    a, b = KEYS.index("new_individual_businesses"), KEYS.index("new_private_enterprises")
+    cells[3][a], cells[4][a], cells[4][b] = "新增", "个体工商户", "私营企业"
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    code, data = check(f)
+    assert data["errors"] == [] and data["files"][0]["rows"] == 1
+
+
+# --------------------------------------------------------------------------- units in the header
+
+
+def with_headers(rows, headers: dict):
+    cells = grid(rows)
+    cells[0] = [headers.get(k, COLUMNS[k].zh) for k in KEYS]
+    return cells
+
+
+def test_units_in_brackets_match_their_column(tmp_path):
+    headers = {"trained": "创业培训人数（人）", "new_individual_businesses": "新增个体工商户(户)", "city_incubators": "市级创业孵化基地数（个）",
+               "new_private_enterprises": "新增私营企业（家）", "new_jobs": "新增就业人数（含灵活就业）"}
+    f = write_workbook(tmp_path / "u.xlsx", ("S", with_headers([LIXIA], headers)))
+    code, data = check(f)
+    assert data["errors"] == [] and data["files"][0]["rows"] == 1
+    assert [w["code"] for w in data["warnings"]] == ["missing-report"]  # 市中区: no unknown column, no unit problem
+
+
+def test_ten_thousand_units_scale_the_column(tmp_path):
+    """0.1512 万人 is 1,512 people; the float noise of 0.0209 * 10000 (208.99999999999997) is rounded away."""
+    headers = {"new_jobs": "新增就业人数（万人）", "trained": "创业培训人数(万人)"}
+    rows = [row(new_jobs=0.1512, trained=0.0209, passed=200, served=150), row(quarter=2, new_jobs="0.09", trained="0.02", passed=100, served=100)]
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers(rows, headers)))
+    code, data = check(f)
+    assert data["errors"] == []
+    plain = [row(new_jobs=1512, trained=209, passed=200, served=150), row(quarter=2, new_jobs=900, trained=200, passed=100, served=100)]
+    assert data["results"] == plain_results(tmp_path, plain)
+
+
+def test_a_ten_thousand_value_not_whole_after_scaling_is_an_error(tmp_path):
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers([row(new_jobs=0.15125)], {"new_jobs": "新增就业人数（万人）"})))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (2, "新增就业人数（万人）", "0.15125", "times 10,000 (the column is in 万) this is 1,512.5, not a whole number")
+    ]
+
+
+def test_a_unit_no_count_can_have_is_an_error_naming_the_header(tmp_path):
+    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers([LIXIA], {"trained": "创业培训人数（元）"})))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["code"]) for e in data["errors"]] == [(1, "创业培训人数（元）", "header-unit")]
+
+
+def test_a_total_in_ten_thousands_is_checked_after_scaling(tmp_path):
+    rows = [row(new_jobs=0.09), row(district_code="370103", district_name="市中区", new_jobs=0.03)]
+    cells = with_headers(rows, {"new_jobs": "新增就业人数（万人）"})
+    total = [None] * len(KEYS)
+    total[0], total[KEYS.index("new_jobs")] = "合计", 0.13  # 1,300 stated, 1,200 summed
+    f = write_workbook(tmp_path / "w.xlsx", ("S", cells + [total]))
+    code, data = check(f)
+    assert [(e["row"], e["message"]) for e in data["errors"]] == [
+        (4, "the 合计 (total) row says 1,300, but the data rows it covers (rows 2–3) sum to 1,200")
+    ]
+
+
+def test_a_total_formula_without_a_saved_value_is_noted_not_checked(tmp_path):
+    """A form filled in by a program: the 合计 row holds =SUM(...) with no saved result."""
+    cells, merged = form([LIXIA, SHIZHONG], footer=False)
+    t = KEYS.index("trained")
+    cells[-1][t] = f"=SUM({chr(65 + t)}6:{chr(65 + t)}7)"
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    code, data = check(f)
+    assert data["errors"] == []
+    notes = [w for w in data["warnings"] if w["code"].startswith("total-")]
+    assert [(w["sheet"], w["row"], w["column"], w["value"], w["message"]) for w in notes] == [
+        ("季报", 8, "创业培训人数", "=SUM(F6:F7)",
+         "the 合计 (total) row's formula has no saved value, so it was not checked (open and save the file in Excel or WPS to have it checked)")
+    ]
