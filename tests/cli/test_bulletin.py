@@ -172,3 +172,32 @@ def test_bad_extension_and_sample(tmp_path):
     result = run("bulletin", SAMPLE, "-o", tmp_path / "b.md", "--date", "2010-07-15")
     assert result.exit_code == 0
     assert "参加创业指导和创业培训人数 17,370 人，完成目标任务的 86.9%，超序时进度 11.9 个百分点。" in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_data_quality_names_total_rows_that_do_not_add_up(tmp_path):
+    """五、数据质量 reports the reader's 合计 check: a wrong total is counted there (and listed as an error)."""
+    import csv
+
+    from openpyxl import Workbook
+
+    reports = tmp_path / "reports"
+    shutil.copytree(B / "reports", reports)
+    src = reports / "370102_历下区.csv"
+    records = list(csv.reader(src.read_text(encoding="utf-8").splitlines()))
+    src.unlink()
+    wb = Workbook()
+    ws = wb.active
+    for record in records:
+        ws.append([int(v) if v.isdigit() else v for v in record])
+    total = ["合计", "", "", ""] + [sum(int(r[i]) for r in records[1:]) for i in range(4, 5)]
+    total[4] += 1  # one more than the data rows hold
+    ws.append(total)
+    wb.save(reports / "370102_历下区.xlsx")
+    out = tmp_path / "b.md"
+    result = run("bulletin", reports, "--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    md = out.read_text(encoding="utf-8")
+    assert "合计行核对：1 处合计与所含数据行之和不符（已列入上述错误）。" in md
+    clean = tmp_path / "clean.md"
+    assert run("bulletin", *ARGS, "-o", clean).exit_code == 0
+    assert "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。" in clean.read_text(encoding="utf-8")

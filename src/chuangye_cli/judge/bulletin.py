@@ -129,8 +129,10 @@ class Quality:
     #: every error (only with --allow-errors: else no bulletin is made)
     errors: tuple["Problem", ...]
     warnings: int
-    #: whether the reader checks 合计 rows (it does not yet: the bulletin says so)
-    totals_checked: bool = False
+    #: 合计/小计 cells that disagree with the data rows they cover (errors: listed with the others)
+    total_mismatches: int = 0
+    #: total cells the reader could not check (a formula without a saved value, not a whole number)
+    totals_unchecked: int = 0
 
 
 @dataclass(frozen=True)
@@ -339,6 +341,8 @@ def build_bulletin(
         files_with_errors=tuple((f or "", n) for f, n in files.items()),
         errors=errors,
         warnings=len(report.warnings),
+        total_mismatches=sum(1 for p in errors if p.code == "total-mismatch"),
+        totals_unchecked=sum(1 for p in report.warnings if p.code in ("total-formula-no-value", "total-not-number")),
     )
     return Bulletin(
         as_of=as_of,

@@ -95,9 +95,17 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.error_item": {"zh": "{file} 第 {row} 行 {column}：{message}", "en": "{file} row {row} {column}: {message}"},
     "bulletin.no_errors": {"zh": "报表校验未发现错误。", "en": "Validation found no error in the reports."},
     "bulletin.warnings": {"zh": "另有 {count} 条提示，可用 chuangye check 查看。", "en": "There are also {count} warning(s): see chuangye check."},
-    "bulletin.totals": {
-        "zh": "合计行核对：报表读取程序目前不核对报表中的合计行，本通报未作此项检查。",
-        "en": "Total rows (合计): the report reader does not check them yet, so this bulletin has not.",
+    "bulletin.totals_ok": {
+        "zh": "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。",
+        "en": "Total rows (合计): every total row agrees with the data rows it covers (reports without one are not concerned).",
+    },
+    "bulletin.totals_mismatch": {
+        "zh": "合计行核对：{count} 处合计与所含数据行之和不符（已列入上述错误）。",
+        "en": "Total rows (合计): {count} total(s) disagree with the data rows they cover (listed among the errors above).",
+    },
+    "bulletin.totals_unchecked": {
+        "zh": "另有 {count} 个合计格未能核对（公式没有保存的值，或不是整数）。",
+        "en": "{count} total cell(s) could not be checked (a formula without a saved value, or not a whole number).",
     },
     "bulletin.date": {"zh": "{year}年{month}月{day}日", "en": "{year}-{month:02d}-{day:02d}"},
     "bulletin.written": {"zh": "已写出通报 {path}", "en": "wrote the bulletin {path}"},

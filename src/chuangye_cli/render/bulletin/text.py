@@ -272,8 +272,12 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
         out.append(label("bulletin.no_errors", lang))
     if q.warnings:
         out.append(label("bulletin.warnings", lang, count=q.warnings))
-    if not q.totals_checked:
-        out.append(label("bulletin.totals", lang))
+    if q.total_mismatches:
+        out.append(label("bulletin.totals_mismatch", lang, count=q.total_mismatches))
+    else:
+        out.append(label("bulletin.totals_ok", lang))
+    if q.totals_unchecked:
+        out.append(label("bulletin.totals_unchecked", lang, count=q.totals_unchecked))
     return out
 
 
