@@ -1,4 +1,4 @@
-"""How `chuangye check` grows with the number of reporting units: N units x 8 quarters of synthetic
+"""How `chuangye check` and `chuangye trend` grow with the number of reporting units: N units x 8 quarters of synthetic
 reports, timed as ratios to the import floor measured in the same run, wall time and CPU time (user +
 system of the child) side by side: the machines are shared and noisy, so compare ratios, not seconds.
 
@@ -10,7 +10,8 @@ units) it writes, into a temporary folder (or ``--keep DIR``), one CSV report pe
 denominators) and a targets file: the plan's own targets (``src/chuangye_cli/plan/data/targets.yaml``)
 with its districts replaced by the N units (the 10 Jinan units first, so N = 10 is the plan itself; the
 pilot scope keeps its 3 pilots and the "other districts" scope lists every other unit). Then it times
-``chuangye check DIR --targets T --format json`` for every N, interleaved with the import floor
+``chuangye check DIR --targets T --format json`` and ``chuangye trend DIR --targets T --format json``
+for every N, interleaved with the import floor
 (``python -c "import pandas, pydantic"``) so that a change of load hits both alike, and prints the
 medians, the ratio of each to the floor and the growth from one N to the next (wall and CPU).
 
@@ -18,7 +19,8 @@ medians, the ratio of each to the floor and the growth from one N to the next (w
 before a change), interleaved with these, so the two can be compared within one run.
 
 Each run's output is checked once: exit code 0 or 1 (a verdict, not invalid input), no error, and one
-result per target and unit in its scope. ``--json FILE`` writes the medians and those checks.
+result per target and unit in its scope (``trend``: one series per target and unit, a city target also
+for every unit, and per indicator for the city and every unit, each with 8 quarters). ``--json FILE`` writes the medians and those checks.
 """
 
 from __future__ import annotations
@@ -127,8 +129,9 @@ def report_rows(rnd: random.Random, code: str, name: str) -> list[list[Any]]:
     return rows
 
 
-def generate(n: int, folder: Path) -> tuple[Path, Path, int]:
-    """Reports of N units (one CSV each) and their targets file; returns (reports dir, targets, results expected)."""
+def generate(n: int, folder: Path) -> tuple[Path, Path, int, int]:
+    """Reports of N units (one CSV each) and their targets file; returns (reports dir, targets, results
+    expected from ``check``, series expected from ``trend``)."""
     rnd = random.Random(n)
     plan, districts = targets_for(n)
     reports = folder / f"units_{n}"
@@ -141,13 +144,15 @@ def generate(n: int, folder: Path) -> tuple[Path, Path, int]:
         (reports / f"{d['code']}.csv").write_text(buf.getvalue(), encoding="utf-8")
     targets = folder / f"targets_{n}.yaml"
     targets.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
-    expected = 0
+    expected = series = 0
     for t in plan["targets"]:
         if "distinct" in t["metric"]:
             continue  # judged only with --rosters
         scope = t["scope"]
         expected += 1 if scope == "city" else n if scope == "each_district" else len(scope["districts"])
-    return reports, targets, expected
+        series += 1 + n if scope == "city" else n if scope == "each_district" else len(scope["districts"])
+    series += len(plan.get("indicators", [])) * (1 + n)
+    return reports, targets, expected, series
 
 
 
@@ -158,17 +163,21 @@ def env_for(src: Path) -> dict[str, str]:
     return env
 
 
-def verify(cmd: list[str], env: dict[str, str], expected: int) -> dict[str, Any]:
-    """One run whose output is read: a verdict, no error, one result per target and unit."""
+def verify(cmd: list[str], env: dict[str, str], expected: int, key: str = "results", points: int = 0) -> dict[str, Any]:
+    """One run whose output is read: a verdict, no error, one result per target and unit (``key``:
+    "results" for ``check``, "series" for ``trend``, each series with ``points`` quarters)."""
     run = subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
-    out: dict[str, Any] = {"exit_code": run.returncode, "results": None, "errors": None, "ok": False}
+    out: dict[str, Any] = {"exit_code": run.returncode, key: None, "errors": None, "ok": False}
     try:
         data = json.loads(run.stdout)
     except ValueError:
         out["stderr"] = run.stderr.decode("utf-8", "replace")[-2000:]
         return out
-    out.update(results=len(data["results"]), errors=len(data["errors"]), warnings=len(data["warnings"]))
-    out["ok"] = run.returncode in (0, 1) and not data["errors"] and len(data["results"]) == expected
+    out.update({key: len(data[key]), "errors": len(data["errors"]), "warnings": len(data["warnings"])})
+    out["ok"] = run.returncode in (0, 1) and not data["errors"] and len(data[key]) == expected
+    if points:
+        out["points_ok"] = all(len(s["points"]) == points for s in data[key])
+        out["ok"] = out["ok"] and out["points_ok"]
     return out
 
 
@@ -203,12 +212,16 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
     checks: dict[str, dict[str, Any]] = {}
     rows = {}
     for n in sizes:
-        reports, targets, expected = generate(n, folder)
+        reports, targets, expected, series = generate(n, folder)
         rows[n] = n * len(QUARTERS)
         for tag, src in trees.items():
             cmd = [PY, "-m", "chuangye_cli", "check", str(reports), "--targets", str(targets), "--format", "json"]
             cases[f"{n}{tag}"] = (cmd, env_for(src))
             checks[f"{n}{tag}"] = verify(cmd, env_for(src), expected)
+            if (src / "chuangye_cli" / "cli" / "trend.py").exists():  # a baseline from before `trend` has none
+                cmd = [PY, "-m", "chuangye_cli", "trend", str(reports), "--targets", str(targets), "--format", "json"]
+                cases[f"{n}{tag} trend"] = (cmd, env_for(src))
+                checks[f"{n}{tag} trend"] = verify(cmd, env_for(src), series, "series", len(QUARTERS))
     walls: dict[str, list[float]] = {k: [] for k in cases}
     cpus: dict[str, list[float]] = {k: [] for k in cases}
     for _ in range(args.runs):  # interleaved rounds: a change of load hits every case alike
@@ -218,27 +231,29 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
             cpus[name].append(c)
     wall = {k: statistics.median(v) for k, v in walls.items()}
     cpu = {k: statistics.median(v) for k, v in cpus.items()}
-    print(f"`check DIR --targets T --format json`, medians of {args.runs} interleaved runs;")
+    print(f"`check DIR --targets T --format json` and `trend` (same arguments), medians of {args.runs} interleaved runs;")
     print(f"x floor: ratio to `python -c 'import pandas, pydantic'` ({wall[FLOOR]:.3f} s wall, {cpu[FLOOR]:.3f} s CPU)")
     print(f"growth: ratio to the previous size (rows grow {' / '.join(f'{b / a:.1f}x' for a, b in zip(sizes, sizes[1:]))})")
     print()
-    head = f"{'units':<17} {'rows':>7} {'wall s':>7} {'x floor':>7} {'growth':>6} {'CPU s':>7} {'x floor':>7} {'growth':>6}  output"
+    head = f"{'units':<23} {'rows':>7} {'wall s':>7} {'x floor':>7} {'growth':>6} {'CPU s':>7} {'x floor':>7} {'growth':>6}  output"
     print(head)
     summary: dict[str, Any] = {"floor": {"wall": wall[FLOOR], "cpu": cpu[FLOOR]}, "runs": args.runs, "sizes": []}
-    for tag in trees:
+    for tag, command in [(t, c) for c in ("", " trend") for t in trees]:
         prev = None
         for n in sizes:
-            k = f"{n}{tag}"
+            k = f"{n}{tag}{command}"
+            if k not in cases:
+                continue
             gw = f"{wall[k] / wall[prev]:6.2f}" if prev else f"{'':6}"
             gc = f"{cpu[k] / cpu[prev]:6.2f}" if prev else f"{'':6}"
             c = checks[k]
             note = "ok" if c["ok"] else f"CHECK FAILED: {c}"
             print(
-                f"{f'{n:,}{tag}':<17} {rows[n]:>7,} {wall[k]:7.3f} {wall[k] / wall[FLOOR]:7.2f} {gw} "
+                f"{f'{n:,}{tag}{command}':<23} {rows[n]:>7,} {wall[k]:7.3f} {wall[k] / wall[FLOOR]:7.2f} {gw} "
                 f"{cpu[k]:7.3f} {cpu[k] / cpu[FLOOR]:7.2f} {gc}  {note}"
             )
             summary["sizes"].append(
-                {"units": n, "tree": tag.strip(" []") or "this", "rows": rows[n], "wall": wall[k], "cpu": cpu[k],
+                {"units": n, "tree": tag.strip(" []") or "this", "command": command.strip() or "check", "rows": rows[n], "wall": wall[k], "cpu": cpu[k],
                  "wall_x_floor": wall[k] / wall[FLOOR], "cpu_x_floor": cpu[k] / cpu[FLOOR], "check": c}
             )
             prev = k

@@ -1,5 +1,6 @@
 """The scale benchmark (bench/scale_bench.py) at its smallest size: it generates the reports and the
-targets file, runs `chuangye check` on them and finds one verdict per target and unit, no error.
+targets file, runs `chuangye check` and `chuangye trend` on them and finds one verdict (trend: one
+series of 8 quarters) per target and unit, no error.
 Only that it works is asserted here; timings are the script's to print."""
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ import subprocess
 import sys
 
 from conftest import ROOT
+
+#: trend's exit code on the generated data
+TREND_EXIT = 0
 
 
 def test_benchmark_runs_check_on_generated_units(tmp_path):
@@ -22,12 +26,21 @@ def test_benchmark_runs_check_on_generated_units(tmp_path):
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     summary = json.loads(out.read_text(encoding="utf-8"))
-    assert [(s["units"], s["tree"], s["rows"]) for s in summary["sizes"]] == [(10, "this", 80), (10, "baseline", 80)]
+    assert [(s["units"], s["tree"], s["command"], s["rows"]) for s in summary["sizes"]] == [
+        (10, "this", "check", 80), (10, "baseline", "check", 80), (10, "this", "trend", 80), (10, "baseline", "trend", 80),
+    ]  # fmt: skip
     for s in summary["sizes"]:
-        # the plan's 12 targets less the roster one: 8 city targets, 10 districts' incubators, 3 pilots, 7 others
-        # (random small counts may look year-to-date to the 累计 warning: warnings are not errors)
-        assert {k: v for k, v in s["check"].items() if k != "warnings"} == {"exit_code": 1, "results": 28, "errors": 0, "ok": True}
+        checked = {k: v for k, v in s["check"].items() if k != "warnings"}
+        if s["command"] == "check":
+            # the plan's 12 targets less the roster one: 8 city targets, 10 districts' incubators, 3 pilots, 7 others
+            # (random small counts may look year-to-date to the 累计 warning: warnings are not errors)
+            assert checked == {"exit_code": 1, "results": 28, "errors": 0, "ok": True}
+        else:
+            # trend: the 8 city targets for the city and each of the 10 units (88), the 20 district results,
+            # and the plan's 5 indicators for the city and each unit (55); 8 quarters each
+            assert checked == {"exit_code": TREND_EXIT, "series": 163, "errors": 0, "ok": True, "points_ok": True}
     assert "10 [baseline]" in run.stdout and "x floor" in run.stdout
+    assert "10 trend" in run.stdout and "10 [baseline] trend" in run.stdout
     # one CSV per unit, 8 quarters each, and the plan's own districts at N = 10
     assert len(list((tmp_path / "data" / "units_10").glob("*.csv"))) == 10
     from chuangye_cli.plan.loader import load_plan

@@ -87,6 +87,13 @@ class Figures:
             cut = self._cuts[(first, last)] = Figures(self._df[(q >= first) & (q <= last)], self._people)
         return cut
 
+    def quarterly(self, first: int, last: int) -> "Quarterly | None":
+        """Every unit's figures for each quarter from ``first`` to ``last``, alone and cumulated from
+        ``first`` (``trend``): one array computation per metric instead of a cut per quarter. None when
+        a unit has two rows for one quarter (then only :meth:`between` cuts give the right figures)."""
+        grid = Quarterly(self._df, first, last)
+        return None if grid.duplicates else grid
+
     def sum_of(self, columns: "tuple[str, ...] | list[str]", code: str | None) -> Value:
         """The columns summed over the unit's rows (no data when every cell is empty)."""
         key = ("sum", tuple(columns))
@@ -232,6 +239,176 @@ class Figures:
         out: dict[Optional[str], int] = dict(zip(counts.index.tolist(), counts.tolist()))
         out[None] = len(rows)
         return out
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One metric's figures per unit (rows: ``Quarterly.codes`` in order, then the city) and quarter
+    (columns): ``values`` (int64, float64 or object), ``valid`` False where there is no figure."""
+
+    values: Any
+    valid: Any
+
+    def lists(self) -> list[list[Any]]:
+        """One list per row, the figures as Python numbers and None where there is none."""
+        out = self.values.astype(object)
+        out[~self.valid] = None
+        return out.tolist()
+
+
+class Quarterly:
+    """The figures of :class:`Figures` for every unit and quarter of a range, both for each quarter
+    alone and cumulated from the range's first quarter, computed on (units × quarters) arrays with
+    the same rules (``between(k, k)`` and ``between(first, k)`` give the same figures: a test holds
+    them equal). Each method returns ``(own, cumulative)`` :class:`Grid` pairs."""
+
+    def __init__(self, df: "pd.DataFrame", first: int, last: int):
+        import numpy as np
+
+        q = df["q"]
+        df = df[(q >= first) & (q <= last)]
+        self.first, self.quarters = first, last - first + 1
+        codes, units = np.unique(df["district_code"].to_numpy(dtype=object).astype(str), return_inverse=True)
+        #: the units with rows, sorted; the grids' last row is the city
+        self.codes: list[str] = codes.tolist()
+        self.row = {c: i for i, c in enumerate(self.codes)}
+        quarters = df["q"].to_numpy(dtype="int64") - first
+        cells = units * self.quarters + quarters
+        self.duplicates = len(np.unique(cells)) != len(cells)
+        self._df, self._units, self._q = df, units, quarters
+        self.present = self._spread(np.ones(len(df), dtype=bool), False)
+        #: for each unit and quarter, the latest quarter up to it with a row (-1: none yet)
+        steps = np.where(self.present, np.arange(self.quarters), -1)
+        self.latest = np.maximum.accumulate(steps, axis=1) if self.quarters else steps
+        self._columns: dict[str, tuple[Any, Any]] = {}
+
+    def _spread(self, cells: Any, empty: Any) -> Any:
+        import numpy as np
+
+        out = np.full((len(self.codes), self.quarters), empty, dtype=cells.dtype)
+        out[self._units, self._q] = cells
+        return out
+
+    def column(self, name: str) -> tuple[Any, Any]:
+        """(values with 0 where empty, filled) of one numeric column, units × quarters."""
+        got = self._columns.get(name)
+        if got is None:
+            s = self._df[name]
+            got = self._columns[name] = (self._spread(s.to_numpy(dtype="int64", na_value=0), 0), self._spread(s.notna().to_numpy(), False))
+        return got
+
+    def _all_filled(self, columns: "list[str] | tuple[str, ...]") -> Any:
+        out = self.present.copy()
+        for c in columns:
+            out &= self.column(c)[1]
+        return out
+
+    def _total(self, columns: "list[str] | tuple[str, ...]", where: Any = None) -> Any:
+        import numpy as np
+
+        out = np.zeros((len(self.codes), self.quarters), dtype="int64")
+        for c in columns:
+            out += self.column(c)[0]
+        return out if where is None else np.where(where, out, 0)
+
+    @staticmethod
+    def _with_city(values: Any, valid: Any, city: Any, city_valid: Any) -> Grid:
+        import numpy as np
+
+        return Grid(np.vstack([values, city[None, :]]), np.vstack([valid, city_valid[None, :]]))
+
+    def sums(self, columns: "list[str] | tuple[str, ...]") -> tuple[Grid, Grid]:
+        """Sum of the columns; no data where every cell is empty (or no row)."""
+        import numpy as np
+
+        total = self._total(columns)
+        cells = sum((self.column(c)[1].astype("int64") for c in columns), np.zeros_like(total))
+        out = []
+        for t, n in ((total, cells), (np.cumsum(total, axis=1), np.cumsum(cells, axis=1))):
+            ok = n > 0
+            out.append(self._with_city(t, ok, np.where(ok, t, 0).sum(axis=0), n.sum(axis=0) > 0))
+        return out[0], out[1]
+
+    def _ratio_grids(self, num: Any, den: Any, count: Any) -> Grid:
+        import numpy as np
+
+        nums = np.vstack([num, num.sum(axis=0)[None, :]])
+        dens = np.vstack([den, den.sum(axis=0)[None, :]])
+        counts = np.vstack([count, count.sum(axis=0)[None, :]])
+        values = np.divide(nums, dens, out=np.zeros(nums.shape), where=dens != 0)
+        return Grid(values, (counts > 0) & (dens != 0))
+
+    def ratio_parts(self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]") -> tuple[Any, Any, Any]:
+        """(numerator, denominator, counted rows) per unit and quarter, over the rows where every
+        column of the ratio is filled."""
+        complete = self._all_filled(list(dict.fromkeys([*numerator, *denominator])))
+        return self._total(numerator, complete), self._total(denominator, complete), complete.astype("int64")
+
+    def ratios(self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]") -> tuple[Grid, Grid]:
+        """Sum of the numerator columns / sum of the denominator columns, over the rows where every
+        one is filled; no data on a zero denominator or without such a row."""
+        import numpy as np
+
+        num, den, count = self.ratio_parts(numerator, denominator)
+        cum = [np.cumsum(a, axis=1) for a in (num, den, count)]
+        return self._ratio_grids(num, den, count), self._ratio_grids(*cum)
+
+    def window(self, a: Any, size: int) -> Any:
+        """The sum over the last ``size`` quarters up to each quarter (fewer at the range's start)."""
+        import numpy as np
+
+        c = np.cumsum(a, axis=1)
+        out = c.copy()
+        out[:, size:] -= c[:, :-size]
+        return out
+
+    def _at_latest(self, values: Any) -> Any:
+        import numpy as np
+
+        rows = np.arange(len(self.codes))[:, None]
+        return values[rows, np.maximum(self.latest, 0)]
+
+    def latest_stock(self, columns: "list[str] | tuple[str, ...]") -> tuple[Grid, Grid]:
+        """A stock: the unit's row of the quarter (own) or its latest row (cumulative), if all its
+        columns are filled; the city sums those units."""
+        import numpy as np
+
+        total = self._total(columns)
+        complete = self._all_filled(columns)
+        out = []
+        for t, ok in ((total, complete), (self._at_latest(total), self._at_latest(complete) & (self.latest >= 0))):
+            out.append(self._with_city(t, ok, np.where(ok, t, 0).sum(axis=0), ok.any(axis=0)))
+        return out[0], out[1]
+
+    def level(self, column: str) -> tuple[Grid, Grid]:
+        """A unit's level in the quarter (own) or of its latest row (cumulative); the city's is its
+        lowest unit's."""
+        import numpy as np
+
+        names = sorted(LEVEL_RANK, key=LEVEL_RANK.__getitem__)
+        ranks = np.array([LEVEL_RANK.get(v, -1) if isinstance(v, str) else -1 for v in self._df[column].tolist()], dtype="int64")
+        rank = np.where(self.present, self._spread(ranks, -1), -1)
+        out = []
+        for r in (rank, np.where(self.latest >= 0, self._at_latest(rank), -1)):
+            ok = r >= 0
+            city = np.where(ok, r, len(names)).min(axis=0) if len(self.codes) else np.full(self.quarters, len(names))
+            all_ranks = np.vstack([r, np.where(city < len(names), city, -1)[None, :]])
+            table = np.array([*names, None], dtype=object)
+            values = table[np.where(all_ranks >= 0, all_ranks, len(names))]
+            out.append(Grid(values, all_ranks >= 0))
+        return out[0], out[1]
+
+    def metric(self, metric: Any) -> tuple[Grid, Grid]:
+        """A target's metric (any kind but ``distinct``)."""
+        if metric.kind == "sum":
+            return self.sums(list(metric.sum))
+        if metric.kind == "ratio":
+            return self.ratios(list(metric.ratio.numerator), list(metric.ratio.denominator))
+        if metric.kind == "latest":
+            return self.latest_stock(list(metric.latest))
+        if metric.kind == "level":
+            return self.level(metric.level)
+        raise ValueError(metric.kind)
 
 
 def _ratio(num: int, den: int) -> Value:

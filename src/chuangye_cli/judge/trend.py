@@ -8,13 +8,14 @@ every target and indicator).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import change
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.calculator import Figures
+    from chuangye_cli.judge.calculator import Figures, Grid, Quarterly
     from chuangye_cli.judge.results import CheckReport
     from chuangye_cli.plan.targets import Plan
     from chuangye_cli.reports.population import Population
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 
 
 
-@dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(NamedTuple):
+    """One quarter of a series (a named tuple: made by the hundred thousand at scale)."""
+
     quarter: Quarter
     #: the quarter's own figure (当季; a stock: at the quarter's end; a rolling indicator: its window)
     value: Any
@@ -90,13 +92,14 @@ class TrendReport:
     def exit_code(self) -> int:
         return int(self.check.exit_code) if not self.check.valid else 0
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh", series: bool = True) -> dict[str, Any]:
+        """The JSON of ``trend`` (``series=False``: the series left empty, for a writer that adds them)."""
         c = self.check
         return {
             "plan": c.plan,
             "period": {"start": str(c.period[0]), "end": str(c.period[1])} if c.period else None,
             "as_of": str(c.as_of) if c.as_of else None,
-            "series": [s.to_dict() for s in self.series],
+            "series": [s.to_dict() for s in self.series] if series else [],
             "errors": [p.to_dict(lang) for p in c.errors],
             "warnings": [p.to_dict(lang) for p in c.warnings],
             "files": [f.to_dict() for f in c.files],
@@ -116,7 +119,171 @@ def trend(
     (a city target also for each district, its own figure), quarter by quarter up to ``as_of``.
 
     ``target``: only the target or indicator with this id; ``district``: only this district
-    (and the city)."""
+    (and the city).
+
+    Each metric is computed once for every unit and quarter on arrays (``Figures.quarterly``); when
+    a unit has two rows for one quarter, from a :class:`Figures` cut per quarter instead
+    (:func:`trend_by_cuts`, the reference the fast path is tested against)."""
+    grid = figures.quarterly(plan.period.start.index, as_of.index)
+    if grid is None:
+        return trend_by_cuts(plan, figures, as_of, population, target, district)
+    return _trend_on_grid(plan, figures, grid, as_of, population, target, district)
+
+
+def _trend_on_grid(
+    plan: "Plan",
+    figures: "Figures",
+    grid: "Quarterly",
+    as_of: Quarter,
+    population: "Population | None",
+    target: str | None,
+    district: str | None,
+) -> list[TrendSeries]:
+    import numpy as np
+
+    from chuangye_cli.judge.calculator import Grid, judge
+    from chuangye_cli.judge.indicators import figure
+    from chuangye_cli.plan.targets import COUNTED_KINDS
+
+    start = plan.period.start.index
+    indices = list(range(start, as_of.index + 1))
+    quarters = [Quarter.from_index(k) for k in indices]
+    nothing = [None] * len(indices)
+    city_row = len(grid.codes)
+    out: list[TrendSeries] = []
+
+    def units(codes: list[str | None]) -> list[str | None]:
+        return [c for c in codes if district is None or c is None or c == district]
+
+    def row(lists: list[list[Any]], code: str | None) -> list[Any]:
+        r = city_row if code is None else grid.row.get(code)
+        return nothing if r is None else lists[r]
+
+    def changes(own: Grid, back: int) -> list[list[Any]]:
+        if own.values.dtype == object:  # levels: no change
+            return [nothing] * (city_row + 1)
+        v = own.values.astype("float64")
+        values = np.zeros(v.shape)
+        valid = np.zeros(v.shape, dtype=bool)
+        if back < v.shape[1]:
+            cur, base = v[:, back:], v[:, :-back]
+            ok = own.valid[:, back:] & own.valid[:, :-back] & (base != 0)
+            values[:, back:] = np.divide(cur - base, base, out=np.zeros(cur.shape), where=ok)
+            valid[:, back:] = ok
+        return Grid(values, valid).lists()
+
+    def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any) -> None:
+        if judged is None:
+            expected = completion = status = nothing
+        else:
+            status, expected, completion = zip(*(judged(i, q, cum[i]) for i, q in enumerate(quarters)))
+        series.points.extend(map(_point, zip(quarters, own, cum, expected, completion, qoq, yoy, status)))
+
+    for t in plan.without_roster_targets().targets:
+        if target is not None and t.id != target:
+            continue
+        scope = plan.scope_codes(t)
+        in_scope = set(scope)
+        codes = [None, *plan.registry] if t.scope == "city" else scope
+        own_grid, cum_grid = grid.metric(t.metric)
+        own_l, cum_l = own_grid.lists(), cum_grid.lists()
+        qoq_l, yoy_l = changes(own_grid, 1), changes(own_grid, 4)
+        kind = t.metric.kind
+        counted = kind in (*COUNTED_KINDS, "ratio") and isinstance(t.value, (int, float)) and bool(t.value)
+        elapsed_total = [plan.progress(t, q) for q in quarters]
+
+        def judged_target(i: int, q: Quarter, cum: Any, t: Any = t, counted: bool = counted, et: list = elapsed_total) -> tuple:
+            status, expected = judge(t.metric.kind, t.op, cum, t.value, *et[i])
+            return status, expected, (cum / t.value if counted and cum is not None else None)
+
+        for code in units(codes):
+            judged = code in in_scope
+            series = TrendSeries(
+                "target", t.id, {"zh": t.name.zh, "en": t.name.en}, kind,
+                t.display if kind == "ratio" else ("level" if kind == "level" else "count"),
+                code, t.value if judged else None, t.op if judged else None,
+            )  # fmt: skip
+            series_points(series, row(own_l, code), row(cum_l, code), row(qoq_l, code), row(yoy_l, code), judged_target if judged else None)
+            out.append(series)
+    for ind in plan.indicators:
+        if target is not None and ind.id != target:
+            continue
+        th = ind.threshold
+        rolling = ind.window == "last_4_quarters"
+        if ind.uses_population:
+            own_grid = cum_grid = None
+            cuts = {k: figures.between(start, k) for k in indices} if population is not None else {}
+        else:
+            own_grid, cum_grid = _indicator_grids(ind, grid, plan)
+        own_all = own_grid.lists() if own_grid is not None else None
+        cum_all = cum_grid.lists() if cum_grid is not None else None
+        qoq_all = changes(own_grid, 1) if own_grid is not None else None
+        yoy_all = changes(own_grid, 4) if own_grid is not None else None
+
+        def judged_indicator(i: int, q: Quarter, cum: Any, th: Any = th) -> tuple:
+            status, expected = judge("ratio", th.op, cum, th.value, indices[i] - start + 1, plan.period.quarters)
+            return status, expected, (cum / th.value if cum is not None and th.value else None)
+
+        for code in units([None, *plan.registry]):
+            series = TrendSeries(
+                "indicator", ind.id, {"zh": ind.name.zh, "en": ind.name.en}, "indicator", ind.display, code,
+                th.value if th else None, th.op if th else None,
+            )  # fmt: skip
+            if own_all is not None:
+                own, cum, qoq, yoy = row(own_all, code), row(cum_all, code), row(qoq_all, code), row(yoy_all, code)
+            elif population is None:
+                own = cum = qoq = yoy = nothing  # needs --population: no figure
+            else:
+                own = [figure(ind, cuts[k] if rolling else figures.between(k, k), code, q, population, plan).actual for k, q in zip(indices, quarters)]
+                cum = [figure(ind, cuts[k], code, q, population, plan).actual for k, q in zip(indices, quarters)]
+                qoq = [_change_at(own, i, 1) for i in range(len(own))]
+                yoy = [_change_at(own, i, 4) for i in range(len(own))]
+            series_points(series, own, cum, qoq, yoy, judged_indicator if th is not None else None)
+            out.append(series)
+    return out
+
+
+#: a TrendPoint from a tuple of its fields (no Python call per point)
+_point = partial(tuple.__new__, TrendPoint)
+
+
+def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, Grid]":
+    """(own, cumulative) of an indicator on report columns: scale × a ratio of sums, each quarter
+    alone and from the period start; over the last 4 quarters both are the window's figure, which
+    needs 4 complete quarters of the unit (the city: of every district)."""
+    import numpy as np
+
+    from chuangye_cli.judge.calculator import Grid
+
+    num, den, count = grid.ratio_parts(ind.formula.numerator, ind.formula.denominator)
+    if ind.window == "last_4_quarters":
+        num, den, count = (grid.window(a, 4) for a in (num, den, count))
+        nums = np.vstack([num, num.sum(axis=0)[None, :]])
+        dens = np.vstack([den, den.sum(axis=0)[None, :]])
+        full = count >= 4
+        registry = [grid.row.get(c) for c in plan.registry]
+        if None in registry:
+            city_ok = np.zeros(grid.quarters, dtype=bool)
+        else:
+            city_ok = full[registry].all(axis=0) if registry else np.ones(grid.quarters, dtype=bool)
+        ok = np.vstack([full, city_ok[None, :]]) & (dens != 0)
+        values = np.divide(nums, dens, out=np.zeros(nums.shape), where=dens != 0) * ind.scale
+        g = Grid(values, ok)
+        return g, g
+    own, cum = grid.ratios(ind.formula.numerator, ind.formula.denominator)
+    return Grid(own.values * ind.scale, own.valid), Grid(cum.values * ind.scale, cum.valid)
+
+
+def trend_by_cuts(
+    plan: "Plan",
+    figures: "Figures",
+    as_of: Quarter,
+    population: "Population | None" = None,
+    target: str | None = None,
+    district: str | None = None,
+) -> list[TrendSeries]:
+    """:func:`trend` from a :class:`Figures` cut per quarter (each target, unit and quarter read
+    one by one): the reference, and the way when a unit has two rows for one quarter."""
     from chuangye_cli.judge.calculator import judge
     from chuangye_cli.plan.targets import COUNTED_KINDS
     from chuangye_cli.judge.indicators import figure

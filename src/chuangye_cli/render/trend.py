@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.numbers import count, fixed, percent
+
+try:
+    from _json import encode_basestring  # the C encoder of json's strings (ensure_ascii=False)
+except ImportError:  # pragma: no cover
+    from json.encoder import py_encode_basestring as encode_basestring
+
+#: the keys of a point in the JSON, in order (TrendPoint.to_dict)
+TrendPoint_FIELDS = ("quarter", "value", "cumulative", "expected", "completion", "qoq", "yoy", "status")
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.trend import TrendReport, TrendSeries
@@ -65,6 +76,69 @@ def rows(report: "TrendReport", lang: str) -> list[list[str]]:
     return out
 
 
+_I3, _I4, _I5 = " " * 6, " " * 8, " " * 10
+_POINT = "{\n" + ",\n".join(f'{_I5}"{k}": %s' for k in TrendPoint_FIELDS) + "\n" + _I4 + "}"
+_HEAD = ",\n".join(f'{_I3}"{k}": %s' for k in ("source", "id", "name", "kind", "display", "district_code", "threshold", "op", "points"))
+
+
+def json_text(report: "TrendReport", lang: str) -> str:
+    """``json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2)`` to the byte (a test holds
+    them equal), written fast: the points' figures are encoded in one call of the C encoder and put
+    into a template per point, instead of json's pure-Python indenting encoder walking 300,000
+    points at 2,850 units. Any figure that is not a plain scalar: the plain encoder."""
+    head = json.dumps(report.to_dict(lang, series=False), ensure_ascii=False, indent=2)
+    try:
+        with collector_paused():
+            parts = _series_parts(report)
+    except TypeError:
+        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+    # a string in JSON holds no raw line break: this is the top-level key
+    before, after = head.split('\n  "series": []', 1)
+    return "".join([before, '\n  "series": ', *parts, after, "\n"])
+
+
+def _scalar(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return encode_basestring(v)
+    if v is True or v is False:
+        return "true" if v else "false"
+    if type(v) is int or (type(v) is float and math.isfinite(v)):
+        return repr(v)
+    if isinstance(v, (int, float)):
+        return json.dumps(v)
+    raise TypeError(type(v))
+
+
+def _series_parts(report: "TrendReport") -> list[str]:
+    if not report.series:
+        return ["[]"]
+    flat = list(chain.from_iterable(chain.from_iterable(s.points for s in report.series)))
+    names = {q: str(q) for q in set(flat[0::8])}
+    flat[0::8] = list(map(names.__getitem__, flat[0::8]))  # the quarters
+    cells = json.dumps(flat, ensure_ascii=False)[1:-1].split(", ") if flat else []
+    if len(cells) != len(flat):  # a figure with ", " in it (a string or a list): cut apart
+        raise TypeError(list)
+    points = [_POINT % t for t in zip(*[iter(cells)] * 8)]
+    out = ["[\n    "]
+    pos = 0
+    sep_point = ",\n" + _I4
+    for i, s in enumerate(report.series):
+        n = len(s.points)
+        pts = "[]" if not n else "[\n" + _I4 + sep_point.join(points[pos:pos + n]) + "\n" + _I3 + "]"
+        pos += n
+        name = "{}" if not s.name else "{\n" + ",\n".join(f"{_I4}{encode_basestring(k)}: {_scalar(v)}" for k, v in s.name.items()) + "\n" + _I3 + "}"
+        if i:
+            out.append(",\n    ")
+        out.append(
+            "{\n" + _HEAD % (_scalar(s.source), _scalar(s.id), name, _scalar(s.kind), _scalar(s.display), _scalar(s.district_code),
+                            _scalar(s.threshold), _scalar(s.op), pts) + "\n    }"
+        )  # fmt: skip
+    out.append("\n  ]")
+    return out
+
+
 def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for a trend report in any of check's formats but junit."""
     from chuangye_cli.render.problems import problems_text
@@ -73,7 +147,7 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
     table_fmt = fmt if fmt not in ("json", "csv", "xlsx") else "simple"
     err = problems_text(c.errors, c.warnings, table_fmt, lang)
     if fmt == "json":
-        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n", err
+        return json_text(report, lang), err
     if not c.valid:
         return "", err + label("trend.no_values", lang) + "\n"
     headers = [label(h, lang) for h in HEADERS]
