@@ -77,6 +77,10 @@ SNAPSHOTS: dict[str, list[str]] = {
     "roster_bad_simple_en": ["roster", f"{F}/roster/bad.csv", "--lang", "en"],
     "roster_dups_json": ["roster", f"{F}/roster/dups", "--format", "json"],
     "roster_gbk_xlsx_json": ["roster", f"{F}/roster/gbk_english.csv", f"{F}/roster/pingyin.xlsx", "--format", "json"],
+    "trend_participants_json": ["trend", "sample_data", "--target", "participants", "--district", "370102", "--format", "json"],
+    "trend_pass_rate_en": ["trend", "sample_data", "--target", "training_pass_rate", "--lang", "en"],
+    "trend_fixture_kpis": ["trend", f"{F}/tools/kpi_lixia.csv", f"{F}/tools/kpi_shizhong.csv", "--targets", f"{F}/tools/targets_kpi.yaml"],
+    "bulletin_usage_no_output": ["bulletin", "sample_data"],
     "usage_bad_format": ["check", "sample_data", "--format", "xyz"],
     "usage_bad_as_of": ["check", "sample_data", "--as-of", "2012Q1"],
 }

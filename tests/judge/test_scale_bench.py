@@ -12,7 +12,7 @@ import sys
 from conftest import ROOT
 
 #: trend's exit code on the generated data
-TREND_EXIT = 0
+TREND_EXIT = 1  # the generated units fall behind some targets, as check says (exit 1)
 
 
 def test_benchmark_runs_check_on_generated_units(tmp_path):

@@ -54,7 +54,9 @@ def command(
     base is no data. City targets are shown for the city and each district.
 
     \b
-    Exit codes: 0 computed; 2 usage error; 3 invalid input; 4 internal error.
+    Exit codes: 0 every judged series on course at the as-of quarter; 1 one behind,
+                not met or without data (as check); 2 usage error; 3 invalid input;
+                4 internal error; 5 the output could not be written.
 
     \b
     Examples:

@@ -15,6 +15,7 @@ from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import change
 
 if TYPE_CHECKING:
+    from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.judge.calculator import Figures, Grid, Quarterly
     from chuangye_cli.judge.results import CheckReport
     from chuangye_cli.plan.targets import Plan
@@ -89,8 +90,17 @@ class TrendReport:
     series: list[TrendSeries] = field(default_factory=list)
 
     @property
-    def exit_code(self) -> int:
-        return int(self.check.exit_code) if not self.check.valid else 0
+    def exit_code(self) -> "ExitCode":
+        """As ``check``: invalid input 3; a judged series whose as-of point is behind, not met or
+        without data 1; else 0 (a district's own figure of a city target is not judged)."""
+        from chuangye_cli.core.exits import ExitCode
+        from chuangye_cli.judge.results import FAILING
+
+        if not self.check.valid:
+            return self.check.exit_code
+        if any(s.points and s.points[-1].status in FAILING for s in self.series):
+            return ExitCode.FAILED
+        return ExitCode.OK
 
     def to_dict(self, lang: str = "zh", series: bool = True) -> dict[str, Any]:
         """The JSON of ``trend`` (``series=False``: the series left empty, for a writer that adds them)."""
