@@ -14,6 +14,7 @@ from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
+from chuangye_cli.reports.cumulative import year_to_date
 from chuangye_cli.reports.reader import find_files, read_tables
 from chuangye_cli.reports.validation import Located, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
 
@@ -33,17 +34,19 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
     report.problems.extend(problems)
     rows: list[Located] = []
     with collector_paused():
-        for f in files:
-            for table in read_tables(f, encoding):
-                report.problems.extend(table.problems)
-                if any(p.code == "file-not-read" for p in table.problems):
-                    continue  # a .txt that is no report table: named in its warning, not listed as read
-                report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
-                if table.header_row is not None:
-                    valid, bad = validate_table(table, plan.registry)
-                    rows.extend(valid)
-                    report.problems.extend(bad)
-                    report.reported |= reported_keys(table, valid)
+        read = [(f, table) for f in files for table in read_tables(f, encoding)]
+        # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
+        year_to_date([t for _, t in read if t.header_row is not None])
+        for f, table in read:
+            report.problems.extend(table.problems)
+            if any(p.code == "file-not-read" for p in table.problems):
+                continue  # a .txt that is no report table: named in its warning, not listed as read
+            report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
+            if table.header_row is not None:
+                valid, bad = validate_table(table, plan.registry)
+                rows.extend(valid)
+                report.problems.extend(bad)
+                report.reported |= reported_keys(table, valid)
     return rows, report
 
 

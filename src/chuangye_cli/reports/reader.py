@@ -37,7 +37,7 @@ from chuangye_cli.reports.layout import (
     scale_cells,
     total_label,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, Column, column_for_header, is_blank
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, column_for_header, is_blank, ytd_key
 
 #: the columns a period column (报告期) stands for
 PERIOD_PARTS = ("year", "quarter")
@@ -84,7 +84,8 @@ class Table:
 
     @property
     def missing_columns(self) -> set[str]:
-        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        # a flow given only as its year to date (累计) is there: its quarters are derived (reports.cumulative)
+        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers and ytd_key(k) not in self.headers}
         return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
@@ -369,6 +370,12 @@ def _fill(
     index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
     if PERIOD in table.headers:  # 报告期 stands for 年度 and 季度
         problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
+    # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
+    for pos, key in list(index.items()):
+        if key.startswith(YTD) and COLUMNS[base_key(key)].kind != "flow":
+            problems.append(warning("ytd-stock", file=table.file, sheet=table.sheet, row=header_number, column=table.headers.pop(key)))
+            del index[pos]
+    problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in table.headers)]
     table.problems.extend(problems)
     data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
