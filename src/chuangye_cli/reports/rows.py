@@ -23,7 +23,8 @@ from chuangye_cli.core.quarters import Quarter
 
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9
-MAX_TEXT = 1000
+#: the most a cell of Excel (or WPS) holds: a remark is free text up to it (a CSV cell longer is refused)
+MAX_TEXT = 32_767
 
 LEVELS = ("not_attained", "basically_attained", "attained")  # ordered, low to high
 LEVEL_ALIASES = {
