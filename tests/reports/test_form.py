@@ -191,7 +191,7 @@ def test_xlsx_data_validation_read_back(tmp_path):
     assert dvs[letter["startup_jobs"]].prompt.endswith("（选填）")
     assert dvs[letter["district_code"]].prompt == "已预填，请勿修改"
     assert (dvs[letter["quarter"]].type, dvs[letter["quarter"]].formula1, dvs[letter["quarter"]].formula2) == ("whole", "1", "4")
-    assert (dvs[letter["remarks"]].type, dvs[letter["remarks"]].formula1) == ("textLength", "1000")
+    assert (dvs[letter["remarks"]].type, dvs[letter["remarks"]].formula1) == ("textLength", "32767")
 
 
 def test_xlsx_english_drop_down_holds_the_codes(tmp_path):

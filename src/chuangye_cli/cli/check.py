@@ -11,6 +11,8 @@ from chuangye_cli.cli.options import (
     encoding_option,
     format_option,
     lang_option,
+    limits,
+    limits_options,
     output_option,
     paths_argument,
     targets_option,
@@ -40,6 +42,7 @@ from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
     help="Add a districts x city-targets matrix: each district's own figure, judged against its quota "
     "where targets.yaml gives `quotas` (always in xlsx).",
 )
+@limits_options()
 @lang_option()
 @click.pass_context
 def command(
@@ -52,6 +55,9 @@ def command(
     output: str | None,
     rosters: tuple[str, ...],
     by_district: bool,
+    max_rows: int,
+    max_columns: int,
+    max_file_mb: int,
     lang: str,
 ) -> None:
     """Validate quarterly reports and judge every target (达标检查).
@@ -83,7 +89,9 @@ def command(
             from chuangye_cli.rosters.csvpieces import tune_allocator
 
             tune_allocator()
-        report = check_plan(plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters)
+        report = check_plan(
+            plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters, limits=limits(max_rows, max_columns, max_file_mb)
+        )
     out, err = render(report, fmt, lang)
     emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.files)], lang)
     ctx.exit(report.exit_code)

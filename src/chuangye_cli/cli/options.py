@@ -33,6 +33,47 @@ def targets_option() -> Callable[[F], F]:
     )
 
 
+#: the defaults of reports.reader.Limits, and what Excel can save (stated here: --help imports no reader)
+DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB = 10_000, 500, 20
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+
+
+def limits_options() -> Callable[[F], F]:
+    """--max-rows, --max-columns, --max-file-mb: how much one report file may hold before it is refused."""
+
+    def apply(f: F) -> F:
+        f = click.option(
+            "--max-file-mb",
+            type=click.IntRange(1, 2048),
+            default=DEFAULT_MAX_FILE_MB,
+            show_default=True,
+            help="Refuse a report file larger than this many megabytes.",
+        )(f)
+        f = click.option(
+            "--max-columns",
+            type=click.IntRange(1, EXCEL_COLUMNS),
+            default=DEFAULT_MAX_COLUMNS,
+            show_default=True,
+            help=f"Refuse a report sheet wider than this (at most {EXCEL_COLUMNS:,}, Excel's own limit).",
+        )(f)
+        return click.option(
+            "--max-rows",
+            type=click.IntRange(1, EXCEL_ROWS),
+            default=DEFAULT_MAX_ROWS,
+            show_default=True,
+            help=f"Refuse a report sheet with more rows than this (at most {EXCEL_ROWS:,}, Excel's own limit).",
+        )(f)
+
+    return apply
+
+
+def limits(max_rows: int, max_columns: int, max_file_mb: int) -> Any:
+    """The options as a :class:`~chuangye_cli.reports.reader.Limits`."""
+    from chuangye_cli.reports.reader import Limits
+
+    return Limits(max_rows=max_rows, max_columns=max_columns, max_file_bytes=max_file_mb * 2**20)
+
+
 def encoding_option() -> Callable[[F], F]:
     return click.option(
         "--encoding",

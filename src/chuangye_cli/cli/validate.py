@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from chuangye_cli.cli.options import encoding_option, format_option, lang_option, output_option, paths_argument, targets_option
+from chuangye_cli.cli.options import encoding_option, format_option, lang_option, limits, limits_options, output_option, paths_argument, targets_option
 from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
 from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
@@ -15,9 +15,21 @@ from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 @encoding_option()
 @format_option(FORMATS, DEFAULT_FORMAT)
 @output_option()
+@limits_options()
 @lang_option()
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, output: str | None, lang: str) -> None:
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    max_rows: int,
+    max_columns: int,
+    max_file_mb: int,
+    lang: str,
+) -> None:
     """Validate quarterly reports only, without judging targets (校验报表).
 
     PATHS are .csv/.xlsx files or folders (searched recursively). Every row
@@ -48,7 +60,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
     protected = [*paths, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, protected, lang)
     plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
-    v = validate_paths(plan, paths, encoding)
+    v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
     out: str | bytes
     if fmt == "json":
         out, err = json.dumps(v.to_dict(lang), ensure_ascii=False, indent=2) + "\n", ""

@@ -14,7 +14,8 @@ from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
-from chuangye_cli.reports.reader import find_files, read_tables
+from chuangye_cli.reports.cumulative import year_to_date
+from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
 from chuangye_cli.reports.validation import Located, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from chuangye_cli.reports.population import Population
 
 
-def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) -> tuple[list[Located], CheckReport]:
+def read_reports(
+    paths: Iterable[str], plan: Plan, encoding: str | None = None, limits: "Limits | None" = None
+) -> tuple[list[Located], CheckReport]:
     """Read and validate every report file; the report carries files read and problems."""
     report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
     report.districts = {d.code: (d.name, d.name_en) for d in plan.districts}
@@ -33,26 +36,28 @@ def read_reports(paths: Iterable[str], plan: Plan, encoding: str | None = None) 
     report.problems.extend(problems)
     rows: list[Located] = []
     with collector_paused():
-        for f in files:
-            for table in read_tables(f, encoding):
-                report.problems.extend(table.problems)
-                if any(p.code == "file-not-read" for p in table.problems):
-                    continue  # a .txt that is no report table: named in its warning, not listed as read
-                report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
-                if table.header_row is not None:
-                    valid, bad = validate_table(table, plan.registry)
-                    rows.extend(valid)
-                    report.problems.extend(bad)
-                    report.reported |= reported_keys(table, valid)
+        read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS)]
+        # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
+        year_to_date([t for _, t in read if t.header_row is not None])
+        for f, table in read:
+            report.problems.extend(table.problems)
+            if any(p.code == "file-not-read" for p in table.problems):
+                continue  # a .txt that is no report table: named in its warning, not listed as read
+            report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
+            if table.header_row is not None:
+                valid, bad = validate_table(table, plan.registry)
+                rows.extend(valid)
+                report.problems.extend(bad)
+                report.reported |= reported_keys(table, valid)
     return rows, report
 
 
-def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None) -> CheckReport:
+def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None, limits: "Limits | None" = None) -> CheckReport:
     """The reports read and checked across rows as of a quarter (by default the earliest of the
     districts' latest reported quarters: see :func:`~chuangye_cli.reports.validation.default_as_of`);
     ``report.rows`` holds the rows that count."""
     plan.check_as_of(as_of)
-    rows, report = read_reports(paths, plan, encoding)
+    rows, report = read_reports(paths, plan, encoding, limits)
     report.as_of = as_of or default_as_of(rows, plan, report.reported)
     with collector_paused():
         kept, problems = cross_check(rows, plan, report.as_of, report.reported, as_of_by_default=as_of is None)
@@ -69,6 +74,7 @@ def check_plan(
     by_district: bool = False,
     rosters: Iterable[str] | None = None,
     allow_errors: bool = False,
+    limits: "Limits | None" = None,
 ) -> CheckReport:
     """Validate the reports under ``paths`` and judge the plan's targets.
 
@@ -81,7 +87,7 @@ def check_plan(
     """
     from chuangye_cli.judge.calculator import Figures, evaluate
 
-    report = _read_as_of(plan, paths, as_of, encoding)
+    report = _read_as_of(plan, paths, as_of, encoding, limits)
     people = _read_rosters(plan, list(rosters), encoding, report) if rosters else None
     if people is None:
         plan = plan.without_roster_targets()
@@ -96,11 +102,11 @@ def check_plan(
     return report
 
 
-def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None) -> ValidationReport:
+def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None, limits: "Limits | None" = None) -> ValidationReport:
     """Every file's rows checked, and the rules across rows that fit one district's upload:
     duplicates (error), rows outside the plan period, cumulative warnings, and quarters
     missing between a district's first and last quarter in these files (not the whole plan)."""
-    rows, report = read_reports(paths, plan, encoding)
+    rows, report = read_reports(paths, plan, encoding, limits)
     kept, problems = cross_check(rows, plan, latest_quarter(rows, plan), report.reported)
     span: dict[str, tuple[Quarter, Quarter]] = {}
     for r in kept:

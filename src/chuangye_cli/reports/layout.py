@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.rows import COLUMNS, header_key, is_blank, normalise_text, parse_district_code, parse_whole_number
+from chuangye_cli.reports.rows import COLUMNS, CURRENT_WORDS, YTD_WORDS, base_key, header_key, ytd_key, is_blank, normalise_text, parse_district_code, parse_whole_number
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -192,7 +192,13 @@ TEN_THOUSAND = 10_000
 
 def header_unit(written: str) -> str | None:
     """The unit in brackets at the end of a header as written ("新增就业人数（万人）" -> "万人"), if any."""
-    m = _UNIT.search(header_key(written))
+    key = header_key(written)
+    for word in (*YTD_WORDS, *CURRENT_WORDS):  # 新增就业人数（万人）累计: the unit before a sub-column's word
+        for form in (f"({word})", word):
+            if key.endswith(form) and len(key) > len(form):
+                key = key[: -len(form)]
+                break
+    m = _UNIT.search(key)
     return m.group(1) if m else None
 
 
@@ -204,7 +210,7 @@ def header_units(
     scales: dict[str, int] = {}
     problems: list[Problem] = []
     for key, written in headers.items():
-        if key not in COLUMNS or not COLUMNS[key].numeric:
+        if base_key(key) not in COLUMNS or not COLUMNS[base_key(key)].numeric:
             continue
         unit = header_unit(written)
         if unit is None:
@@ -295,8 +301,8 @@ def row_kind(record: list[Any], cells: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- 5. totals checked
 
 
-#: the count columns a total row states
-COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric)
+#: the count columns a total row states (a flow's year to date, 累计, as well)
+COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric) + tuple(ytd_key(k) for k, c in COLUMNS.items() if c.kind == "flow")
 
 
 def check_totals(

@@ -37,7 +37,7 @@ from chuangye_cli.reports.layout import (
     scale_cells,
     total_label,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, Column, column_for_header, is_blank
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, column_for_header, is_blank, ytd_key
 
 #: the columns a period column (报告期) stands for
 PERIOD_PARTS = ("year", "quarter")
@@ -61,6 +61,30 @@ MAX_BLANK_ROWS = 1000
 MAX_ROWS = 10_000
 #: an .xlsx is a zip: refuse one whose parts unpack to more than this (a zip bomb) before parsing it
 MAX_XLSX_UNPACKED = 200 * 2**20
+#: what Excel (and WPS) can save in a sheet: the most any limit may be raised to
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may hold before it is refused (bounded work on a file that is no report).
+
+    The defaults are far above any quarterly report; an honest file beyond them is refused with an
+    error naming the limit and the option that raises it (``--max-rows``, ``--max-columns``,
+    ``--max-file-mb`` on check and validate), up to what Excel can save.
+    """
+
+    max_rows: int = MAX_ROWS
+    max_columns: int = MAX_COLUMNS
+    max_file_bytes: int = MAX_FILE_BYTES
+
+    @property
+    def max_unpacked(self) -> int:
+        """A workbook's unpacked parts: MAX_XLSX_UNPACKED, raised with the file size limit."""
+        return max(MAX_XLSX_UNPACKED, MAX_XLSX_UNPACKED * self.max_file_bytes // MAX_FILE_BYTES)
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -84,7 +108,8 @@ class Table:
 
     @property
     def missing_columns(self) -> set[str]:
-        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers}
+        # a flow given only as its year to date (累计) is there: its quarters are derived (reports.cumulative)
+        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers and ytd_key(k) not in self.headers}
         return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
@@ -161,23 +186,24 @@ def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
     return None
 
 
-def read_tables(path: str, encoding: str | None = None) -> list[Table]:
+def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
-    not read says why in :attr:`Table.skipped`); problems are collected on them, never raised."""
+    not read says why in :attr:`Table.skipped`); problems are collected on them, never raised.
+    ``limits``: beyond them a file is refused (an error naming the limit and its option)."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         return [Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])]
     try:
         size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return [Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")])]
+        if size > limits.max_file_bytes:
+            return [Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{limits.max_file_bytes:,}")])]
         if suffix in WORKBOOK_SUFFIXES:
-            return _read_workbook(path, suffix)
+            return _read_workbook(path, suffix, limits)
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
-    table = _read_csv_bytes(path, raw, encoding)
+    table = _read_csv_bytes(path, raw, encoding, limits)
     if suffix == ".txt" and table.header_row is None:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
         return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
@@ -210,7 +236,7 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     return raw.decode("gb18030"), "gb18030"
 
 
-def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
+def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> Table:
     table = Table(path)
     if not raw.strip():
         table.problems.append(error("file-empty", file=path))
@@ -244,11 +270,11 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
         try:
             for record in reader:
-                if len(record) > MAX_COLUMNS:
-                    table.problems.append(error("file-too-wide", file=path, row=len(records) + 1, count=len(record), limit=MAX_COLUMNS))
+                if len(record) > limits.max_columns:
+                    table.problems.append(error("file-too-wide", file=path, row=len(records) + 1, count=len(record), limit=f"{limits.max_columns:,}"))
                     return table
-                if len(records) >= MAX_ROWS:
-                    table.problems.append(error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{MAX_ROWS:,}"))
+                if len(records) >= limits.max_rows:
+                    table.problems.append(error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{limits.max_rows:,}"))
                     return table
                 records.append(record)
         except csv.Error as exc:
@@ -267,7 +293,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None) -> Table:
 # --------------------------------------------------------------------------- workbooks
 
 
-def _read_workbook(path: str, suffix: str) -> list[Table]:
+def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     """Every sheet of a workbook: the visible ones with a header read, the others listed as skipped."""
     from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
 
@@ -275,10 +301,10 @@ def _read_workbook(path: str, suffix: str) -> list[Table]:
     whole = Table(path, encoding=encoding)
     try:
         sheets = read_workbook(
-            path, max_unpacked=MAX_XLSX_UNPACKED, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_blank_rows=MAX_BLANK_ROWS
+            path, max_unpacked=limits.max_unpacked, max_rows=limits.max_rows, max_columns=limits.max_columns, max_blank_rows=MAX_BLANK_ROWS
         )
     except TooLarge as exc:
-        whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{MAX_XLSX_UNPACKED:,}"))
+        whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}"))
         return [whole]
     except WorkbookError as exc:
         whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
@@ -293,9 +319,9 @@ def _read_workbook(path: str, suffix: str) -> list[Table]:
         if sheet.over is not None:
             code, number, count = sheet.over
             if code == "file-too-wide":
-                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, count=count, limit=MAX_COLUMNS))
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, count=count, limit=f"{limits.max_columns:,}"))
             else:
-                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, limit=f"{MAX_ROWS:,}"))
+                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, limit=f"{limits.max_rows:,}"))
             continue
         if not any(not is_blank(v) for _, values in sheet.rows for v in values):
             table.skipped = "empty"
@@ -369,6 +395,12 @@ def _fill(
     index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
     if PERIOD in table.headers:  # 报告期 stands for 年度 and 季度
         problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
+    # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
+    for pos, key in list(index.items()):
+        if key.startswith(YTD) and COLUMNS[base_key(key)].kind != "flow":
+            problems.append(warning("ytd-stock", file=table.file, sheet=table.sheet, row=header_number, column=table.headers.pop(key)))
+            del index[pos]
+    problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in table.headers)]
     table.problems.extend(problems)
     data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
     usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0

@@ -23,7 +23,8 @@ from chuangye_cli.core.quarters import Quarter
 
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9
-MAX_TEXT = 1000
+#: the most a cell of Excel (or WPS) holds: a remark is free text up to it (a CSV cell longer is refused)
+MAX_TEXT = 32_767
 
 LEVELS = ("not_attained", "basically_attained", "attained")  # ordered, low to high
 LEVEL_ALIASES = {
@@ -372,9 +373,53 @@ PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所
 _HEADER_INDEX = ColumnIndex(COLUMNS.values(), aliases=dict.fromkeys(PERIOD_HEADERS, PERIOD))
 
 
+#: a flow indicator's sub-columns (a group header over them, or written after or before its name):
+#: this quarter's figure and the year to date. Longest first: the first that matches is taken.
+CURRENT_WORDS = ("本季度", "本季", "本期", "当季")
+YTD_WORDS = ("本年累计", "年累计", "累计")
+#: the key of a year-to-date (累计) column: YTD + the flow column's key ("ytd:new_jobs")
+YTD = "ytd:"
+
+
+def ytd_key(key: str) -> str:
+    return YTD + key
+
+
+def base_key(key: str) -> str:
+    """The report column a key stands for ("ytd:new_jobs" -> "new_jobs")."""
+    return key[len(YTD) :] if key.startswith(YTD) else key
+
+
+_TRAILING_UNIT = re.compile(r"\([^()]*\)$")
+
+
+def _sub_column(header: Any) -> str | None:
+    """The key of a header naming a count with 本季 / 累计 before, after or (in brackets) after it:
+    新增就业人数本季 -> new_jobs, 新增就业人数（累计） and 本年累计新增就业人数 -> ytd:new_jobs."""
+    key = header_key(header)
+    for words, ytd in ((YTD_WORDS, True), (CURRENT_WORDS, False)):
+        for word in words:
+            rest = None
+            for form in (f"({word})", word):
+                if key.endswith(form):
+                    rest = key[: -len(form)]
+                elif _TRAILING_UNIT.search(key) and _TRAILING_UNIT.sub("", key).endswith(form):
+                    rest = _TRAILING_UNIT.sub("", key)[: -len(form)]  # 新增就业人数累计（人）
+                if rest is not None:
+                    break
+            if rest is None and key.startswith(word):
+                rest = key[len(word) :]
+            if not rest:
+                continue
+            found = _HEADER_INDEX.column_for(rest)
+            if found is not None and found in COLUMNS and COLUMNS[found].numeric:
+                return ytd_key(found) if ytd else found
+    return None
+
+
 @functools.lru_cache(maxsize=4096, typed=True)
 def _cached_column_for(header: Any) -> str | None:
-    return _HEADER_INDEX.column_for(header)
+    return _sub_column(header) or _HEADER_INDEX.column_for(header)
 
 
 def column_for_header(header: Any) -> str | None:
@@ -383,4 +428,4 @@ def column_for_header(header: Any) -> str | None:
     try:
         return _cached_column_for(header)
     except TypeError:  # an unhashable cell
-        return _HEADER_INDEX.column_for(header)
+        return _sub_column(header) or _HEADER_INDEX.column_for(header)

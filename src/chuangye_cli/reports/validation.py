@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.reports.reader import Table
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key, ytd_key
 from chuangye_cli.plan.targets import Plan
 
 
@@ -31,6 +31,8 @@ class Located:
     file: str
     line: int
     sheet: str | None = None
+    #: the flow columns the row's table gives as 累计 (derived from it, or checked against it)
+    ytd: frozenset[str] = frozenset()
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -43,6 +45,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     problems: list[Problem] = []
     missing = table.missing_columns
     context = {"districts": registry}
+    ytd = frozenset(k for k in COLUMNS if ytd_key(k) in table.headers)  # the flows this table gives as 累计
     for line, cells in table.rows:
         data = {k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))}
         unread = set(table.unread.get(line, set()))  # the reader reported these cells; the row is not used
@@ -60,6 +63,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
                 sheet=table.sheet,
                 row=line,
                 column_of=lambda key: table.headers.get(key)
+                or table.headers.get(ytd_key(key))
                 or (table.headers.get(PERIOD) if key in ("year", "quarter") else None)
                 or (COLUMNS[key].zh if key in COLUMNS else key),
                 value_of=lambda key: None if is_blank(cells.get(key)) else cells.get(key),
@@ -67,7 +71,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet))
+            rows.append(Located(row, table.file, line, table.sheet, ytd))
     return rows, problems
 
 
@@ -260,6 +264,8 @@ def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
     says nothing; nor does a Q1 of 0 (no multiple of nothing) or a column left blank.
     """
     value = {(r.row.district_code, r.row.period): r.row for r in rows}
+    # a column headed 累计 is known to be one: its quarters were derived from it or checked against it
+    headed = {(r.row.district_code, r.row.year, k) for r in rows for k in r.ytd}
     years = sorted({q.year for _, q in value})
     problems = []
     for code in plan.registry:
@@ -267,7 +273,7 @@ def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
             for year in years:
                 quarters = [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]
                 series = [getattr(value[(code, q)], key) if (code, q) in value else None for q in quarters]
-                if any(v is None for v in series):
+                if any(v is None for v in series) or (code, year, key) in headed:
                     continue
                 *ytd, after = series
                 if ytd[0] > 0 and ytd == sorted(ytd) and ytd[3] >= YTD_RISE * ytd[0] and after <= YTD_RESET * ytd[3]:

@@ -51,17 +51,20 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "a hidden sheet is not read, though it has a report header: unhide it in Excel or WPS to have it read",
     },
     "file-no-data": {"zh": "只有表头，没有数据行", "en": "the file has a header but no data rows"},
-    "file-too-wide": {"zh": "列数过多（{count} 列，最多 {limit} 列）", "en": "too many columns ({count}; at most {limit})"},
+    "file-too-wide": {
+        "zh": "列数过多（{count} 列，最多 {limit} 列）；如确是报表，check 和 validate 可用 --max-columns 放宽（最多 16,384，Excel 的上限）",
+        "en": "too many columns ({count}; at most {limit}); if this is a report, check and validate raise the limit with --max-columns (up to 16,384, Excel's own)",
+    },
     "file-too-large": {
-        "zh": "文件过大（{size} 字节，季报文件最大 {limit} 字节）",
-        "en": "the file is too large ({size} bytes; a quarterly report may be at most {limit})",
+        "zh": "文件过大（{size} 字节，最大 {limit} 字节）；如确是报表，check 和 validate 可用 --max-file-mb 放宽",
+        "en": "the file is too large ({size} bytes; at most {limit}); if this is a report, check and validate raise the limit with --max-file-mb",
     },
     "file-csv-unclosed-quote": {
         "zh": "CSV 格式错误：本行的引号（\"）一直没有闭合，其后各行都会被吞进同一个单元格",
         "en": "malformed CSV: a quote (\") opened in this row is never closed, so every row after it would be swallowed into one cell",
     },
     "file-too-many-rows": {
-        "zh": "行数过多（最多 {limit} 行），不像是季报文件",
-        "en": "too many rows (at most {limit}); this is not a quarterly report",
+        "zh": "行数过多（最多 {limit} 行），不像是季报文件；如确是报表，check 和 validate 可用 --max-rows 放宽（最多 1,048,576，Excel 的上限）",
+        "en": "too many rows (at most {limit}); this is not a quarterly report — if it is, check and validate raise the limit with --max-rows (up to 1,048,576, Excel's own)",
     },
 }

@@ -7,4 +7,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "column {key} appears more than once (also column {other})",
     },
     "unknown-column": {"zh": "未知的列，已忽略", "en": "unknown column, ignored"},
+    "ytd-stock": {
+        "zh": "孵化基地数等存量指标按季末实有数填报，不累计：累计列未读取",
+        "en": "a stock (such as incubators) is the count at the quarter's end and is never cumulated: the year-to-date (累计) column is not read",
+    },
 }

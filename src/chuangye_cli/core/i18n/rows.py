@@ -25,6 +25,18 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "{label}行的这一格不是整数，未核对",
         "en": "this cell of the {label} (total) row is not a whole number, so it was not checked",
     },
+    "ytd-mismatch": {
+        "zh": "累计填的是 {ytd}，但 {first} 至 {quarter} 的{current_column}（本季）之和是 {computed}",
+        "en": "the year to date (累计) says {ytd}, but the quarterly figures ({current_column}, 本季) from {first} to {quarter} sum to {computed}",
+    },
+    "ytd-missing-quarter": {
+        "zh": "只填了累计数：{quarter} 的本季数是它减去 {missing} 的累计数，但没有 {missing} 的累计数（未报送、未填或有误）；此行未使用",
+        "en": "only the year to date (累计) is given: {quarter}'s own figure is this minus {missing}'s year to date, which is missing (not sent, blank or invalid); the row is not used",
+    },
+    "ytd-falls": {
+        "zh": "累计数 {ytd} 比上季度（{previous}）的累计数 {before} 还小：年初至今的累计数不会下降；此行未使用",
+        "en": "the year to date (累计) {ytd} is below {previous}'s {before}: a year to date never falls; the row is not used",
+    },
     "duplicate-report": {
         "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
         "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",
