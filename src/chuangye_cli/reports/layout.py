@@ -29,6 +29,8 @@ Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
@@ -190,6 +192,7 @@ _UNIT = re.compile(r"\((?:单位[:：]?)?([^()]*)\)$")
 TEN_THOUSAND = 10_000
 
 
+@lru_cache(maxsize=4096)
 def header_unit(written: str) -> str | None:
     """The unit in brackets at the end of a header as written ("新增就业人数（万人）" -> "万人"), if any."""
     key = header_key(written)

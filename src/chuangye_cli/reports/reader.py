@@ -435,8 +435,11 @@ def _fill(
 
 
 def _width(record: list[Any]) -> int:
-    """Cells up to the last non-empty one."""
-    return max((i + 1 for i, v in enumerate(record) if not is_blank(v)), default=0)
+    """Cells up to the last non-empty one (looked for from the end: most rows end filled)."""
+    n = len(record)
+    while n and is_blank(record[n - 1]):
+        n -= 1
+    return n
 
 
 def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:

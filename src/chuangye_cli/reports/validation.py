@@ -269,10 +269,16 @@ def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
     years = sorted({q.year for _, q in value})
     problems = []
     for code in plan.registry:
+        # the district's years with all four quarters and the next Q1 (rows first, then columns)
+        full = []
+        for year in years:
+            quarters = [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]
+            found = [value.get((code, q)) for q in quarters]
+            if all(r is not None for r in found):
+                full.append((year, quarters, found))
         for key in FLOW_COLUMNS:
-            for year in years:
-                quarters = [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]
-                series = [getattr(value[(code, q)], key) if (code, q) in value else None for q in quarters]
+            for year, quarters, found in full:
+                series = [getattr(r, key) for r in found]
                 if any(v is None for v in series) or (code, year, key) in headed:
                     continue
                 *ytd, after = series
