@@ -614,3 +614,21 @@ def test_sample_heat_table_one_district(sample):
 def test_no_trend_pages_without_a_verdict(tmp_path):
     _, _, root = make_report(tmp_path, str(BAD), "--targets", str(QUOTA_TARGETS))
     assert root.find_all("section", id="trends") == [] and root.find_all("section", id="district-trends") == []
+
+
+def test_trend_quarters_without_reports_are_no_verdict(tmp_path):
+    """As of 2010Q4 the sample lacks every 2010Q3-Q4 report: those points are hollow and marked
+    incomplete, and a district's cells say 未报送 with the no-data pattern, never 已达标."""
+    _, _, root = make_report(tmp_path, str(SAMPLE), "--as-of", "2010Q4")
+    fig = root.find("section", id="trends").find("figure", cls="trend", data_target="participants")
+    groups = fig.find_all("g", cls="trend-point")
+    assert [g.attrs.get("data-incomplete") for g in groups] == [None] * 6 + ["true", "true"]
+    assert [g.find("circle").attrs["fill"] for g in groups][5:] == ["url(#pat-on_track)", "#fff", "#fff"]
+    row = root.find("table", cls="heat", data_target="district_incubators").find("tr", data_district="370102")
+    cells = row.find_all("td", cls="heat-cell")
+    assert [td.attrs.get("data-reported") for td in cells] == [None] * 6 + ["false", "false"]
+    assert [squash(td.text) for td in cells][5:] == ["6已达标", "6未报送", "6未报送"]
+    assert cells[-1].find("rect").attrs["fill"] == "url(#pat-no_data)"
+    notes = [squash(p.text) for p in root.find("section", id="district-trends").find_all("p", cls="incomplete-note")]
+    assert notes == ["未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。"]
+    assert len(root.find("section", id="trends").find_all("p", cls="incomplete-note")) == 1

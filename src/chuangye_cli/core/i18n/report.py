@@ -44,6 +44,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "每季一点，从方案期初到统计截至季度：人数和户数为期初至该季度的累计，基地数和比率为截至该季度的数值。",
         "en": "One point per quarter, from the start of the plan to the as-of quarter: counts of people and businesses are cumulative from the start; bases and rates are the figure as of that quarter.",
     },
+    "report.trend_incomplete": {
+        "zh": "空心圆点：该季度有县(市)区未报送，数值缺少其报表，不作为结论。",
+        "en": "Hollow dot: some district has no report for that quarter; the figure lacks it and is no verdict.",
+    },
+    "report.heat_not_reported": {
+        "zh": "未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。",
+        "en": "not reported: the district has no report for that quarter; the figure is carried from earlier reports and is no verdict.",
+    },
     "report.heat": {"zh": "县(市)区目标逐季考核", "en": "District targets quarter by quarter"},
     "report.heat_note": {
         "zh": "每格为该县(市)区截至该季度的数值，以及按当时序时进度的考核结果（文字和花纹表示状态，黑白打印可辨）。",

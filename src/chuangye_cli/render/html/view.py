@@ -220,6 +220,8 @@ class HeatCell:
     status: Optional[str]
     text: str
     short: str
+    #: the district has no report for this quarter: shown as 未报送 (its figure carried from before), not as a verdict
+    not_reported: bool = False
 
 
 @dataclass
@@ -260,7 +262,10 @@ def _heat(plan: "Plan", report: CheckReport, lang: str) -> list[HeatTable]:
                     completion=p.completion,
                     status=p.status,
                     text=value_text(kind, p.cumulative, lang, s.threshold, s.op or ">="),
-                    short=label(f"status_short.{p.status}", lang) if p.status else "",
+                    short=label("status_short.not_reported" if (code, p.quarter) not in report.reported else f"status_short.{p.status}", lang)
+                    if p.status
+                    else "",
+                    not_reported=(code, p.quarter) not in report.reported,
                 )
                 for p in s.points
             ]
@@ -328,6 +333,8 @@ def report_view(
             view["districts"] = [d.label(lang) for d in plan.districts]
             view["trend_charts"] = trend_charts(plan, report, lang)
             view["heat"] = _heat(plan, report, lang)
+            view["trend_incomplete"] = any(p.incomplete for c in view["trend_charts"] for p in c.points)
+            view["heat_not_reported"] = any(c.not_reported for t in view["heat"] for r in t.rows for c in r.cells)
     else:
         view["verdict"] = None
     return view
