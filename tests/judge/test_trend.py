@@ -140,3 +140,21 @@ def test_trend_json_writer_equals_json_dumps():
     assert json_text(report, "zh") == json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n"
     report.series = []
     assert json_text(report, "zh") == json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_check_plan_carries_the_trend_only_when_asked():
+    """``check_plan(..., trend=True)`` (what ``chuangye report`` asks for) carries every target's
+    series, the same as ``trend`` computes from the same rows; ``check`` and the rest carry none."""
+    from chuangye_cli.judge.calculator import Figures
+    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli.judge.trend import trend
+    from chuangye_cli.plan.loader import load_plan
+
+    plan = load_plan(None).without_roster_targets()
+    sample = str(ROOT / "sample_data")
+    assert check_plan(plan, [sample]).trend is None
+    report = check_plan(plan, [sample], trend=True)
+    assert report.trend == [s for s in trend(plan, Figures(report.rows), report.as_of) if s.source == "target"]
+    # 11 targets (the roster one left out): 8 city targets x (city + 10 districts), 1 each-district x 10, levels 3 + 7
+    assert len(report.trend) == 8 * 11 + 10 + 3 + 7
+    assert "trend" not in report.to_dict()

@@ -284,7 +284,7 @@ def test_print_css(sample):
     assert re.search(r"\.sheet \{[^}]*break-after: page", style)  # a page per section
     assert "print-color-adjust: exact" in style
     sections = [s.attrs["id"] for s in root.find_all("section", cls="sheet")]
-    assert sections == ["summary", "districts", "appendix"]
+    assert sections == ["summary", "districts", "trends", "district-trends", "appendix"]
 
 
 def test_sample_report_every_city_target_and_status(sample):
@@ -475,3 +475,160 @@ def test_as_of_after_the_data_marks_and_explains(tmp_path):
     assert matrix["participants"][3] == "—not reported"  # no figure of its own as of 2010Q4
     assert [squash(t.text) for t in root.find_all("text", cls="status-word")][:1] == ["not reported"]
     assert len(root.find("section", id="districts").find_all("p", cls="incomplete-note")) == 2
+
+
+# --------------------------------------------------------------------------- trends quarter by quarter
+
+
+def trend_points(fig: Node) -> list[dict]:
+    """A trend chart's points as drawn: each quarter's data attributes and its circle's centre."""
+    out = []
+    for g in fig.find_all("g", cls="trend-point"):
+        circles = g.find_all("circle")
+        out.append(
+            {
+                "quarter": g.attrs["data-quarter"],
+                "value": g.attrs["data-value"],
+                "expected": g.attrs["data-expected"],
+                "status": g.attrs["data-status"],
+                "xy": (float(circles[0].attrs["cx"]), float(circles[0].attrs["cy"])) if circles else None,
+            }
+        )
+    return out
+
+
+def polyline(svg: Node, cls: str) -> list[tuple[float, float]]:
+    found = svg.find_all("polyline", cls=cls)
+    return [tuple(map(float, xy.split(","))) for xy in found[0].attrs["points"].split()] if found else []
+
+
+def test_small_trend_chart_by_hand(small):
+    """participants (a quota target, judged on the city total of 1,000 over 2009Q1-Q4):
+    2009Q1 100+200+60+50 = 410, pro-rata 250; 2009Q2 410 + 120+100+70+50 = 750, pro-rata 500."""
+    _, _, root = small
+    section = root.find("section", id="trends")
+    figs = {f.attrs["data-target"]: f for f in section.find_all("figure", cls="trend")}
+    assert list(figs) == ["participants", "training_pass_rate", "service_rate"]  # city targets, not levels
+    fig = figs["participants"]
+    svg = fig.find("svg", cls="trend")
+    # the y axis: 0..1,200 (ticks of 200 up to 1.05 x the 1,000 target) over y = 124 (0) .. 12 (1,200)
+    assert svg.attrs["data-top"] == "1200"
+    points = trend_points(fig)
+    assert [(p["quarter"], p["value"], p["expected"], p["status"]) for p in points] == [
+        ("2009Q1", "410", "250", "on_track"),
+        ("2009Q2", "750", "500", "on_track"),
+    ]
+    # x: the middle of each quarter's half of 50..326; y: 124 - 112 x value / 1,200
+    assert [p["xy"] for p in points] == [(119.0, 85.73), (257.0, 54.0)]
+    assert polyline(svg, "actual") == [(119.0, 85.73), (257.0, 54.0)]
+    assert polyline(svg, "expected") == [(119.0, 100.67), (257.0, 77.33)]
+    assert svg.find("line", cls="target").attrs["y1"] == "30.67"  # the 1,000 target
+    assert squash(svg.find("text", cls="last").text) == "750"
+    # a rate: the pro-rata line is the 90% target; 235/250 = 94.0%, then 362/400 = 90.5%
+    rate = trend_points(figs["training_pass_rate"])
+    assert [(p["value"], p["expected"], p["status"]) for p in rate] == [("0.94", "0.9", "met"), ("0.905", "0.9", "met")]
+    assert figs["training_pass_rate"].find_all("line", cls="target") == []
+
+
+def test_small_heat_table_by_hand(small):
+    """本级孵化基地 (target 4 by 2009Q4): 历下区 2 then 3, 市中区 1 then 2; pro-rata 1 then 2."""
+    _, _, root = small
+    section = root.find("section", id="district-trends")
+    tables = {t.attrs["data-target"]: t for t in section.find_all("table", cls="heat")}
+    assert list(tables) == ["district_incubators", "pilot_standard"]
+    header = [squash(th.text) for th in tables["district_incubators"].find("thead").find_all("th")]
+    assert header == ["范围", "2009Q1", "2009Q2"]
+    rows = {tr.attrs["data-district"]: tr for tr in tables["district_incubators"].find("tbody").find_all("tr")}
+    assert list(rows) == ["370102", "370103"]
+    cells = [(td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-completion"], td.attrs["data-status"], squash(td.text))
+             for td in rows["370103"].find_all("td", cls="heat-cell")]  # fmt: skip
+    assert cells == [("2009Q1", "1", "0.25", "on_track", "1符合序时"), ("2009Q2", "2", "0.5", "on_track", "2符合序时")]
+    # the pilot target covers 历下区 only: a level, pending before the deadline
+    pilot = tables["pilot_standard"].find("tbody").find_all("tr")
+    assert [tr.attrs["data-district"] for tr in pilot] == ["370102"]
+    assert [squash(td.text) for td in pilot[0].find_all("td", cls="heat-cell")] == ["基本达到待考核", "基本达到待考核"]
+
+
+def test_sample_trend_charts_agree_with_trend(sample):
+    """Every city target's chart, every quarter: the points read back from the SVG are the
+    figures of ``chuangye trend`` (cumulative, pro-rata expectation, status), drawn where the
+    axis puts them."""
+    from chuangye_cli.render.html.charts import TREND_GEOMETRY as G
+
+    _, _, root = sample
+    data = json.loads(run("trend", SAMPLE, "--format", "json").stdout)
+    city = [s for s in data["series"] if s["source"] == "target" and s["district_code"] is None and s["kind"] != "level"]
+    assert [s["id"] for s in city] == [
+        "participants", "training_pass_rate", "service_rate", "initial_success_rate", "survival_rate",
+        "city_incubators", "new_businesses", "new_jobs",
+    ]  # fmt: skip
+    figs = {f.attrs["data-target"]: f for f in root.find("section", id="trends").find_all("figure", cls="trend")}
+    assert list(figs) == [s["id"] for s in city]
+    quarters = ["2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1", "2010Q2"]  # the plan's start to the as-of quarter
+    for s in city:
+        svg = figs[s["id"]].find("svg", cls="trend")
+        top = float(svg.attrs["data-top"])
+        points = trend_points(figs[s["id"]])
+        assert [p["quarter"] for p in points] == [p["quarter"] for p in s["points"]] == quarters
+        for drawn, want in zip(points, s["points"]):
+            assert float(drawn["value"]) == want["cumulative"], (s["id"], want["quarter"])
+            assert float(drawn["expected"]) == want["expected"], (s["id"], want["quarter"])
+            assert drawn["status"] == want["status"]
+            y = G["bottom"] - (G["bottom"] - G["top"]) * want["cumulative"] / top
+            assert drawn["xy"][1] == pytest.approx(y, abs=0.006), (s["id"], want["quarter"])
+            assert top >= want["cumulative"] and top >= want["expected"]
+        xs = [p["xy"][0] for p in points]
+        assert xs == sorted(xs) and G["x0"] < xs[0] and xs[-1] < G["x1"]
+        assert polyline(svg, "actual") == [p["xy"] for p in points]
+        assert len(polyline(svg, "expected")) == len(quarters)
+    # by hand from the trend table: participants 2010Q2 17,370 against a pro-rata 15,000 (20,000 x 6/8)
+    last = trend_points(figs["participants"])[-1]
+    assert (last["value"], last["expected"], last["status"]) == ("17370", "15000", "on_track")
+
+
+def test_sample_heat_table_one_district(sample):
+    """商河县 (370126), 各县(市)区本级孵化基地 (target 5 by 2010Q4, pro-rata 5 x k/8): its bases
+    quarter by quarter and the verdict each quarter, as ``chuangye trend`` has them."""
+    _, _, root = sample
+    table = root.find("section", id="district-trends").find("table", cls="heat", data_target="district_incubators")
+    assert len(table.find("tbody").find_all("tr")) == 10
+    row = table.find("tr", data_district="370126")
+    assert squash(row.find("td", cls="name").text) == "商河县"
+    cells = row.find_all("td", cls="heat-cell")
+    assert [(td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-status"], squash(td.text)) for td in cells] == [
+        ("2009Q1", "1", "on_track", "1符合序时"),  # 1 >= 0.625
+        ("2009Q2", "1", "behind", "1落后序时"),  # 1 < 1.25
+        ("2009Q3", "2", "on_track", "2符合序时"),  # 2 >= 1.875
+        ("2009Q4", "2", "behind", "2落后序时"),  # 2 < 2.5
+        ("2010Q1", "3", "behind", "3落后序时"),  # 3 < 3.125
+        ("2010Q2", "3", "behind", "3落后序时"),  # 3 < 3.75
+    ]
+    # black-and-white safe: every judged cell has its word and its state's pattern
+    for td in cells:
+        assert td.find("rect").attrs["fill"] == f"url(#pat-{td.attrs['data-status']})"
+    data = json.loads(run("trend", SAMPLE, "--target", "district_incubators", "--district", "370126", "--format", "json").stdout)
+    (series,) = [s for s in data["series"] if s["district_code"] == "370126"]
+    assert [(p["cumulative"], p["status"]) for p in series["points"]] == [(int(td.attrs["data-value"]), td.attrs["data-status"]) for td in cells]
+
+
+def test_no_trend_pages_without_a_verdict(tmp_path):
+    _, _, root = make_report(tmp_path, str(BAD), "--targets", str(QUOTA_TARGETS))
+    assert root.find_all("section", id="trends") == [] and root.find_all("section", id="district-trends") == []
+
+
+def test_trend_quarters_without_reports_are_no_verdict(tmp_path):
+    """As of 2010Q4 the sample lacks every 2010Q3-Q4 report: those points are hollow and marked
+    incomplete, and a district's cells say 未报送 with the no-data pattern, never 已达标."""
+    _, _, root = make_report(tmp_path, str(SAMPLE), "--as-of", "2010Q4")
+    fig = root.find("section", id="trends").find("figure", cls="trend", data_target="participants")
+    groups = fig.find_all("g", cls="trend-point")
+    assert [g.attrs.get("data-incomplete") for g in groups] == [None] * 6 + ["true", "true"]
+    assert [g.find("circle").attrs["fill"] for g in groups][5:] == ["url(#pat-on_track)", "#fff", "#fff"]
+    row = root.find("table", cls="heat", data_target="district_incubators").find("tr", data_district="370102")
+    cells = row.find_all("td", cls="heat-cell")
+    assert [td.attrs.get("data-reported") for td in cells] == [None] * 6 + ["false", "false"]
+    assert [squash(td.text) for td in cells][5:] == ["6已达标", "6未报送", "6未报送"]
+    assert cells[-1].find("rect").attrs["fill"] == "url(#pat-no_data)"
+    notes = [squash(p.text) for p in root.find("section", id="district-trends").find_all("p", cls="incomplete-note")]
+    assert notes == ["未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。"]
+    assert len(root.find("section", id="trends").find_all("p", cls="incomplete-note")) == 1

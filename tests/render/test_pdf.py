@@ -177,7 +177,14 @@ def test_pdf_has_every_target_and_status(sample_pdf):
     flat = re.sub(r"\s+", "", _text(pdf))
     data = json.loads(run("check", SAMPLE, "--format", "json").stdout)
     pages = re.findall(r"第 (\d) 页，共 (\d) 页" if lang == "zh" else r"page (\d) of (\d)", layout)
-    assert pages == [("1", "3"), ("2", "3"), ("3", "3")]  # summary, districts, appendix: one A4 page each
+    # summary, districts, city trends, district trends, appendix: one A4 page each
+    assert pages == [(str(k), "5") for k in range(1, 6)]
+    page3 = _text(pdf, "-layout", "-f", "3", "-l", "3").split("\n", 1)[1]  # below the running header (which names the period too)
+    assert label("report.trends", lang) in page3
+    for q in ("2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1", "2010Q2"):  # each chart's quarter axis
+        assert page3.count(q) == 8, q  # the 8 city targets that are not levels
+    page4 = _text(pdf, "-layout", "-f", "4", "-l", "4")
+    assert label("report.heat", lang) in page4 and label("status_short.behind", lang) in page4
     for r in data["results"]:
         name = r["name"][lang]
         assert re.sub(r"\s+", "", name) in flat, name

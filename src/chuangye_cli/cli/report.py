@@ -41,7 +41,9 @@ def command(
     One self-contained HTML file (no network: inline CSS and charts), for A4
     paper in black and white: page 1 the verdict and a progress bar per city
     target, page 2 a chart per district target and the districts x targets
-    matrix, then the validation errors and the files read.
+    matrix, page 3 a trend chart per city target (quarter by quarter against
+    the pro-rata line), page 4 districts x quarters per district target,
+    then the validation errors and the files read.
 
     \b
     Exit codes as for check: 0 all met/on track/pending; 1 any not met,
@@ -92,7 +94,7 @@ def command(
     plan, result = load_plan_for(targets, as_of)
     if plan is not None:
         plan = plan.without_roster_targets()  # the report takes no rosters
-        result = check_plan(plan, paths, as_of, encoding, by_district=True)
+        result = check_plan(plan, paths, as_of, encoding, by_district=True, trend=True)
     html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
     say(diagnostics(result, lang), err=True)
 

@@ -75,6 +75,7 @@ def check_plan(
     rosters: Iterable[str] | None = None,
     allow_errors: bool = False,
     limits: "Limits | None" = None,
+    trend: bool = False,
 ) -> CheckReport:
     """Validate the reports under ``paths`` and judge the plan's targets.
 
@@ -84,6 +85,8 @@ def check_plan(
     beside the reports' figures. Without rosters, targets only rosters can measure are not judged.
     ``allow_errors``: judge even when the input has errors, from the rows that passed validation
     (the bulletin's ``--allow-errors``); otherwise an invalid input gets no verdict.
+    ``trend``: also carry every target's figures quarter by quarter up to the as-of quarter
+    (``report.trend``, :func:`~chuangye_cli.judge.trend.trend` on the same figures).
     """
     from chuangye_cli.judge.calculator import Figures, evaluate
 
@@ -99,6 +102,10 @@ def check_plan(
                 from chuangye_cli.judge.matrix import district_matrix
 
                 report.matrix = district_matrix(plan, figures, report.as_of)
+            if trend and report.as_of is not None:
+                from chuangye_cli.judge.trend import trend as trend_series
+
+                report.trend = [s for s in trend_series(plan, figures, report.as_of) if s.source == "target"]
     return report
 
 

@@ -12,6 +12,7 @@ from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
+    from chuangye_cli.judge.trend import TrendSeries
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)
@@ -121,6 +122,9 @@ class CheckReport(HasProblems):
     reconciliation: list[dict[str, Any]] | None = None
     #: the per-district view (check --by-district); None when not asked for or without a verdict
     matrix: "DistrictMatrix | None" = None
+    #: every target's figures quarter by quarter, city and districts (check_plan(..., trend=True),
+    #: for the report's trend charts); None when not asked for or without a verdict; not in the JSON
+    trend: "list[TrendSeries] | None" = field(default=None, repr=False)
     #: the plan's districts, code -> (name, English name), in the plan's order: for outputs that
     #: name the district-quarters an incomplete figure lacks; not part of the JSON
     districts: dict[str, tuple[str, str | None]] = field(default_factory=dict, repr=False)

@@ -37,6 +37,26 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "每格为该县(市)区自身的数值（全市列为全市合计）。注明状态的格子是对该单位的考核结果；全市目标只按全市合计考核，▼ 表示该县(市)区的比率低于全市目标值，仅供参考；· 表示该目标不考核该县(市)区。",
         "en": "Each cell is the district's own figure (the city column: the city total). Cells with a status are the verdict for that unit; city targets are judged on the city total only: ▼ marks a district rate below the city target, for reference; · means the target does not cover the district.",
     },
+    "report.trends": {"zh": "全市目标逐季进展", "en": "City targets quarter by quarter"},
+    "report.trend_actual": {"zh": "实线和圆点：累计完成（圆点花纹为当季考核结果）", "en": "line and dots: cumulative figure (the dot's pattern: that quarter's verdict)"},
+    "report.trend_expected": {"zh": "点线：序时进度（比率为目标值）", "en": "dotted line: pro-rata share (for rates, the target)"},
+    "report.trend_note": {
+        "zh": "每季一点，从方案期初到统计截至季度：人数和户数为期初至该季度的累计，基地数和比率为截至该季度的数值。",
+        "en": "One point per quarter, from the start of the plan to the as-of quarter: counts of people and businesses are cumulative from the start; bases and rates are the figure as of that quarter.",
+    },
+    "report.trend_incomplete": {
+        "zh": "空心圆点：该季度有县(市)区未报送，数值缺少其报表，不作为结论。",
+        "en": "Hollow dot: some district has no report for that quarter; the figure lacks it and is no verdict.",
+    },
+    "report.heat_not_reported": {
+        "zh": "未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。",
+        "en": "not reported: the district has no report for that quarter; the figure is carried from earlier reports and is no verdict.",
+    },
+    "report.heat": {"zh": "县(市)区目标逐季考核", "en": "District targets quarter by quarter"},
+    "report.heat_note": {
+        "zh": "每格为该县(市)区截至该季度的数值，以及按当时序时进度的考核结果（文字和花纹表示状态，黑白打印可辨）。",
+        "en": "Each cell is the district's figure as of that quarter and its verdict against the pro-rata share then (a word and a pattern per status, readable in black and white).",
+    },
     "report.appendix": {"zh": "附录：数据校验和读取的文件", "en": "Appendix: validation and files read"},
     "report.none": {"zh": "无", "en": "none"},
     "report.files": {"zh": "读取的文件（{count} 个）", "en": "Files read ({count})"},

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import STATUSES, CheckReport
-from chuangye_cli.render.html.charts import GEOMETRY
+from chuangye_cli.render.html.charts import GEOMETRY, TREND_GEOMETRY
 from chuangye_cli.render.html.view import progress_bar, report_view
 from chuangye_cli.render.numbers import count, percent
 
@@ -55,6 +55,7 @@ def _environment() -> Any:
     env.globals["percent"] = percent
     env.globals["STATUSES"] = STATUSES
     env.globals["geometry"] = GEOMETRY
+    env.globals["trend_geometry"] = TREND_GEOMETRY
     return env
 
 

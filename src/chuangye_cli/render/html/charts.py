@@ -153,4 +153,115 @@ def _round(v: float) -> float | int:
     return int(round(v)) if float(round(v, 9)).is_integer() else round(v, 6)
 
 
-__all__ = ["Chart", "ChartBar", "GEOMETRY", "charts", "layout", "nice_step"]
+
+
+# --------------------------------------------------------------------------- trend charts (city targets)
+
+# geometry of a small trend chart (viewBox units; two charts side by side on the page)
+TREND_W = 340
+TREND_H = 150
+TREND_X0 = 50
+TREND_X1 = 326
+TREND_TOP = 12
+TREND_BOTTOM = 124  # the x axis; quarter labels below it
+#: the trend geometry as the template reads it
+TREND_GEOMETRY = {"width": TREND_W, "height": TREND_H, "x0": TREND_X0, "x1": TREND_X1, "top": TREND_TOP, "bottom": TREND_BOTTOM}
+
+
+@dataclass
+class TrendMark:
+    """One quarter of a city target's trend: the cumulative figure and the pro-rata expectation."""
+
+    quarter: str
+    label: str  # the quarter as the axis shows it (every quarter but some when there are many)
+    value: Any  # cumulative (累计) to the quarter; None: no figure
+    expected: Any  # 序时进度 (for rates: the target); None: not judged
+    status: Optional[str]
+    #: some district has no report for this quarter: the dot is hollow (the figure lacks it)
+    incomplete: bool = False
+    x: float = 0
+    y: Optional[float] = None
+    expected_y: Optional[float] = None
+
+
+@dataclass
+class TrendChart:
+    target: str
+    title: str
+    threshold: str
+    kind: str
+    points: list[TrendMark]
+    #: the top of the y axis (the axis runs from 0 to here)
+    top: float = 0
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    #: the target as a horizontal line (sums and stocks; for rates the pro-rata line is the target)
+    target_y: Optional[float] = None
+    actual_path: str = ""  # SVG polyline points of the cumulative figures (quarters with a figure)
+    expected_path: str = ""  # SVG polyline points of the pro-rata expectation
+    last_text: str = ""  # the last figure, written beside its point
+    last_x: float = 0
+    last_y: float = 0
+
+
+def trend_charts(plan: "Plan", report: CheckReport, lang: str) -> list[TrendChart]:
+    """A small chart per city target (not levels): the cumulative figure each quarter up to the
+    as-of quarter against the pro-rata line, both read from ``report.trend``."""
+    series = {s.id: s for s in report.trend or () if s.source == "target" and s.district_code is None}
+    codes = [d.code for d in plan.districts]
+    out = []
+    for target in plan.targets:
+        s = series.get(target.id)
+        kind = target.metric.kind
+        if s is None or kind == "level" or target.scope != "city":
+            continue
+        n = len(s.points)
+        every = max(1, -(-n // 8))  # at most 8 quarter labels
+        points = [
+            TrendMark(
+                quarter=str(p.quarter),
+                label=(str(p.quarter) if n <= 6 else f"{p.quarter.year % 100:02d}Q{p.quarter.q}") if i % every == 0 or i == n - 1 else "",
+                value=p.cumulative,
+                expected=p.expected,
+                status=p.status,
+                incomplete=any((code, p.quarter) not in report.reported for code in codes),
+            )
+            for i, p in enumerate(s.points)
+        ]
+        chart = TrendChart(target.id, target.name(lang), threshold_text(kind, target.op, target.value, lang), kind, points)
+        trend_layout(chart, float(target.value), target.op, lang)
+        out.append(chart)
+    return out
+
+
+def trend_y(value: float, top: float) -> float:
+    """The y of a value on a trend chart whose axis runs from 0 (the x axis) to ``top``."""
+    return round(TREND_BOTTOM - (TREND_BOTTOM - TREND_TOP) * max(0.0, min(float(value), top)) / top, 2)
+
+
+def trend_layout(chart: TrendChart, threshold: float, op: str, lang: str) -> None:
+    """Point positions in the chart's viewBox; ticks at round values up to the largest of the
+    figures, the expectations and the target."""
+    kind = chart.kind
+    values = [float(v) for p in chart.points for v in (p.value, p.expected) if v is not None]
+    top = max([*values, threshold, 0.0])
+    step = nice_step(top, kind)
+    n = max(1, int(-(-top * 1.05 // step)))
+    top = chart.top = _round(n * step)
+    width = TREND_X1 - TREND_X0
+    slot = width / max(1, len(chart.points))
+    for i, p in enumerate(chart.points):
+        p.x = round(TREND_X0 + slot * (i + 0.5), 2)
+        p.y = None if p.value is None else trend_y(p.value, top)
+        p.expected_y = None if p.expected is None else trend_y(p.expected, top)
+    chart.ticks = [(trend_y(k * step, top), value_text(kind, _round(k * step), lang)) for k in range(n + 1)]
+    chart.target_y = None if kind == "ratio" else trend_y(threshold, top)
+    chart.actual_path = " ".join(f"{p.x},{p.y}" for p in chart.points if p.y is not None)
+    chart.expected_path = " ".join(f"{p.x},{p.expected_y}" for p in chart.points if p.expected_y is not None)
+    shown = [p for p in chart.points if p.y is not None]
+    if shown:
+        last = shown[-1]
+        chart.last_text = value_text(kind, last.value, lang, threshold if kind == "ratio" else None, op)
+        chart.last_x, chart.last_y = last.x, round(max(TREND_TOP + 8, last.y - 6), 2)
+
+
+__all__ = ["Chart", "ChartBar", "GEOMETRY", "TREND_GEOMETRY", "TrendChart", "TrendMark", "charts", "layout", "nice_step", "trend_charts", "trend_layout", "trend_y"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckReport, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
-from chuangye_cli.render.html.charts import charts
+from chuangye_cli.render.html.charts import charts, trend_charts
 from chuangye_cli.render.notes import footnotes, marked, status_label, status_text
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 
@@ -210,6 +210,79 @@ def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: s
     return out
 
 
+@dataclass
+class HeatCell:
+    """One district in one quarter: its figure to then and its verdict then (a word and a pattern)."""
+
+    quarter: str
+    value: Any
+    completion: Optional[float]
+    status: Optional[str]
+    text: str
+    short: str
+    #: the district has no report for this quarter: shown as 未报送 (its figure carried from before), not as a verdict
+    not_reported: bool = False
+
+
+@dataclass
+class HeatRow:
+    code: str
+    district: str
+    cells: list[HeatCell]
+
+
+@dataclass
+class HeatTable:
+    """A target judged per district: districts x quarters, each cell that quarter's verdict."""
+
+    target: str
+    name: str
+    threshold: str
+    quarters: list[str]
+    rows: list[HeatRow]
+
+
+def _heat(plan: "Plan", report: CheckReport, lang: str) -> list[HeatTable]:
+    """A heat table per target judged per district, read from ``report.trend``."""
+    series = {(s.id, s.district_code): s for s in report.trend or () if s.source == "target"}
+    out = []
+    for target in plan.targets:
+        if target.scope == "city":
+            continue
+        kind = target.metric.kind
+        rows = []
+        for code in plan.scope_codes(target):
+            s = series.get((target.id, code))
+            if s is None:
+                continue
+            cells = [
+                HeatCell(
+                    quarter=str(p.quarter),
+                    value=p.cumulative,
+                    completion=p.completion,
+                    status=p.status,
+                    text=value_text(kind, p.cumulative, lang, s.threshold, s.op or ">="),
+                    short=label("status_short.not_reported" if (code, p.quarter) not in report.reported else f"status_short.{p.status}", lang)
+                    if p.status
+                    else "",
+                    not_reported=(code, p.quarter) not in report.reported,
+                )
+                for p in s.points
+            ]
+            rows.append(HeatRow(code, plan.district(code).label(lang), cells))  # type: ignore[arg-type]
+        if rows:
+            out.append(
+                HeatTable(
+                    target=target.id,
+                    name=target.name(lang),
+                    threshold=threshold_text(kind, target.op, target.value, lang),
+                    quarters=[c.quarter for c in rows[0].cells],
+                    rows=rows,
+                )
+            )
+    return out
+
+
 def report_view(
     report: CheckReport,
     plan: "Plan | None",
@@ -258,9 +331,13 @@ def report_view(
             view["charts"] = [] if matrix is None else charts(plan, report, matrix, lang)
             view["matrix"] = [] if matrix is None else _matrix(plan, report, matrix, lang)
             view["districts"] = [d.label(lang) for d in plan.districts]
+            view["trend_charts"] = trend_charts(plan, report, lang)
+            view["heat"] = _heat(plan, report, lang)
+            view["trend_incomplete"] = any(p.incomplete for c in view["trend_charts"] for p in c.points)
+            view["heat_not_reported"] = any(c.not_reported for t in view["heat"] for r in t.rows for c in r.cells)
     else:
         view["verdict"] = None
     return view
 
 
-__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "Cell", "MatrixRow"]
+__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "Cell", "MatrixRow", "HeatCell", "HeatRow", "HeatTable"]
