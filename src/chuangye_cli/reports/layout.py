@@ -277,19 +277,24 @@ def _folded(value: Any) -> str:
     return re.sub(r"\s+", "", normalise_text(value)).rstrip(":")
 
 
+def _may_be_total(value: str) -> bool:
+    """Cheap test first: every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全市."""
+    return "计" in value or "汇" in value or "全市" in value
+
+
 def total_label(cells: dict[str, Any]) -> str | None:
     """The total label (合计, 小计, …) of a row whose code or name cell is one, else None."""
     for key in ("district_code", "district_name"):
         value = cells.get(key)
-        if isinstance(value, str) and TOTAL.fullmatch(_folded(value)):
-            return _folded(value)
+        if isinstance(value, str) and _may_be_total(value) and TOTAL.fullmatch(folded := _folded(value)):
+            return folded
     return None
 
 
 def is_footer(record: list[Any]) -> bool:
     """A footer row: its first non-empty cell begins with 填表人, 审核人, 负责人, 联系电话, 填报日期, 注, 说明."""
     first = next((v for v in record if not is_blank(v)), None)
-    return isinstance(first, str) and _folded(first).startswith(FOOTERS)
+    return isinstance(first, str) and not first.isascii() and _folded(first).startswith(FOOTERS)
 
 
 def row_kind(record: list[Any], cells: dict[str, Any]) -> str:
