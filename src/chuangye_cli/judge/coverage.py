@@ -38,9 +38,17 @@ class Coverage:
         due = () if as_of is None else tuple(quarters_between(plan.period.start, as_of))
         return cls(frozenset((r.district_code, r.period) for r in rows), due, as_of)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_memo", {})
+
     def missing(self, codes: Iterable[str]) -> Missing:
-        """The reports due up to as-of that the districts ``codes`` have not sent, district by district."""
-        return tuple((code, q) for code in codes for q in self.due if (code, q) not in self.have)
+        """The reports due up to as-of that the districts ``codes`` have not sent, district by district
+        (kept: the city's, over every district, is asked for once per city target)."""
+        key = tuple(codes)
+        found = self._memo.get(key)  # type: ignore[attr-defined]
+        if found is None:
+            found = self._memo[key] = tuple((code, q) for code in key for q in self.due if (code, q) not in self.have)  # type: ignore[attr-defined]
+        return found
 
     def reported(self, code: str) -> bool:
         """Whether the district has a report for the as-of quarter (without an as-of, nothing is due)."""
