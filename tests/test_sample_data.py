@@ -66,6 +66,20 @@ def test_a_wrong_total_in_the_sample_form_is_an_error(tmp_path):
     assert problem["message"] == f"the 合计 (total) row says {stated + 10}, but the data rows it covers (rows 6–11) sum to {stated}"
 
 
+def test_the_readme_shows_the_total_error_as_printed(tmp_path, monkeypatch):
+    """The README's total-row error is the table validate prints on that file, line for line."""
+    wb = openpyxl.load_workbook(SAMPLE / FORM)
+    wb.active["F12"].value += 10
+    wb.save(tmp_path / FORM)
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", FORM)
+    assert result.exit_code == 3
+    table = result.stderr.split("\n")[1:4]  # under the 错误 1 个 title: header, rule, the error
+    assert table[2].endswith("合计行填的是 830，但它所含的数据行（第 6–11 行）之和是 820")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n".join("    " + line for line in table) in readme
+
+
 def test_the_forms_give_the_results_of_a_plain_table(tmp_path):
     """Metamorphic: the two form-shaped files replaced by plain CSVs of the same figures give the same JSON
     results, summary and exit code (only the files table differs)."""
