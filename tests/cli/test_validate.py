@@ -116,7 +116,9 @@ def test_output_format_from_extension(at_root, tmp_path):
     result = run("validate", "sample_data", "-o", out)
     assert result.exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["valid"] is True and data["rows"] == 60 and len(data["files"]) == 15
+    assert data["valid"] is True and data["rows"] == 60 and len(data["files"]) == 17  # 15 files; 商河县's .xls lists 3 sheets
+    assert len({f["file"] for f in data["files"]}) == 15
+    assert [f["skipped"] for f in data["files"] if f["skipped"]] == ["no-header"]  # its 填表说明 sheet
 
 
 def test_output_never_overwrites_an_input(at_root, tmp_path):

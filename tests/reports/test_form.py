@@ -266,3 +266,63 @@ def test_help_has_an_example():
     result = run("template", "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout and "chuangye template --district 370102" in result.stdout
+
+
+# --------------------------------------------------------------------------- the printed form (--form)
+
+FORM_FILLED = {
+    "guidance": 100, "trained": 200, "passed": 190, "served": 190, "started": 150, "new_individual_businesses": 50,
+    "new_private_enterprises": 20, "new_jobs": 900, "survival_tracked": 10, "survival_alive": 9, "city_incubators": 1,
+    "local_incubators": 2, "provincial_standard": "基本达到",
+}
+
+
+def _form(tmp_path, *args):
+    path = tmp_path / "form.xlsx"
+    result = run("template", "--district", "370102", "--from", "2009Q1", "--to", "2009Q4", "--form", "-o", str(path), *args)
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def test_the_form_has_the_printed_shape(tmp_path):
+    ws = openpyxl.load_workbook(_form(tmp_path)).active
+    assert [ws[f"A{r}"].value for r in (1, 2, 3)] == ["济南市创建创业型城市工作进度统计表（2009年第一季度—2009年第四季度）", "填报单位：历下区（盖章）", "单位：人、户、个"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:V1", "A4:A5", "E4:E5", "F4:I4", "J4:K4", "L4:L5"} <= merged
+    assert [ws["F4"].value, ws["F5"].value, ws["J4"].value, ws["J5"].value] == ["创业培训", "创业培训人数", "新增创业实体", "新增个体工商户"]
+    assert [[ws.cell(r, c).value for c in range(1, 5)] for r in range(6, 10)] == [["370102", "历下区", 2009, q] for q in range(1, 5)]
+    assert ws["A10"].value == "合计" and ws["F10"].value == "=SUM(F6:F9)" and ws["L10"].value == "=SUM(L6:L9)"
+    assert ws["O10"].value is None and ws["Q10"].value is None  # a stock and the level are not summed
+    assert ws["A12"].value.startswith("填表人：") and ws["A13"].value.startswith("注：")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_filled_in_form_round_trips_through_validate(tmp_path, lang):
+    """Filled in (openpyxl: the 合计 formulas keep no saved value), the form is valid: four rows read, the
+    preamble and footer skipped, and each 合计 formula a warning naming its cell, not an error."""
+    path = _form(tmp_path, "--lang", lang)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    keys = list(COLUMNS)
+    for r in range(6, 10):
+        for k, v in FORM_FILLED.items():
+            ws.cell(r, keys.index(k) + 1, value=v if k != "provincial_standard" or lang == "zh" else "basically_attained")
+    wb.save(path)
+    result = run("validate", str(path), "--format", "json", "--lang", lang)
+    assert result.exit_code == 0, result.stdout
+    out = json.loads(result.stdout)
+    assert out["valid"] is True and out["rows"] == 4 and out["errors"] == []
+    flows = [k for k in keys if COLUMNS[k].kind == "flow"]
+    assert [(w["code"], w["row"], w["value"]) for w in out["warnings"]] == [
+        ("total-formula-no-value", 10, f"=SUM({chr(ord('A') + keys.index(k))}6:{chr(ord('A') + keys.index(k))}9)") for k in flows
+    ]
+    check = json.loads(run("check", str(path), "--format", "json", "--as-of", "2009Q4").stdout)
+    assert check["errors"] == []
+
+
+def test_the_form_is_xlsx_only(tmp_path):
+    for args in ([], ["-o", str(tmp_path / "f.csv")]):
+        result = run("template", "--district", "370102", "--form", *args, "--lang", "en")
+        assert result.exit_code == 2
+        assert "--form writes the printed form, as .xlsx only: add -o FILE.xlsx" in result.stderr
+    assert not (tmp_path / "f.csv").exists()

@@ -18,10 +18,14 @@ from chuangye_cli.render import DEFAULT_FORMAT
     help="Write FILE (.csv or .xlsx) instead of CSV on stdout (- is stdout).", callback=dash_is_stdout
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option(
+    "--form", "form", is_flag=True,
+    help="Write the printable statistical form (统计报表, .xlsx only): title, 填报单位, a two-row header, a 合计 row with SUM formulas, a footer.",
+)
 @targets_option()
 @lang_option()
 @click.pass_context
-def command(ctx: click.Context, district: str, start: str | None, end: str | None, output: str | None, force: bool, targets: str | None, lang: str) -> None:
+def command(ctx: click.Context, district: str, start: str | None, end: str | None, output: str | None, force: bool, form: bool, targets: str | None, lang: str) -> None:
     """Write a blank quarterly report for a district to fill in (空白季报模板).
 
     One row per quarter from --from to --to, with district_code,
@@ -30,8 +34,10 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
     right. The .xlsx checks entries while you type: counts must be whole
     numbers >= 0 (and no more than the column they are part of, e.g. 培训合格人数
     <= 创业培训人数), 省级创业型城市创建情况 is a drop-down list, and each
-    column shows a note saying what to enter. A filled-in template passes
-    `chuangye validate`.
+    column shows a note saying what to enter. --form writes the form as it is
+    printed (title, 填报单位 and 单位 lines, a two-row header, a 合计 row summing
+    each quarter's figures by formula, a 填表人/审核人 footer). A filled-in
+    template passes `chuangye validate`.
 
     \b
     Exit codes: 0 written; 2 bad option (unknown district, quarters out of
@@ -41,6 +47,7 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
     Examples:
       chuangye template --district 370102 --from 2010Q1 --to 2010Q4 -o 历下区_2010.xlsx
       chuangye template --district 370181 --from 2010Q3 --to 2010Q3 --lang en > 2010Q3.csv
+      chuangye template --district 370102 --from 2010Q1 --to 2010Q4 --form -o 历下区_统计报表.xlsx
     """
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.core.i18n import label
@@ -54,12 +61,16 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
                 quarters[option] = Quarter.parse(value)
             except ValueError:
                 usage_error(ctx, label("tools.usage.bad_quarter", lang, option=option, value=value), lang)
+    if form and output is None:
+        from chuangye_cli.reports.form import TemplateError
+
+        raise TemplateError("tools.usage.form_xlsx")
     if output is not None:
-        check_output_path(output, force)
+        check_output_path(output, force, form)
     plan = load_plan_or_exit(ctx, targets, DEFAULT_FORMAT, lang)
     t = build_template(plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang)
     if output is None:
         emit(template_bytes(t, ".csv"), "")
     else:
-        write_template(t, output, force)
+        write_template(t, output, force, form)
         say(label("tools.template.written", lang, path=output, rows=len(t.rows)) + "\n", err=True)

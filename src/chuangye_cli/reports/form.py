@@ -177,11 +177,113 @@ def xlsx_bytes(t: Template) -> bytes:
     return buf.getvalue()
 
 
-def template_bytes(t: Template, suffix: str) -> bytes:
+# --------------------------------------------------------------------------- the printed form (--form)
+
+#: group headers over their columns in the form's two-row header (i18n key -> the columns under it)
+FORM_GROUPS = {"tools.form.group.training": ("trained", "passed", "served", "started"),
+               "tools.form.group.entities": ("new_individual_businesses", "new_private_enterprises")}
+#: the form's rows: title, 填报单位, 单位, then the two header rows
+FORM_HEADER_ROWS = (4, 5)
+
+
+def form_xlsx_bytes(t: Template) -> bytes:
+    """The printable statistical form (统计报表): a title, the 填报单位 and 单位 lines, a two-row
+    header with merged cells (a group over its names, the other names merged down), one row per
+    quarter with the keys filled in, a 合计 row summing each flow by formula (the stocks and the
+    level left blank: a stock summed over quarters means nothing), and a 填表人/审核人 footer.
+
+    The reader reads it back as it reads a district's form: the preamble and the footer are
+    skipped, and the 合计 formulas, without a saved value until Excel or WPS saves the file, are
+    noted and not checked.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from chuangye_cli.core.text import text_width
+
+    lang = t.lang
+    wb = Workbook()
+    ws = wb.active
+    ws.title = label("tools.sheet.template", lang)
+    n = len(t.columns)
+    last = _letter(n - 1)
+    first_q, last_q = t.quarters[0], t.quarters[-1]
+    period = label("tools.form.quarter", lang, year=first_q.year, q=_quarter_word(first_q.q, lang))
+    if last_q != first_q:
+        period += ("—" if lang == "zh" else "–") + label("tools.form.quarter", lang, year=last_q.year, q=_quarter_word(last_q.q, lang))
+    name = dict(zip((c.key for c in t.columns), t.rows[0]))["district_name"] if t.rows else t.district_code
+    ws["A1"] = label("tools.form.title", lang, period=period)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center")
+    ws.merge_cells(f"A1:{last}1")
+    ws["A2"] = label("tools.form.unit", lang, name=name)
+    ws["A3"] = label("tools.form.units", lang)
+    top, bottom = FORM_HEADER_ROWS
+    index = {c.key: i for i, c in enumerate(t.columns)}
+    grouped = {k: g for g, ks in FORM_GROUPS.items() for k in ks}
+    for i, c in enumerate(t.columns):
+        letter = _letter(i)
+        group = grouped.get(c.key)
+        if group is None:
+            ws[f"{letter}{top}"] = c.header(lang)
+            ws.merge_cells(f"{letter}{top}:{letter}{bottom}")
+        else:
+            ws[f"{letter}{bottom}"] = c.header(lang)
+            keys = FORM_GROUPS[group]
+            if keys[0] == c.key:
+                ws[f"{letter}{top}"] = label(group, lang)
+                ws.merge_cells(f"{letter}{top}:{_letter(index[keys[-1]])}{top}")
+    first_data = bottom + 1
+    for r, values in enumerate(t.rows, start=first_data):
+        for i, v in enumerate(values):
+            if v is not None:
+                ws.cell(row=r, column=i + 1, value=v)
+        ws[f"{_letter(index['district_code'])}{r}"].number_format = "@"
+    last_data = first_data + len(t.rows) - 1
+    total = last_data + 1
+    ws.cell(row=total, column=1, value=label("tools.form.total", lang))
+    for i, c in enumerate(t.columns):
+        if c.kind == "flow":
+            letter = _letter(i)
+            ws[f"{letter}{total}"] = f"=SUM({letter}{first_data}:{letter}{last_data})"
+    ws.cell(row=total + 2, column=1, value=label("tools.form.footer", lang))
+    ws.cell(row=total + 3, column=1, value=label("tools.form.note", lang))
+    thin = Side(style="thin")
+    bold = Font(bold=True)
+    for row in ws.iter_rows(min_row=top, max_row=total, max_col=n):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            if cell.row in FORM_HEADER_ROWS or cell.row == total:
+                cell.font = bold
+            if cell.row in FORM_HEADER_ROWS:
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, c in enumerate(t.columns):
+        dv = _validation(c, t, index, first_data)
+        dv.add(f"{_letter(i)}{first_data}:{_letter(i)}{last_data}")
+        ws.add_data_validation(dv)
+        ws.column_dimensions[_letter(i)].width = max(min(text_width(c.header(lang)), 16) + 2, 8)
+    ws.freeze_panes = f"A{first_data}"
+    ws.print_title_rows = f"{top}:{bottom}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _quarter_word(q: int, lang: str) -> str:
+    return "一二三四"[q - 1] if lang == "zh" else str(q)
+
+
+def template_bytes(t: Template, suffix: str, form: bool = False) -> bytes:
+    if form:
+        return form_xlsx_bytes(t)
     return xlsx_bytes(t) if suffix == ".xlsx" else csv_bytes(t)
 
 
-def check_output_path(path: str | Path, force: bool = False) -> Path:
+def check_output_path(path: str | Path, force: bool = False, form: bool = False) -> Path:
     """Refuse before building anything: a bad suffix, an existing file (unless ``force``),
     a folder, a missing or read-only folder (the last three: OutputError from render.output)."""
     from chuangye_cli.core.output import check_output
@@ -189,14 +291,17 @@ def check_output_path(path: str | Path, force: bool = False) -> Path:
     p = Path(path)
     if p.suffix.lower() not in SUFFIXES:
         raise TemplateError("tools.usage.output_suffix", path=str(path))
+    if form and p.suffix.lower() != ".xlsx":
+        raise TemplateError("tools.usage.form_xlsx")
     if p.exists() and not p.is_dir() and not force:
         raise TemplateError("tools.usage.output_exists", path=str(path))
     return check_output(str(path))
 
 
-def write_template(t: Template, path: str | Path, force: bool = False) -> Path:
-    """Write the template (format from the suffix) all at once: a failure leaves nothing behind."""
+def write_template(t: Template, path: str | Path, force: bool = False, form: bool = False) -> Path:
+    """Write the template (format from the suffix; ``form``: the printed form, .xlsx only) all at
+    once: a failure leaves nothing behind."""
     from chuangye_cli.core.output import write_output
 
-    p = check_output_path(path, force)
-    return write_output(str(p), template_bytes(t, p.suffix.lower()))
+    p = check_output_path(path, force, form)
+    return write_output(str(p), template_bytes(t, p.suffix.lower(), form))

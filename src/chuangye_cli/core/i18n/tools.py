@@ -44,6 +44,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{path} 已存在，未覆盖（加 --force 可覆盖）",
         "en": "{path} exists and was left as it is (add --force to overwrite)",
     },
+    "tools.usage.form_xlsx": {
+        "zh": "--form 写的是打印用的统计报表，只能写 .xlsx：加 -o 文件名.xlsx",
+        "en": "--form writes the printed form, as .xlsx only: add -o FILE.xlsx",
+    },
     "tools.template.written": {"zh": "已写入 {path}（{rows} 个季度）", "en": "wrote {path} ({rows} quarter(s))"},
     "tools.metric.sum": {"zh": "{columns} 之和", "en": "sum of {columns}"},
     "tools.metric.latest": {"zh": "最新一期 {columns}", "en": "latest {columns}"},
