@@ -273,3 +273,26 @@ def test_an_indicator_threshold_is_judged_and_its_mistakes_name_their_yaml_line(
     result = run("targets", "--targets", str(tmp_path / "bad.yaml"), "--format", "json")
     [err] = json.loads(result.stdout)["errors"]
     assert err["row"] == good.count("\n") and "indicators[0](growth)" in err["message"] and "30%" in err["message"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_a_population_workbook_reads_as_its_csv(tmp_path, suffix):
+    """The population file goes through the reports' one workbook reader: .xlsx, .xls and .ods alike."""
+    import pandas as pd
+
+    frame = pd.read_csv(f"{IND}/population.csv", dtype=str)
+    book = tmp_path / f"population{suffix}"
+    if suffix == ".xls":
+        import xlwt
+
+        wb = xlwt.Workbook()
+        ws = wb.add_sheet("人口")
+        for r, record in enumerate([list(frame.columns), *frame.values.tolist()]):
+            for c, value in enumerate(record):
+                ws.write(r, c, value)
+        wb.save(str(book))
+    else:
+        frame.to_excel(book, index=False, engine="openpyxl" if suffix == ".xlsx" else "odf")
+    _, from_csv = kpis_json(*IND_FILES, "--as-of", "2009Q4", "--population", f"{IND}/population.csv")
+    _, from_book = kpis_json(*IND_FILES, "--as-of", "2009Q4", "--population", book)
+    assert from_book["errors"] == [] and from_book["kpis"] == from_csv["kpis"]

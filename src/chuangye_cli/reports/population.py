@@ -1,7 +1,7 @@
 """The population file (``--population``): people aged 18–64 per district and year.
 
 Reference data the quarterly report does not carry, needed by indicators that divide by
-``population`` (全员创业活动指数). A CSV or .xlsx with three columns, headed in Chinese or
+``population`` (全员创业活动指数). A CSV or a workbook (.xlsx, .xls, .ods …) with three columns, headed in Chinese or
 English in any order (a title row above the header is allowed):
 
     行政区划代码 / district_code, 年度 / year, 18-64岁人口 / population_18_64
@@ -22,7 +22,8 @@ from typing import Any, Iterable, Optional
 from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.problems import Problem, error
-from chuangye_cli.reports.reader import MAX_FILE_BYTES, MAX_ROWS, decode
+from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode
+from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 from chuangye_cli.reports.rows import _year, header_key, is_blank, parse_district_code, parse_whole_number
 
 #: column key -> the headers it is known by (folded as header_key folds them)
@@ -125,19 +126,22 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
 
 def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]]:
     suffix = Path(path).suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
+    if suffix in WORKBOOK_SUFFIXES:
+        from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
 
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                rows = [(n, list(v)) for n, v in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1) if n <= MAX_ROWS]
-            finally:
-                wb.close()
-        except Exception as exc:  # noqa: BLE001 - a corrupt workbook makes openpyxl raise anything
-            out.problems.append(error("file-xlsx-invalid", file=path, reason=" ".join(str(exc).split()) or type(exc).__name__))
+        limits = DEFAULT_LIMITS
+        try:  # the one workbook reader of the reports (.xlsx, .xls, .ods ...): its first visible sheet
+            sheets = read_workbook(
+                path, max_unpacked=limits.max_unpacked, max_rows=limits.max_rows, max_columns=limits.max_columns, max_blank_rows=MAX_BLANK_ROWS
+            )
+        except TooLarge as exc:
+            out.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}"))
             return None
-        return rows
+        except WorkbookError as exc:
+            out.problems.append(error("file-xlsx-invalid", file=path, reason=str(exc)))
+            return None
+        visible = [sh for sh in sheets if sh.visible]
+        return visible[0].rows if visible else []
     if suffix not in (".csv", ".txt"):
         out.problems.append(error("file-unsupported", file=path, suffix=suffix or "(none)"))
         return None
