@@ -145,7 +145,7 @@ def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
     # a .txt that is no report table is not read, and says so (hidden and lock files stay silent)
     notes = [w for w in data["warnings"] if w["code"] == "file-not-read"]
     assert [(w["file"], w["message"]) for w in notes] == [
-        (str(tmp_path / "notes.txt"), "not read: a .txt file is not a report table (reports are .xlsx, .csv, or .txt with a header)")
+        (str(tmp_path / "notes.txt"), "not read: a .txt file is not a table (use a spreadsheet such as .xlsx, a .csv, or a .txt with a header)")
     ]
 
 
@@ -158,7 +158,7 @@ def test_empty_folder_and_unsupported_file(tmp_path):
     assert data["errors"][1]["message"] == "cannot read a .et spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
     (tmp_path / "notes.docx").write_bytes(b"PK")
     code, data = check(tmp_path / "notes.docx")
-    assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (3, [("file-unsupported", "unsupported file type .docx (submit .csv or .xlsx)")])
+    assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (3, [("file-unsupported", "unsupported file type .docx (submit a spreadsheet such as .xlsx, or a .csv)")])
 
 
 def test_input_files_are_not_modified(tmp_path):

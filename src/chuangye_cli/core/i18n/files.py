@@ -1,10 +1,10 @@
 """File and folder problems: finding, reading, decoding and parsing a file as a whole."""
 
 PROBLEMS: dict[str, dict[str, str]] = {
-    "path-empty-folder": {"zh": "文件夹中没有 .csv 或 .xlsx 文件", "en": "the folder holds no .csv or .xlsx file"},
+    "path-empty-folder": {"zh": "文件夹中没有可读取的表格文件（.xlsx、.csv 等）", "en": "the folder holds no table file to read (.xlsx, .csv …)"},
     "file-not-read": {
-        "zh": "未读取：{suffix} 文件不是季报表格（季报请用 .xlsx、.csv，或带表头的 .txt）",
-        "en": "not read: a {suffix} file is not a report table (reports are .xlsx, .csv, or .txt with a header)",
+        "zh": "未读取：{suffix} 文件不是表格（请用 .xlsx 等电子表格、.csv，或带表头的 .txt）",
+        "en": "not read: a {suffix} file is not a table (use a spreadsheet such as .xlsx, a .csv, or a .txt with a header)",
     },
     "file-not-regular": {
         "zh": "未读取：不是普通文件（如管道或设备）",
@@ -15,8 +15,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "cannot read a {suffix} spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that",
     },
     "file-unsupported": {
-        "zh": "不支持的文件类型 {suffix}（请提交 .csv 或 .xlsx）",
-        "en": "unsupported file type {suffix} (submit .csv or .xlsx)",
+        "zh": "不支持的文件类型 {suffix}（请提交 .xlsx 等电子表格或 .csv）",
+        "en": "unsupported file type {suffix} (submit a spreadsheet such as .xlsx, or a .csv)",
     },
     "file-unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
     "file-empty": {"zh": "文件是空的", "en": "the file is empty"},
