@@ -16,7 +16,7 @@ from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.cumulative import year_to_date
 from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
-from chuangye_cli.reports.validation import Located, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
+from chuangye_cli.reports.validation import Located, bulk_rows, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
 
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
@@ -39,13 +39,14 @@ def read_reports(
         read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS)]
         # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
         year_to_date([t for _, t in read if t.header_row is not None])
+        bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)
         for f, table in read:
             report.problems.extend(table.problems)
             if any(p.code == "file-not-read" for p in table.problems):
                 continue  # a .txt that is no report table: named in its warning, not listed as read
             report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
             if table.header_row is not None:
-                valid, bad = validate_table(table, plan.registry)
+                valid, bad = validate_table(table, plan.registry, bulk.get(id(table)))
                 rows.extend(valid)
                 report.problems.extend(bad)
                 report.reported |= reported_keys(table, valid)
