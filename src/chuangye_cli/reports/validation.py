@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from operator import attrgetter
 
 from pydantic import ValidationError
 
@@ -150,7 +151,7 @@ def default_as_of(rows: list[Located], plan: Plan, reported: set[tuple[str, Quar
     the next quarter does not make the others "behind": its later rows wait (``later-reports``).
     """
     latest: dict[str, Quarter] = {}
-    keys = [r.key for r in rows] + sorted(reported or ())
+    keys = [r.key for r in rows] + list(reported or ())  # the latest per district: any order
     for code, q in keys:
         if code in plan.registry and plan.period.start <= q and (code not in latest or q > latest[code]):
             latest[code] = q
@@ -291,26 +292,33 @@ def _year_to_date_checks(rows: list[Located], plan: Plan) -> list[Problem]:
     from growth. So a year with a quarter missing, or whose next Q1 is not (yet) in the data,
     says nothing; nor does a Q1 of 0 (no multiple of nothing) or a column left blank.
     """
-    value = {(r.row.district_code, r.row.period): r.row for r in rows}
+    value = {r.key: r.row for r in rows}
     # a column headed 累计 is known to be one: its quarters were derived from it or checked against it
     headed = {(r.row.district_code, r.row.year, k) for r in rows for k in r.ytd}
     years = sorted({q.year for _, q in value})
+    flows = attrgetter(*FLOW_COLUMNS)
+    rise, reset = YTD_RISE, YTD_RESET
     problems = []
+    spans = [(year, [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]) for year in years]
     for code in plan.registry:
         # the district's years with all four quarters and the next Q1 (rows first, then columns)
         full = []
-        for year in years:
-            quarters = [Quarter(year, q) for q in (1, 2, 3, 4)] + [Quarter(year + 1, 1)]
+        for year, quarters in spans:
             found = [value.get((code, q)) for q in quarters]
-            if all(r is not None for r in found):
-                full.append((year, quarters, found))
-        for key in FLOW_COLUMNS:
-            for year, quarters, found in full:
-                series = [getattr(r, key) for r in found]
-                if any(v is None for v in series) or (code, year, key) in headed:
+            if all(found):  # a row for each (rows are always true)
+                full.append((year, quarters, list(zip(*map(flows, found)))))  # per flow column: its 5 figures
+        for k, key in enumerate(FLOW_COLUMNS):
+            for year, quarters, by_column in full:
+                series = by_column[k]
+                if None in series or (headed and (code, year, key) in headed):
                     continue
                 *ytd, after = series
-                if ytd[0] > 0 and ytd == sorted(ytd) and ytd[3] >= YTD_RISE * ytd[0] and after <= YTD_RESET * ytd[3]:
+                # in whole numbers: q4 >= rise x q1 and after <= reset x q4
+                if (
+                    0 < ytd[0] <= ytd[1] <= ytd[2] <= ytd[3]
+                    and ytd[3] * rise.denominator >= rise.numerator * ytd[0]
+                    and after * reset.denominator <= reset.numerator * ytd[3]
+                ):
                     problems.append(
                         warning(
                             "looks-cumulative",
