@@ -214,3 +214,13 @@ def test_a_rows_cells_are_picked_as_the_header_places_them(header, record):
     h = read_header([(1, header)], [], "f.csv", None)
     assert h.pick(record) == {key: record[pos] for pos, key in h.index.items() if pos < len(record)}
     assert list(h.pick(record)) == [key for pos, key in h.index.items() if pos < len(record)]
+
+
+def test_a_filled_cell_under_a_trailing_empty_header_cell_is_still_an_extra_cell(tmp_path):
+    # an exporter's trailing empty cells on every row are fine; a value under one is a shifted row
+    f = tmp_path / "trailing.csv"
+    values = ["370102", "历下区", "2009", "1", *["5"] * (len(HEADERS) - 5), "基本达到"]
+    f.write_text(csv_text([*HEADERS, "", ""], [*values, "", ""], [*values[:3], "2", *values[4:], "", "7"]), encoding="utf-8")
+    (table,) = read_tables(str(f))
+    assert [n for n, _ in table.rows] == [2]
+    assert shown(table.problems) == [("row-extra-cells", "error", str(f), None, 3, None, None, {"cells": len(HEADERS) + 2, "header": len(HEADERS)})]

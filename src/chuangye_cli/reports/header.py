@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
@@ -34,35 +33,37 @@ _KEYED = frozenset({str, type(None)})
 Block = list[tuple[int, list[Any]]]
 
 
-@dataclass
 class Header:
     """What a header block says: the columns, the header's problems and units, the widths."""
 
-    #: column position -> key
-    index: dict[int, str]
-    #: column key -> the header as written
-    headers: dict[str, str]
-    #: the header's own problems (unknown, duplicate, missing columns, 累计 of a stock)
-    problems: list[Problem]
-    #: {count column key: factor} for the columns in 万
-    scales: dict[str, int]
-    #: a unit no count can have
-    unit_problems: list[Problem]
-    #: cells up to the last named one (a CSV row with a filled cell beyond is too long)
-    width: int
-    #: the most cells a header row holds
-    cells: int
+    __slots__ = ("index", "headers", "problems", "scales", "unit_problems", "width", "cells", "_take")
 
-    def __post_init__(self) -> None:
-        positions, keys = tuple(self.index), tuple(self.index.values())
-        getter: Callable[[list[Any]], Any] | None
-        if positions == tuple(range(len(positions))):
-            getter = None  # columns A, B, C, ... all named: the row's cells in order, as far as it goes
-        elif len(positions) > 1:
-            getter = itemgetter(*positions)
-        else:  # itemgetter of one position gives the item, of none is an error
-            getter = lambda record: tuple(record[p] for p in positions)  # noqa: E731
-        self._take = (keys, getter, max(positions, default=-1) + 1)
+    def __init__(
+        self,
+        index: dict[int, str],
+        headers: dict[str, str],
+        problems: list[Problem],
+        scales: dict[str, int],
+        unit_problems: list[Problem],
+        width: int,
+        cells: int,
+        take: tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int] | None = None,
+    ) -> None:
+        #: column position -> key
+        self.index = index
+        #: column key -> the header as written
+        self.headers = headers
+        #: the header's own problems (unknown, duplicate, missing columns, 累计 of a stock)
+        self.problems = problems
+        #: {count column key: factor} for the columns in 万
+        self.scales = scales
+        #: a unit no count can have
+        self.unit_problems = unit_problems
+        #: cells up to the last named one (a CSV row with a filled cell beyond is too long)
+        self.width = width
+        #: the most cells a header row holds
+        self.cells = cells
+        self._take = take or _taker(index)
 
     def pick(self, record: list[Any]) -> dict[str, Any]:
         """The row's cells by column key, in the header's order (the positions past the row's end left out)."""
@@ -74,14 +75,32 @@ class Header:
         return {key: record[pos] for pos, key in self.index.items() if pos < len(record)}
 
     def placed(self, file: str, sheet: str | None, number: int) -> "Header":
-        """A copy of its own for one table, its problems at ``file``, ``sheet`` and the header row
-        ``number`` (analysed at row 0 of no file)."""
-        mine = object.__new__(Header)
-        mine.__dict__.update(self.__dict__)  # index and the cell picker are shared: only read
-        mine.headers, mine.scales = dict(self.headers), dict(self.scales)
-        mine.problems = _placed(self.problems, file, sheet, number)
-        mine.unit_problems = _placed(self.unit_problems, file, sheet, number)
-        return mine
+        """A copy of its own for one table (the index and the cell picker shared: only read), its
+        problems at ``file``, ``sheet`` and the header row ``number`` (analysed at row 0 of no file)."""
+        return Header(
+            self.index,
+            dict(self.headers),
+            _placed(self.problems, file, sheet, number),
+            dict(self.scales),
+            _placed(self.unit_problems, file, sheet, number),
+            self.width,
+            self.cells,
+            self._take,
+        )
+
+
+def _taker(index: dict[int, str]) -> tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int]:
+    """(keys, a getter of their cells, the cells a row needs for it); no getter when the named
+    columns are A, B, C, ... (the row's cells in order, as far as it goes)."""
+    positions = tuple(index)
+    getter: Callable[[list[Any]], Any] | None
+    if positions == tuple(range(len(positions))):
+        getter = None
+    elif len(positions) > 1:
+        getter = itemgetter(*positions)
+    else:  # itemgetter of one position gives the item, of none is an error
+        getter = lambda record: tuple(record[p] for p in positions)  # noqa: E731
+    return tuple(index.values()), getter, max(positions, default=-1) + 1
 
 
 def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file: str, sheet: str | None) -> Header:
