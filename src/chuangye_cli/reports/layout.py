@@ -55,8 +55,12 @@ def locate_header(numbered: Numbered, column_for: ColumnFor) -> int | None:
     """The index of the header row in ``numbered``: the first of the first HEADER_SCAN_ROWS rows
     naming two known columns; None when there is none."""
     for i, (_, record) in enumerate(numbered[:HEADER_SCAN_ROWS]):
-        if sum(1 for v in record if column_for(v)) >= 2:
-            return i
+        named = 0
+        for v in record:
+            if column_for(v):
+                named += 1
+                if named == 2:
+                    return i
     return None
 
 
@@ -107,11 +111,12 @@ def _is_data_row(record: list[Any], names: list[str | None], column_for: ColumnF
     return False
 
 
+_NUMBER_TEXT = re.compile(r"[\d.,\s]+")
+
+
 def _text_only(record: list[Any]) -> bool:
     """No number in the row (a header row's cells are names)."""
-    return not any(
-        isinstance(v, (int, float)) or re.fullmatch(r"[\d.,\s]+", normalise_text(v)) for v in record if not is_blank(v)
-    )
+    return not any(isinstance(v, (int, float)) or _NUMBER_TEXT.fullmatch(normalise_text(v)) for v in record if not is_blank(v))
 
 
 def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) -> bool:
@@ -277,23 +282,23 @@ def _folded(value: Any) -> str:
     return re.sub(r"\s+", "", normalise_text(value)).rstrip(":")
 
 
-def _may_be_total(value: str) -> bool:
-    """Cheap test first: every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全市."""
-    return "计" in value or "汇" in value or "全市" in value
-
-
 def total_label(cells: dict[str, Any]) -> str | None:
     """The total label (合计, 小计, …) of a row whose code or name cell is one, else None."""
     for key in ("district_code", "district_name"):
         value = cells.get(key)
-        if isinstance(value, str) and _may_be_total(value) and TOTAL.fullmatch(folded := _folded(value)):
+        # every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全市: a cheap test first
+        if isinstance(value, str) and ("计" in value or "汇" in value or "全市" in value) and TOTAL.fullmatch(folded := _folded(value)):
             return folded
     return None
 
 
 def is_footer(record: list[Any]) -> bool:
     """A footer row: its first non-empty cell begins with 填表人, 审核人, 负责人, 联系电话, 填报日期, 注, 说明."""
-    first = next((v for v in record if not is_blank(v)), None)
+    return is_footer_cell(next((v for v in record if not is_blank(v)), None))
+
+
+def is_footer_cell(first: Any) -> bool:
+    """Whether a row whose first non-empty cell is ``first`` is a footer row (:func:`is_footer`)."""
     return isinstance(first, str) and not first.isascii() and _folded(first).startswith(FOOTERS)
 
 

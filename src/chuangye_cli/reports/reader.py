@@ -22,25 +22,23 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
+from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
+from chuangye_cli.reports.header import map_header as map_header  # noqa: F401 - where the rosters take it from
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
-    flatten_header,
     header_block,
-    header_units,
-    is_footer,
+    is_footer_cell,
     locate_header,
     scale_cells,
     total_label,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, column_for_header, is_blank, ytd_key
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, column_for_header, is_blank, ytd_key
 
-#: the columns a period column (报告期) stands for
-PERIOD_PARTS = ("year", "quarter")
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
@@ -389,32 +387,31 @@ def _fill(
         table.problems.append(error("file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
         return
     block_end = header_block(numbered, header_at, merged, column_for_header)
-    header = flatten_header(numbered[header_at:block_end], merged, column_for_header)
     header_number = numbered[header_at][0]
     table.header_row = header_number
-    index, table.headers, problems = map_header(table.file, header_number, header, column_for_header, COLUMNS, sheet=table.sheet)
-    if PERIOD in table.headers:  # 报告期 stands for 年度 and 季度
-        problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
-    # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
-    for pos, key in list(index.items()):
-        if key.startswith(YTD) and COLUMNS[base_key(key)].kind != "flow":
-            problems.append(warning("ytd-stock", file=table.file, sheet=table.sheet, row=header_number, column=table.headers.pop(key)))
-            del index[pos]
-    problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in table.headers)]
-    table.problems.extend(problems)
-    data = [(number, record) for number, record in numbered[block_end:] if not all(is_blank(v) for v in record)]
-    usual = Counter(len(record) for _, record in data).most_common(1)[0][0] if data else 0
-    header_cells = max(len(record) for _, record in numbered[header_at:block_end])
-    width = _width(header)
+    # what the header alone decides, worked out once per distinct header (reports.header)
+    head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
+    table.headers = head.headers
+    table.problems.extend(head.problems)
+    # (number, cells, position of the first non-empty cell) of the rows not empty
+    data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
+    usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     sequence: list[tuple[str, int, dict[str, Any]]] = []
-    for number, record in data:
-        if is_footer(record):
+    for number, record, first in data:
+        if is_footer_cell(record[first]):
             continue  # 填表人, 审核人, 填报日期, 注 ...: not data, and named as such
-        if ragged and (extra := _extra_cells(record, header_cells, width, usual)):
-            table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=width))
+        # a row no longer than the header's named cells has no extra cells (_extra_cells)
+        if ragged and len(record) > head.width:
+            if usual < 0:
+                usual = Counter(len(r) for _, r, _ in data).most_common(1)[0][0]
+            extra = _extra_cells(record, head.cells, head.width, usual)
+        else:
+            extra = 0
+        if extra:
+            table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=head.width))
             sequence.append(("unread", number, {}))
             continue
-        cells = {key: record[pos] for pos, key in index.items() if pos < len(record)}
+        cells = head.pick(record)
         if total_label(cells):
             sequence.append(("total", number, cells))
             continue
@@ -422,8 +419,8 @@ def _fill(
         sequence.append(("data", number, cells))
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
-    scales, problems = header_units(table.headers, table.file, table.sheet, header_number)
-    table.problems.extend(problems)
+    scales = head.scales
+    table.problems.extend(head.unit_problems)
     if scales:
         problems, bad = scale_cells([(n, c) for kind, n, c in sequence if kind != "unread"], scales, table.headers, table.file, table.sheet)
         table.problems.extend(problems)
@@ -434,14 +431,6 @@ def _fill(
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
 
 
-def _width(record: list[Any]) -> int:
-    """Cells up to the last non-empty one (looked for from the end: most rows end filled)."""
-    n = len(record)
-    while n and is_blank(record[n - 1]):
-        n -= 1
-    return n
-
-
 def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:
     """The row's cell count when it has more cells than its header, else 0.
 
@@ -450,54 +439,9 @@ def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -
     comma and pushed the rest one column right, even when the last cell is empty). Missing
     trailing cells and empty trailing cells that every row has (an exporter's habit) are fine.
     """
-    filled = _width(record)
+    filled = filled_width(record)
     if filled > width:
         return max(filled, len(record) if len(record) > header_cells else filled)
     if len(record) > header_cells and len(record) != usual:
         return len(record)
     return 0
-
-
-def map_header(
-    file: str,
-    number: int,
-    record: list[Any],
-    column_for: Callable[[Any], str | None],
-    columns: dict[str, Column],
-    sheet: str | None = None,
-) -> tuple[dict[int, str], dict[str, str], list[Problem]]:
-    """A header row -> ({position: key}, {key: header as written}, problems).
-
-    Unknown headers are warnings; a column named twice and a missing required column are errors.
-    """
-    positions: dict[int, str] = {}
-    headers: dict[str, str] = {}
-    problems: list[Problem] = []
-    for pos, cell in enumerate(record):
-        if is_blank(cell):
-            continue
-        written = str(cell).strip()
-        key = column_for(cell)
-        if key is None:
-            problems.append(warning("unknown-column", file=file, sheet=sheet, row=number, column=written))
-        elif key in headers:
-            first = next(p for p, k in positions.items() if k == key)
-            problems.append(error("duplicate-column", file=file, sheet=sheet, row=number, column=written, key=key, other=_col_letter(first)))
-        else:
-            positions[pos] = key
-            headers[key] = written
-    for key, c in columns.items():
-        if c.required and key not in headers:
-            problems.append(error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh))
-    return positions, headers, problems
-
-
-def _col_letter(pos: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: the column as a spreadsheet names it."""
-    letters = ""
-    pos += 1
-    while pos:
-        pos, rem = divmod(pos - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-

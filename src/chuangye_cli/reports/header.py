@@ -1,0 +1,211 @@
+"""A report table's header block -> its columns, analysed once per distinct block.
+
+Every file of a folder repeats the same header, so what the header alone decides — one name per
+column (:func:`~chuangye_cli.reports.layout.flatten_header`), the column keys and the header's
+problems (:func:`map_header`, 报告期 standing for 年度 and 季度, a 累计 stock, a flow given only
+as 累计), the units (:func:`~chuangye_cli.reports.layout.header_units`) — is worked out once per
+distinct block and kept (:func:`read_header`). The key holds exactly what those steps read: the
+block's cells, its row numbers counted from the header row (only the merged ranges use them, and
+shifting both alike changes nothing) and the merged ranges that start in the block (the others are
+passed over). Cells other than ``str`` and ``None`` are not keyed (``1 == 1.0 == True``, ``0.0 ==
+-0.0``, an unhashable cell): such a block is analysed afresh, the same way. Each file gets its own
+copies, its problems placed at its own file, sheet and header row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from operator import itemgetter
+from typing import Any, Callable, Iterable
+
+from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.layout import flatten_header, header_units
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, column_for_header, is_blank, ytd_key
+
+#: the columns a period column (报告期) stands for
+PERIOD_PARTS = ("year", "quarter")
+#: distinct header blocks kept (a folder has one or a few)
+CACHED_HEADERS = 256
+#: the cells a key may hold: equal only when alike in every way (unlike 1 == 1.0 == True, 0.0 == -0.0)
+_KEYED = frozenset({str, type(None)})
+
+Block = list[tuple[int, list[Any]]]
+
+
+class Header:
+    """What a header block says: the columns, the header's problems and units, the widths."""
+
+    __slots__ = ("index", "headers", "problems", "scales", "unit_problems", "width", "cells", "_take")
+
+    def __init__(
+        self,
+        index: dict[int, str],
+        headers: dict[str, str],
+        problems: list[Problem],
+        scales: dict[str, int],
+        unit_problems: list[Problem],
+        width: int,
+        cells: int,
+        take: tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int] | None = None,
+    ) -> None:
+        #: column position -> key
+        self.index = index
+        #: column key -> the header as written
+        self.headers = headers
+        #: the header's own problems (unknown, duplicate, missing columns, 累计 of a stock)
+        self.problems = problems
+        #: {count column key: factor} for the columns in 万
+        self.scales = scales
+        #: a unit no count can have
+        self.unit_problems = unit_problems
+        #: cells up to the last named one (a CSV row with a filled cell beyond is too long)
+        self.width = width
+        #: the most cells a header row holds
+        self.cells = cells
+        self._take = take or _taker(index)
+
+    def pick(self, record: list[Any]) -> dict[str, Any]:
+        """The row's cells by column key, in the header's order (the positions past the row's end left out)."""
+        keys, getter, needed = self._take
+        if getter is None:
+            return dict(zip(keys, record))
+        if len(record) >= needed:
+            return dict(zip(keys, getter(record)))
+        return {key: record[pos] for pos, key in self.index.items() if pos < len(record)}
+
+    def placed(self, file: str, sheet: str | None, number: int) -> "Header":
+        """A copy of its own for one table (the index and the cell picker shared: only read), its
+        problems at ``file``, ``sheet`` and the header row ``number`` (analysed at row 0 of no file)."""
+        return Header(
+            self.index,
+            dict(self.headers),
+            _placed(self.problems, file, sheet, number),
+            dict(self.scales),
+            _placed(self.unit_problems, file, sheet, number),
+            self.width,
+            self.cells,
+            self._take,
+        )
+
+
+def _taker(index: dict[int, str]) -> tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int]:
+    """(keys, a getter of their cells, the cells a row needs for it); no getter when the named
+    columns are A, B, C, ... (the row's cells in order, as far as it goes)."""
+    positions = tuple(index)
+    getter: Callable[[list[Any]], Any] | None
+    if positions == tuple(range(len(positions))):
+        getter = None
+    elif len(positions) > 1:
+        getter = itemgetter(*positions)
+    else:  # itemgetter of one position gives the item, of none is an error
+        getter = lambda record: tuple(record[p] for p in positions)  # noqa: E731
+    return tuple(index.values()), getter, max(positions, default=-1) + 1
+
+
+def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file: str, sheet: str | None) -> Header:
+    """The header block ``block`` (rows as ``(number, cells)``, the header row first) with the
+    sheet's merged ranges, its problems placed at ``file``, ``sheet`` and the header row."""
+    number = block[0][0]
+    numbers = {n for n, _ in block}
+    rows = tuple((n - number, tuple(record)) for n, record in block)
+    ranges = tuple((r0 - number, c0, r1 - number, c1) for r0, c0, r1, c1 in merged if r0 in numbers)
+    exact = all(set(map(type, record)) <= _KEYED for _, record in rows)
+    return (_cached(rows, ranges) if exact else _analyse(rows, ranges)).placed(file, sheet, number)
+
+
+def _placed(problems: list[Problem], file: str, sheet: str | None, number: int) -> list[Problem]:
+    return [dataclasses.replace(p, file=file, sheet=sheet, row=p.row + number, params=dict(p.params)) for p in problems]
+
+
+@functools.lru_cache(maxsize=CACHED_HEADERS)
+def _cached(rows: tuple[tuple[int, tuple[Any, ...]], ...], ranges: tuple[tuple[int, int, int, int], ...]) -> Header:
+    return _analyse(rows, ranges)
+
+
+def _analyse(rows: tuple[tuple[int, tuple[Any, ...]], ...], ranges: tuple[tuple[int, int, int, int], ...]) -> Header:
+    """The analysis itself, at row 0 (the header row) of no file."""
+    block = [(n, list(record)) for n, record in rows]
+    file: Any = None
+    header = flatten_header(block, list(ranges), column_for_header)
+    index, headers, problems = map_header(file, 0, header, column_for_header, COLUMNS)
+    if PERIOD in headers:  # 报告期 stands for 年度 and 季度
+        problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
+    # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
+    for pos, key in list(index.items()):
+        if key.startswith(YTD) and COLUMNS[base_key(key)].kind != "flow":
+            problems.append(warning("ytd-stock", file=file, sheet=None, row=0, column=headers.pop(key)))
+            del index[pos]
+    problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in headers)]
+    scales, unit_problems = header_units(headers, file, None, 0)
+    cells = max(len(record) for _, record in block)
+    return Header(index, headers, problems, scales, unit_problems, filled_width(header), cells)
+
+
+def filled_width(record: list[Any]) -> int:
+    """Cells up to the last non-empty one (looked for from the end: most rows end filled)."""
+    n = len(record)
+    while n:
+        v = record[n - 1]
+        if type(v) is str and v.isascii():  # is_blank's own test for ASCII text, without the call
+            if v.strip():
+                break
+        elif not is_blank(v):
+            break
+        n -= 1
+    return n
+
+
+def first_filled(record: list[Any]) -> int:
+    """The position of the row's first non-empty cell; -1 when every cell is empty."""
+    for i, v in enumerate(record):
+        if type(v) is str and v.isascii():  # is_blank's own test for ASCII text, without the call
+            if v.strip():
+                return i
+        elif not is_blank(v):
+            return i
+    return -1
+
+
+def map_header(
+    file: str,
+    number: int,
+    record: list[Any],
+    column_for: Callable[[Any], str | None],
+    columns: dict[str, Column],
+    sheet: str | None = None,
+) -> tuple[dict[int, str], dict[str, str], list[Problem]]:
+    """A header row -> ({position: key}, {key: header as written}, problems).
+
+    Unknown headers are warnings; a column named twice and a missing required column are errors.
+    """
+    positions: dict[int, str] = {}
+    headers: dict[str, str] = {}
+    problems: list[Problem] = []
+    for pos, cell in enumerate(record):
+        if is_blank(cell):
+            continue
+        written = str(cell).strip()
+        key = column_for(cell)
+        if key is None:
+            problems.append(warning("unknown-column", file=file, sheet=sheet, row=number, column=written))
+        elif key in headers:
+            first = next(p for p, k in positions.items() if k == key)
+            problems.append(error("duplicate-column", file=file, sheet=sheet, row=number, column=written, key=key, other=_col_letter(first)))
+        else:
+            positions[pos] = key
+            headers[key] = written
+    for key, c in columns.items():
+        if c.required and key not in headers:
+            problems.append(error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh))
+    return positions, headers, problems
+
+
+def _col_letter(pos: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column as a spreadsheet names it."""
+    letters = ""
+    pos += 1
+    while pos:
+        pos, rem = divmod(pos - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
