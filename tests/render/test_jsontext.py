@@ -267,14 +267,32 @@ def test_trend_json_equals_json_dumps_on_random_series(rows):
     assert json_output(report, "zh") == expected
 
 
+def test_trend_json_of_series_alike_but_for_thresholds_equal_to_python():
+    """0.0 and -0.0, 1, 1.0 and True are equal in Python and read apart in JSON: each series its own."""
+    from chuangye_cli.render.trend import json_output
+
+    name = {"zh": "新增就业"}
+    report = _report([_series(dict(name), code, threshold, []) for threshold in (0.0, -0.0, 1, 1.0, True) for code in ("370102", "370103")])
+    out = json_output(report, "zh")
+    assert out == (reference(report.to_dict("zh")) + "\n").encode("utf-8")
+    assert [line.strip() for line in out.decode().splitlines() if '"threshold"' in line] == [
+        f'"threshold": {t},' for t in ("0.0", "0.0", "-0.0", "-0.0", "1", "1", "1.0", "1.0", "true", "true")
+    ]
+
+
 def test_trend_json_with_a_figure_json_writes_as_a_list():
     """A figure that is not a scalar (here a list), a name that is not a dict: json.dumps' text."""
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge.trend import TrendPoint
     from chuangye_cli.render.trend import json_output
 
-    point = TrendPoint(Quarter(2009, 1), [1, 2], 3, None, None, None, None, "met")
-    for report in (_report([_series({"zh": "甲"}, None, 5, [point])]), _report([_series(["甲"], None, 5, [])])):
+    q = Quarter(2009, 1)
+    odd = [TrendPoint(q, [1, 2], 3, None, None, None, None, "met"), TrendPoint(q, 1, 3, None, None, None, [], "met")]
+    reports = [_report([_series({"zh": "甲"}, "370102", 5, [point])]) for point in odd]
+    reports.append(_report([_series({"zh": "甲"}, "370102", 5, odd[:1]), _series({"zh": "甲"}, None, 5, [TrendPoint(q, *[{}] * 6, None)])]))
+    reports.append(_report([_series({"zh": "甲"}, None, {"value": 5}, [])]))  # a threshold json writes as an object
+    reports.append(_report([_series(["甲"], None, 5, [])]))
+    for report in reports:
         assert json_output(report, "en") == reference(report.to_dict("en")) + "\n"  # json.dumps' text
 
 

@@ -36,18 +36,24 @@ class _Unknown(Exception):
 
 
 def encode_scalars(values: list[Any]) -> list[str]:
-    """Each of ``values`` (str, int, float, bool or None; not checked) as json writes it, in one call
-    of json's C encoder."""
-    if not values:
-        return []
-    return _encode_lines(values)[1:-1].split("\n")
+    """Each of ``values`` as json writes it, in one call of json's C encoder. Scalars only (str, int,
+    float, bool, None, their subclasses): a list, tuple or dict among them is a TypeError (json would
+    indent it), as is any type json does not write."""
+    return _lines(values).split("\n") if values else []
 
 
 def encode_scalar_lines(values: list[Any]) -> list[bytes]:
-    """As :func:`encode_scalars`, each in UTF-8 (for a ``bytes`` template)."""
-    if not values:
-        return []
-    return _encode_lines(values)[1:-1].encode("utf-8").split(b"\n")
+    """As :func:`encode_scalars`, each in UTF-8 (for a ``bytes`` template); a lone surrogate is a
+    UnicodeEncodeError."""
+    return _lines(values).encode("utf-8").split(b"\n") if values else []
+
+
+def _lines(values: list[Any]) -> str:
+    text = _encode_lines(values)
+    # one value a line: a container would begin a line with [ or { (no JSON string holds a raw line break)
+    if text[1] in "[{" or "\n[" in text or "\n{" in text:
+        raise TypeError("a list or dict among the scalars")
+    return text[1:-1]
 
 
 def dumps(obj: Any) -> str:

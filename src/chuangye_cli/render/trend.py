@@ -85,10 +85,10 @@ def json_output(report: "TrendReport", lang: str) -> "bytes | str":
 
     The rest of the report by the JSON writer (render.jsontext). The series: one ``%`` template of
     bytes, a series' part written once per shape (its target or indicator, name, threshold, op and
-    number of points: the same for every unit) with a ``%s`` for its district code and each figure
-    of its points; the figures written in one call of json's C encoder, one a line, and put in by
-    one ``%``. In bytes, not text: the Chinese names would make a 100 MB text two bytes a character,
-    and the text would be encoded once more when written.
+    number of points: the same for every unit) with its district code between, and a ``%s`` for
+    each figure of the points; all the figures written in one call of json's C encoder, one a
+    line, and put in by one ``%``. In bytes, not text: the Chinese names would make a 100 MB text
+    two bytes a character, and the text would be encoded once more when written.
 
     A figure that is not a plain scalar, or a character UTF-8 cannot hold (a lone surrogate, as an
     undecodable file name gives): ``json.dumps``, and the text returned, written as any other."""
@@ -98,8 +98,6 @@ def json_output(report: "TrendReport", lang: str) -> "bytes | str":
         before, after = head.split(_SERIES_AT.encode(), 1)
         with collector_paused():
             parts, figures = _series_template(report)
-            if not _plain(figures):
-                raise TypeError
             cells = encode_scalar_lines(figures)
     except (TypeError, UnicodeEncodeError):
         return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
@@ -108,32 +106,24 @@ def json_output(report: "TrendReport", lang: str) -> "bytes | str":
     return b"".join(parts) % tuple(cells)
 
 
-def _plain(values: list[Any]) -> bool:
-    """Every value one json writes as a scalar (str, int, float, bool, None; their subclasses too)."""
-    return all(t in _PLAIN or issubclass(t, (str, int, float)) for t in set(map(type, values)))
-
-
-_PLAIN = frozenset((str, int, float, bool, type(None)))
-
-
 def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
-    """The series' template in parts (``%s`` per district code and figure) and those in its order."""
+    """The series' template in parts (a ``%s`` per figure of a point) and the figures in its order."""
     series = report.series
     if not series:
         return [b"[]"], []
-    points = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
-    names = {q: str(q) for q in set(points[0::8])}
-    points[0::8] = list(map(names.__getitem__, points[0::8]))  # the quarters
-    figures: list[Any] = []
-    add, add_all = figures.append, figures.extend
-    shapes: dict[tuple[Any, ...], bytes] = {}
+    figures = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
+    names = {q: str(q) for q in set(figures[0::8])}
+    figures[0::8] = list(map(names.__getitem__, figures[0::8]))  # the quarters
+    shapes: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
+    codes: dict[Any, bytes] = {}
     parts = []
-    pos = 0
+    points = 0
     for s in series:
         name = s.name
         if type(name) is not dict:
             raise TypeError(type(name))
         n = len(s.points)
+        points += n
         if _STR_OR_NONE.issuperset(map(type, (s.source, s.id, s.kind, s.display, s.op, *name, *name.values()))):
             # equal strings read alike; the threshold: the same object (a plan's target, every unit)
             key = (s.source, s.id, s.kind, s.display, s.op, id(s.threshold), n, *name.items())
@@ -142,32 +132,40 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
                 shape = shapes[key] = _series_shape(s, n)
         else:
             shape = _series_shape(s, n)
-        parts += (b",\n    ", shape)
-        add(s.district_code)
-        add_all(points[pos:pos + 8 * n])
-        pos += 8 * n
+        code = s.district_code
+        if type(code) is str or code is None:
+            text = codes.get(code)
+            if text is None:
+                text = codes[code] = _code(code)
+        else:
+            text = _code(code)
+        parts += (b",\n    ", shape[0], text, shape[1])
+    if len(figures) != 8 * points:
+        raise TypeError("a point that is not a TrendPoint")
     parts[0] = b"[\n    "
     parts.append(b"\n  ]")
     return parts, figures
 
 
-def _series_shape(s: "TrendSeries", n: int) -> bytes:
-    """One series' template: ``%s`` for its district code and its points' figures, the rest written."""
+def _code(code: Any) -> bytes:
+    return encode_scalars([code])[0].replace("%", "%%").encode()
+
+
+def _series_shape(s: "TrendSeries", n: int) -> tuple[bytes, bytes]:
+    """One series' template around its district code: a ``%s`` for each figure of its points."""
     keys = tuple(s.name)
     if not all(isinstance(k, str) for k in keys):
         raise TypeError(keys)
     values = [s.source, s.id, *s.name.values(), s.kind, s.display, s.threshold, s.op]
-    if not _plain(values):
-        raise TypeError(values)
     source, id_, *name_cells, kind, display, threshold, op = [c.replace("%", "%%") for c in encode_scalars(values)]
     name = "{}" if not keys else (
         "{\n" + ",\n".join(f"{_I4}{encode_basestring(k).replace('%', '%%')}: {v}" for k, v in zip(keys, name_cells)) + "\n" + _I3 + "}")
     # the two places cut at a NUL: none in written JSON (a string's is \\u0000)
     fields = {"source": source, "id": id_, "name": name, "kind": kind, "display": display, "district_code": "\0", "threshold": threshold,
               "op": op, "points": "\0"}  # fmt: skip
-    text = ("{\n" + ",\n".join(f'{_I3}"{k}": {v}' for k, v in fields.items()) + "\n    }").encode().split(b"\0")
+    before, between, after = ("{\n" + ",\n".join(f'{_I3}"{k}": {v}' for k, v in fields.items()) + "\n    }").encode().split(b"\0")
     pts = b"[]" if not n else b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
-    return text[0] + b"%s" + text[1] + pts + text[2]
+    return before, between + pts + after
 
 
 def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | bytes, str]":
