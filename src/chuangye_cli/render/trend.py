@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
-from chuangye_cli.render.numbers import count, fixed, percent
-
 from chuangye_cli.render.jsontext import dumps, encode_basestring, encode_scalar_lines, encode_scalars
+from chuangye_cli.render.numbers import count, fixed, percent
 
 #: the keys of a point in the JSON, in order (TrendPoint.to_dict)
 TrendPoint_FIELDS = ("quarter", "value", "cumulative", "expected", "completion", "qoq", "yoy", "status")
