@@ -127,19 +127,19 @@ def test_trend_on_arrays_with_a_missing_quarter(reports):
 
 
 def test_trend_json_writer_equals_json_dumps():
-    """render.trend.json_text writes what json.dumps(indent=2) would, byte for byte."""
+    """render.trend.json_output writes what json.dumps(indent=2) would, byte for byte (in UTF-8)."""
     from chuangye_cli.judge.pipeline import run_trend
     from chuangye_cli.plan.loader import load_plan
-    from chuangye_cli.render.trend import json_text
+    from chuangye_cli.render.trend import json_output
 
     plan = load_plan(f"{IND}/targets.yaml")
     report = run_trend(plan, [f"{IND}/lixia.csv", f"{IND}/shizhong.csv"], None, None, f"{IND}/population.csv", None, None)
     assert report.series
-    assert json_text(report, "en") == json.dumps(report.to_dict("en"), ensure_ascii=False, indent=2) + "\n"
+    assert json_output(report, "en") == (json.dumps(report.to_dict("en"), ensure_ascii=False, indent=2) + "\n").encode()
     report = run_trend(load_plan(), ["sample_data/"], None, None, None, None, None)
-    assert json_text(report, "zh") == json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n"
+    assert json_output(report, "zh") == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()
     report.series = []
-    assert json_text(report, "zh") == json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n"
+    assert json_output(report, "zh") == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def test_check_plan_carries_the_trend_only_when_asked():

@@ -70,15 +70,14 @@ def command(
       chuangye kpis sample_data/ --as-of 2009Q4 --lang en --format json
     """
     ctx.meta["chuangye.lang"] = lang
-    import json
-
     from chuangye_cli.judge.pipeline import run_kpis
+    from chuangye_cli.render.jsontext import dumps as json_dumps
     from chuangye_cli.render.kpis import kpis_text
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     report = run_kpis(plan, paths, as_of, encoding, population)
     if fmt == "json":
-        emit(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n", "")
+        emit(json_dumps(report.to_dict(lang)) + "\n", "")
     else:
         emit(*kpis_text(report, plan, fmt, lang))
     ctx.exit(report.exit_code)

@@ -74,8 +74,6 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
       chuangye roster rosters/lixia.csv --lang en --format json > roster.json
     """
     ctx.meta["chuangye.lang"] = lang
-    import json
-
     from chuangye_cli.rosters.context import RosterContext
     from chuangye_cli.rosters.pipeline import validate_rosters
     from chuangye_cli.rosters.csvpieces import tune_allocator
@@ -91,9 +89,11 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
             progress.close()
     summary = result.to_dict(lang)
     if fmt == "json":
+        from chuangye_cli.render.jsontext import dumps as json_dumps
+
         if quiet:
             summary["warnings"] = []
-        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", "")
+        emit(json_dumps(summary) + "\n", "")
     else:
         from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
         from chuangye_cli.render.problems import problems_text

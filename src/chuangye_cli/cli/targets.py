@@ -30,15 +30,14 @@ def command(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Non
       chuangye targets --targets my_targets.yaml --lang en
     """
     ctx.meta["chuangye.lang"] = lang
-    import json
-
     from chuangye_cli.core.i18n import label
+    from chuangye_cli.render.jsontext import dumps as json_dumps
     from chuangye_cli.render.targets import targets_dict, targets_table
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
     if fmt == "json":
-        emit(json.dumps(targets_dict(plan, lang, shown), ensure_ascii=False, indent=2) + "\n", "")
+        emit(json_dumps(targets_dict(plan, lang, shown)) + "\n", "")
     else:
         out, titles = targets_table(plan, fmt, lang, shown)
         emit(out, titles)
