@@ -294,6 +294,27 @@ def test_the_targets_file_in_the_folder_is_not_named_as_unread(tmp_path):
     assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["missing-report"]  # 市中区: nothing else
 
 
+def test_the_targets_file_is_known_by_any_name_it_has_in_the_folder(tmp_path):
+    """A link to the targets file in the reports folder (symbolic or hard) is the same file."""
+    import os
+
+    (tmp_path / "reports").mkdir()
+    write_csv(tmp_path / "reports" / "a.csv", [row()])
+    targets = tmp_path / "targets.yaml"
+    targets.write_bytes(TARGETS.read_bytes())
+    os.symlink(targets, tmp_path / "reports" / "targets-link.yaml")
+    os.link(targets, tmp_path / "reports" / "targets-copy.yaml")
+    result = run("check", tmp_path / "reports", "--targets", targets, "--format", "json", "--lang", "en")
+    assert [w["code"] for w in json.loads(result.stdout)["warnings"]] == ["missing-report"]
+    other = tmp_path / "other.yaml"
+    other.write_bytes(TARGETS.read_bytes())  # the same text in another file: not the targets in use
+    result = run("check", tmp_path / "reports", "--targets", other, "--format", "json", "--lang", "en")
+    assert [(w["code"], os.path.basename(w["file"] or "")) for w in json.loads(result.stdout)["warnings"]][:2] == [
+        ("file-not-read", "targets-copy.yaml"),
+        ("file-not-read", "targets-link.yaml"),
+    ]
+
+
 def test_excel_unicode_text_export_is_read(tmp_path):
     """Excel's "Unicode text" (.txt): UTF-16 with a BOM, tab-separated."""
     text = write_csv(tmp_path / "x.csv", [row(), row(quarter=2)]).read_text(encoding="utf-8").replace(",", "\t")

@@ -16,8 +16,7 @@ the model, which says what is wrong. A property test holds the two equal on rand
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import is_not
+from itertools import repeat
 from typing import Any
 
 from chuangye_cli.reports.rows import COLUMNS, LEVEL_ALIASES, MAX_COUNT, MAX_TEXT, NOT_ABOVE, ReportRow, normalise_text
@@ -26,6 +25,7 @@ from chuangye_cli.reports.rows import COLUMNS, LEVEL_ALIASES, MAX_COUNT, MAX_TEX
 _FIELDS = tuple(ReportRow.model_fields)
 _KIND = {k: COLUMNS[k].kind for k in _FIELDS}
 _REQUIRED = tuple(i for i, k in enumerate(_FIELDS) if ReportRow.model_fields[k].is_required())
+_OPTIONAL = tuple(i for i, k in enumerate(_FIELDS) if not ReportRow.model_fields[k].is_required())
 _CODE, _NAME = _FIELDS.index("district_code"), _FIELDS.index("district_name")
 _NOT_ABOVE = tuple((_FIELDS.index(a), _FIELDS.index(b)) for a, b in NOT_ABOVE.items())
 _new = ReportRow.__new__
@@ -91,29 +91,57 @@ def _level(v: Any) -> Any:
     return LEVEL_ALIASES.get(v, BAD) if v.__class__ is str else BAD
 
 
-def _column(key: str, cells: list[Any]) -> list[Any]:
-    """The plain values of one column's cells (None where empty, BAD where not plain)."""
+def _digit_texts(cells: list[Any]) -> list[int] | None:
+    """The lengths of a column's cells when every one is ASCII-digit text (a CSV column of
+    figures: one test over the joined column, in C), else None; "" counts as a text of length 0."""
+    try:
+        joined = "".join(cells)
+    except TypeError:  # some cell is no text (None for a short row, a number from a spreadsheet)
+        return None
+    return list(map(len, cells)) if joined.isascii() and joined.isdigit() else None
+
+
+def _memo(parse: Any, cells: list[Any]) -> list[Any]:
+    """``[parse(v) for v in cells]``, each distinct cell parsed once (names and levels repeat)."""
+    try:
+        seen = {v: parse(v) for v in set(cells)}
+    except TypeError:  # an unhashable cell
+        return [parse(v) for v in cells]
+    return list(map(seen.__getitem__, cells))
+
+
+def _column(key: str, cells: list[Any]) -> tuple[list[Any], bool]:
+    """The plain values of one column's cells (None where empty, BAD where not plain), and
+    whether any is BAD."""
     kind = _KIND[key]
+    lengths = _digit_texts(cells) if kind in ("flow", "stock") or key in ("year", "quarter", "district_code") else None
+    values: list[Any] | None = None
+    if lengths is not None and (kind == "flow" or kind == "stock"):
+        if max(lengths) < 10:  # "" is an empty cell
+            return (list(map(int, cells)) if min(lengths) else [int(v) if v else None for v in cells]), False
+    elif lengths is not None and min(lengths) > 0:
+        if key == "district_code":
+            if min(lengths) == max(lengths) == 6:
+                return list(cells), False
+        else:
+            low, high = (1900, 2100) if key == "year" else (1, 4)
+            if max(lengths) <= 4 and low <= min(values := list(map(int, cells))) and max(values) <= high:
+                return values, False
     if kind == "flow" or kind == "stock":
-        try:
-            joined = "".join(cells)  # every cell text (CSV): one test over the column in C
-        except TypeError:
-            return [_count(v) for v in cells]
-        lengths = list(map(len, cells))
-        if joined.isascii() and joined.isdigit() and max(lengths) < 10:
-            return list(map(int, cells)) if min(lengths) else [int(v) if v else None for v in cells]
-        return [_count(v) for v in cells]
-    if kind == "text":
-        return [_text(v) for v in cells]
-    if kind == "level":
-        return [_level(v) for v in cells]
-    if key == "district_code":
-        return [_code(v) for v in cells]
-    if key == "year":
-        return [_whole(v, 1900, 2100) for v in cells]
-    if key == "quarter":
-        return [_whole(v, 1, 4) for v in cells]
-    raise AssertionError(key)  # pragma: no cover - every kind of rows.COLUMNS is handled above
+        values = [_count(v) for v in cells]
+    elif kind == "text":
+        values = _memo(_text, cells)
+    elif kind == "level":
+        values = _memo(_level, cells)
+    elif key == "district_code":
+        values = [_code(v) for v in cells]
+    elif key == "year":
+        values = [_whole(v, 1900, 2100) for v in cells]
+    elif key == "quarter":
+        values = [_whole(v, 1, 4) for v in cells]
+    else:  # pragma: no cover - every kind of rows.COLUMNS is handled above
+        raise AssertionError(key)
+    return values, any(v is BAD for v in values)
 
 
 def plain_rows(rows: list[dict[str, Any]], registry: dict[str, str] | None) -> list[ReportRow | None]:
@@ -129,11 +157,13 @@ def plain_rows(rows: list[dict[str, Any]], registry: dict[str, str] | None) -> l
     """
     if not rows:
         return []
-    columns = [_column(key, [cells.get(key) for cells in rows]) for key in _FIELDS]
+    columns: list[list[Any]] = []
     refused: set[int] = set()
-    for col in columns:
-        if BAD in col:
-            refused.update(i for i, v in enumerate(col) if v is BAD)
+    for key, cells in zip(_FIELDS, zip(*[tuple(map(cells.get, _FIELDS)) for cells in rows])):
+        values, bad = _column(key, list(cells))
+        columns.append(values)
+        if bad:
+            refused.update(i for i, v in enumerate(values) if v is BAD)
     for j in _REQUIRED:
         if None in columns[j]:
             refused.update(i for i, v in enumerate(columns[j]) if v is None)
@@ -142,14 +172,20 @@ def plain_rows(rows: list[dict[str, Any]], registry: dict[str, str] | None) -> l
         refused.update(i for i, (c, n) in enumerate(zip(codes, names)) if c not in registry or (n and registry[c] != n))
     for a, b in _NOT_ABOVE:
         refused.update(i for i, (x, y) in enumerate(zip(columns[a], columns[b])) if x.__class__ is int and y.__class__ is int and x > y)
+    # the fields set (as the model records them): the required ones and the optional ones not empty
+    empty = zip(*[[v is None for v in columns[j]] for j in _OPTIONAL]) if _OPTIONAL else repeat(())
+    fields_sets: dict[tuple[bool, ...], frozenset[str]] = {}
     out: list[ReportRow | None] = []
-    for i, values in enumerate(zip(*columns)):
+    for i, (values, pattern) in enumerate(zip(zip(*columns), empty)):
         if i in refused:
             out.append(None)
             continue
+        fields = fields_sets.get(pattern)
+        if fields is None:
+            fields = fields_sets[pattern] = frozenset(k for k, v in zip(_FIELDS, values) if v is not None)
         row = _new(ReportRow)
         _set(row, "__dict__", dict(zip(_FIELDS, values)))
-        _set(row, "__pydantic_fields_set__", set(compress(_FIELDS, map(is_not, values, repeat(None)))))
+        _set(row, "__pydantic_fields_set__", set(fields))
         _set(row, "__pydantic_extra__", None)
         _set(row, "__pydantic_private__", None)
         out.append(row)

@@ -128,7 +128,7 @@ def find_files(
     """
     files: list[str] = []
     problems: list[Problem] = []
-    skip = {os.path.realpath(k) for k in known if k is not None}
+    skip = _identities(known)
     for p in paths:
         if os.path.isdir(p):
             found = []
@@ -138,7 +138,7 @@ def find_files(
                     if name.startswith((".", "~$")):
                         continue
                     path = os.path.join(dirpath, name)
-                    if os.path.realpath(path) in skip:
+                    if skip and _identity(path) in skip:
                         continue
                     problem = _not_read(path, unread)
                     if problem is None and not name.lower().endswith(suffixes):
@@ -171,6 +171,19 @@ def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[st
     return kept, problems
 
 
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """The file a path names (device, inode: the same through any link), None when there is none."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _identities(paths: Iterable[str | Path | None]) -> set[tuple[int, int]]:
+    return {i for p in paths if p is not None and (i := _identity(p)) is not None}
+
+
 def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
     """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
     try:
@@ -178,7 +191,7 @@ def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
             return warning("file-not-regular", file=path)
     except OSError as exc:
         return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix in unread:
         return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
     return None
