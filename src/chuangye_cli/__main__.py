@@ -1,4 +1,4 @@
-from chuangye_cli.cli import main
+from chuangye_cli.cli import run
 
 if __name__ == "__main__":  # pragma: no cover - exercised via `python -m chuangye_cli`
-    main()
+    run()

@@ -90,5 +90,16 @@ def _add_commands() -> None:
 
 _add_commands()
 
+
+def run() -> None:
+    """The console script (and ``python -m chuangye_cli``): one command, then the process ends, so
+    what the bulk work makes need not be walked by the garbage collector again
+    (:func:`~chuangye_cli.core.bulk.freeze_when_done`)."""
+    from chuangye_cli.core.bulk import freeze_when_done
+
+    freeze_when_done()
+    main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(run())
