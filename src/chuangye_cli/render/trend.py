@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from itertools import chain
+from itertools import chain, compress, cycle
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.bulk import collector_paused
@@ -74,6 +74,12 @@ def rows(report: "TrendReport", lang: str) -> list[list[str]]:
 _I3, _I4, _I5 = " " * 6, " " * 8, " " * 10
 #: a point's template: one %s per figure, in TrendPoint's order
 _POINT = ("{\n" + ",\n".join(f'{_I5}"{k}": %s' for k in TrendPoint_FIELDS) + "\n" + _I4 + "}").encode()
+#: a point with flags: the template open after its figures, then its keys, then the close
+_POINT_CLOSE = ("\n" + _I4 + "}").encode()
+_POINT_OPEN = _POINT[: -len(_POINT_CLOSE)]
+#: a TrendPoint's fields: the 8 figures (TrendPoint_FIELDS), then missing and not_reported
+_WIDTH, _FLAGS = 10, 8
+_KEEP = (True,) * 8 + (False, False)
 _SERIES_AT = '\n  "series": []'
 _STR_OR_NONE = frozenset((str, type(None)))
 
@@ -106,22 +112,34 @@ def json_output(report: "TrendReport", lang: str) -> "bytes | str":
 
 
 def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
-    """The series' template in parts (a ``%s`` per figure of a point) and the figures in its order."""
+    """The series' template in parts (a ``%s`` per figure of a point) and the figures in its order.
+
+    A point's flags (``missing``, ``not_reported``) are no figures: a point without them is the
+    fixed template; one with them (a series' points that lack reports: the slow way, rare) gets
+    the keys written after its figures, as ``incomplete_dict`` gives them (see :func:`_flags_text`)."""
     series = report.series
     if not series:
         return [b"[]"], []
-    figures = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
+    fields = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
+    if len(fields) % _WIDTH:
+        raise TypeError("a point that is not a TrendPoint")
+    missing, not_reported = fields[_FLAGS::_WIDTH], fields[_FLAGS + 1 :: _WIDTH]
+    flagged = any(missing) or any(not_reported)
+    figures = list(compress(fields, cycle(_KEEP)))
+    del fields
     names = {q: str(q) for q in set(figures[0::8])}
     figures[0::8] = list(map(names.__getitem__, figures[0::8]))  # the quarters
     shapes: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
     codes: dict[Any, bytes] = {}
     parts = []
     points = 0
+    texts: dict[tuple[int, Any], bytes] = {}
     for s in series:
         name = s.name
         if type(name) is not dict:
             raise TypeError(type(name))
         n = len(s.points)
+        first = points
         points += n
         if _STR_OR_NONE.issuperset(map(type, (s.source, s.id, s.kind, s.display, s.op, *name, *name.values()))):
             # equal strings read alike; the threshold: the same object (a plan's target, every unit)
@@ -138,12 +156,45 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
                 text = codes[code] = _code(code)
         else:
             text = _code(code)
+        if flagged and (any(missing[first:points]) or any(not_reported[first:points])):
+            shape = (shape[0], _flagged_points(s, shape[1], zip(missing[first:points], not_reported[first:points]), texts))
         parts += (b",\n    ", shape[0], text, shape[1])
     if len(figures) != 8 * points:
         raise TypeError("a point that is not a TrendPoint")
     parts[0] = b"[\n    "
     parts.append(b"\n  ]")
     return parts, figures
+
+
+def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tuple[int, Any], bytes]) -> bytes:
+    """A series' template after its district code (``between``: the points' part and the rest, as
+    :func:`_series_shape` made it) with each flagged point's keys after its figures."""
+    n = len(s.points)
+    points = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
+    at = between.index(points)
+    pieces = []
+    for missing, not_reported in flags:
+        if not missing and not not_reported:
+            pieces.append(_POINT)
+            continue
+        key = (id(missing), not_reported)  # the tuples live as long as the points: one text per unit-quarter
+        extra = texts.get(key)
+        if extra is None:
+            extra = texts[key] = _flags_text(missing, not_reported)
+        pieces.append(_POINT_OPEN + extra + _POINT_CLOSE)
+    flagged = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
+    return between[:at] + flagged + between[at + len(points) :]
+
+
+def _flags_text(missing: Any, not_reported: Any) -> bytes:
+    """A point's flag keys as json.dumps writes them inside the point (``,\n`` first; % doubled)."""
+    from chuangye_cli.judge.results import incomplete_dict
+
+    keys = incomplete_dict(missing, not_reported)  # as TrendPoint.to_dict: none without a missing report
+    if not keys:
+        return b""
+    text = json.dumps(keys, ensure_ascii=False, indent=2)[2:-2]  # the keys' lines, without { and }
+    return ("," + "".join("\n" + _I4 + line for line in text.split("\n"))).replace("%", "%%").encode()
 
 
 def _code(code: Any) -> bytes:
