@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.jsontext import dumps, encode_basestring, encode_scalar_lines, encode_scalars
+from chuangye_cli.render.notes import NOT_REPORTED, footnotes, marked, missing_codes, status_text
 from chuangye_cli.render.numbers import count, fixed, percent
 
 #: the keys of a point in the JSON, in order (TrendPoint.to_dict)
@@ -51,24 +52,55 @@ HEADERS = ("trend.col.name", "col.scope", "trend.col.quarter", "trend.col.value"
 
 
 def rows(report: "TrendReport", lang: str) -> list[list[str]]:
+    """One row per point. A point whose figure lacks reports has :data:`~.notes.MARK` after its
+    status (or, without a verdict, after its cumulative figure); a district's point at a quarter it
+    did not report reads 未报送 instead of a status, as check's table (see :func:`trend_notes`)."""
     out = []
     for s in report.series:
         for p in s.points:
+            cumulative = figure_text(s, p.cumulative, lang)
+            if p.missing or p.not_reported:
+                status = status_text(p, lang)
+                if status is None:
+                    cumulative = marked(cumulative, p)
+            else:
+                status = None if p.status is None else label(f"status.{p.status}", lang)
             out.append(
                 [
                     s.name["zh" if lang == "zh" else "en"],
                     _unit(report, s.district_code, lang),
                     str(p.quarter),
                     figure_text(s, p.value, lang),
-                    figure_text(s, p.cumulative, lang),
+                    cumulative,
                     figure_text(s, p.expected, lang) if p.expected is not None else "—",
                     "—" if p.completion is None else percent(p.completion, 1.0, ">="),
                     change_text(p.qoq),
                     change_text(p.yoy),
-                    "—" if p.status is None else label(f"status.{p.status}", lang),
+                    "—" if status is None else status,
                 ]
             )
     return out
+
+
+def trend_notes(report: "TrendReport", lang: str) -> list[str]:
+    """The notes on the marks the points show (none when every point is complete): the missing
+    district-quarters (check's note), and what 未报送 means for a point."""
+    flagged = [p for s in report.series for p in s.points if p.missing or p.not_reported]
+    if not flagged:
+        return []
+    notes = footnotes(report.check, lang, [p for p in flagged if not p.not_reported])
+    if any(p.not_reported for p in flagged):
+        notes.append(label("trend.note.not_reported", lang, status=label(NOT_REPORTED, lang)))
+    return notes
+
+
+def _flag_cells(report: "TrendReport") -> list[tuple[Any, str]]:
+    """Each point's incomplete and missing cells for a machine-read output (CSV, xlsx), in rows' order."""
+    return [
+        (True if p.missing else None, missing_codes(p.missing))
+        for s in report.series
+        for p in s.points
+    ]
 
 
 _I3, _I4, _I5 = " " * 6, " " * 8, " " * 10
@@ -231,6 +263,12 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         return "", err + label("trend.no_values", lang) + "\n"
     headers = [label(h, lang) for h in HEADERS]
     body = rows(report, lang)
+    flag_notes = trend_notes(report, lang)
+    if fmt in ("csv", "xlsx"):
+        # as check's CSV: the incomplete flag and the missing district-quarters in columns, the notes on stderr
+        headers += [label("col.incomplete", lang), label("col.missing", lang)]
+        body = [[*r, *flags] for r, flags in zip(body, _flag_cells(report))]
+        err += "".join(note + "\n" for note in flag_notes)
     if fmt == "csv":
         import csv
         import io
@@ -239,7 +277,7 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([*headers, "as_of"])
         for r in body:
-            w.writerow([*r, str(c.as_of)])
+            w.writerow([*r[:-2], "true" if r[-2] else "", r[-1], str(c.as_of)])
         return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
     if fmt == "xlsx":
         from openpyxl import Workbook
@@ -249,7 +287,7 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         ws.title = label("trend.sheet", lang)
         ws.append(headers)
         for r in body:
-            ws.append(r)
+            ws.append([*r[:-1], r[-1] or None])
         import io
 
         buf = io.BytesIO()
@@ -260,6 +298,6 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
     titles = [c.plan]
     if c.as_of and c.period:
         titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
-    notes = [label("trend.note", lang)]
+    notes = [label("trend.note", lang), *flag_notes]
     out, titles_err = split(fmt, titles, [grid(body, headers, fmt, caption=titles)], notes)
     return out, err + titles_err
