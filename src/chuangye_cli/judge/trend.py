@@ -199,7 +199,7 @@ def _trend_on_grid(
             valid[:, back:] = ok
         return Grid(values, valid).lists()
 
-    lacking = _Lacking(plan, figures.report_rows, quarters)
+    lacking = _Lacking(plan, grid if figures.report_rows is not None else None, quarters)
 
     def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any, code: str | None = None, flagged: bool = True) -> None:
         missing, not_reported = lacking.of(code) if flagged else (lacking.complete, lacking.all_sent)
@@ -293,7 +293,7 @@ class _Lacking:
     Without the rows (a :class:`Figures` of a bare table, as in tests) no report counts as missing,
     as in judge.matrix."""
 
-    def __init__(self, plan: "Plan", rows: "list[Any] | None", quarters: list[Quarter]) -> None:
+    def __init__(self, plan: "Plan", grid: "Quarterly | None", quarters: list[Quarter]) -> None:
         from itertools import chain
 
         n = len(quarters)
@@ -302,11 +302,15 @@ class _Lacking:
         self.missing: dict[str, list[tuple[tuple[str, Quarter], ...]]] = {}
         self.not_reported: dict[str, list[bool]] = {}
         self.city = self.complete
-        if rows is None:
+        if grid is None:
             return
-        have = {(r.district_code, r.period) for r in rows}
+        # grid.present: a row that counts for the unit and quarter (the rows of a Figures, as Coverage.of reads them)
+        full = grid.present.all(axis=1).tolist()
         for code in plan.registry:
-            gaps = [(code, q) not in have for q in quarters]
+            r = grid.row.get(code)
+            if r is not None and full[r]:
+                continue
+            gaps = [True] * n if r is None else (~grid.present[r]).tolist()
             if True in gaps:
                 acc: tuple[tuple[str, Quarter], ...] = ()
                 grown = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from itertools import chain, compress, cycle
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.bulk import collector_paused
@@ -111,7 +111,6 @@ _POINT_CLOSE = ("\n" + _I4 + "}").encode()
 _POINT_OPEN = _POINT[: -len(_POINT_CLOSE)]
 #: a TrendPoint's fields: the 8 figures (TrendPoint_FIELDS), then missing and not_reported
 _WIDTH, _FLAGS = 10, 8
-_KEEP = (True,) * 8 + (False, False)
 _SERIES_AT = '\n  "series": []'
 _STR_OR_NONE = frozenset((str, type(None)))
 
@@ -152,13 +151,13 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
     series = report.series
     if not series:
         return [b"[]"], []
-    fields = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
-    if len(fields) % _WIDTH:
+    figures = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
+    if len(figures) % _WIDTH:
         raise TypeError("a point that is not a TrendPoint")
-    missing, not_reported = fields[_FLAGS::_WIDTH], fields[_FLAGS + 1 :: _WIDTH]
-    flagged = any(missing) or any(not_reported)
-    figures = list(compress(fields, cycle(_KEEP)))
-    del fields
+    # a point's keys are written when it lacks a report (TrendPoint.to_dict): its missing alone tells
+    missing, not_reported = figures[_FLAGS::_WIDTH], figures[_FLAGS + 1 :: _WIDTH]
+    flagged = any(missing)
+    del figures[_FLAGS + 1 :: _WIDTH], figures[_FLAGS :: _WIDTH - 1]  # the flags out: 8 figures a point
     names = {q: str(q) for q in set(figures[0::8])}
     figures[0::8] = list(map(names.__getitem__, figures[0::8]))  # the quarters
     shapes: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
@@ -188,7 +187,7 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
                 text = codes[code] = _code(code)
         else:
             text = _code(code)
-        if flagged and (any(missing[first:points]) or any(not_reported[first:points])):
+        if flagged and any(missing[first:points]):
             shape = (shape[0], _flagged_points(s, shape[1], zip(missing[first:points], not_reported[first:points]), texts))
         parts += (b",\n    ", shape[0], text, shape[1])
     if len(figures) != 8 * points:
