@@ -155,8 +155,9 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
     if len(figures) % _WIDTH:
         raise TypeError("a point that is not a TrendPoint")
     # a point's keys are written when it lacks a report (TrendPoint.to_dict): its missing alone tells
-    missing, not_reported = figures[_FLAGS::_WIDTH], figures[_FLAGS + 1 :: _WIDTH]
+    missing = figures[_FLAGS::_WIDTH]
     flagged = any(missing)
+    not_reported = figures[_FLAGS + 1 :: _WIDTH] if flagged else missing
     del figures[_FLAGS + 1 :: _WIDTH], figures[_FLAGS :: _WIDTH - 1]  # the flags out: 8 figures a point
     names = {q: str(q) for q in set(figures[0::8])}
     figures[0::8] = list(map(names.__getitem__, figures[0::8]))  # the quarters
