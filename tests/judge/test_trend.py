@@ -68,9 +68,11 @@ def test_trend_against_a_hand_computed_table(reports):
 def test_trend_table_and_filters(reports):
     result = run("trend", reports, "--targets", f"{IND}/targets.yaml", "--as-of", "2010Q1", "--target", "new_jobs", "--district", "370102", "--lang", "en")
     lines = [" ".join(x.split()) for x in result.stdout.splitlines()]
-    assert "New jobs city 2010Q1 180 550 625 55.0% +20.0% +80.0% behind" in lines
-    assert "New jobs Lixia (370102) 2009Q3 — 220 — — — — —" in lines
-    assert not any("Shizhong" in x for x in lines)
+    # 市中区 sent nothing: every city figure lacks its reports (*); 历下区 did not send 2009Q3
+    assert "New jobs city 2010Q1 180 550 625 55.0% +20.0% +80.0% behind*" in lines
+    assert "New jobs Lixia (370102) 2009Q3 — 220 — — — — not reported" in lines
+    assert "New jobs Lixia (370102) 2009Q4 150 370* — — — — —" in lines
+    assert not any("New jobs Shizhong" in x for x in lines)  # its reports are named in the note alone
     assert run("trend", reports, "--targets", f"{IND}/targets.yaml", "--target", "nope").exit_code == 2
 
 
@@ -158,3 +160,111 @@ def test_check_plan_carries_the_trend_only_when_asked():
     # 11 targets (the roster one left out): 8 city targets x (city + 10 districts), 1 each-district x 10, levels 3 + 7
     assert len(report.trend) == 8 * 11 + 10 + 3 + 7
     assert "trend" not in report.to_dict()
+
+
+GAP = "tests/fixtures/trend_gap"
+
+
+def _gap_json(as_of="2010Q1"):
+    result = run("trend", f"{GAP}/reports", "--targets", f"{GAP}/targets.yaml", "--as-of", as_of, "--format", "json")
+    return result, {(s["id"], s["district_code"]): s["points"] for s in json.loads(result.stdout)["series"]}
+
+
+def _flags(points):
+    """Each point's quarter, cumulative, status and its flag keys (only those written)."""
+    keys = ("incomplete", "missing", "not_reported")
+    return [(p["quarter"], p["cumulative"], p["status"], {k: p[k] for k in keys if k in p}) for p in points]
+
+
+S3 = {"incomplete": True, "missing": [{"district_code": "370103", "quarter": "2009Q3"}]}
+
+
+def test_trend_points_carry_the_reports_they_lack():
+    """市中区 did not send 2009Q3: the city's point of 2009Q3 and every later one carry that
+    district-quarter (their status kept, as check); 市中区's own 2009Q3 point is not reported and
+    has no verdict (no_data; its cumulative from the reports before); earlier points and 历下区's
+    carry nothing."""
+    result, by = _gap_json()
+    assert _flags(by[("new_jobs", None)]) == [
+        ("2009Q1", 200, "on_track", {}),
+        ("2009Q2", 400, "on_track", {}),
+        ("2009Q3", 500, "on_track", S3),
+        ("2009Q4", 700, "on_track", S3),
+        ("2010Q1", 900, "on_track", S3),
+    ]
+    assert _flags(by[("district_jobs", "370103")]) == [
+        ("2009Q1", 100, "on_track", {}),
+        ("2009Q2", 200, "on_track", {}),
+        ("2009Q3", 200, "no_data", {**S3, "not_reported": True}),
+        ("2009Q4", 300, "on_track", S3),
+        ("2010Q1", 400, "met", S3),
+    ]
+    # a district's own figure of a city target: no verdict either way, the flags all the same
+    assert [(f[2], f[3]) for f in _flags(by[("new_jobs", "370103")])] == [
+        (None, {}), (None, {}), (None, {**S3, "not_reported": True}), (None, S3), (None, S3)
+    ]  # fmt: skip
+    for key in [("new_jobs", "370102"), ("district_jobs", "370102")]:
+        assert all(f[3] == {} for f in _flags(by[key]))
+    assert result.exit_code == 0  # every as-of point on track or met, as check says
+
+
+def test_trend_as_of_the_missing_quarter_is_no_verdict_and_fails_as_check():
+    result, by = _gap_json("2009Q3")
+    assert _flags(by[("district_jobs", "370103")])[-1] == ("2009Q3", 200, "no_data", {**S3, "not_reported": True})
+    check = run("check", f"{GAP}/reports", "--targets", f"{GAP}/targets.yaml", "--as-of", "2009Q3")
+    assert result.exit_code == check.exit_code == 1  # no data: as check's 未报送
+
+
+@pytest.mark.parametrize("paths, targets, as_of", [
+    ([f"{GAP}/reports"], f"{GAP}/targets.yaml", "2009Q3"),
+    ([f"{GAP}/reports"], f"{GAP}/targets.yaml", "2010Q1"),
+    (["sample_data/"], None, "2010Q4"),  # every district without 2010Q3-Q4
+    (["sample_data/"], None, None),
+])  # fmt: skip
+def test_trend_flags_at_the_as_of_quarter_equal_checks(paths, targets, as_of):
+    """The as-of point of every target's series (the city and each district judged) has check's
+    result's flags and status: the same district-quarters missing, the same not_reported."""
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.judge.calculator import Figures
+    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli.judge.trend import trend
+    from chuangye_cli.plan.loader import load_plan
+
+    plan = load_plan(targets).without_roster_targets()
+    report = check_plan(plan, paths, Quarter.parse(as_of) if as_of else None)
+    assert report.valid and report.results
+    series = {(s.id, s.district_code): s for s in trend(plan, Figures(report.rows), report.as_of)}
+    got = [(r.target, r.district_code, series[(r.target, r.district_code)].points[-1]) for r in report.results]
+    assert [(t, c, p.quarter, p.missing, p.not_reported, p.status) for t, c, p in got] == [
+        (r.target, r.district_code, report.as_of, r.missing, r.not_reported, r.status) for r in report.results
+    ]
+    if as_of:  # the case is one that has missing reports
+        assert any(r.missing for r in report.results)
+
+
+def test_trend_flags_on_arrays_equal_a_coverage_per_quarter():
+    """The unit-quarter grid of flags (trend) against judge.coverage asked as of each quarter (trend_by_cuts)."""
+    for as_of in ("2009Q3", "2010Q1"):
+        fast, slow = _both_ways([f"{GAP}/reports"], f"{GAP}/targets.yaml", as_of=as_of)
+        assert any(p.not_reported for s in fast for p in s.points)
+        assert _typed(fast) == _typed(slow)
+    fast, slow = _both_ways(["sample_data/"], as_of="2010Q4")  # the indicators too
+    assert any(p.missing for s in fast if s.source == "indicator" for p in s.points)
+    assert _typed(fast) == _typed(slow)
+
+
+def test_trend_json_writer_with_flagged_points_equals_json_dumps():
+    from chuangye_cli.core.quarters import Quarter
+    from chuangye_cli.judge.pipeline import run_trend
+    from chuangye_cli.plan.loader import load_plan
+    from chuangye_cli.render.trend import json_output
+
+    for plan, paths, as_of in [
+        (load_plan(f"{GAP}/targets.yaml"), [f"{GAP}/reports"], "2010Q1"),
+        (load_plan(), ["sample_data/"], "2010Q4"),
+    ]:
+        report = run_trend(plan, paths, Quarter.parse(as_of), None, None, None, None)
+        assert any(p.missing for s in report.series for p in s.points)
+        out = json_output(report, "zh")
+        assert isinstance(out, bytes)  # the fast writer, not the fallback
+        assert out == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import change
+from chuangye_cli.judge.results import incomplete_dict
 
 if TYPE_CHECKING:
     from chuangye_cli.core.exits import ExitCode
@@ -40,10 +41,22 @@ class TrendPoint(NamedTuple):
     qoq: Optional[float]
     #: 同比: change on the same quarter a year earlier
     yoy: Optional[float]
+    #: no_data for a judged unit's point at a quarter the district did not report (not_reported)
     status: Optional[str]
+    #: the reports due from the period start to the quarter that the figure lacks, (district code,
+    #: quarter), as check's Result.missing: every district's for the city, the district's own for
+    #: a district; empty when complete (one tuple shared by every point of the unit and quarter)
+    missing: tuple[tuple[str, Quarter], ...] = ()
+    #: a district's point at a quarter it has no report for: no verdict (status no_data or None),
+    #: shown as 未报送; its cumulative figure stands on the reports received before
+    not_reported: bool = False
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.missing)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "quarter": str(self.quarter),
             "value": self.value,
             "cumulative": self.cumulative,
@@ -53,6 +66,9 @@ class TrendPoint(NamedTuple):
             "yoy": self.yoy,
             "status": self.status,
         }
+        if self.missing:
+            out.update(incomplete_dict(self.missing, self.not_reported))
+        return out
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,7 @@ def _trend_on_grid(
     import numpy as np
 
     from chuangye_cli.judge.calculator import Grid, judge
+    from chuangye_cli.judge.coverage import REPORT_KINDS
     from chuangye_cli.judge.indicators import figure
     from chuangye_cli.plan.targets import COUNTED_KINDS
 
@@ -182,12 +199,18 @@ def _trend_on_grid(
             valid[:, back:] = ok
         return Grid(values, valid).lists()
 
-    def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any) -> None:
+    lacking = _Lacking(plan, grid if figures.report_rows is not None else None, quarters)
+    flags_of, unflagged = lacking.flags.get, lacking.unflagged  # a dict's get per series: 130,000 series at scale
+
+    def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any, code: str | None = None, flagged: bool = True) -> None:
+        missing, not_reported = flags_of(code, unflagged) if flagged else unflagged
         if judged is None:
             expected = completion = status = nothing
         else:
             status, expected, completion = zip(*(judged(i, q, cum[i]) for i, q in enumerate(quarters)))
-        series.points.extend(map(_point, zip(quarters, own, cum, expected, completion, qoq, yoy, status)))
+            if not_reported is not unflagged[1]:  # no report of its own: no verdict, as check
+                status = [NO_VERDICT if nr else s for s, nr in zip(status, not_reported)]
+        series.points.extend(map(_point, zip(quarters, own, cum, expected, completion, qoq, yoy, status, missing, not_reported)))
 
     for t in plan.without_roster_targets().targets:
         if target is not None and t.id != target:
@@ -200,6 +223,7 @@ def _trend_on_grid(
         qoq_l, yoy_l = changes(own_grid, 1), changes(own_grid, 4)
         kind = t.metric.kind
         counted = kind in (*COUNTED_KINDS, "ratio") and isinstance(t.value, (int, float)) and bool(t.value)
+        from_reports = kind in REPORT_KINDS
         elapsed_total = [plan.progress(t, q) for q in quarters]
 
         def judged_target(i: int, q: Quarter, cum: Any, t: Any = t, counted: bool = counted, et: list = elapsed_total) -> tuple:
@@ -213,7 +237,7 @@ def _trend_on_grid(
                 t.display if kind == "ratio" else ("level" if kind == "level" else "count"),
                 code, t.value if judged else None, t.op if judged else None,
             )  # fmt: skip
-            series_points(series, row(own_l, code), row(cum_l, code), row(qoq_l, code), row(yoy_l, code), judged_target if judged else None)
+            series_points(series, row(own_l, code), row(cum_l, code), row(qoq_l, code), row(yoy_l, code), judged_target if judged else None, code, from_reports)
             out.append(series)
     for ind in plan.indicators:
         if target is not None and ind.id != target:
@@ -248,13 +272,64 @@ def _trend_on_grid(
                 cum = [figure(ind, cuts[k], code, q, population, plan).actual for k, q in zip(indices, quarters)]
                 qoq = [_change_at(own, i, 1) for i in range(len(own))]
                 yoy = [_change_at(own, i, 4) for i in range(len(own))]
-            series_points(series, own, cum, qoq, yoy, judged_indicator if th is not None else None)
+            series_points(series, own, cum, qoq, yoy, judged_indicator if th is not None else None, code)
             out.append(series)
     return out
 
 
-#: a TrendPoint from a tuple of its fields (no Python call per point)
+#: a TrendPoint from a tuple of all its fields (no Python call per point)
 _point = partial(tuple.__new__, TrendPoint)
+#: the status of a judged point at a quarter the district did not report (check's not_reported)
+NO_VERDICT = "no_data"
+
+
+class _Lacking:
+    """The reports each unit's points lack, quarter by quarter: :class:`~chuangye_cli.judge.coverage.Coverage`'s
+    rule (a district-quarter is reported when a row that counts has it) on the unit-quarter grid,
+    made once per trend. A district's ``missing`` at quarter i: its own unreported quarters up to
+    i; the city's: every district's, district by district in the plan's order (as check's
+    ``Result.missing``). One tuple per unit and quarter, shared by all its points; a district that
+    reported every quarter (and, then, the city) shares :attr:`complete`.
+
+    Without the rows (a :class:`Figures` of a bare table, as in tests) no report counts as missing,
+    as in judge.matrix."""
+
+    def __init__(self, plan: "Plan", grid: "Quarterly | None", quarters: list[Quarter]) -> None:
+        from itertools import chain
+
+        n = len(quarters)
+        self.complete: list[tuple[tuple[str, Quarter], ...]] = [()] * n
+        self.all_sent: list[bool] = [False] * n
+        self.missing: dict[str, list[tuple[tuple[str, Quarter], ...]]] = {}
+        self.not_reported: dict[str, list[bool]] = {}
+        self.city = self.complete
+        #: (missing, not_reported) of a unit's points, quarter by quarter, for the units with a gap
+        #: (the city among them: never not_reported); any other unit's: :attr:`unflagged`
+        self.flags: dict[str | None, tuple[list[tuple[tuple[str, Quarter], ...]], list[bool]]] = {}
+        self.unflagged = (self.complete, self.all_sent)
+        if grid is None:
+            return
+        # grid.present: a row that counts for the unit and quarter (the rows of a Figures, as Coverage.of reads them)
+        full = grid.present.all(axis=1).tolist()
+        for code in plan.registry:
+            r = grid.row.get(code)
+            if r is not None and full[r]:
+                continue
+            gaps = [True] * n if r is None else (~grid.present[r]).tolist()
+            if True in gaps:
+                acc: tuple[tuple[str, Quarter], ...] = ()
+                grown = []
+                for q, gap in zip(quarters, gaps):
+                    if gap:
+                        acc = (*acc, (code, q))
+                    grown.append(acc)
+                self.missing[code] = grown
+                self.not_reported[code] = gaps
+        if self.missing:
+            self.city = [tuple(chain.from_iterable(m[i] for m in self.missing.values())) for i in range(n)]
+        self.flags = {code: (m, self.not_reported[code]) for code, m in self.missing.items()}
+        if self.missing:
+            self.flags[None] = (self.city, self.all_sent)
 
 
 def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, Grid]":
@@ -298,11 +373,21 @@ def trend_by_cuts(
     from chuangye_cli.plan.targets import COUNTED_KINDS
     from chuangye_cli.judge.indicators import figure
 
+    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
+
     start = plan.period.start.index
     indices = list(range(start, as_of.index + 1))
     cumulative = {k: figures.between(start, k) for k in indices}
     single = {k: figures.between(k, k) for k in indices}
+    # check's rule as of each quarter (no rows, no report missing: see _Lacking)
+    rows = figures.report_rows
+    coverage = {k: Coverage.of(plan, rows, Quarter.from_index(k)) if rows is not None else Coverage(frozenset(), (), None) for k in indices}
+    registry = list(plan.registry)
     out: list[TrendSeries] = []
+
+    def flags(k: int, code: str | None) -> tuple[tuple[tuple[str, Quarter], ...], bool]:
+        c = coverage[k]
+        return c.missing(registry if code is None else [code]), code is not None and not c.reported(code)
 
     def units(codes: list[str | None]) -> list[str | None]:
         return [c for c in codes if district is None or c is None or c == district]
@@ -325,13 +410,16 @@ def trend_by_cuts(
                 q = Quarter.from_index(k)
                 cum = cumulative[k].value(t, code).actual
                 status = expected = completion = None
+                missing, not_reported = flags(k, code) if t.metric.kind in REPORT_KINDS else ((), False)
                 if judged:
                     elapsed, total = plan.progress(t, q)
                     status, expected = judge(t.metric.kind, t.op, cum, t.value, elapsed, total)
                     if t.metric.kind in (*COUNTED_KINDS, "ratio") and cum is not None and isinstance(t.value, (int, float)) and t.value:
                         completion = cum / t.value
+                    if not_reported:
+                        status = NO_VERDICT
                 series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status)
+                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status, missing, not_reported)
                 )
             out.append(series)
     for ind in plan.indicators:
@@ -353,11 +441,14 @@ def trend_by_cuts(
                 q = Quarter.from_index(k)
                 cum = figure(ind, cumulative[k], code, q, population, plan).actual
                 status = expected = completion = None
+                missing, not_reported = flags(k, code)
                 if th is not None:
                     status, expected = judge("ratio", th.op, cum, th.value, k - start + 1, plan.period.quarters)
                     completion = cum / th.value if cum is not None and th.value else None
+                    if not_reported:
+                        status = NO_VERDICT
                 series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status)
+                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status, missing, not_reported)
                 )
             out.append(series)
     return out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.jsontext import dumps, encode_basestring, encode_scalar_lines, encode_scalars
+from chuangye_cli.render.notes import NOT_REPORTED, footnotes, marked, missing_codes, status_text
 from chuangye_cli.render.numbers import count, fixed, percent
 
 #: the keys of a point in the JSON, in order (TrendPoint.to_dict)
@@ -51,29 +52,65 @@ HEADERS = ("trend.col.name", "col.scope", "trend.col.quarter", "trend.col.value"
 
 
 def rows(report: "TrendReport", lang: str) -> list[list[str]]:
+    """One row per point. A point whose figure lacks reports has :data:`~.notes.MARK` after its
+    status (or, without a verdict, after its cumulative figure); a district's point at a quarter it
+    did not report reads 未报送 instead of a status, as check's table (see :func:`trend_notes`)."""
     out = []
     for s in report.series:
         for p in s.points:
+            cumulative = figure_text(s, p.cumulative, lang)
+            if p.missing or p.not_reported:
+                status = status_text(p, lang)
+                if status is None:
+                    cumulative = marked(cumulative, p)
+            else:
+                status = None if p.status is None else label(f"status.{p.status}", lang)
             out.append(
                 [
                     s.name["zh" if lang == "zh" else "en"],
                     _unit(report, s.district_code, lang),
                     str(p.quarter),
                     figure_text(s, p.value, lang),
-                    figure_text(s, p.cumulative, lang),
+                    cumulative,
                     figure_text(s, p.expected, lang) if p.expected is not None else "—",
                     "—" if p.completion is None else percent(p.completion, 1.0, ">="),
                     change_text(p.qoq),
                     change_text(p.yoy),
-                    "—" if p.status is None else label(f"status.{p.status}", lang),
+                    "—" if status is None else status,
                 ]
             )
     return out
 
 
+def trend_notes(report: "TrendReport", lang: str) -> list[str]:
+    """The notes on the marks the points show (none when every point is complete): the missing
+    district-quarters (check's note), and what 未报送 means for a point."""
+    flagged = [p for s in report.series for p in s.points if p.missing or p.not_reported]
+    if not flagged:
+        return []
+    notes = footnotes(report.check, lang, [p for p in flagged if not p.not_reported])
+    if any(p.not_reported for p in flagged):
+        notes.append(label("trend.note.not_reported", lang, status=label(NOT_REPORTED, lang)))
+    return notes
+
+
+def _flag_cells(report: "TrendReport") -> list[tuple[Any, str]]:
+    """Each point's incomplete and missing cells for a machine-read output (CSV, xlsx), in rows' order."""
+    return [
+        (True if p.missing else None, missing_codes(p.missing))
+        for s in report.series
+        for p in s.points
+    ]
+
+
 _I3, _I4, _I5 = " " * 6, " " * 8, " " * 10
 #: a point's template: one %s per figure, in TrendPoint's order
 _POINT = ("{\n" + ",\n".join(f'{_I5}"{k}": %s' for k in TrendPoint_FIELDS) + "\n" + _I4 + "}").encode()
+#: a point with flags: the template open after its figures, then its keys, then the close
+_POINT_CLOSE = ("\n" + _I4 + "}").encode()
+_POINT_OPEN = _POINT[: -len(_POINT_CLOSE)]
+#: a TrendPoint's fields: the 8 figures (TrendPoint_FIELDS), then missing and not_reported
+_WIDTH, _FLAGS = 10, 8
 _SERIES_AT = '\n  "series": []'
 _STR_OR_NONE = frozenset((str, type(None)))
 
@@ -106,22 +143,35 @@ def json_output(report: "TrendReport", lang: str) -> "bytes | str":
 
 
 def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
-    """The series' template in parts (a ``%s`` per figure of a point) and the figures in its order."""
+    """The series' template in parts (a ``%s`` per figure of a point) and the figures in its order.
+
+    A point's flags (``missing``, ``not_reported``) are no figures: a point without them is the
+    fixed template; one with them (a series' points that lack reports: the slow way, rare) gets
+    the keys written after its figures, as ``incomplete_dict`` gives them (see :func:`_flags_text`)."""
     series = report.series
     if not series:
         return [b"[]"], []
     figures = list(chain.from_iterable(chain.from_iterable(s.points for s in series)))
+    if len(figures) % _WIDTH:
+        raise TypeError("a point that is not a TrendPoint")
+    # a point's keys are written when it lacks a report (TrendPoint.to_dict): its missing alone tells
+    missing = figures[_FLAGS::_WIDTH]
+    flagged = any(missing)
+    not_reported = figures[_FLAGS + 1 :: _WIDTH] if flagged else missing
+    del figures[_FLAGS + 1 :: _WIDTH], figures[_FLAGS :: _WIDTH - 1]  # the flags out: 8 figures a point
     names = {q: str(q) for q in set(figures[0::8])}
     figures[0::8] = list(map(names.__getitem__, figures[0::8]))  # the quarters
     shapes: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
     codes: dict[Any, bytes] = {}
     parts = []
     points = 0
+    texts: dict[tuple[int, Any], bytes] = {}
     for s in series:
         name = s.name
         if type(name) is not dict:
             raise TypeError(type(name))
         n = len(s.points)
+        first = points
         points += n
         if _STR_OR_NONE.issuperset(map(type, (s.source, s.id, s.kind, s.display, s.op, *name, *name.values()))):
             # equal strings read alike; the threshold: the same object (a plan's target, every unit)
@@ -138,12 +188,45 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
                 text = codes[code] = _code(code)
         else:
             text = _code(code)
+        if flagged and any(missing[first:points]):
+            shape = (shape[0], _flagged_points(s, shape[1], zip(missing[first:points], not_reported[first:points]), texts))
         parts += (b",\n    ", shape[0], text, shape[1])
     if len(figures) != 8 * points:
         raise TypeError("a point that is not a TrendPoint")
     parts[0] = b"[\n    "
     parts.append(b"\n  ]")
     return parts, figures
+
+
+def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tuple[int, Any], bytes]) -> bytes:
+    """A series' template after its district code (``between``: the points' part and the rest, as
+    :func:`_series_shape` made it) with each flagged point's keys after its figures."""
+    n = len(s.points)
+    points = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
+    at = between.index(points)
+    pieces = []
+    for missing, not_reported in flags:
+        if not missing and not not_reported:
+            pieces.append(_POINT)
+            continue
+        key = (id(missing), not_reported)  # the tuples live as long as the points: one text per unit-quarter
+        extra = texts.get(key)
+        if extra is None:
+            extra = texts[key] = _flags_text(missing, not_reported)
+        pieces.append(_POINT_OPEN + extra + _POINT_CLOSE)
+    flagged = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
+    return between[:at] + flagged + between[at + len(points) :]
+
+
+def _flags_text(missing: Any, not_reported: Any) -> bytes:
+    """A point's flag keys as json.dumps writes them inside the point (``,\n`` first; % doubled)."""
+    from chuangye_cli.judge.results import incomplete_dict
+
+    keys = incomplete_dict(missing, not_reported)  # as TrendPoint.to_dict: none without a missing report
+    if not keys:
+        return b""
+    text = json.dumps(keys, ensure_ascii=False, indent=2)[2:-2]  # the keys' lines, without { and }
+    return ("," + "".join("\n" + _I4 + line for line in text.split("\n"))).replace("%", "%%").encode()
 
 
 def _code(code: Any) -> bytes:
@@ -180,6 +263,12 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         return "", err + label("trend.no_values", lang) + "\n"
     headers = [label(h, lang) for h in HEADERS]
     body = rows(report, lang)
+    flag_notes = trend_notes(report, lang)
+    if fmt in ("csv", "xlsx"):
+        # as check's CSV: the incomplete flag and the missing district-quarters in columns, the notes on stderr
+        headers += [label("col.incomplete", lang), label("col.missing", lang)]
+        body = [[*r, *flags] for r, flags in zip(body, _flag_cells(report))]
+        err += "".join(note + "\n" for note in flag_notes)
     if fmt == "csv":
         import csv
         import io
@@ -188,7 +277,7 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([*headers, "as_of"])
         for r in body:
-            w.writerow([*r, str(c.as_of)])
+            w.writerow([*r[:-2], "true" if r[-2] else "", r[-1], str(c.as_of)])
         return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
     if fmt == "xlsx":
         from openpyxl import Workbook
@@ -198,7 +287,7 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         ws.title = label("trend.sheet", lang)
         ws.append(headers)
         for r in body:
-            ws.append(r)
+            ws.append([*r[:-1], r[-1] or None])
         import io
 
         buf = io.BytesIO()
@@ -209,6 +298,6 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
     titles = [c.plan]
     if c.as_of and c.period:
         titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
-    notes = [label("trend.note", lang)]
+    notes = [label("trend.note", lang), *flag_notes]
     out, titles_err = split(fmt, titles, [grid(body, headers, fmt, caption=titles)], notes)
     return out, err + titles_err

@@ -56,6 +56,10 @@ LABELS.update(
             "zh": "输入有错误，未计算趋势。请修正上述错误后重试。",
             "en": "The input has errors, so no trend was computed. Fix the errors above and try again.",
         },
+        "trend.note.not_reported": {
+            "zh": "注：{status} = 该县(市)区没有该季度的季报，该点不作达标判断（按无数据处理）；其累计数按此前已收到的报表计算。",
+            "en": "Note: {status} = the district has no report for that quarter: the point is not judged (no data); its cumulative figure stands on the reports received before.",
+        },
         "trend.note": {
             "zh": "环比 = 当季比上季的变化；同比 = 当季比上年同季的变化；基数为 0 或缺失时为 —（无数据）。累计 = 方案起始至该季度；完成率 = 累计 / 目标值。",
             "en": "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a zero or missing base is — (no data). Cumulative = from the period start to the quarter; completion = cumulative / target.",

@@ -45,8 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "One point per quarter, from the start of the plan to the as-of quarter: counts of people and businesses are cumulative from the start; bases and rates are the figure as of that quarter.",
     },
     "report.trend_incomplete": {
-        "zh": "空心圆点：该季度有县(市)区未报送，数值缺少其报表，不作为结论。",
-        "en": "Hollow dot: some district has no report for that quarter; the figure lacks it and is no verdict.",
+        "zh": "空心圆点：有县(市)区未报送该季度或此前的季报，数值缺少其报表，不作为结论。",
+        "en": "Hollow dot: some district has no report for that quarter or an earlier one; the figure lacks it and is no verdict.",
     },
     "report.heat_not_reported": {
         "zh": "未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。",

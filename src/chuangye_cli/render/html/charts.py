@@ -177,7 +177,8 @@ class TrendMark:
     value: Any  # cumulative (累计) to the quarter; None: no figure
     expected: Any  # 序时进度 (for rates: the target); None: not judged
     status: Optional[str]
-    #: some district has no report for this quarter: the dot is hollow (the figure lacks it)
+    #: the figure lacks some district's report for this quarter or an earlier one (the point's
+    #: ``missing``): the dot is hollow
     incomplete: bool = False
     x: float = 0
     y: Optional[float] = None
@@ -207,7 +208,6 @@ def trend_charts(plan: "Plan", report: CheckReport, lang: str) -> list[TrendChar
     """A small chart per city target (not levels): the cumulative figure each quarter up to the
     as-of quarter against the pro-rata line, both read from ``report.trend``."""
     series = {s.id: s for s in report.trend or () if s.source == "target" and s.district_code is None}
-    codes = [d.code for d in plan.districts]
     out = []
     for target in plan.targets:
         s = series.get(target.id)
@@ -223,7 +223,7 @@ def trend_charts(plan: "Plan", report: CheckReport, lang: str) -> list[TrendChar
                 value=p.cumulative,
                 expected=p.expected,
                 status=p.status,
-                incomplete=any((code, p.quarter) not in report.reported for code in codes),
+                incomplete=p.incomplete,
             )
             for i, p in enumerate(s.points)
         ]

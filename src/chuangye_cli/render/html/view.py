@@ -262,10 +262,8 @@ def _heat(plan: "Plan", report: CheckReport, lang: str) -> list[HeatTable]:
                     completion=p.completion,
                     status=p.status,
                     text=value_text(kind, p.cumulative, lang, s.threshold, s.op or ">="),
-                    short=label("status_short.not_reported" if (code, p.quarter) not in report.reported else f"status_short.{p.status}", lang)
-                    if p.status
-                    else "",
-                    not_reported=(code, p.quarter) not in report.reported,
+                    short=label("status_short.not_reported" if p.not_reported else f"status_short.{p.status}", lang) if p.status else "",
+                    not_reported=p.not_reported,
                 )
                 for p in s.points
             ]
