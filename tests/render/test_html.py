@@ -632,3 +632,17 @@ def test_trend_quarters_without_reports_are_no_verdict(tmp_path):
     notes = [squash(p.text) for p in root.find("section", id="district-trends").find_all("p", cls="incomplete-note")]
     assert notes == ["未报送：该县(市)区没有该季度的报表，格中数值沿用此前的报表，不作为结论。"]
     assert len(root.find("section", id="trends").find_all("p", cls="incomplete-note")) == 1
+
+
+def test_a_figure_missing_an_earlier_report_stays_hollow_after_the_district_reports_again(tmp_path):
+    """市中区 sent nothing for 2009Q3 and reported again from 2009Q4: the city's cumulative from
+    2009Q3 on lacks that report, so those dots are hollow (not just 2009Q3's), as `trend` flags them."""
+    gap = FIXTURES / "trend_gap"
+    _, _, root = make_report(tmp_path, str(gap / "reports"), "--targets", str(gap / "targets.yaml"))
+    fig = root.find("section", id="trends").find("figure", cls="trend", data_target="new_jobs")
+    groups = fig.find_all("g", cls="trend-point")
+    assert [g.attrs.get("data-incomplete") for g in groups] == [None, None, "true", "true", "true"]
+    assert [g.find("circle").attrs["fill"] for g in groups][2:] == ["#fff", "#fff", "#fff"]
+    data = json.loads(run("trend", gap / "reports", "--targets", gap / "targets.yaml", "--target", "new_jobs", "--format", "json").stdout)
+    (city,) = [s for s in data["series"] if s["district_code"] is None]
+    assert [p.get("incomplete") is True for p in city["points"]] == [g.attrs.get("data-incomplete") == "true" for g in groups]
