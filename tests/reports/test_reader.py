@@ -221,6 +221,19 @@ def test_unquoted_thousands_separator_in_the_last_column_is_an_error_not_a_1(tmp
     ]
 
 
+def test_a_files_problems_come_row_by_row(tmp_path):
+    """The reader's problems (a row too long) and the cells' (a negative count) in the order of
+    the rows, as the staff read their sheet: row 3's cell before row 4's length."""
+    header = [COLUMNS[k].zh for k in BASE] + [COLUMNS["remarks"].zh]
+    negative = base_line(quarter=2, trained=-5) + [""]
+    shifted = base_line(quarter=3) + [""]
+    shifted[list(BASE).index("new_jobs")] = "1,294"
+    f = csv_lines(tmp_path / "a.csv", header, ",".join(base_line() + [""]), ",".join(negative), ",".join(shifted))
+    code, data = check(f)
+    assert code == 3
+    assert [(e["code"], e["row"]) for e in data["errors"]] == [("negative", 3), ("row-extra-cells", 4)]
+
+
 def test_shift_before_an_empty_remark_is_caught_though_the_last_cell_is_empty(tmp_path):
     """'1,081' in 其中满意数 before an empty 备注: the 081 would silently become the remark."""
     keys = [*BASE, "survey_valid", "survey_satisfied", "remarks"]

@@ -41,16 +41,24 @@ def read_reports(
         year_to_date([t for _, t in read if t.header_row is not None])
         bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)
         for f, table in read:
-            report.problems.extend(table.problems)
             if any(p.code == "file-not-read" for p in table.problems):
+                report.problems.extend(table.problems)
                 continue  # a .txt that is no report table: named in its warning, not listed as read
             report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
+            found = list(table.problems)
             if table.header_row is not None:
                 valid, bad = validate_table(table, plan.registry, bulk.get(id(table)))
                 rows.extend(valid)
-                report.problems.extend(bad)
+                found += bad
                 report.reported |= reported_keys(table, valid)
+            # a table's problems row by row, as its staff read the sheet (the file's own first;
+            # the reader's, such as a row too long, among the cells' of the rows around them)
+            report.problems.extend(sorted(found, key=_row_order))
     return rows, report
+
+
+def _row_order(problem: "Problem") -> int:
+    return problem.row or 0
 
 
 def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None, limits: "Limits | None" = None) -> CheckReport:
