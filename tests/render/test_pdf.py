@@ -233,9 +233,10 @@ window.addEventListener('load', () => {
 </script>"""
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_box_overflows_at_a4_width(tmp_path, lang):
-    """In the browser's layout of an A4-wide sheet no text sticks out of its cell or past the margins."""
+@pytest.mark.parametrize("lang, as_of", [("zh", None), ("en", None), ("zh", "2010Q4"), ("en", "2010Q4")])
+def test_no_box_overflows_at_a4_width(tmp_path, lang, as_of):
+    """In the browser's layout of an A4-wide sheet no text sticks out of its cell or past the margins
+    (also with 8 quarters in the heat tables, their narrowest cells)."""
     import html as htmllib
     import json
     import tempfile
@@ -244,7 +245,7 @@ def test_no_box_overflows_at_a4_width(tmp_path, lang):
 
     browser = _browser()
     page = tmp_path / "probe.html"
-    result = run("report", SAMPLE, "-o", page, "--lang", lang)
+    result = run("report", SAMPLE, "-o", page, "--lang", lang, *(["--as-of", as_of] if as_of else []))
     assert result.exit_code == 1
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", OVERFLOW_PROBE + "</body>"), encoding="utf-8")
     dom = tmp_path / "dom.html"
@@ -268,3 +269,19 @@ def test_report_o_pdf_writes_a_pdf_not_html(tmp_path):
     assert result.exit_code == 1, result.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
     assert result.stdout == f"wrote {out}\n"
+
+
+def test_heat_cells_never_break_a_word(tmp_path):
+    """At 8 quarters the English level words and status words are wider than a heat cell's line:
+    they wrap at their spaces ("basically / attained"), never inside a word ("pendin / g")."""
+    from chuangye_cli.core.i18n import label
+
+    _browser()
+    pdf = tmp_path / "r.pdf"
+    assert run("report", SAMPLE, "--pdf", pdf, "--lang", "en", "--as-of", "2010Q4").exit_code == 1
+    text = _text(pdf)
+    words = {w for key in ("met", "on_track", "behind", "not_met", "pending", "no_data", "not_reported") for w in label(f"status_short.{key}", "en").split()}
+    words |= {"attained", "basically"}
+    assert {"pending", "attained", "basically", "reported"} <= set(text.split())  # the heat tables are there
+    broken = [(w[:i], w[i:]) for w in words for i in range(1, len(w)) if re.search(rf"\b{w[:i]}\s+{w[i:]}\b", text)]
+    assert broken == []
