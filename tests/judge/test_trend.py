@@ -253,6 +253,30 @@ def test_trend_flags_on_arrays_equal_a_coverage_per_quarter():
     assert _typed(fast) == _typed(slow)
 
 
+def test_the_citys_changes_compare_quarters_with_the_same_districts():
+    """市中区 did not send 2009Q3: the city's 2009Q3 figure (历下区 alone) against 2009Q2's (both)
+    is no change of anything, nor 2009Q4's against 2009Q3's: no data (—), not -50% and +100%.
+    Quarters with the same districts compare as before; each district's own changes are its own."""
+    _, by = _gap_json()
+    changes = lambda key: [(p["qoq"], p["yoy"]) for p in by[key]]  # noqa: E731
+    assert changes(("new_jobs", None)) == [(None, None), (0.0, None), (None, None), (None, None), (0.0, 0.0)]
+    assert changes(("new_jobs", "370102")) == [(None, None), (0.0, None), (0.0, None), (0.0, None), (0.0, 0.0)]
+    assert changes(("new_jobs", "370103")) == [(None, None), (0.0, None), (None, None), (None, None), (0.0, 0.0)]
+
+
+def test_the_citys_changes_on_the_population_too(tmp_path):
+    """Indicators on the population (figures computed quarter by quarter) follow the same rule,
+    on arrays and per quarter alike."""
+    lines = open(f"{IND}/shizhong.csv", encoding="utf-8").read().splitlines()
+    (tmp_path / "shizhong.csv").write_text("\n".join(l for l in lines if ",2009,3," not in l) + "\n", encoding="utf-8")
+    fast, slow = _both_ways([f"{IND}/lixia.csv", str(tmp_path / "shizhong.csv")], f"{IND}/targets.yaml", population=f"{IND}/population.csv", as_of="2010Q1")
+    assert _typed(fast) == _typed(slow)
+    city = {s.id: s for s in fast if s.district_code is None}
+    assert [p.qoq for p in city["new_jobs"].points][2:4] == [None, None]
+    assert all(p.qoq is None for s in city.values() for p in s.points[2:4])  # 2009Q3 and 2009Q4: every city series
+    assert any(p.qoq is not None for s in city.values() for p in s.points[1:2] + s.points[4:])
+
+
 def test_trend_json_writer_with_flagged_points_equals_json_dumps():
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge.pipeline import run_trend

@@ -186,6 +186,15 @@ def _trend_on_grid(
         r = city_row if code is None else grid.row.get(code)
         return nothing if r is None else lists[r]
 
+    # the city's figures of two quarters compare only when the same districts reported in both
+    # (a district missing from one is no change of anything): quarter i against i - back
+    present = grid.present if figures.report_rows is not None else None
+
+    def same_districts(back: int) -> Any:
+        if present is None or back >= present.shape[1]:
+            return True
+        return (present[:, back:] == present[:, :-back]).all(axis=0)
+
     def changes(own: Grid, back: int) -> list[list[Any]]:
         if own.values.dtype == object:  # levels: no change
             return [nothing] * (city_row + 1)
@@ -195,9 +204,15 @@ def _trend_on_grid(
         if back < v.shape[1]:
             cur, base = v[:, back:], v[:, :-back]
             ok = own.valid[:, back:] & own.valid[:, :-back] & (base != 0)
+            ok[city_row] &= same_districts(back)
             values[:, back:] = np.divide(cur - base, base, out=np.zeros(cur.shape), where=ok)
             valid[:, back:] = ok
         return Grid(values, valid).lists()
+
+    def city_changes(own: list[Any], back: int) -> list[Any]:
+        """The city's changes of figures computed one by one (indicators on the population)."""
+        same = same_districts(back)
+        return [_change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None for i in range(len(own))]
 
     lacking = _Lacking(plan, grid if figures.report_rows is not None else None, quarters)
     flags_of, unflagged = lacking.flags.get, lacking.unflagged  # a dict's get per series: 130,000 series at scale
@@ -270,8 +285,11 @@ def _trend_on_grid(
             else:
                 own = [figure(ind, cuts[k] if rolling else figures.between(k, k), code, q, population, plan).actual for k, q in zip(indices, quarters)]
                 cum = [figure(ind, cuts[k], code, q, population, plan).actual for k, q in zip(indices, quarters)]
-                qoq = [_change_at(own, i, 1) for i in range(len(own))]
-                yoy = [_change_at(own, i, 4) for i in range(len(own))]
+                if code is None:
+                    qoq, yoy = city_changes(own, 1), city_changes(own, 4)
+                else:
+                    qoq = [_change_at(own, i, 1) for i in range(len(own))]
+                    yoy = [_change_at(own, i, 4) for i in range(len(own))]
             series_points(series, own, cum, qoq, yoy, judged_indicator if th is not None else None, code)
             out.append(series)
     return out
@@ -389,6 +407,14 @@ def trend_by_cuts(
         c = coverage[k]
         return c.missing(registry if code is None else [code]), code is not None and not c.reported(code)
 
+    # the districts with a row that counts, quarter by quarter: the city's changes compare quarters with the same
+    sent = {k: frozenset(r.district_code for r in rows if r.period.index == k) for k in indices} if rows is not None else None
+
+    def change_at(own: list[Any], i: int, back: int, code: str | None) -> Optional[float]:
+        if code is None and sent is not None and i >= back and sent[indices[i]] != sent[indices[i - back]]:
+            return None
+        return _change_at(own, i, back)
+
     def units(codes: list[str | None]) -> list[str | None]:
         return [c for c in codes if district is None or c is None or c == district]
 
@@ -419,7 +445,7 @@ def trend_by_cuts(
                     if not_reported:
                         status = NO_VERDICT
                 series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status, missing, not_reported)
+                    TrendPoint(q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
                 )
             out.append(series)
     for ind in plan.indicators:
@@ -448,7 +474,7 @@ def trend_by_cuts(
                     if not_reported:
                         status = NO_VERDICT
                 series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, _change_at(own, i, 1), _change_at(own, i, 4), status, missing, not_reported)
+                    TrendPoint(q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
                 )
             out.append(series)
     return out
