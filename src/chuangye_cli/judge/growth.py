@@ -1,6 +1,6 @@
 """Growth of 新增个体工商户 + 新增私营企业 per district, for the bulletin's ranking. Pure.
 
-Small and self-contained on purpose: to be unified with issue 11's ``judge.trend.change``.
+:func:`change` is the one relative change of the project: ``judge.trend``'s 环比 and 同比 use it too.
 """
 
 from __future__ import annotations
