@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
+from dataclasses import dataclass, replace
 from fractions import Fraction
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import Growth, district_growth
+from chuangye_cli.plan.targets import COUNTED_KINDS
 
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 
 #: statuses that count against a district in the ranking and earn criticism
 BEHIND = ("behind", "not_met")
-#: metric kinds whose progress is a share of the target (完成目标任务的 x%)
-COUNTED = ("sum", "latest", "distinct")
 
 
 @dataclass(frozen=True)
@@ -216,14 +215,8 @@ def rank(lines: list[DistrictLine], rules: tuple["RankRule", ...]) -> list[Distr
     out = []
     for d in ranked:
         position = 1 + sum(1 for k in keys.values() if k < keys[d.code])
-        out.append(_replace(d, rank=position))
-    return out + [_replace(d, rank=None) for d in lines if not d.reported]
-
-
-def _replace(line: DistrictLine, **changes: Any) -> DistrictLine:
-    from dataclasses import replace
-
-    return replace(line, **changes)
+        out.append(replace(d, rank=position))
+    return out + [replace(d, rank=None) for d in lines if not d.reported]
 
 
 def praised(lines: list[DistrictLine], count: int) -> list[DistrictLine]:
@@ -307,7 +300,7 @@ def build_bulletin(
     city = []
     for r in city_results:
         done = elapsed = ahead = None
-        if r.kind in COUNTED and isinstance(r.actual, (int, float)) and isinstance(r.threshold, (int, float)) and r.threshold:
+        if r.kind in COUNTED_KINDS and isinstance(r.actual, (int, float)) and isinstance(r.threshold, (int, float)) and r.threshold:
             # exact fractions: 17,370 of 20,000 is 86.85%, which must round to 86.9, not to a float's 86.8
             exact = isinstance(r.actual, int) and isinstance(r.threshold, int)
             done = Fraction(r.actual, r.threshold) if exact else r.actual / r.threshold
