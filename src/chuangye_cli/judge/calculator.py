@@ -470,7 +470,7 @@ def evaluate(
     from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
-    coverage = Coverage.of(plan, figures.report_rows or [], as_of)
+    coverage = Coverage.of(plan, figures.report_rows, as_of)
     districts = plan.districts_by_code
     results = []
     for target in plan.targets:

@@ -34,7 +34,11 @@ class Coverage:
     as_of: Quarter | None
 
     @classmethod
-    def of(cls, plan: "Plan", rows: "list[ReportRow]", as_of: Quarter | None) -> "Coverage":
+    def of(cls, plan: "Plan", rows: "list[ReportRow] | None", as_of: Quarter | None) -> "Coverage":
+        """The coverage of ``rows`` as of a quarter. ``rows`` None (the figures of a bare table,
+        which do not say which reports there are): nothing is due, so no report counts as missing."""
+        if rows is None:
+            return cls(frozenset(), (), None)
         due = () if as_of is None else tuple(quarters_between(plan.period.start, as_of))
         return cls(frozenset((r.district_code, r.period) for r in rows), due, as_of)
 

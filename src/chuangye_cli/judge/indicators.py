@@ -266,7 +266,7 @@ def compute(
     from chuangye_cli.judge.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows)
-    coverage = Coverage.of(plan, figures.report_rows or [], as_of)
+    coverage = Coverage.of(plan, figures.report_rows, as_of)
     values: list[KpiValue] = []
     problems: list[Problem] = []
     units: list[str | None] = [None, *plan.registry]

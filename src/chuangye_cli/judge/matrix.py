@@ -166,8 +166,7 @@ def district_matrix(
     from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
-    # a bare table (tests): no report is counted as missing
-    coverage = Coverage(frozenset(), (), None) if figures.report_rows is None else Coverage.of(plan, figures.report_rows, as_of)
+    coverage = Coverage.of(plan, figures.report_rows, as_of)
     columns: list[tuple[MatrixTarget, "Target", tuple[int, int]]] = []
     for t in plan.targets:
         if t.scope != "city":

@@ -399,7 +399,7 @@ def trend_by_cuts(
     single = {k: figures.between(k, k) for k in indices}
     # check's rule as of each quarter (no rows, no report missing: see _Lacking)
     rows = figures.report_rows
-    coverage = {k: Coverage.of(plan, rows, Quarter.from_index(k)) if rows is not None else Coverage(frozenset(), (), None) for k in indices}
+    coverage = {k: Coverage.of(plan, rows, Quarter.from_index(k)) for k in indices}
     registry = list(plan.registry)
     out: list[TrendSeries] = []
 
