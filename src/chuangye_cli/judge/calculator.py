@@ -267,7 +267,7 @@ class Quarterly:
 
         q = df["q"]
         df = df[(q >= first) & (q <= last)]
-        self.first, self.quarters = first, last - first + 1
+        self.quarters = last - first + 1
         codes, units = np.unique(df["district_code"].to_numpy(dtype=object).astype(str), return_inverse=True)
         #: the units with rows, sorted; the grids' last row is the city
         self.codes: list[str] = codes.tolist()

@@ -243,9 +243,6 @@ class Target(_Model):
 #: of the year of the window's last quarter; not a column of the quarterly report
 POPULATION = "population"
 
-INDICATOR_DISPLAYS = ("percent", "1:N", "per_100")
-WINDOWS = ("period", "last_4_quarters")
-
 
 class IndicatorFormula(_Model):
     """scale × sum of numerator columns / sum of denominator columns (a ratio of sums)."""
