@@ -214,8 +214,8 @@ def _trend_on_grid(
         same = same_districts(back)
         return [_change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None for i in range(len(own))]
 
-    lacking = _Lacking(plan, grid if figures.report_rows is not None else None, quarters)
-    flags_of, unflagged = lacking.flags.get, lacking.unflagged  # a dict's get per series: 130,000 series at scale
+    flags, unflagged = _lacking(plan, grid if figures.report_rows is not None else None, quarters)
+    flags_of = flags.get  # a dict's get per series: 130,000 series at scale
 
     def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any, code: str | None = None, flagged: bool = True) -> None:
         missing, not_reported = flags_of(code, unflagged) if flagged else unflagged
@@ -301,53 +301,45 @@ _point = partial(tuple.__new__, TrendPoint)
 NO_VERDICT = "no_data"
 
 
-class _Lacking:
+#: a unit's (missing, not_reported) flags, quarter by quarter
+_Flags = tuple[list[tuple[tuple[str, Quarter], ...]], list[bool]]
+
+
+def _lacking(plan: "Plan", grid: "Quarterly | None", quarters: list[Quarter]) -> tuple[dict[str | None, _Flags], _Flags]:
     """The reports each unit's points lack, quarter by quarter: :class:`~chuangye_cli.judge.coverage.Coverage`'s
     rule (a district-quarter is reported when a row that counts has it) on the unit-quarter grid,
     made once per trend. A district's ``missing`` at quarter i: its own unreported quarters up to
     i; the city's: every district's, district by district in the plan's order (as check's
-    ``Result.missing``). One tuple per unit and quarter, shared by all its points; a district that
-    reported every quarter (and, then, the city) shares :attr:`complete`.
+    ``Result.missing``). One tuple per unit and quarter, shared by all its points.
 
-    Without the rows (a :class:`Figures` of a bare table, as in tests) no report counts as missing,
-    as in judge.matrix."""
+    Returns (flags of the units with a gap, the city among them: never not_reported; the flags of
+    any other unit, shared: nothing missing, every quarter reported). Without the rows (a
+    :class:`Figures` of a bare table) no report counts as missing, as in judge.matrix."""
+    from itertools import chain
 
-    def __init__(self, plan: "Plan", grid: "Quarterly | None", quarters: list[Quarter]) -> None:
-        from itertools import chain
-
-        n = len(quarters)
-        self.complete: list[tuple[tuple[str, Quarter], ...]] = [()] * n
-        self.all_sent: list[bool] = [False] * n
-        self.missing: dict[str, list[tuple[tuple[str, Quarter], ...]]] = {}
-        self.not_reported: dict[str, list[bool]] = {}
-        self.city = self.complete
-        #: (missing, not_reported) of a unit's points, quarter by quarter, for the units with a gap
-        #: (the city among them: never not_reported); any other unit's: :attr:`unflagged`
-        self.flags: dict[str | None, tuple[list[tuple[tuple[str, Quarter], ...]], list[bool]]] = {}
-        self.unflagged = (self.complete, self.all_sent)
-        if grid is None:
-            return
-        # grid.present: a row that counts for the unit and quarter (the rows of a Figures, as Coverage.of reads them)
-        full = grid.present.all(axis=1).tolist()
-        for code in plan.registry:
-            r = grid.row.get(code)
-            if r is not None and full[r]:
-                continue
-            gaps = [True] * n if r is None else (~grid.present[r]).tolist()
-            if True in gaps:
-                acc: tuple[tuple[str, Quarter], ...] = ()
-                grown = []
-                for q, gap in zip(quarters, gaps):
-                    if gap:
-                        acc = (*acc, (code, q))
-                    grown.append(acc)
-                self.missing[code] = grown
-                self.not_reported[code] = gaps
-        if self.missing:
-            self.city = [tuple(chain.from_iterable(m[i] for m in self.missing.values())) for i in range(n)]
-        self.flags = {code: (m, self.not_reported[code]) for code, m in self.missing.items()}
-        if self.missing:
-            self.flags[None] = (self.city, self.all_sent)
+    n = len(quarters)
+    unflagged: _Flags = ([()] * n, [False] * n)
+    flags: dict[str | None, _Flags] = {}
+    if grid is None:
+        return flags, unflagged
+    # grid.present: a row that counts for the unit and quarter (the rows of a Figures, as Coverage.of reads them)
+    full = grid.present.all(axis=1).tolist()
+    for code in plan.registry:
+        r = grid.row.get(code)
+        if r is not None and full[r]:
+            continue
+        gaps = [True] * n if r is None else (~grid.present[r]).tolist()
+        if True in gaps:
+            acc: tuple[tuple[str, Quarter], ...] = ()
+            grown = []
+            for q, gap in zip(quarters, gaps):
+                if gap:
+                    acc = (*acc, (code, q))
+                grown.append(acc)
+            flags[code] = (grown, gaps)
+    if flags:
+        flags[None] = ([tuple(chain.from_iterable(m[i] for m, _ in flags.values())) for i in range(n)], unflagged[1])
+    return flags, unflagged
 
 
 def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, Grid]":
@@ -397,7 +389,7 @@ def trend_by_cuts(
     indices = list(range(start, as_of.index + 1))
     cumulative = {k: figures.between(start, k) for k in indices}
     single = {k: figures.between(k, k) for k in indices}
-    # check's rule as of each quarter (no rows, no report missing: see _Lacking)
+    # check's rule as of each quarter (no rows, no report missing: see _lacking)
     rows = figures.report_rows
     coverage = {k: Coverage.of(plan, rows, Quarter.from_index(k)) for k in indices}
     registry = list(plan.registry)
