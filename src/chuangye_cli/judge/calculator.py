@@ -329,7 +329,9 @@ class Quarterly:
             out.append(self._with_city(t, ok, np.where(ok, t, 0).sum(axis=0), n.sum(axis=0) > 0))
         return out[0], out[1]
 
-    def _ratio_grids(self, num: Any, den: Any, count: Any) -> Grid:
+    def ratio_grid(self, num: Any, den: Any, count: Any) -> Grid:
+        """Numerator / denominator per unit (then the city, their sums) from the parts of
+        :meth:`ratio_parts` (or sums of them); no data on a zero denominator or no counted row."""
         import numpy as np
 
         nums = np.vstack([num, num.sum(axis=0)[None, :]])
@@ -351,7 +353,7 @@ class Quarterly:
 
         num, den, count = self.ratio_parts(numerator, denominator)
         cum = [np.cumsum(a, axis=1) for a in (num, den, count)]
-        return self._ratio_grids(num, den, count), self._ratio_grids(*cum)
+        return self.ratio_grid(num, den, count), self.ratio_grid(*cum)
 
     def window(self, a: Any, size: int) -> Any:
         """The sum over the last ``size`` quarters up to each quarter (fewer at the range's start)."""

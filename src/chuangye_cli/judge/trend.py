@@ -350,23 +350,19 @@ def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, 
 
     from chuangye_cli.judge.calculator import Grid
 
-    num, den, count = grid.ratio_parts(ind.formula.numerator, ind.formula.denominator)
-    if ind.window == "last_4_quarters":
-        num, den, count = (grid.window(a, 4) for a in (num, den, count))
-        nums = np.vstack([num, num.sum(axis=0)[None, :]])
-        dens = np.vstack([den, den.sum(axis=0)[None, :]])
-        full = count >= 4
-        registry = [grid.row.get(c) for c in plan.registry]
-        if None in registry:
-            city_ok = np.zeros(grid.quarters, dtype=bool)
-        else:
-            city_ok = full[registry].all(axis=0) if registry else np.ones(grid.quarters, dtype=bool)
-        ok = np.vstack([full, city_ok[None, :]]) & (dens != 0)
-        values = np.divide(nums, dens, out=np.zeros(nums.shape), where=dens != 0) * ind.scale
-        g = Grid(values, ok)
-        return g, g
-    own, cum = grid.ratios(ind.formula.numerator, ind.formula.denominator)
-    return Grid(own.values * ind.scale, own.valid), Grid(cum.values * ind.scale, cum.valid)
+    if ind.window != "last_4_quarters":
+        own, cum = grid.ratios(ind.formula.numerator, ind.formula.denominator)
+        return Grid(own.values * ind.scale, own.valid), Grid(cum.values * ind.scale, cum.valid)
+    num, den, count = (grid.window(a, 4) for a in grid.ratio_parts(ind.formula.numerator, ind.formula.denominator))
+    full = count >= 4
+    registry = [grid.row.get(c) for c in plan.registry]
+    if None in registry:
+        city_ok = np.zeros(grid.quarters, dtype=bool)
+    else:
+        city_ok = full[registry].all(axis=0) if registry else np.ones(grid.quarters, dtype=bool)
+    ratio = grid.ratio_grid(num, den, count)
+    g = Grid(ratio.values * ind.scale, ratio.valid & np.vstack([full, city_ok[None, :]]))
+    return g, g
 
 
 def trend_by_cuts(
