@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.calculator import whole
 from chuangye_cli.judge.growth import Growth, district_growth
 from chuangye_cli.plan.targets import COUNTED_KINDS
 
@@ -177,8 +178,7 @@ def _gap(result_like: Any, name: dict[str, str], unit: Any, quota: bool) -> Gap:
     actual = result_like.actual
     gap = None
     if result_like.kind != "level" and isinstance(actual, (int, float)) and isinstance(due, (int, float)):
-        gap = abs(due - actual)
-        gap = int(gap) if float(gap).is_integer() else gap
+        gap = whole(abs(due - actual))
     return Gap(result_like.target, name, result_like.kind, unit, status, actual, due, gap, quota)
 
 

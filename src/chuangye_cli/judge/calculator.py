@@ -455,8 +455,12 @@ def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: 
 
 def _pro_rata(threshold: float, elapsed: int, total: int) -> float | int:
     """序时进度: the share of the target due after ``elapsed`` of ``total`` quarters."""
-    share = threshold * elapsed / total
-    return int(share) if float(share).is_integer() else share
+    return whole(threshold * elapsed / total)
+
+
+def whole(value: float | int) -> float | int:
+    """A whole number as an int (2500.0 -> 2500: printed and written to JSON as such), else as is."""
+    return int(value) if float(value).is_integer() else value
 
 
 def evaluate(

@@ -241,13 +241,15 @@ class KpiReport:
 
 
 def definition(k: Indicator) -> dict[str, Any]:
+    from chuangye_cli.judge.calculator import whole
+
     return {
         "kpi": k.id,
         "name": {"zh": k.name.zh, "en": k.name.en},
         "numerator": list(k.formula.numerator),
         "denominator": list(k.formula.denominator),
         "display": JSON_DISPLAY[k.display],
-        "scale": int(k.scale) if float(k.scale).is_integer() else k.scale,
+        "scale": whole(k.scale),
         "window": k.window,
         "threshold": None if k.threshold is None else {"op": k.threshold.op, "value": k.threshold.value},
     }

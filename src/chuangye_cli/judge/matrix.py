@@ -146,10 +146,6 @@ class DistrictMatrix:
         }
 
 
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
-
-
 def district_matrix(
     plan: "Plan",
     rows: "list[ReportRow] | pd.DataFrame | Figures",
@@ -161,7 +157,7 @@ def district_matrix(
     ``rows``: the rows that count, or the check's :class:`~chuangye_cli.judge.calculator.Figures`;
     ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
     """
-    from chuangye_cli.judge.calculator import Figures, Value, compare, judge
+    from chuangye_cli.judge.calculator import Figures, Value, compare, judge, whole
 
     from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
 
@@ -205,7 +201,7 @@ def district_matrix(
             quota = (target.quotas or {}).get(d.code)
             status = expected = None
             if quota is not None and column.kind != "level":
-                quota = _number(quota)
+                quota = whole(quota)
                 status, expected = judge(column.kind, column.op, value.actual, quota, *progress)
             elif quota is not None:
                 quota = None  # a level has no numeric quota to judge against
