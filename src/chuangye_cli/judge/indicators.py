@@ -280,18 +280,22 @@ def compute(
             missing = coverage.missing(list(plan.registry) if code is None else [code])
             f = Figure(None) if not_reported else figure(kpi, figures, code, as_of, population, plan)
             quarters = figures.complete_rows(kpi.columns, code)
-            parts = dict(not_reported=not_reported, missing=missing, reason=f.reason, reason_params=f.reason_params)
-            value = KpiValue(kpi, code, f.actual, f.numerator, f.denominator, quarters, **parts)  # type: ignore[arg-type]
+            target: Target | None = None
+            status = expected = None
             if kpi.threshold is not None:
                 status, expected = judge("ratio", kpi.threshold.op, f.actual, kpi.threshold.value, elapsed, plan.period.quarters)
-                value = KpiValue(kpi, code, f.actual, f.numerator, f.denominator, quarters, None, status, expected, **parts)  # type: ignore[arg-type]
             else:
                 for t, scope, progress in judged:
                     if code in scope:
+                        target = t
                         status, expected = judge("ratio", t.op, f.actual, t.value, *progress)
-                        value = KpiValue(kpi, code, f.actual, f.numerator, f.denominator, quarters, t, status, expected, **parts)  # type: ignore[arg-type]
                         break
-            values.append(value)
+            values.append(
+                KpiValue(
+                    kpi, code, f.actual, f.numerator, f.denominator, quarters, target, status, expected,
+                    not_reported=not_reported, missing=missing, reason=f.reason, reason_params=f.reason_params,
+                )  # fmt: skip
+            )
         optional = [c for c in kpi.columns if not COLUMNS[c].required]
         for code in plan.registry:
             total = figures.rows(code)
