@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import whole
 from chuangye_cli.judge.growth import Growth, district_growth
+from chuangye_cli.judge.results import STATUSES
 from chuangye_cli.plan.targets import COUNTED_KINDS
 
 if TYPE_CHECKING:
@@ -345,7 +346,7 @@ def build_bulletin(
         rules=rules,
         praise_count=settings.praise,
         columns=tuple(columns),
-        city_summary={s: summary.get(s, 0) for s in ("met", "on_track", "behind", "not_met", "pending", "no_data")},
+        city_summary={s: summary.get(s, 0) for s in STATUSES},
         city=tuple(city),
         district_judged=len(judged),
         district_behind=sum(1 for r in judged if r.status in BEHIND),
