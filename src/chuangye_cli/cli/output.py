@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.core.quarters import Quarter
+
+if TYPE_CHECKING:
+    from chuangye_cli.core.quarters import Quarter
 
 
 def say(text: str | bytes, err: bool = False) -> None:
@@ -90,7 +92,7 @@ def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: s
     try:
         return load_plan(targets)
     except InputError as exc:
-        from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
+        from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
         from chuangye_cli.render.jsontext import dumps as json_dumps
         from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
 

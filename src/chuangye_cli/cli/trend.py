@@ -17,7 +17,7 @@ from chuangye_cli.cli.options import (
     targets_option,
 )
 from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
-from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
 @click.command("trend")
