@@ -1,5 +1,5 @@
 """What every command does around the library: load the plan, print results to stdout and
-diagnostics to stderr, or write ``-o`` (through the one writer, render.output)."""
+diagnostics to stderr, or write ``-o`` (through the one writer, core.output)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     ctx.exit(ExitCode.USAGE)
 
 
-def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str], lang: str) -> str:
+def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str]) -> str:
     """The format to render (--format, else the --output extension), after checking that the
     output path can be written and is no input; a bad one is a usage error (exit 2)."""
     from click.core import ParameterSource
@@ -72,7 +72,7 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
     return fmt
 
 
-def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
+def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
     """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
     if output is None:
         return emit(out, err)

@@ -117,5 +117,5 @@ def command(
             say(made[kind])
         else:
             write_output(path, made[kind], [*inputs, *(f.file for f in result.files)])
-            say(label("report.written", lang, path=path) + "\n", err=True if output == "-" else False)
+            say(label("report.written", lang, path=path) + "\n", err=output == "-")
     ctx.exit(result.exit_code)

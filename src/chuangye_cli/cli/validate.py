@@ -57,7 +57,7 @@ def command(
     from chuangye_cli.render.validate import validation_text
 
     protected = [*paths, *([targets] if targets else [])]
-    fmt = output_format(ctx, fmt, output, protected, lang)
+    fmt = output_format(ctx, fmt, output, protected)
     plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
     v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
     out: str | bytes
@@ -68,5 +68,5 @@ def command(
     else:  # csv, junit, xlsx: the check renderers, on a report without a verdict
         out, _ = render(v.check, fmt, lang)
         err = problems_text(v.check.errors, v.check.warnings, DEFAULT_FORMAT, lang)
-    emit_or_write(ctx, out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
+    emit_or_write(out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
     ctx.exit(v.exit_code)
