@@ -58,7 +58,7 @@ def command(
 
     protected = [*paths, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, protected)
-    plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
     v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
     out: str | bytes
     if fmt == "json":
