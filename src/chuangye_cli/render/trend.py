@@ -273,21 +273,25 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         import csv
         import io
 
+        from chuangye_cli.render.csv import neutralise
+
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([*headers, "as_of"])
-        for r in body:
-            w.writerow([*r[:-2], "true" if r[-2] else "", r[-1], str(c.as_of)])
+        for r in body:  # text cells neutralised against formula injection, as check's CSV
+            w.writerow([*map(neutralise, r[:-2]), "true" if r[-2] else "", r[-1], str(c.as_of)])
         return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
     if fmt == "xlsx":
         from openpyxl import Workbook
+
+        from chuangye_cli.render.xlsx import clean_cell
 
         wb = Workbook()
         ws = wb.active
         ws.title = label("trend.sheet", lang)
         ws.append(headers)
-        for r in body:
-            ws.append([*r[:-1], r[-1] or None])
+        for r in body:  # as check's workbook: no control characters, no formulas
+            ws.append([*map(clean_cell, r[:-1]), r[-1] or None])
         import io
 
         buf = io.BytesIO()
