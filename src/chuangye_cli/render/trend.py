@@ -201,8 +201,7 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
 def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tuple[int, Any], bytes]) -> bytes:
     """A series' template after its district code (``between``: the points' part and the rest, as
     :func:`_series_shape` made it) with each flagged point's keys after its figures."""
-    n = len(s.points)
-    points = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
+    points = _points([_POINT] * len(s.points))
     at = between.index(points)
     pieces = []
     for missing, not_reported in flags:
@@ -214,8 +213,12 @@ def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tu
         if extra is None:
             extra = texts[key] = _flags_text(missing, not_reported)
         pieces.append(_POINT_OPEN + extra + _POINT_CLOSE)
-    flagged = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
-    return between[:at] + flagged + between[at + len(points) :]
+    return between[:at] + _points(pieces) + between[at + len(points) :]
+
+
+def _points(pieces: list[bytes]) -> bytes:
+    """A series' ``points`` list of point templates, indented as json.dumps writes it."""
+    return b"[]" if not pieces else b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
 
 
 def _flags_text(missing: Any, not_reported: Any) -> bytes:
@@ -246,8 +249,7 @@ def _series_shape(s: "TrendSeries", n: int) -> tuple[bytes, bytes]:
     fields = {"source": source, "id": id_, "name": name, "kind": kind, "display": display, "district_code": "\0", "threshold": threshold,
               "op": op, "points": "\0"}  # fmt: skip
     before, between, after = ("{\n" + ",\n".join(f'{_I3}"{k}": {v}' for k, v in fields.items()) + "\n    }").encode().split(b"\0")
-    pts = b"[]" if not n else b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
-    return before, between + pts + after
+    return before, between + _points([_POINT] * n) + after
 
 
 def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | bytes, str]":
