@@ -54,6 +54,7 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
     from chuangye_cli.judge.indicators import formula_text
     from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.table import titles as table_titles
     from chuangye_cli.render.tabular import grid, split
 
     c = report.check
@@ -65,9 +66,7 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     kpis = report.indicators
     headers = [label("col.scope", lang)] + [k.name(lang) for k in kpis]
     rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang, c.districts) for k in kpis] for code in units]
-    titles = [c.plan]
-    if c.as_of and c.period:
-        titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    titles = table_titles(c, lang)
     notes = []
     for k in kpis:
         note = {"1:N": label("tools.kpis.shown_as", lang), "per_100": label("tools.kpis.shown_as.per_100", lang)}.get(k.display, "")

@@ -299,11 +299,10 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue(), err
+    from chuangye_cli.render.table import titles as table_titles
     from chuangye_cli.render.tabular import grid, split
 
-    titles = [c.plan]
-    if c.as_of and c.period:
-        titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    titles = table_titles(c, lang)
     notes = [label("trend.note", lang), *flag_notes]
     out, titles_err = split(fmt, titles, [grid(body, headers, fmt, caption=titles)], notes)
     return out, err + titles_err
