@@ -10,7 +10,7 @@ from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.jsontext import dumps, encode_basestring, encode_scalar_lines, encode_scalars
 from chuangye_cli.render.notes import NOT_REPORTED, footnotes, marked, missing_codes, status_text
-from chuangye_cli.render.numbers import count, fixed, percent
+from chuangye_cli.render.numbers import display_text, percent
 
 #: the keys of a point in the JSON, in order (TrendPoint.to_dict)
 TrendPoint_FIELDS = ("quarter", "value", "cumulative", "expected", "completion", "qoq", "yoy", "status")
@@ -21,17 +21,7 @@ if TYPE_CHECKING:
 
 def figure_text(series: "TrendSeries", value: Any, lang: str) -> str:
     """A figure as its series reads: 90.5%, 1:4.1, 0.10 per 100, 1,234 or a level."""
-    if value is None:
-        return "—"
-    if series.display == "level":
-        return label(f"level.{value}", lang)
-    if series.display == "percent":
-        return percent(value, series.threshold, series.op or ">=")
-    if series.display == "1:N":
-        return "1:" + fixed(value, series.threshold, series.op or ">=")
-    if series.display == "per_100":
-        return fixed(value, series.threshold, series.op or ">=", 2)
-    return count(value)
+    return display_text(series.display, value, lang, series.threshold, series.op or ">=")
 
 
 def change_text(value: float | None) -> str:
