@@ -29,9 +29,7 @@ import argparse
 import csv
 import io
 import json
-import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from timing import timed
+from timing import env_for, medians
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -156,13 +154,6 @@ def generate(n: int, folder: Path) -> tuple[Path, Path, int, int]:
 
 
 
-
-def env_for(src: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(src)
-    return env
-
-
 def verify(cmd: list[str], env: dict[str, str], expected: int, key: str = "results", points: int = 0) -> dict[str, Any]:
     """One run whose output is read: a verdict, no error, one result per target and unit (``key``:
     "results" for ``check``, "series" for ``trend``, each series with ``points`` quarters)."""
@@ -208,7 +199,7 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
     trees = {"": ROOT / "src"}
     if args.baseline_src is not None:
         trees[" [baseline]"] = args.baseline_src.resolve()
-    cases: dict[str, tuple[list[str], dict[str, str]]] = {FLOOR: ([PY, "-c", "import pandas, pydantic"], dict(os.environ))}
+    cases: dict[str, tuple[list[str], dict[str, str]]] = {FLOOR: ([PY, "-c", "import pandas, pydantic"], env_for(None))}
     checks: dict[str, dict[str, Any]] = {}
     rows = {}
     for n in sizes:
@@ -222,15 +213,7 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
                 cmd = [PY, "-m", "chuangye_cli", "trend", str(reports), "--targets", str(targets), "--format", "json"]
                 cases[f"{n}{tag} trend"] = (cmd, env_for(src))
                 checks[f"{n}{tag} trend"] = verify(cmd, env_for(src), series, "series", len(QUARTERS))
-    walls: dict[str, list[float]] = {k: [] for k in cases}
-    cpus: dict[str, list[float]] = {k: [] for k in cases}
-    for _ in range(args.runs):  # interleaved rounds: a change of load hits every case alike
-        for name, (cmd, env) in cases.items():
-            w, c = timed(cmd, env)
-            walls[name].append(w)
-            cpus[name].append(c)
-    wall = {k: statistics.median(v) for k, v in walls.items()}
-    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    wall, cpu = medians(cases, args.runs)  # interleaved rounds: a change of load hits every case alike
     print(f"`check DIR --targets T --format json` and `trend` (same arguments), medians of {args.runs} interleaved runs;")
     print(f"x floor: ratio to `python -c 'import pandas, pydantic'` ({wall[FLOOR]:.3f} s wall, {cpu[FLOOR]:.3f} s CPU)")
     print(f"growth: ratio to the previous size (rows grow {' / '.join(f'{b / a:.1f}x' for a, b in zip(sizes, sizes[1:]))})")

@@ -12,12 +12,10 @@ compared within one run.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
 from pathlib import Path
 
-from timing import timed
+from timing import env_for, medians
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -25,15 +23,11 @@ FLOOR = "python -c 'import pandas, pydantic'"
 
 
 def cases(src: Path | None, tag: str) -> dict[str, tuple[list[str], dict[str, str]]]:
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
+    env = env_for(src)
     return {
         f"chuangye --help{tag}": ([PY, "-m", "chuangye_cli", "--help"], env),
         f"chuangye check sample_data/{tag}": ([PY, "-m", "chuangye_cli", "check", str(ROOT / "sample_data")], env),
     }
-
-
 
 
 def main() -> None:
@@ -41,7 +35,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--baseline-src", type=Path, default=None, help="another checkout's src/ to time beside this one")
     args = ap.parse_args()
-    env = dict(os.environ)
+    env = env_for(None)
     all_cases: dict[str, tuple[list[str], dict[str, str]]] = {
         "python -c pass": ([PY, "-c", "pass"], env),
         FLOOR: ([PY, "-c", "import pandas, pydantic"], env),
@@ -49,16 +43,7 @@ def main() -> None:
     }
     if args.baseline_src is not None:
         all_cases.update(cases(args.baseline_src.resolve(), " [baseline]"))
-    # interleave rounds so that load changes hit every case alike
-    walls: dict[str, list[float]] = {k: [] for k in all_cases}
-    cpus: dict[str, list[float]] = {k: [] for k in all_cases}
-    for _ in range(args.runs):
-        for name, (cmd, e) in all_cases.items():
-            w, c = timed(cmd, e)
-            walls[name].append(w)
-            cpus[name].append(c)
-    wall = {k: statistics.median(v) for k, v in walls.items()}
-    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    wall, cpu = medians(all_cases, args.runs)
     print(f"medians of {args.runs} interleaved runs; ratios to `{FLOOR}` (the import floor)")
     print(f"{'command':45} {'wall s':>7} {'x floor':>8} {'CPU s':>7} {'x floor':>8}")
     for name in all_cases:

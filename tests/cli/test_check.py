@@ -262,6 +262,20 @@ def test_help_does_not_import_pandas():
     assert out.strip().splitlines()[-1] == "False False False False"
 
 
+def test_help_imports_only_the_format_names():
+    """`--help` (and a command's) needs the option tables alone: no library stage (judge, plan,
+    reports), no problem model, no renderer, no tempfile (report's PDF)."""
+    code = (
+        "import sys; from chuangye_cli.cli import main\nfor args in (['--help'], ['check', '--help'], ['report', '--help']):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('chuangye_cli') and not m.startswith('chuangye_cli.cli')), 'tempfile' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == (
+        "['chuangye_cli', 'chuangye_cli.core', 'chuangye_cli.core.exits', 'chuangye_cli.render', 'chuangye_cli.render.formats'] False"
+    )
+
+
 def test_table_formats_are_tabulates():
     from tabulate import tabulate_formats
 

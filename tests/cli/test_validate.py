@@ -142,6 +142,17 @@ def test_bad_targets_file_exit_3(at_root):
     assert [e["row"] for e in json.loads(result.stdout)["errors"]] == [5, 9, 16]
 
 
+def test_bad_targets_file_in_the_chosen_table_style(at_root):
+    # as validate's own problem tables, and as every other command's: --format github gives a pipe table
+    result = run("validate", "sample_data", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "3 error(s)"
+    assert lines[1].startswith("| File ") and lines[2].startswith("|----")
+    assert result.stderr == run("targets", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en").stderr
+
+
 def test_encoding_option_is_used(at_root):
     # a GB18030 file forced to be read as UTF-8 cannot decode: one clear error
     result = run("validate", "sample_data/370103_市中区_2009Q1-2010Q2.csv", "--encoding", "utf-8", "--format", "json")

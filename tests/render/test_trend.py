@@ -107,3 +107,31 @@ def test_complete_points_get_no_mark_and_no_note():
     result = run("trend", *ARGS[:4], "2009Q2", *ARGS[5:])
     assert "*" not in result.stdout and "not reported" not in result.stdout and "Note" not in result.stdout
     assert run("trend", *ARGS[:4], "2009Q2", *ARGS[5:], "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()[1].endswith("on track,,,2009Q2")
+
+
+def _targets_named(tmp_path, name_en: str) -> str:
+    """The fixture's targets with district_jobs named ``name_en`` in English."""
+    text = (ROOT / GAP / "targets.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace("en: District new jobs", f"en: {json.dumps(name_en)}"), encoding="utf-8")
+    return str(path)
+
+
+def test_csv_cells_are_neutralised_as_checks(tmp_path):
+    targets = _targets_named(tmp_path, '=HYPERLINK("http://x","y")')
+    args = [ARGS[0], "--targets", targets, *ARGS[3:]]
+    lines = run("trend", *args, "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()
+    assert lines[1] == """"'=HYPERLINK(""http://x"",""y"")",Shizhong (370103),2009Q1,100,100,50,25.0%,—,—,on track,,,2010Q1"""
+    checked = run("check", ARGS[0], "--targets", targets, "--as-of", "2010Q1", "--lang", "en", "--format", "csv")
+    assert """"'=HYPERLINK(""http://x"",""y"")\"""" in checked.stdout_bytes.decode("utf-8-sig")
+
+
+def test_xlsx_cells_are_cleaned_as_checks(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    result = run("trend", ARGS[0], "--targets", _targets_named(tmp_path, "@SUM(1)\x07"), *ARGS[3:], "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.output  # was an internal error: openpyxl refuses a control character
+    rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
+    assert [r[0] for r in rows[1:]] == ["'@SUM(1)\ufffd"] * 5
+    assert rows[2][:10] == ["'@SUM(1)\ufffd", "Shizhong (370103)", "2009Q2", "100", "200", "100", "50.0%", "0.0%", "—", "on track"]

@@ -17,7 +17,6 @@ import click
 from chuangye_cli import __version__
 from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.cli.output import say
-from chuangye_cli.core.problems import UsageProblem
 
 
 class Main(click.Group):
@@ -49,18 +48,16 @@ class Main(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
             raise
-        except UsageProblem as exc:
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
             from chuangye_cli.core.i18n import label
+            from chuangye_cli.core.problems import UsageProblem  # not at the top: `--help` needs no dataclasses
 
             lang = ctx.meta.get("chuangye.lang", "zh")
-            say(label("output.error", lang, reason=exc.message(lang)) + "\n", err=True)
-            ctx.exit(exc.exit_code)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if isinstance(exc, UsageProblem):
+                say(label("output.error", lang, reason=exc.message(lang)) + "\n", err=True)
+                ctx.exit(exc.exit_code)
             if ctx.meta.get("chuangye.debug"):
                 raise
-            from chuangye_cli.core.i18n import label
-
-            lang = ctx.meta.get("chuangye.lang", "zh")
             reason = f"{type(exc).__name__}: {exc}"
             say(label("heading.internal", lang, reason=reason) + "\n", err=True)
             ctx.exit(ExitCode.INTERNAL)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -73,6 +72,7 @@ def command(
     """
     ctx.meta["chuangye.lang"] = lang
     import datetime
+    from pathlib import Path
 
     from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.core.i18n import label

@@ -18,7 +18,7 @@ from chuangye_cli.cli.options import (
     targets_option,
 )
 from chuangye_cli.cli.output import emit_or_write, load_plan_for, output_format
-from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
 @click.command("check")
@@ -79,7 +79,7 @@ def command(
     """
     ctx.meta["chuangye.lang"] = lang
     inputs = [*paths, *rosters, *([targets] if targets else [])]
-    fmt = output_format(ctx, fmt, output, inputs, lang)
+    fmt = output_format(ctx, fmt, output, inputs)
     from chuangye_cli.judge.pipeline import check_plan
     from chuangye_cli.render import render
 
@@ -93,5 +93,5 @@ def command(
             plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters, limits=limits(max_rows, max_columns, max_file_mb)
         )
     out, err = render(report, fmt, lang)
-    emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.files)], lang)
+    emit_or_write(out, err, output, [*inputs, *(f.file for f in report.files)], lang)
     ctx.exit(report.exit_code)

@@ -9,7 +9,6 @@ English text for anything else. The English texts are click's own, so ``--lang e
 from __future__ import annotations
 
 import contextlib
-import gettext
 from typing import Iterator
 
 #: click's message ids (click 8.2–8.x) -> Chinese
@@ -97,4 +96,4 @@ def lang_of(args: list[str], default: str) -> str:
     return default
 
 
-__all__ = ["click_language", "lang_of", "gettext"]
+__all__ = ["click_language", "lang_of"]

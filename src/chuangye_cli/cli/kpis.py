@@ -17,7 +17,7 @@ from chuangye_cli.cli.options import (
     targets_option,
 )
 from chuangye_cli.cli.output import emit, load_plan_or_exit
-from chuangye_cli.render import DEFAULT_FORMAT
+from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
 @click.command("kpis")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
-from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.render import TABLE_FORMATS
+from chuangye_cli.render.formats import TABLE_FORMATS
+
+if TYPE_CHECKING:
+    from chuangye_cli.core.quarters import Quarter
 
 F = Callable[..., Any]
 
@@ -87,6 +89,8 @@ def encoding_option() -> Callable[[F], F]:
 def _parse_quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> Quarter | None:
     if value is None:
         return None
+    from chuangye_cli.core.quarters import Quarter
+
     try:
         return Quarter.parse(value)
     except ValueError:

@@ -1,16 +1,18 @@
 """What every command does around the library: load the plan, print results to stdout and
-diagnostics to stderr, or write ``-o`` (through the one writer, render.output)."""
+diagnostics to stderr, or write ``-o`` (through the one writer, core.output)."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.core.quarters import Quarter
+
+if TYPE_CHECKING:
+    from chuangye_cli.core.quarters import Quarter
 
 
 def say(text: str | bytes, err: bool = False) -> None:
@@ -56,7 +58,7 @@ def usage_error(ctx: click.Context, message: str, lang: str) -> None:
     ctx.exit(ExitCode.USAGE)
 
 
-def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str], lang: str) -> str:
+def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list[str]) -> str:
     """The format to render (--format, else the --output extension), after checking that the
     output path can be written and is no input; a bad one is a usage error (exit 2)."""
     from click.core import ParameterSource
@@ -70,7 +72,7 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
     return fmt
 
 
-def emit_or_write(ctx: click.Context, out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
+def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
     """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
     if output is None:
         return emit(out, err)
@@ -90,7 +92,7 @@ def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: s
     try:
         return load_plan(targets)
     except InputError as exc:
-        from chuangye_cli.render import DEFAULT_FORMAT, TABLE_FORMATS
+        from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
         from chuangye_cli.render.jsontext import dumps as json_dumps
         from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
 

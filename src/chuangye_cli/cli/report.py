@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import click
@@ -60,6 +58,8 @@ def command(
       chuangye report reports/ --as-of 2010Q1 --lang en -o report-en.html
     """
     ctx.meta["chuangye.lang"] = lang
+    from pathlib import Path
+
     from chuangye_cli.core.i18n import label
     from chuangye_cli.core.output import check_output, write_output
 
@@ -100,6 +100,8 @@ def command(
 
     made: dict[str, bytes] = {"html": html}
     if browser is not None:
+        import tempfile
+
         from chuangye_cli.render.pdf import print_pdf
 
         with tempfile.TemporaryDirectory(prefix="chuangye-report-") as tmp:
@@ -115,5 +117,5 @@ def command(
             say(made[kind])
         else:
             write_output(path, made[kind], [*inputs, *(f.file for f in result.files)])
-            say(label("report.written", lang, path=path) + "\n", err=True if output == "-" else False)
+            say(label("report.written", lang, path=path) + "\n", err=output == "-")
     ctx.exit(result.exit_code)

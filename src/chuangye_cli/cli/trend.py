@@ -17,7 +17,7 @@ from chuangye_cli.cli.options import (
     targets_option,
 )
 from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
-from chuangye_cli.render import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
 @click.command("trend")
@@ -66,7 +66,7 @@ def command(
     """
     ctx.meta["chuangye.lang"] = lang
     inputs = [*paths, *([targets] if targets else []), *([population] if population else [])]
-    fmt = output_format(ctx, fmt, output, inputs, lang)
+    fmt = output_format(ctx, fmt, output, inputs)
     from chuangye_cli.judge.pipeline import run_trend
     from chuangye_cli.render.trend import render_trend
 
@@ -79,5 +79,5 @@ def command(
         raise click.BadParameter(district, param_hint="--district")
     report = run_trend(plan, paths, as_of, encoding, population, target, district)
     out, err = render_trend(report, fmt, lang)
-    emit_or_write(ctx, out, err, output, [*inputs, *(f.file for f in report.check.files)], lang)
+    emit_or_write(out, err, output, [*inputs, *(f.file for f in report.check.files)], lang)
     ctx.exit(report.exit_code)

@@ -6,7 +6,7 @@ import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, limits, limits_options, output_option, paths_argument, targets_option
 from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
-from chuangye_cli.render import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 
 @click.command("validate")
@@ -57,8 +57,8 @@ def command(
     from chuangye_cli.render.validate import validation_text
 
     protected = [*paths, *([targets] if targets else [])]
-    fmt = output_format(ctx, fmt, output, protected, lang)
-    plan = load_plan_or_exit(ctx, targets, "json" if fmt == "json" else DEFAULT_FORMAT, lang)
+    fmt = output_format(ctx, fmt, output, protected)
+    plan = load_plan_or_exit(ctx, targets, fmt, lang)
     v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
     out: str | bytes
     if fmt == "json":
@@ -68,5 +68,5 @@ def command(
     else:  # csv, junit, xlsx: the check renderers, on a report without a verdict
         out, _ = render(v.check, fmt, lang)
         err = problems_text(v.check.errors, v.check.warnings, DEFAULT_FORMAT, lang)
-    emit_or_write(ctx, out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
+    emit_or_write(out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
     ctx.exit(v.exit_code)

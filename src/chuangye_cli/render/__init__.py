@@ -11,9 +11,8 @@ the problem tables every format writes to stderr in :mod:`.problems`).
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from chuangye_cli.judge.results import CheckReport
 from chuangye_cli.render.formats import (
     BINARY_FORMATS,
     DEFAULT_FORMAT,
@@ -25,7 +24,10 @@ from chuangye_cli.render.formats import (
     format_for_path,
 )
 
-Renderer = Callable[[CheckReport, str, str], "tuple[Output, str]"]
+if TYPE_CHECKING:
+    from chuangye_cli.judge.results import CheckReport
+
+Renderer = Callable[["CheckReport", str, str], "tuple[Output, str]"]
 
 
 def render(report: CheckReport, fmt: str, lang: str) -> tuple[Output, str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: tabulate's table styles (all but "unsafehtml"), spelled out so that `--help` need not import
 #: tabulate; a test keeps the list equal to tabulate's own
@@ -31,6 +33,8 @@ Output = Union[str, bytes]
 
 def format_for_path(path: str | Path) -> str | None:
     """The format a file name's extension implies, or None."""
+    from pathlib import Path  # not at the top: `--help` reads this module
+
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 

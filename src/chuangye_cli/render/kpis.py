@@ -6,28 +6,15 @@ from typing import TYPE_CHECKING
 
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.notes import footnotes, marked
-from chuangye_cli.render.numbers import fixed, percent
+from chuangye_cli.render.numbers import display_text, multiple_text
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.indicators import KpiReport, KpiValue
     from chuangye_cli.plan.targets import Plan
 
 
-def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
-    """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
-    return "1:" + fixed(value, threshold, op, decimals)
-
-
 def value_text(v: "KpiValue", lang: str) -> str:
-    if v.actual is None:
-        return "—"
-    threshold = v.threshold
-    op = v.op or ">="
-    if v.kpi.display == "1:N":
-        return multiple_text(v.actual, threshold, op)  # type: ignore[arg-type]
-    if v.kpi.display == "per_100":
-        return fixed(v.actual, threshold, op, 2)  # type: ignore[arg-type]
-    return percent(v.actual, threshold, op)  # type: ignore[arg-type]
+    return display_text(v.kpi.display, v.actual, lang, v.threshold, v.op or ">=")
 
 
 def cell_text(v: "KpiValue", lang: str, districts: "dict[str, tuple[str, str | None]] | None" = None) -> str:
@@ -54,6 +41,7 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
     from chuangye_cli.judge.indicators import formula_text
     from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.table import titles as table_titles
     from chuangye_cli.render.tabular import grid, split
 
     c = report.check
@@ -65,9 +53,7 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     kpis = report.indicators
     headers = [label("col.scope", lang)] + [k.name(lang) for k in kpis]
     rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang, c.districts) for k in kpis] for code in units]
-    titles = [c.plan]
-    if c.as_of and c.period:
-        titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    titles = table_titles(c, lang)
     notes = []
     for k in kpis:
         note = {"1:N": label("tools.kpis.shown_as", lang), "per_100": label("tools.kpis.shown_as.per_100", lang)}.get(k.display, "")
@@ -75,3 +61,6 @@ def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[s
     notes += footnotes(c, lang, report.values)
     out, titles_err = split(fmt, titles, [grid(rows, headers, fmt, caption=titles)], notes)
     return out, err + titles_err
+
+
+__all__ = ["cell_text", "kpis_text", "multiple_text", "value_text"]  # multiple_text: render.numbers

@@ -39,6 +39,27 @@ def percent(value: float, threshold: float | None = None, op: str = ">=", decima
     return fixed(value * 100, None if threshold is None else threshold * 100, op, decimals) + "%"
 
 
+def multiple_text(value: float, threshold: float | None = None, op: str = ">=", decimals: int = 1) -> str:
+    """1:N with as many decimals as it takes to stay on the true side of a threshold N."""
+    return "1:" + fixed(value, threshold, op, decimals)
+
+
+def display_text(display: str, value: Any, lang: str, threshold: Any = None, op: str = ">=") -> str:
+    """A figure as its display reads (an indicator's, or a trend series'): 90.5%, 1:4.1,
+    0.10 per 100, a level, or a count (1,234)."""
+    if value is None:
+        return "—"
+    if display == "level":
+        return label(f"level.{value}", lang)
+    if display == "percent":
+        return percent(value, threshold, op)
+    if display == "1:N":
+        return multiple_text(value, threshold, op)
+    if display == "per_100":
+        return fixed(value, threshold, op, 2)
+    return count(value)
+
+
 def count(value: float | int) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -52,7 +73,7 @@ def value_text(kind: str, value: Any, lang: str, threshold: Any = None, op: str 
     if kind == "level":
         return label(f"level.{value}", lang)
     if kind == "ratio":
-        return percent(value, threshold if threshold is not None else None, op)
+        return percent(value, threshold, op)
     return count(value)
 
 

@@ -24,7 +24,7 @@ def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
             tables.append(_matrix_grid(report, fmt, lang))
         if (diffs := _reconciliation_grid(report, fmt, lang)) is not None:
             tables.append(diffs)
-        lines = [*_titles(report, lang), _summary(report, lang)]
+        lines = [*titles(report, lang), _summary(report, lang)]
         if report.matrix is not None and (quotas := _matrix_summary(report, lang)):
             lines.append(quotas)
         if report.reconciliation is not None:
@@ -36,7 +36,8 @@ def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
     return out + ("\n" + "\n".join(notes) + "\n" if notes else ""), err
 
 
-def _titles(report: CheckReport, lang: str) -> list[str]:
+def titles(report: CheckReport, lang: str) -> list[str]:
+    """The title lines of a table output (check's, kpis', trend's): the plan, and the as-of quarter in its period."""
     lines = [report.plan]
     if report.as_of and report.period:
         start, end = report.period
@@ -85,7 +86,7 @@ def _reconciliation_grid(report: CheckReport, fmt: str, lang: str) -> str | None
 
 
 def results_text(report: CheckReport, fmt: str, lang: str) -> str:
-    lines = _titles(report, lang)
+    lines = titles(report, lang)
     lines.append("")
     lines.append(_results_grid(report, fmt, lang))
     lines.append("")
@@ -95,7 +96,7 @@ def results_text(report: CheckReport, fmt: str, lang: str) -> str:
 
 def _results_grid(report: CheckReport, fmt: str, lang: str) -> str:
     headers = [label(f"col.{c}", lang) for c in ("target", "scope", "threshold", "actual", "progress", "status")]
-    return grid([_result_row(r, lang) for r in report.results], headers, fmt, caption=_titles(report, lang))
+    return grid([_result_row(r, lang) for r in report.results], headers, fmt, caption=titles(report, lang))
 
 
 def _result_row(r: Result, lang: str) -> list[str]:

@@ -10,7 +10,7 @@ from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.render.jsontext import dumps, encode_basestring, encode_scalar_lines, encode_scalars
 from chuangye_cli.render.notes import NOT_REPORTED, footnotes, marked, missing_codes, status_text
-from chuangye_cli.render.numbers import count, fixed, percent
+from chuangye_cli.render.numbers import display_text, percent
 
 #: the keys of a point in the JSON, in order (TrendPoint.to_dict)
 TrendPoint_FIELDS = ("quarter", "value", "cumulative", "expected", "completion", "qoq", "yoy", "status")
@@ -21,17 +21,7 @@ if TYPE_CHECKING:
 
 def figure_text(series: "TrendSeries", value: Any, lang: str) -> str:
     """A figure as its series reads: 90.5%, 1:4.1, 0.10 per 100, 1,234 or a level."""
-    if value is None:
-        return "—"
-    if series.display == "level":
-        return label(f"level.{value}", lang)
-    if series.display == "percent":
-        return percent(value, series.threshold, series.op or ">=")
-    if series.display == "1:N":
-        return "1:" + fixed(value, series.threshold, series.op or ">=")
-    if series.display == "per_100":
-        return fixed(value, series.threshold, series.op or ">=", 2)
-    return count(value)
+    return display_text(series.display, value, lang, series.threshold, series.op or ">=")
 
 
 def change_text(value: float | None) -> str:
@@ -201,8 +191,7 @@ def _series_template(report: "TrendReport") -> "tuple[list[bytes], list[Any]]":
 def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tuple[int, Any], bytes]) -> bytes:
     """A series' template after its district code (``between``: the points' part and the rest, as
     :func:`_series_shape` made it) with each flagged point's keys after its figures."""
-    n = len(s.points)
-    points = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
+    points = _points([_POINT] * len(s.points))
     at = between.index(points)
     pieces = []
     for missing, not_reported in flags:
@@ -214,8 +203,12 @@ def _flagged_points(s: "TrendSeries", between: bytes, flags: Any, texts: dict[tu
         if extra is None:
             extra = texts[key] = _flags_text(missing, not_reported)
         pieces.append(_POINT_OPEN + extra + _POINT_CLOSE)
-    flagged = b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
-    return between[:at] + flagged + between[at + len(points) :]
+    return between[:at] + _points(pieces) + between[at + len(points) :]
+
+
+def _points(pieces: list[bytes]) -> bytes:
+    """A series' ``points`` list of point templates, indented as json.dumps writes it."""
+    return b"[]" if not pieces else b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join(pieces) + b"\n" + _I3.encode() + b"]"
 
 
 def _flags_text(missing: Any, not_reported: Any) -> bytes:
@@ -246,8 +239,7 @@ def _series_shape(s: "TrendSeries", n: int) -> tuple[bytes, bytes]:
     fields = {"source": source, "id": id_, "name": name, "kind": kind, "display": display, "district_code": "\0", "threshold": threshold,
               "op": op, "points": "\0"}  # fmt: skip
     before, between, after = ("{\n" + ",\n".join(f'{_I3}"{k}": {v}' for k, v in fields.items()) + "\n    }").encode().split(b"\0")
-    pts = b"[]" if not n else b"[\n" + _I4.encode() + (b",\n" + _I4.encode()).join([_POINT] * n) + b"\n" + _I3.encode() + b"]"
-    return before, between + pts + after
+    return before, between + _points([_POINT] * n) + after
 
 
 def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | bytes, str]":
@@ -273,31 +265,34 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         import csv
         import io
 
+        from chuangye_cli.render.csv import neutralise
+
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([*headers, "as_of"])
-        for r in body:
-            w.writerow([*r[:-2], "true" if r[-2] else "", r[-1], str(c.as_of)])
+        for r in body:  # text cells neutralised against formula injection, as check's CSV
+            w.writerow([*map(neutralise, r[:-2]), "true" if r[-2] else "", r[-1], str(c.as_of)])
         return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
     if fmt == "xlsx":
         from openpyxl import Workbook
+
+        from chuangye_cli.render.xlsx import clean_cell
 
         wb = Workbook()
         ws = wb.active
         ws.title = label("trend.sheet", lang)
         ws.append(headers)
-        for r in body:
-            ws.append([*r[:-1], r[-1] or None])
+        for r in body:  # as check's workbook: no control characters, no formulas
+            ws.append([*map(clean_cell, r[:-1]), r[-1] or None])
         import io
 
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue(), err
+    from chuangye_cli.render.table import titles as table_titles
     from chuangye_cli.render.tabular import grid, split
 
-    titles = [c.plan]
-    if c.as_of and c.period:
-        titles.append(label("heading.as_of", lang, as_of=c.as_of, start=c.period[0], end=c.period[1]))
+    titles = table_titles(c, lang)
     notes = [label("trend.note", lang), *flag_notes]
     out, titles_err = split(fmt, titles, [grid(body, headers, fmt, caption=titles)], notes)
     return out, err + titles_err

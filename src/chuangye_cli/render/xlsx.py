@@ -37,8 +37,8 @@ PROBLEM_COLUMNS = {
 }
 
 
-def _clean(value: Any) -> Any:
-    """A value fit for a cell: no control characters, no formulas."""
+def clean_cell(value: Any) -> Any:
+    """A value fit for a cell: no control characters, no formulas (trend's workbook too)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, str):
@@ -63,13 +63,13 @@ class _Sheet:
 
         self.ws = wb.create_sheet(title=title)
         self.widths = [text_width(h) for h in headers]
-        self.ws.append([_clean(h) for h in headers])
+        self.ws.append([clean_cell(h) for h in headers])
         for cell in self.ws[1]:
             cell.font = Font(bold=True)
         self.ws.freeze_panes = "A2"
 
     def append(self, values: list[Any], formats: dict[int, str] | None = None, shown: dict[int, str] | None = None) -> None:
-        self.ws.append([_clean(v) for v in values])
+        self.ws.append([clean_cell(v) for v in values])
         row = self.ws.max_row
         for i, v in enumerate(values):
             text = (shown or {}).get(i, v)
@@ -188,7 +188,7 @@ def _about_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     rows += [(label("about.note", lang), note) for note in footnotes(report, lang)]
     rows.append((label("about.written_by", lang), "chuangye"))
     for key, value in rows:
-        ws.append([_clean(key), _clean(value)])
+        ws.append([clean_cell(key), clean_cell(value)])
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
         ws.cell(row=ws.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = max(text_width(k) for k, _ in rows) + 2
