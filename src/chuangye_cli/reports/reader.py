@@ -27,7 +27,6 @@ from typing import Any, Iterable
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
-from chuangye_cli.reports.header import map_header as map_header  # noqa: F401 - where the rosters take it from
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
@@ -59,8 +58,6 @@ MAX_BLANK_ROWS = 1000
 MAX_ROWS = 10_000
 #: an .xlsx is a zip: refuse one whose parts unpack to more than this (a zip bomb) before parsing it
 MAX_XLSX_UNPACKED = 200 * 2**20
-#: what Excel (and WPS) can save in a sheet: the most any limit may be raised to
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 
 
 @dataclass(frozen=True)
@@ -370,10 +367,6 @@ def _uncached_problems(table: Table) -> None:
                 table.problems.append(error("xlsx-formula-no-value", file=table.file, sheet=table.sheet, row=number, column=column, value=str(value)))
                 cells[key] = None
                 table.unread.setdefault(number, set()).add(key)
-
-
-def _reason(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 # --------------------------------------------------------------------------- header and rows

@@ -37,8 +37,10 @@ from typing import Any, Iterator, Optional
 
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
-from chuangye_cli.reports.layout import is_footer
-from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, ROSTER_SUFFIXES as SUFFIXES, _reason, map_header
+from chuangye_cli.reports.header import map_header
+from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer
+from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS, ROSTER_SUFFIXES as SUFFIXES
+from chuangye_cli.reports.sheets import reason_of
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
 from chuangye_cli.rosters.rules import ROSTER_COLUMNS, roster_column_for_header
@@ -353,7 +355,7 @@ def _open_xlsx(rf: RosterFile) -> Any:
     try:
         return load_workbook(rf.file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=reason_of(exc)))
         return None
 
 
@@ -367,7 +369,7 @@ def _xlsx_header(rf: RosterFile) -> None:
             numbered.append((number, list(values)))
         _find_header(rf, numbered)
     except Exception as exc:  # noqa: BLE001 - a broken workbook is bad input, not a crash
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=reason_of(exc)))
     finally:
         wb.close()
 
