@@ -20,16 +20,16 @@ Measured on the sample data (two .xlsx reports): calamine reads a sheet in
 from __future__ import annotations
 
 import math
-import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
+
+from chuangye_cli.reports.formulas import holds_formula
 
 #: read by python-calamine
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 #: zip containers: their unpacked size is checked before parsing (a zip bomb)
 _ZIPPED = (".xlsx", ".xlsm", ".xlsb", ".ods")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 class WorkbookError(Exception):
@@ -138,12 +138,9 @@ def _has_formulas(zf: zipfile.ZipFile) -> bool:
     """Whether any worksheet part holds a formula element (a byte scan: no openpyxl import when none does)."""
     for info in zf.infolist():
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-            tail = b""
             with zf.open(info) as src:
-                while chunk := src.read(1 << 20):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    tail = chunk[-32:]
+                if holds_formula(src):
+                    return True
     return False
 
 
