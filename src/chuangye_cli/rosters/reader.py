@@ -39,7 +39,8 @@ from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
 from chuangye_cli.reports.header import map_header
 from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer
-from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS, ROSTER_SUFFIXES as SUFFIXES
+from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
+from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS
 from chuangye_cli.reports.sheets import reason_of
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
