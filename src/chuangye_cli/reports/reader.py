@@ -123,7 +123,9 @@ def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
-    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems."""
+    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems.
+    Not used by the commands (they read every sheet: :func:`read_tables`); the tests and the fuzz
+    harness (fuzz/fuzz_readers.py) read one-table files through it."""
     tables = read_tables(path, encoding)
     table = next((t for t in tables if t.header_row is not None), tables[0])
     table.problems = [p for t in tables for p in t.problems]
