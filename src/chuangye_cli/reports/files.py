@@ -53,9 +53,9 @@ def find_files(
                     if name.startswith((".", "~$")):
                         continue
                     path = os.path.join(dirpath, name)
-                    if skip and _identity(path) in skip:
+                    identity, problem = _look(path, unread)
+                    if identity in skip:
                         continue
-                    problem = _not_read(path, unread)
                     if problem is None and not name.lower().endswith(suffixes):
                         problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
                     if problem is None:
@@ -65,7 +65,7 @@ def find_files(
             if not found and not any(pr.severity == "error" for pr in problems):
                 problems.append(error("path-empty-folder", file=p))
             files.extend(found)
-        elif (problem := _not_read(p, unread)) is not None:
+        elif (problem := _look(p, unread)[1]) is not None:
             problems.append(problem)
         else:
             files.append(p)
@@ -99,14 +99,17 @@ def _identities(paths: Iterable[str | Path | None]) -> set[tuple[int, int]]:
     return {i for p in paths if p is not None and (i := _identity(p)) is not None}
 
 
-def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
-    """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
+def _look(path: str, unread: tuple[str, ...]) -> tuple[tuple[int, int] | None, Problem | None]:
+    """(the file a path names, as :func:`_identity`; why it is not read at all: not a regular file, a
+    spreadsheet format this tool cannot read), from one stat of the path."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return warning("file-not-regular", file=path)
+        st = os.stat(path)
     except OSError as exc:
-        return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
+        return None, error("file-unreadable", file=path, reason=exc.strerror or str(exc))
+    identity = st.st_dev, st.st_ino
+    if not stat.S_ISREG(st.st_mode):
+        return identity, warning("file-not-regular", file=path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in unread:
-        return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
-    return None
+        return identity, error("file-unsupported-spreadsheet", file=path, suffix=suffix)
+    return identity, None
