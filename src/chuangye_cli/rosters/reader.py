@@ -38,7 +38,7 @@ from typing import Any, Iterator, Optional
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
 from chuangye_cli.reports.header import map_header
-from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer
+from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer, locate_header
 from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
 from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS
 from chuangye_cli.reports.sheets import reason_of
@@ -166,14 +166,15 @@ def _find_header(rf: RosterFile, numbered: list[tuple[int, list[Any]]]) -> None:
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
         rf.problems.append(error("file-empty", file=rf.file))
         return
-    for number, record in numbered[:HEADER_SCAN_ROWS]:
-        if sum(1 for v in record if roster_column_for_header(v)) >= 2:
-            if len(record) > MAX_COLUMNS:
-                rf.problems.append(error("file-too-wide", file=rf.file, row=number, count=len(record), limit=MAX_COLUMNS))
-                return
-            _map_header(rf, number, record)
-            return
-    rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+    at = locate_header(numbered, roster_column_for_header)  # as for reports: the first row naming two columns
+    if at is None:
+        rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        return
+    number, record = numbered[at]
+    if len(record) > MAX_COLUMNS:
+        rf.problems.append(error("file-too-wide", file=rf.file, row=number, count=len(record), limit=MAX_COLUMNS))
+        return
+    _map_header(rf, number, record)
 
 
 def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[str]) -> None:
