@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.layout import locate_header
-from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode
+from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode, sniff_delimiter
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 from chuangye_cli.reports.rows import _year, header_key, is_blank, parse_district_code, parse_whole_number
 
@@ -158,7 +158,9 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
         out.problems.append(error("file-encoding", file=path))
         return None
     try:
-        return [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")), start=1) if n <= MAX_ROWS]
+        text = text.lstrip("\ufeff")
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        return [(n, rec) for n, rec in enumerate(reader, start=1) if n <= MAX_ROWS]
     except csv.Error as exc:
         out.problems.append(error("file-csv-syntax", file=path, reason=str(exc)))
         return None

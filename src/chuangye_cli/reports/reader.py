@@ -150,6 +150,13 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     return raw.decode("gb18030"), "gb18030"
 
 
+def sniff_delimiter(text: str) -> str:
+    """A tab when the first line holds more tabs than commas (Excel's "Unicode text" export), else a comma."""
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
 def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> Table:
     table = Table(path)
     if not raw.strip():
@@ -174,8 +181,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
     if "\x00" in text:
         table.problems.append(error("file-binary", file=path))
         return table
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    delimiter = sniff_delimiter(text)
     records: list[list[str]] = []
     # strict first: only it reports a quote left open at the end of the file, which the lenient
     # reader silently turns into one cell swallowing every row after it

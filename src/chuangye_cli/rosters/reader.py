@@ -40,7 +40,7 @@ from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncach
 from chuangye_cli.reports.header import map_header
 from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer, locate_header
 from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
-from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS
+from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS, sniff_delimiter
 from chuangye_cli.reports.sheets import reason_of
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
@@ -212,8 +212,7 @@ def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[st
         rf.problems.append(_decode_problem(rf, exc))
         return
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    rf.delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    rf.delimiter = sniff_delimiter(text)
     numbered = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=rf.delimiter, strict=False)
     try:
