@@ -129,6 +129,7 @@ def _tail_has_footer(rf: RosterFile) -> bool:
     """Whether one of the last lines of the CSV is a footer (pyarrow would read it as a person)."""
     try:
         with open(rf.file, "rb") as fh:
+            bom = fh.read(2)
             fh.seek(0, 2)
             size = fh.tell()
             start = max(0, size - TAIL_BYTES) & ~1  # even: a UTF-16 character is not cut in two
@@ -138,18 +139,13 @@ def _tail_has_footer(rf: RosterFile) -> bool:
         return False
     codec = rf.encoding or "utf-8"
     if codec.lower().replace("_", "-") in ("utf-16", "utf16"):
-        codec = "utf-16-be" if tail[:2] == b"\xfe\xff" or (size >= 2 and _bom(rf.file) == b"\xfe\xff") else "utf-16-le"
+        codec = "utf-16-be" if bom == b"\xfe\xff" else "utf-16-le"
     try:
         text = tail.decode(codec, errors="replace")
     except LookupError:
         return False
     lines = [line for line in text.splitlines()[1 if start else 0 :] if line.strip()][-10:]  # the first may be cut
     return any(is_footer(next(csv.reader([line], delimiter=rf.delimiter), [])) for line in lines)
-
-
-def _bom(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(2)
 
 
 # --------------------------------------------------------------------------- header
