@@ -8,17 +8,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from stdnum.cn import ric
 
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.pipeline import validate_rosters
+from rosters.idnumbers import make_id
 
 HEADER = ["身份证号", "姓名", "行政区划代码", "人员类别", "参加类型", "结业日期", "是否合格"]
-
-
-def make_id(body17: str) -> str:
-    return body17 + ric.calc_check_digit(body17 + "0")
 
 
 @pytest.fixture(scope="module")
