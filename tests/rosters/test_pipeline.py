@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
 from stdnum.cn import ric
 
 from chuangye_cli.core.quarters import Quarter
@@ -27,6 +26,7 @@ from chuangye_cli.reports.rows import ReportRow
 from chuangye_cli.plan.loader import load_plan
 
 from conftest import FIXTURES
+from rosters.idnumbers import id_problem, make_id
 
 ROSTERS = FIXTURES / "roster"
 KEYS = ["id_number", "name", "district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date", "credit_code"]
@@ -35,19 +35,6 @@ KEYS = ["id_number", "name", "district_code", "group", "activity", "end_date", "
 @pytest.fixture(scope="module")
 def context() -> RosterContext:
     return RosterContext.from_plan(load_plan())
-
-
-def id_problem(value) -> str | None:
-    """The code of what is wrong with an ID number, or None (the reference the fast check is tested against)."""
-    try:
-        normalise_id(value)
-    except PydanticCustomError as exc:
-        return exc.type
-    return None
-
-
-def make_id(body17: str) -> str:
-    return body17 + ric.calc_check_digit(body17 + "0")
 
 
 # --------------------------------------------------------------------------- masking

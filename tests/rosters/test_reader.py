@@ -8,17 +8,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from stdnum.cn import ric
 
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.pipeline import validate_rosters
+from rosters.idnumbers import make_id
 
 HEADER = ["身份证号", "姓名", "行政区划代码", "人员类别", "参加类型", "结业日期", "是否合格"]
-
-
-def make_id(body17: str) -> str:
-    return body17 + ric.calc_check_digit(body17 + "0")
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +163,19 @@ def test_a_csv_roster_footer_is_skipped(tmp_path, context, ragged):
         csv.writer(fh).writerows([["" if c is None else c for c in r] for r in rows])
     result = validate_rosters([str(f)], context)
     assert found(result) == [] and [fr.rows for fr in result.files] == [2]
+
+
+@pytest.mark.parametrize("people", [2, 300], ids=["small", "longer-than-the-tail-read"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_roster_footer_is_skipped(tmp_path, context, codec, people):
+    """Excel's "Unicode text" in either byte order (BOM first, tabs between cells): the footer is found
+    in the last lines, however far the file's end is from its byte-order mark."""
+    rows = [HEADER] + [person(make_id(f"37010219850615{i:03d}")) for i in range(people)] + FOOTER
+    text = "".join("\t".join("" if c is None else c for c in r) + "\r\n" for r in rows)
+    f = tmp_path / "r.txt"
+    f.write_bytes(("\ufeff" + text).encode(codec))
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [] and [fr.rows for fr in result.files] == [people]
 
 
 def test_a_non_footer_row_below_the_people_is_still_an_error(tmp_path, context):

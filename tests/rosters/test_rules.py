@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
 from stdnum.cn import ric
 
 from chuangye_cli.core.problems import problems_from_validation_error
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.rules import RosterRow, normalise_id
-
-
-def make_id(body17: str) -> str:
-    return body17 + ric.calc_check_digit(body17 + "0")
-
-
-def id_problem(value) -> str | None:
-    try:
-        normalise_id(value)
-    except PydanticCustomError as exc:
-        return exc.type
-    return None
+from rosters.idnumbers import id_problem, make_id
 
 
 VALID = make_id("37010219850615202")  # 370102198506152027

@@ -19,7 +19,7 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter, quarters_between
-from chuangye_cli.reports.rows import COLUMNS, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
+from chuangye_cli.reports.rows import COLUMNS, FIRST_YEAR, LAST_YEAR, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
 from chuangye_cli.plan.targets import Plan
 
 SUFFIXES = (".csv", ".xlsx")
@@ -121,7 +121,7 @@ def _validation(c: Column, t: Template, index: dict[str, int], first_row: int) -
         kw = {"type": "list", "formula1": '"' + ",".join(LEVEL_CHOICES[lang]) + '"'}
         error_key, params = "tools.error.level", {"choices": ", ".join(LEVEL_CHOICES[lang])}
     elif c.key == "year":
-        kw = {"type": "whole", "operator": "between", "formula1": "1900", "formula2": "2100"}
+        kw = {"type": "whole", "operator": "between", "formula1": str(FIRST_YEAR), "formula2": str(LAST_YEAR)}
         error_key, params = "tools.error.year", {}
     elif c.key == "quarter":
         kw = {"type": "whole", "operator": "between", "formula1": "1", "formula2": "4"}

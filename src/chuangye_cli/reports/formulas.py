@@ -33,18 +33,21 @@ class UncachedFormula(str):
     """A cell's formula as text (``=H2+I2``) standing in for a value the file does not hold."""
 
 
-def _has_formula(ws: Any) -> bool:
-    """Whether the sheet's XML holds any formula element: a byte scan, far cheaper than parsing (about 2% of
-    openpyxl's read of a 50,000-row roster sheet, mostly unzipping it again)."""
+def holds_formula(src: Any) -> bool:
+    """Whether a sheet's XML (a binary stream) holds any formula element: a byte scan, far cheaper than
+    parsing (about 2% of openpyxl's read of a 50,000-row roster sheet, mostly unzipping it again)."""
     tail = b""
+    while chunk := src.read(_CHUNK):
+        if _FORMULA_TAG.search(tail + chunk):
+            return True
+        tail = chunk[-32:]
+    return False
+
+
+def _has_formula(ws: Any) -> bool:
+    """Whether an openpyxl read-only sheet holds any formula element (:func:`holds_formula`)."""
     with ws._get_source() as src:
-        while True:
-            chunk = src.read(_CHUNK)
-            if not chunk:
-                return False
-            if _FORMULA_TAG.search(tail + chunk):
-                return True
-            tail = chunk[-32:]
+        return holds_formula(src)
 
 
 def _scanner(src: Any) -> Any:

@@ -19,8 +19,8 @@ merged cells, the data rows, a 合计 row, a footer (填表人 / 审核人 / 填
 3b. :func:`header_units` and :func:`scale_cells` — a unit in brackets after a
    count's name ((人), （户）, (个), (家)) is fine; a 万 unit ((万人)) scales the
    column's values by 10,000; a unit no count can have (元, %) is an error.
-4. :func:`row_kind` — below the header: a total row (合计 / 总计 / 小计 / 全市 /
-   汇总 in the code or name cell) or a footer (填表人, 审核人, …), else data.
+4. :func:`total_label` and :func:`is_footer` — below the header: a total row (合计 / 总计 /
+   小计 / 全市 / 汇总 in the code or name cell) or a footer (填表人, 审核人, …), else data.
 5. :func:`check_totals` — each total row's count cells against the sum of the
    data rows it covers.
 
@@ -300,15 +300,6 @@ def is_footer(record: list[Any]) -> bool:
 def is_footer_cell(first: Any) -> bool:
     """Whether a row whose first non-empty cell is ``first`` is a footer row (:func:`is_footer`)."""
     return isinstance(first, str) and not first.isascii() and _folded(first).startswith(FOOTERS)
-
-
-def row_kind(record: list[Any], cells: dict[str, Any]) -> str:
-    """"total", "footer" or "data"."""
-    if total_label(cells):
-        return "total"
-    if is_footer(record):
-        return "footer"
-    return "data"
 
 
 # --------------------------------------------------------------------------- 5. totals checked

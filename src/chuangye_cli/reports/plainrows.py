@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import repeat
 from typing import Any
 
-from chuangye_cli.reports.rows import COLUMNS, LEVEL_ALIASES, MAX_COUNT, MAX_TEXT, NOT_ABOVE, ReportRow, normalise_text
+from chuangye_cli.reports.rows import COLUMNS, FIRST_YEAR, LAST_YEAR, LEVEL_ALIASES, MAX_COUNT, MAX_TEXT, NOT_ABOVE, ReportRow, normalise_text
 
 #: each field's kind (rows.COLUMNS), in the model's field order
 _FIELDS = tuple(ReportRow.model_fields)
@@ -124,7 +124,7 @@ def _column(key: str, cells: list[Any]) -> tuple[list[Any], bool]:
             if min(lengths) == max(lengths) == 6:
                 return list(cells), False
         else:
-            low, high = (1900, 2100) if key == "year" else (1, 4)
+            low, high = (FIRST_YEAR, LAST_YEAR) if key == "year" else (1, 4)
             if max(lengths) <= 4 and low <= min(values := list(map(int, cells))) and max(values) <= high:
                 return values, False
     if kind == "flow" or kind == "stock":
@@ -136,7 +136,7 @@ def _column(key: str, cells: list[Any]) -> tuple[list[Any], bool]:
     elif key == "district_code":
         values = [_code(v) for v in cells]
     elif key == "year":
-        values = [_whole(v, 1900, 2100) for v in cells]
+        values = [_whole(v, FIRST_YEAR, LAST_YEAR) for v in cells]
     elif key == "quarter":
         values = [_whole(v, 1, 4) for v in cells]
     else:  # pragma: no cover - every kind of rows.COLUMNS is handled above

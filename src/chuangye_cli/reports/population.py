@@ -22,7 +22,8 @@ from typing import Any, Iterable, Optional
 from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.problems import Problem, error
-from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode
+from chuangye_cli.reports.layout import locate_header
+from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode, sniff_delimiter
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 from chuangye_cli.reports.rows import _year, header_key, is_blank, parse_district_code, parse_whole_number
 
@@ -33,7 +34,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "population_18_64": ("population_18_64", "population", "18_64岁人口", "18至64岁人口", "人口"),
 }
 _KEY_BY_HEADER = {header_key(h): key for key, names in HEADERS.items() for h in names}
-HEADER_SCAN_ROWS = 10
+
+
+def _column_for(header: Any) -> str | None:
+    """The column key a header names, or None."""
+    return _KEY_BY_HEADER.get(header_key(header or ""))
 
 
 @dataclass
@@ -63,17 +68,14 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
         return out
     if records is None:
         return out
-    header_at = next(
-        (i for i, (_, rec) in enumerate(records[:HEADER_SCAN_ROWS]) if sum(1 for v in rec if header_key(v or "") in _KEY_BY_HEADER) >= 2),
-        None,
-    )
+    header_at = locate_header(records, _column_for)
     if header_at is None:
         out.problems.append(error("population-no-header", file=path, row=1))
         return out
     header_number, header = records[header_at]
     index: dict[str, tuple[int, str]] = {}
     for pos, cell in enumerate(header):
-        key = _KEY_BY_HEADER.get(header_key(cell or ""))
+        key = _column_for(cell)
         if key and key not in index:
             index[key] = (pos, str(cell).strip())
     for key in HEADERS:
@@ -156,7 +158,9 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
         out.problems.append(error("file-encoding", file=path))
         return None
     try:
-        return [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")), start=1) if n <= MAX_ROWS]
+        text = text.lstrip("\ufeff")
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        return [(n, rec) for n, rec in enumerate(reader, start=1) if n <= MAX_ROWS]
     except csv.Error as exc:
         out.problems.append(error("file-csv-syntax", file=path, reason=str(exc)))
         return None

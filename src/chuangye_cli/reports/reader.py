@@ -1,7 +1,6 @@
 """Files -> tables of raw cells, as districts really send them.
 
-Handles folders (recursive; hidden and Excel lock files skipped, every other
-file either read or named in a problem), .csv and .txt in UTF-8 (with or
+Reads (the files a folder holds: :mod:`chuangye_cli.reports.files`) .csv and .txt in UTF-8 (with or
 without BOM), UTF-16 (Excel's "Unicode text") and GB18030/GBK, decided on the
 whole file, and workbooks (.xlsx, .xls, .xlsb, .ods: :mod:`chuangye_cli.reports.sheets`),
 one table per visible sheet with a header (the others listed with the reason). The
@@ -18,16 +17,16 @@ import codecs
 import csv
 import io
 import os
-import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
+from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
-from chuangye_cli.reports.header import map_header as map_header  # noqa: F401 - where the rosters take it from
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
@@ -38,20 +37,10 @@ from chuangye_cli.reports.layout import (
     total_label,
 )
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, column_for_header, is_blank, ytd_key
-
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
-#: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
-SUFFIXES = (".csv", ".txt", *WORKBOOK_SUFFIXES)
-#: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
-UNREAD_SPREADSHEETS = (".et", ".ett", ".wps", ".numbers")
 #: why a workbook sheet is not read (:attr:`Table.skipped`)
 SKIP_REASONS = ("hidden", "no-header", "empty")
-#: what the trainee rosters read (openpyxl for .xlsx); the other spreadsheets are errors there
-ROSTER_SUFFIXES = (".csv", ".xlsx", ".txt")
-ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
-#: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
-MAX_FILE_BYTES = 20 * 2**20
 MAX_COLUMNS = 500
 #: this many empty rows in a row end an .xlsx sheet's data
 MAX_BLANK_ROWS = 1000
@@ -59,8 +48,6 @@ MAX_BLANK_ROWS = 1000
 MAX_ROWS = 10_000
 #: an .xlsx is a zip: refuse one whose parts unpack to more than this (a zip bomb) before parsing it
 MAX_XLSX_UNPACKED = 200 * 2**20
-#: what Excel (and WPS) can save in a sheet: the most any limit may be raised to
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 
 
 @dataclass(frozen=True)
@@ -111,92 +98,6 @@ class Table:
         return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
-def find_files(
-    paths: Iterable[str],
-    known: Iterable[str | Path | None] = (),
-    suffixes: tuple[str, ...] = SUFFIXES,
-    unread: tuple[str, ...] = UNREAD_SPREADSHEETS,
-) -> tuple[list[str], list[Problem]]:
-    """Expand folders into the report files below them, in a stable order.
-
-    ``known``: files read as something else (the targets file), left out without a word.
-    ``suffixes``: the files read; ``unread``: spreadsheets that are an error (the rosters read fewer).
-
-    Nothing in a folder is passed over in silence except hidden files and Excel's lock files
-    (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
-    anything that is not a regular file (a FIFO named .csv would block the read forever).
-    """
-    files: list[str] = []
-    problems: list[Problem] = []
-    skip = _identities(known)
-    for p in paths:
-        if os.path.isdir(p):
-            found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.startswith((".", "~$")):
-                        continue
-                    path = os.path.join(dirpath, name)
-                    if skip and _identity(path) in skip:
-                        continue
-                    problem = _not_read(path, unread)
-                    if problem is None and not name.lower().endswith(suffixes):
-                        problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
-                    if problem is None:
-                        found.append(path)
-                    else:
-                        problems.append(problem)
-            if not found and not any(pr.severity == "error" for pr in problems):
-                problems.append(error("path-empty-folder", file=p))
-            files.extend(found)
-        elif (problem := _not_read(p, unread)) is not None:
-            problems.append(problem)
-        else:
-            files.append(p)
-    return _skip_own_output(files, problems)
-
-
-def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[str], list[Problem]]:
-    """Leave out the results this tool wrote (saved inside a reports folder), each with a warning:
-    they are not reports (the mark: :mod:`chuangye_cli.core.marks`)."""
-    from chuangye_cli.core.marks import written_by_chuangye
-
-    kept = []
-    for f in files:
-        if written_by_chuangye(f, MAX_FILE_BYTES):
-            problems.append(warning("file-own-output", file=f))
-        else:
-            kept.append(f)
-    return kept, problems
-
-
-def _identity(path: str | Path) -> tuple[int, int] | None:
-    """The file a path names (device, inode: the same through any link), None when there is none."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _identities(paths: Iterable[str | Path | None]) -> set[tuple[int, int]]:
-    return {i for p in paths if p is not None and (i := _identity(p)) is not None}
-
-
-def _not_read(path: str, unread: tuple[str, ...]) -> Problem | None:
-    """Why a file is not read at all (not a regular file; a spreadsheet format this tool cannot read)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return warning("file-not-regular", file=path)
-    except OSError as exc:
-        return error("file-unreadable", file=path, reason=exc.strerror or str(exc))
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in unread:
-        return error("file-unsupported-spreadsheet", file=path, suffix=suffix)
-    return None
-
-
 def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
     not read says why in :attr:`Table.skipped`); problems are collected on them, never raised.
@@ -222,7 +123,9 @@ def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
-    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems."""
+    """The file's one table (a workbook: its first sheet that was read), with every sheet's problems.
+    Not used by the commands (they read every sheet: :func:`read_tables`); the tests and the fuzz
+    harness (fuzz/fuzz_readers.py) read one-table files through it."""
     tables = read_tables(path, encoding)
     table = next((t for t in tables if t.header_row is not None), tables[0])
     table.problems = [p for t in tables for p in t.problems]
@@ -245,6 +148,13 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     return raw.decode("gb18030"), "gb18030"
+
+
+def sniff_delimiter(text: str) -> str:
+    """A tab when the first line holds more tabs than commas (Excel's "Unicode text" export), else a comma."""
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
 def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> Table:
@@ -271,8 +181,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
     if "\x00" in text:
         table.problems.append(error("file-binary", file=path))
         return table
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    delimiter = sniff_delimiter(text)
     records: list[list[str]] = []
     # strict first: only it reports a quote left open at the end of the file, which the lenient
     # reader silently turns into one cell swallowing every row after it
@@ -370,10 +279,6 @@ def _uncached_problems(table: Table) -> None:
                 table.problems.append(error("xlsx-formula-no-value", file=table.file, sheet=table.sheet, row=number, column=column, value=str(value)))
                 cells[key] = None
                 table.unread.setdefault(number, set()).add(key)
-
-
-def _reason(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 # --------------------------------------------------------------------------- header and rows

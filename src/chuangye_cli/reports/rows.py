@@ -23,6 +23,8 @@ from chuangye_cli.core.quarters import Quarter
 
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9
+#: the years a report (and its period) may give
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: the most a cell of Excel (or WPS) holds: a remark is free text up to it (a CSV cell longer is refused)
 MAX_TEXT = 32_767
 
@@ -131,7 +133,7 @@ def _year(value: Any) -> int:
         if m is None:
             raise PydanticCustomError("bad-year", "bad year") from None
         year = int(m.group(1))
-    if not 1900 <= year <= 2100:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PydanticCustomError("bad-year", "bad year")
     return year
 
@@ -184,7 +186,7 @@ _DISTRICT_CODE = re.compile(r"\d{6}")
 def parse_period(value: Any) -> Quarter:
     """A single period cell (报告期): 2009年第一季度, 2009Q1, 2009-Q1, 2009年1-3月 (a year is required)."""
     found = None if isinstance(value, (int, float)) else quarter_text(value)
-    if found is None or found[0] is None or not 1900 <= found[0] <= 2100:
+    if found is None or found[0] is None or not FIRST_YEAR <= found[0] <= LAST_YEAR:
         raise PydanticCustomError("bad-period", "bad period")
     return Quarter(found[0], found[1])
 

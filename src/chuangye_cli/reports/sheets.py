@@ -20,16 +20,16 @@ Measured on the sample data (two .xlsx reports): calamine reads a sheet in
 from __future__ import annotations
 
 import math
-import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
+
+from chuangye_cli.reports.formulas import holds_formula
 
 #: read by python-calamine
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 #: zip containers: their unpacked size is checked before parsing (a zip bomb)
 _ZIPPED = (".xlsx", ".xlsm", ".xlsb", ".ods")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 class WorkbookError(Exception):
@@ -53,7 +53,8 @@ class Sheet:
     #: merged ranges as (first row, first column, last row, last column): rows numbered as ``rows``, columns from 0
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     visible: bool = True
-    #: a row beyond the limits the caller set: (row number, limit name) — the sheet was not read further
+    #: a row beyond the limits the caller set: (problem code, row number, its cell count or the row limit) —
+    #: the sheet was not read further
     over: tuple[str, int, int] | None = None
 
 
@@ -87,11 +88,11 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
         except TooLarge:
             raise
         except Exception as exc:  # noqa: BLE001 - a corrupt zip raises BadZipFile, zlib.error, EOFError, ...
-            raise WorkbookError(_reason(exc)) from exc
+            raise WorkbookError(reason_of(exc)) from exc
     try:
         wb = CalamineWorkbook.from_path(path)
     except Exception as exc:  # noqa: BLE001 - calamine raises its own errors for corrupt files
-        raise WorkbookError(_reason(exc)) from exc
+        raise WorkbookError(reason_of(exc)) from exc
     try:
         sheets = []
         for index, meta in enumerate(wb.sheets_metadata):
@@ -103,7 +104,7 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
                 _rows(sheet, ws, max_rows, max_columns, max_blank_rows)
                 sheet.merged = [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
             except Exception as exc:  # noqa: BLE001 - see above
-                raise WorkbookError(_reason(exc)) from exc
+                raise WorkbookError(reason_of(exc)) from exc
             sheets.append(sheet)
     finally:
         wb.close()
@@ -137,12 +138,9 @@ def _has_formulas(zf: zipfile.ZipFile) -> bool:
     """Whether any worksheet part holds a formula element (a byte scan: no openpyxl import when none does)."""
     for info in zf.infolist():
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-            tail = b""
             with zf.open(info) as src:
-                while chunk := src.read(1 << 20):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    tail = chunk[-32:]
+                if holds_formula(src):
+                    return True
     return False
 
 
@@ -180,5 +178,6 @@ def _mark_uncached_formulas(path: str, sheets: list[Sheet]) -> None:
         wb.close()
 
 
-def _reason(exc: BaseException) -> str:
+def reason_of(exc: BaseException) -> str:
+    """An exception as one line for a problem's reason (its type when it says nothing)."""
     return " ".join(str(exc).split()) or type(exc).__name__

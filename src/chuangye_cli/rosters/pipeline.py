@@ -21,7 +21,7 @@ import numpy as np
 from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.reader import ROSTER_SUFFIXES, ROSTER_UNREAD, find_files
+from chuangye_cli.reports.files import ROSTER_SUFFIXES, ROSTER_UNREAD, find_files
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData, RosterFileRead
 from chuangye_cli.rosters.duplicates import duplicates_in

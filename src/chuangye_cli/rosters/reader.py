@@ -37,8 +37,11 @@ from typing import Any, Iterator, Optional
 
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
-from chuangye_cli.reports.layout import is_footer
-from chuangye_cli.reports.reader import HEADER_SCAN_ROWS, MAX_BLANK_ROWS, MAX_COLUMNS, ROSTER_SUFFIXES as SUFFIXES, _reason, map_header
+from chuangye_cli.reports.header import map_header
+from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer, locate_header
+from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
+from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS, sniff_delimiter
+from chuangye_cli.reports.sheets import reason_of
 from chuangye_cli.rosters.arrays import string_array
 from chuangye_cli.rosters.csvpieces import chunked_tables, memory_pool, splittable
 from chuangye_cli.rosters.rules import ROSTER_COLUMNS, roster_column_for_header
@@ -126,6 +129,7 @@ def _tail_has_footer(rf: RosterFile) -> bool:
     """Whether one of the last lines of the CSV is a footer (pyarrow would read it as a person)."""
     try:
         with open(rf.file, "rb") as fh:
+            bom = fh.read(2)
             fh.seek(0, 2)
             size = fh.tell()
             start = max(0, size - TAIL_BYTES) & ~1  # even: a UTF-16 character is not cut in two
@@ -135,18 +139,13 @@ def _tail_has_footer(rf: RosterFile) -> bool:
         return False
     codec = rf.encoding or "utf-8"
     if codec.lower().replace("_", "-") in ("utf-16", "utf16"):
-        codec = "utf-16-be" if tail[:2] == b"\xfe\xff" or (size >= 2 and _bom(rf.file) == b"\xfe\xff") else "utf-16-le"
+        codec = "utf-16-be" if bom == b"\xfe\xff" else "utf-16-le"
     try:
         text = tail.decode(codec, errors="replace")
     except LookupError:
         return False
     lines = [line for line in text.splitlines()[1 if start else 0 :] if line.strip()][-10:]  # the first may be cut
     return any(is_footer(next(csv.reader([line], delimiter=rf.delimiter), [])) for line in lines)
-
-
-def _bom(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(2)
 
 
 # --------------------------------------------------------------------------- header
@@ -163,14 +162,15 @@ def _find_header(rf: RosterFile, numbered: list[tuple[int, list[Any]]]) -> None:
     if not any(not is_blank(v) for _, rec in numbered for v in rec):
         rf.problems.append(error("file-empty", file=rf.file))
         return
-    for number, record in numbered[:HEADER_SCAN_ROWS]:
-        if sum(1 for v in record if roster_column_for_header(v)) >= 2:
-            if len(record) > MAX_COLUMNS:
-                rf.problems.append(error("file-too-wide", file=rf.file, row=number, count=len(record), limit=MAX_COLUMNS))
-                return
-            _map_header(rf, number, record)
-            return
-    rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+    at = locate_header(numbered, roster_column_for_header)  # as for reports: the first row naming two columns
+    if at is None:
+        rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        return
+    number, record = numbered[at]
+    if len(record) > MAX_COLUMNS:
+        rf.problems.append(error("file-too-wide", file=rf.file, row=number, count=len(record), limit=MAX_COLUMNS))
+        return
+    _map_header(rf, number, record)
 
 
 def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[str]) -> None:
@@ -208,8 +208,7 @@ def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[st
         rf.problems.append(_decode_problem(rf, exc))
         return
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    rf.delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    rf.delimiter = sniff_delimiter(text)
     numbered = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=rf.delimiter, strict=False)
     try:
@@ -353,7 +352,7 @@ def _open_xlsx(rf: RosterFile) -> Any:
     try:
         return load_workbook(rf.file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=reason_of(exc)))
         return None
 
 
@@ -367,7 +366,7 @@ def _xlsx_header(rf: RosterFile) -> None:
             numbered.append((number, list(values)))
         _find_header(rf, numbered)
     except Exception as exc:  # noqa: BLE001 - a broken workbook is bad input, not a crash
-        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=_reason(exc)))
+        rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=reason_of(exc)))
     finally:
         wb.close()
 

@@ -1,0 +1,115 @@
+"""Paths -> the report files to read, every other file named in a problem.
+
+Folders are read recursively; hidden files and Excel lock files are skipped, every other file is
+either read or named in a problem (a spreadsheet this tool cannot read: an error; anything else: a
+warning), and so are the results this tool wrote itself (:mod:`chuangye_cli.core.marks`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Iterable
+
+from chuangye_cli.core.problems import Problem, error, warning
+from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
+
+#: read as reports (.txt: Excel's "Unicode text" export, read when it is a table with a known header)
+SUFFIXES = (".csv", ".txt", *WORKBOOK_SUFFIXES)
+#: spreadsheets this tool cannot read: an error naming the file (save it as .xlsx), never skipped in silence
+UNREAD_SPREADSHEETS = (".et", ".ett", ".wps", ".numbers")
+#: what the trainee rosters read (openpyxl for .xlsx); the other spreadsheets are errors there
+ROSTER_SUFFIXES = (".csv", ".xlsx", ".txt")
+ROSTER_UNREAD = (".xls", ".xlsb", ".xlsm", ".ods", *UNREAD_SPREADSHEETS)
+#: a quarterly report is a few kilobytes; refuse what cannot be one before reading it all
+MAX_FILE_BYTES = 20 * 2**20
+
+
+def find_files(
+    paths: Iterable[str],
+    known: Iterable[str | Path | None] = (),
+    suffixes: tuple[str, ...] = SUFFIXES,
+    unread: tuple[str, ...] = UNREAD_SPREADSHEETS,
+) -> tuple[list[str], list[Problem]]:
+    """Expand folders into the report files below them, in a stable order.
+
+    ``known``: files read as something else (the targets file), left out without a word.
+    ``suffixes``: the files read; ``unread``: spreadsheets that are an error (the rosters read fewer).
+
+    Nothing in a folder is passed over in silence except hidden files and Excel's lock files
+    (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
+    anything that is not a regular file (a FIFO named .csv would block the read forever).
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    skip = _identities(known)
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.startswith((".", "~$")):
+                        continue
+                    path = os.path.join(dirpath, name)
+                    identity, problem = _look(path, unread)
+                    if identity in skip:
+                        continue
+                    if problem is None and not name.lower().endswith(suffixes):
+                        problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
+                    if problem is None:
+                        found.append(path)
+                    else:
+                        problems.append(problem)
+            if not found and not any(pr.severity == "error" for pr in problems):
+                problems.append(error("path-empty-folder", file=p))
+            files.extend(found)
+        elif (problem := _look(p, unread)[1]) is not None:
+            problems.append(problem)
+        else:
+            files.append(p)
+    return _skip_own_output(files, problems)
+
+
+def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[str], list[Problem]]:
+    """Leave out the results this tool wrote (saved inside a reports folder), each with a warning:
+    they are not reports (the mark: :mod:`chuangye_cli.core.marks`)."""
+    from chuangye_cli.core.marks import written_by_chuangye
+
+    kept = []
+    for f in files:
+        if written_by_chuangye(f, MAX_FILE_BYTES):
+            problems.append(warning("file-own-output", file=f))
+        else:
+            kept.append(f)
+    return kept, problems
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """The file a path names (device, inode: the same through any link), None when there is none."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _identities(paths: Iterable[str | Path | None]) -> set[tuple[int, int]]:
+    return {i for p in paths if p is not None and (i := _identity(p)) is not None}
+
+
+def _look(path: str, unread: tuple[str, ...]) -> tuple[tuple[int, int] | None, Problem | None]:
+    """(the file a path names, as :func:`_identity`; why it is not read at all: not a regular file, a
+    spreadsheet format this tool cannot read), from one stat of the path."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return None, error("file-unreadable", file=path, reason=exc.strerror or str(exc))
+    identity = st.st_dev, st.st_ino
+    if not stat.S_ISREG(st.st_mode):
+        return identity, warning("file-not-regular", file=path)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in unread:
+        return identity, error("file-unsupported-spreadsheet", file=path, suffix=suffix)
+    return identity, None
