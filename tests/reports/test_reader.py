@@ -270,7 +270,34 @@ def test_trailing_empty_cells_every_row_has_and_short_rows_are_fine(tmp_path):
         ",".join(base_line(quarter=3)),  # the empty remark left off
     )
     table = read_table(str(f))
-    assert table.problems == [] and [n for n, _ in table.rows] == [2, 3, 4]
+    assert [n for n, _ in table.rows] == [2, 3, 4]  # read, and the doubt said once: see the next test
+    assert [(p.code, p.severity, p.row, p.params) for p in table.problems] == [
+        ("rows-longer-than-header", "warning", 2, {"rows": "2–3", "count": 2, "cells": len(header) + 2, "header": len(header), "extra": 2})
+    ]
+
+
+def test_the_same_unquoted_comma_in_every_row_is_said_not_passed_over(tmp_path):
+    """Every row with 1,366 unquoted and an empty remark: each has one empty cell more than the
+    header, as an exporter's habit would. The layout cannot tell them apart; the rows are read
+    and a warning says what the shift would do, naming the rows (before: no word, and the
+    figures after 1 sat one column right, silently)."""
+    header = [COLUMNS[k].zh for k in BASE] + [COLUMNS["remarks"].zh]
+    lines = []
+    for q in (1, 2, 3):
+        cells = base_line(quarter=q) + [""]
+        cells[list(BASE).index("new_jobs")] = "1,366"
+        lines.append(",".join(cells))
+    f = csv_lines(tmp_path / "a.csv", header, *lines)
+    code, data = check(f)
+    assert [(w["code"], w["row"], w["message"]) for w in data["warnings"] if w["code"] == "rows-longer-than-header"] == [
+        (
+            "rows-longer-than-header",
+            2,
+            f"rows 2–4 (3 rows) have 1 empty cell(s) more than the header ({len(header) + 1} cells, the header {len(header)}); "
+            "if a thousands separator (1,294) or a comma in a remark was not quoted, the cells after it moved one column right "
+            "and their figures sit under other headers: check them, or write numbers without commas (1294)",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- what a folder holds

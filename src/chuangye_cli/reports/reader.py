@@ -314,6 +314,7 @@ def _fill(
     # (number, cells, position of the first non-empty cell) of the rows not empty
     data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
+    longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record, first in data:
         if is_footer_cell(record[first]):
@@ -323,6 +324,8 @@ def _fill(
             if usual < 0:
                 usual = Counter(len(r) for _, r, _ in data).most_common(1)[0][0]
             extra = _extra_cells(record, head.cells, head.width, usual)
+            if not extra and len(record) > head.cells:
+                longer.append((number, len(record)))
         else:
             extra = 0
         if extra:
@@ -335,6 +338,14 @@ def _fill(
             continue
         table.rows.append((number, cells))
         sequence.append(("data", number, cells))
+    if longer:
+        # every row as long (an exporter's empty cells, or the same unquoted comma in every row:
+        # no layout tells them apart, so the figures are read and the doubt is said)
+        first, cells = longer[0]
+        rows = f"{first}–{longer[-1][0]}" if len(longer) > 1 else str(first)
+        table.problems.append(
+            warning("rows-longer-than-header", **where, row=first, rows=rows, count=len(longer), cells=cells, header=head.cells, extra=cells - head.cells)
+        )
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
     scales = head.scales
@@ -355,7 +366,8 @@ def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -
     More means a non-empty cell beyond the last named column, or more cells than the header
     record where the other rows have no more (a lone longer row: some cell held an unquoted
     comma and pushed the rest one column right, even when the last cell is empty). Missing
-    trailing cells and empty trailing cells that every row has (an exporter's habit) are fine.
+    trailing cells are fine; empty trailing cells past the header that every row has (an
+    exporter's habit, or the same unquoted comma in every row) are read, with one warning.
     """
     filled = filled_width(record)
     if filled > width:

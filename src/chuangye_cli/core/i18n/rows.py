@@ -5,6 +5,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "此行有 {cells} 个单元格，表头只有 {header} 列；此行未读取（常见原因：数字中的千位分隔逗号如 1,294 未加引号，或备注中含逗号）",
         "en": "the row has {cells} cells, the header has {header}; the row was not read (often an unquoted thousands separator such as 1,294, or a comma in a remark)",
     },
+    "rows-longer-than-header": {
+        "zh": "第 {rows} 行（共 {count} 行）比表头多出 {extra} 个空单元格（表头 {header} 格，这些行 {cells} 格）；若某个数字的千位分隔逗号（如 1,294）或备注中的逗号未加引号，其后各格已右移，数字会落在别的列下：请核对，或把数字写成不带逗号的 1294",
+        "en": "rows {rows} ({count} rows) have {extra} empty cell(s) more than the header ({cells} cells, the header {header}); if a thousands separator (1,294) or a comma in a remark was not quoted, the cells after it moved one column right and their figures sit under other headers: check them, or write numbers without commas (1294)",
+    },
     "header-unit": {
         "zh": "列 {column} 的单位 {unit} 不是人数、户数或个数的单位：请按表头规定的单位（人、户、个）填报",
         "en": "column {column} is in {unit}, which is no unit of a count: report it in people, households or entities (人, 户, 个)",
