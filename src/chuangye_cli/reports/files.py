@@ -37,9 +37,11 @@ def find_files(
     ``known``: files read as something else (the targets file), left out without a word.
     ``suffixes``: the files read; ``unread``: spreadsheets that are an error (the rosters read fewer).
 
-    Nothing in a folder is passed over in silence except hidden files and Excel's lock files
-    (~$…): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
-    anything that is not a regular file (a FIFO named .csv would block the read forever).
+    Nothing in a folder is passed over in silence except Excel's lock files (~$…, which hold no
+    data): a spreadsheet this tool cannot read is an error, any other file a warning, and so is
+    anything that is not a regular file (a FIFO named .csv would block the read forever), a
+    hidden file (a correction saved as ".370125.csv" is no report until renamed) and a hidden
+    folder (named once, not searched).
     """
     files: list[str] = []
     problems: list[Problem] = []
@@ -48,11 +50,15 @@ def find_files(
         if os.path.isdir(p):
             found = []
             for dirpath, dirnames, filenames in os.walk(p):
+                problems += [warning("folder-hidden", file=os.path.join(dirpath, d)) for d in sorted(dirnames) if d.startswith(".")]
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
-                    if name.startswith((".", "~$")):
-                        continue
+                    if name.startswith("~$"):
+                        continue  # Excel's lock file beside an open workbook: no data
                     path = os.path.join(dirpath, name)
+                    if name.startswith("."):
+                        problems.append(warning("file-hidden", file=path))
+                        continue
                     identity, problem = _look(path, unread)
                     if identity in skip:
                         continue

@@ -20,6 +20,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "file-unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
     "file-empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "file-hidden": {
+        "zh": "隐藏文件（文件名以“.”开头），未读取；如是报表，请去掉开头的“.”",
+        "en": "a hidden file (its name starts with a dot): not read; if it is a report, rename it without the dot",
+    },
+    "folder-hidden": {
+        "zh": "隐藏文件夹（名称以“.”开头），其中的文件未读取；如有报表，请移出或改名",
+        "en": "a hidden folder (its name starts with a dot): the files in it were not read; move any report out of it or rename it",
+    },
     "file-own-output": {
         "zh": "由 chuangye 写出的结果文件，不是报表，已跳过",
         "en": "written by chuangye; not a report (skipped)",
