@@ -43,6 +43,7 @@ EMPTY_OK = {"report.page_suffix": "'page 1 of 3' needs nothing after the count i
 #: params a problem fills in one language's form: name -> the name both languages share
 LANG_PARAMS = {
     "district_en": "district",
+    "districts_en": "districts",
     "other_district_en": "other_district",
     "columns_zh": "columns",
     "columns_en": "columns",

@@ -221,6 +221,27 @@ def test_later_rows_are_one_warning_per_district_naming_its_quarters():
     assert not [p for p in problems if p.code == "after-as-of"]  # not one warning per row as well
 
 
+def test_the_quarters_held_back_name_the_districts_that_have_not_sent_them():
+    """Why the as-of is earlier than the latest reports, said from the other side: a quarter most
+    districts have sent, with the few that have not (a district that sent nothing at all holds
+    nothing back; a quarter only a few have sent is early for them, and later-reports says so)."""
+    rows = quarters(LIXIA, Quarter(2010, 2)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 1))
+    _, problems = cross_check(rows, PLAN, Quarter(2010, 1), as_of_by_default=True)
+    waiting = [p for p in problems if p.code == "not-yet-reported"]
+    assert [p.message("en") for p in waiting] == [
+        "2010Q2 not reported yet by Zhangqiu (370181) (1); so the as-of quarter is 2010Q1 and the 2010Q2 reports "
+        "received wait (give --as-of 2010Q2 to judge with these marked missing)"
+    ]
+    assert [p.message("zh") for p in waiting] == [
+        "2010Q2 尚未报送：章丘市（370181）（共 1 个）；因此统计截至 2010Q1，已报送的 2010Q2 季报暂不计入（加 --as-of 2010Q2 可按缺报计算）"
+    ]
+    _, given = cross_check(rows, PLAN, Quarter(2010, 1))  # an as-of the user chose: no such warning
+    assert not [p for p in given if p.code == "not-yet-reported"]
+    early = quarters(LIXIA, Quarter(2010, 3)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 2))
+    _, problems = cross_check(early, PLAN, Quarter(2010, 2), as_of_by_default=True)
+    assert [p.code for p in problems if p.code in ("not-yet-reported", "later-reports")] == ["later-reports"]  # 历下区 is early
+
+
 def test_an_as_of_given_by_the_user_warns_per_row():
     rows = quarters(LIXIA, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 3))
     _, problems = cross_check(rows, PLAN, Quarter(2010, 2))

@@ -220,6 +220,24 @@ def cross_check(
         for code, q in sorted(reported or ()):
             if code in plan.registry and as_of < q <= end:
                 later[code].add(q)  # an invalid row is a later report all the same
+    if later:
+        # a quarter most districts have sent, held back by the few that have not: name those (why the
+        # as-of is earlier). A quarter only a few have sent is early for them: later-reports says so.
+        sent = {r.key for r in first.values()} | (reported or set())
+        active = {code for code, _ in sent}  # a district that sent nothing holds nothing back
+        for q in sorted(set().union(*later.values())):
+            waiting = [d for d in plan.districts if d.code in active and (d.code, q) not in sent]
+            if waiting and len(waiting) <= sum((d.code, q) in sent for d in plan.districts):
+                problems.append(
+                    warning(
+                        "not-yet-reported",
+                        quarter=str(q),
+                        as_of=str(as_of),
+                        districts="、".join(f"{d.name}（{d.code}）" for d in waiting),
+                        districts_en=", ".join(f"{d.label('en')} ({d.code})" for d in waiting),
+                        count=len(waiting),
+                    )
+                )
     for d in plan.districts:
         if later.get(d.code):
             quarters = "、".join(str(q) for q in sorted(later[d.code]))

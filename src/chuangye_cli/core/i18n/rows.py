@@ -57,6 +57,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "{district}（{code}）已报送 {quarters}，晚于统计截至季度 {as_of}（各县(市)区最新报送季度中最早者），暂不计入；加 --as-of {latest} 可计入",
         "en": "{district_en} ({code}) sent {quarters_en}, after the as-of quarter {as_of} (the earliest of the districts' latest quarters); left out: give --as-of {latest} to count it",
     },
+    "not-yet-reported": {
+        "zh": "{quarter} 尚未报送：{districts}（共 {count} 个）；因此统计截至 {as_of}，已报送的 {quarter} 季报暂不计入（加 --as-of {quarter} 可按缺报计算）",
+        "en": "{quarter} not reported yet by {districts_en} ({count}); so the as-of quarter is {as_of} and the {quarter} reports received wait (give --as-of {quarter} to judge with these marked missing)",
+    },
     "missing-report": {
         "zh": "{district}（{code}）{quarter} 未报送",
         "en": "{district_en} ({code}) has no report for {quarter}",
