@@ -143,6 +143,13 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
             out.problems.append(error("file-xlsx-invalid", file=path, reason=str(exc)))
             return None
         visible = [sh for sh in sheets if sh.visible]
+        if visible and visible[0].over is not None:  # cut at a limit: never a part of the file read as the whole
+            code, number, count = visible[0].over
+            if code == "file-too-wide":
+                out.problems.append(error(code, file=path, sheet=visible[0].name, row=number, count=count, limit=f"{limits.max_columns:,}"))
+            else:
+                out.problems.append(error("population-too-many-rows", file=path, sheet=visible[0].name, row=number, limit=f"{limits.max_rows:,}"))
+            return None
         return visible[0].rows if visible else []
     if suffix not in (".csv", ".txt"):
         out.problems.append(error("file-unsupported", file=path, suffix=suffix or "(none)"))
@@ -160,7 +167,13 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
     try:
         text = text.lstrip("\ufeff")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-        return [(n, rec) for n, rec in enumerate(reader, start=1) if n <= MAX_ROWS]
+        records = []
+        for n, rec in enumerate(reader, start=1):
+            if n > MAX_ROWS:  # never a part of the file read as the whole
+                out.problems.append(error("population-too-many-rows", file=path, row=n, limit=f"{MAX_ROWS:,}"))
+                return None
+            records.append((n, rec))
+        return records
     except csv.Error as exc:
         out.problems.append(error("file-csv-syntax", file=path, reason=str(exc)))
         return None

@@ -9,6 +9,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "人口文件缺少列 {column}",
         "en": "the population file lacks the column {column}",
     },
+    "population-too-many-rows": {
+        "zh": "人口文件行数过多（最多 {limit} 行，每个县(市)区每年一行）；文件未读取",
+        "en": "the population file has too many rows (at most {limit}: one per district and year); the file was not read",
+    },
     "population-empty": {"zh": "单元格为空", "en": "the cell is empty"},
     "population-bad-code": {"zh": "行政区划代码应为 6 位数字", "en": "a district code is 6 digits"},
     "population-unknown-district": {"zh": "不是方案中的县(市)区代码", "en": "not a district code of the plan"},
