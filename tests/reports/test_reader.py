@@ -142,11 +142,24 @@ def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
     code, data = check(tmp_path)
     assert [f["file"] for f in data["files"]] == [str(tmp_path / "sub" / "a.csv")]
     assert data["errors"] == []
-    # a .txt that is no report table is not read, and says so (hidden and lock files stay silent)
+    # a .txt that is no report table is not read, and says so; so is a hidden file (lock files stay silent)
     notes = [w for w in data["warnings"] if w["code"] == "file-not-read"]
     assert [(w["file"], w["message"]) for w in notes] == [
         (str(tmp_path / "notes.txt"), "not read: a .txt file is not a table (use a spreadsheet such as .xlsx, a .csv, or a .txt with a header)")
     ]
+    assert [w["file"] for w in data["warnings"] if w["code"] == "file-hidden"] == [str(tmp_path / ".hidden.csv")]
+
+
+def test_a_text_file_named_as_a_report_is_one_or_an_error(tmp_path):
+    """Found in a folder, prose in a .txt is named in a warning; named on the command line, it was
+    to be a report: an error (before: "valid, 0 files"), as a .pdf named so is."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a table\njust words\n", encoding="utf-8")
+    code, data = check(notes)
+    assert code == 3
+    assert [(e["code"], e["file"], e["row"]) for e in data["errors"]] == [("file-no-header", str(notes), 1)]
+    result = run("validate", notes, "--targets", TARGETS)
+    assert result.exit_code == 3
 
 
 def test_empty_folder_and_unsupported_file(tmp_path):

@@ -8,6 +8,7 @@ raises :class:`~chuangye_cli.core.problems.UsageProblem`, an unusable targets fi
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Iterable
 
 from chuangye_cli.core.bulk import collector_paused
@@ -32,11 +33,13 @@ def read_reports(
     """Read and validate every report file; the report carries files read and problems."""
     report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
     report.districts = {d.code: (d.name, d.name_en) for d in plan.districts}
+    paths = list(paths)
     files, problems = find_files(paths, known=[plan.source])
     report.problems.extend(problems)
     rows: list[Located] = []
     with collector_paused():
-        read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS)]
+        named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
+        read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS, prose_ok=f not in named)]
         # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
         year_to_date([t for _, t in read if t.header_row is not None])
         bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)

@@ -98,10 +98,12 @@ class Table:
         return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
-def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
+def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS, prose_ok: bool = True) -> list[Table]:
     """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
     not read says why in :attr:`Table.skipped`); problems are collected on them, never raised.
-    ``limits``: beyond them a file is refused (an error naming the limit and its option)."""
+    ``limits``: beyond them a file is refused (an error naming the limit and its option).
+    ``prose_ok``: a .txt that is no table is named in a warning (one found in a folder beside the
+    reports); False for a file the user named as a report: then it is an error like any other."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         return [Table(path, problems=[error("file-unsupported", file=path, suffix=suffix or "(none)")])]
@@ -116,7 +118,7 @@ def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT
     except OSError as exc:
         return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
     table = _read_csv_bytes(path, raw, encoding, limits)
-    if suffix == ".txt" and table.header_row is None:
+    if suffix == ".txt" and table.header_row is None and prose_ok:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
         return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
     return [table]
