@@ -135,3 +135,15 @@ def test_xlsx_cells_are_cleaned_as_checks(tmp_path):
     rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
     assert [r[0] for r in rows[1:]] == ["'@SUM(1)\ufffd"] * 5
     assert rows[2][:10] == ["'@SUM(1)\ufffd", "Shizhong (370103)", "2009Q2", "100", "200", "100", "50.0%", "0.0%", "—", "on track"]
+
+
+def test_nothing_read_is_no_data_not_an_empty_success(tmp_path):
+    """A folder with no report row: trend exits 1 as check does, and says why (before: an empty
+    table and exit 0)."""
+    (tmp_path / "notes.txt").write_text("just words\n", encoding="utf-8")
+    result = run("trend", tmp_path, "--lang", "en")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.endswith("No report row was read: there is no quarter to show (no data).\n")
+    assert run("check", tmp_path).exit_code == 1
+    data = json.loads(run("trend", tmp_path, "--format", "json").stdout)
+    assert (data["as_of"], data["series"], data["exit_code"]) == (None, [], 1)

@@ -107,13 +107,15 @@ class TrendReport:
 
     @property
     def exit_code(self) -> "ExitCode":
-        """As ``check``: invalid input 3; a judged series whose as-of point is behind, not met or
-        without data 1; else 0 (a district's own figure of a city target is not judged)."""
+        """As ``check``: invalid input 3; no report row read, or a judged series whose as-of point
+        is behind, not met or without data 1; else 0 (a district's own figure of a city target is not judged)."""
         from chuangye_cli.core.exits import ExitCode
         from chuangye_cli.judge.results import FAILING
 
         if not self.check.valid:
             return self.check.exit_code
+        if self.check.as_of is None:  # no report row read: no quarter to show, no data (as check)
+            return ExitCode.FAILED
         if any(s.points and s.points[-1].status in FAILING for s in self.series):
             return ExitCode.FAILED
         return ExitCode.OK

@@ -253,6 +253,8 @@ def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | byt
         return json_output(report, lang), err
     if not c.valid:
         return "", err + label("trend.no_values", lang) + "\n"
+    if c.as_of is None:
+        return "", err + label("trend.no_rows", lang) + "\n"
     headers = [label(h, lang) for h in HEADERS]
     body = rows(report, lang)
     flag_notes = trend_notes(report, lang)

@@ -56,6 +56,10 @@ LABELS.update(
         "trend.col.qoq": {"zh": "环比", "en": "QoQ"},
         "trend.col.yoy": {"zh": "同比", "en": "YoY"},
         "trend.sheet": {"zh": "趋势", "en": "Trend"},
+        "trend.no_rows": {
+            "zh": "没有读到任何季报数据行：没有可显示的季度（无数据）。",
+            "en": "No report row was read: there is no quarter to show (no data).",
+        },
         "trend.no_values": {
             "zh": "输入有错误，未计算趋势。请修正上述错误后重试。",
             "en": "The input has errors, so no trend was computed. Fix the errors above and try again.",
