@@ -7,10 +7,10 @@ year, a quarter 1-4, a level word as the form lists it. For such a row the model
 ``int(cell)``, and checking that each cell has that form is a fraction of the model's cost (at
 national scale, 22,800 rows, validation is a fifth of a ``check``).
 
-:func:`plain_row` is a gate, not a second statement of the rules: it accepts a row only when every
+:func:`plain_rows` is a gate, not a second statement of the rules: it accepts a row only when every
 cell is in such a form and the row passes the model's cross-column rules, and then builds exactly
 the row the model builds. Anything else (a blank required cell, "1,294", "１２", 12.5, a level in
-other words, an unknown code, a count above its column's limit) returns None, and the caller runs
+other words, an unknown code, a count above its column's limit) is None in its result, and the caller runs
 the model, which says what is wrong. A property test holds the two equal on random cells.
 """
 
