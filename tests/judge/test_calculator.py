@@ -264,3 +264,13 @@ def test_figures_of_a_ratio_with_a_zero_denominator_keep_their_parts():
     assert figures.value(target, "370103") == Value(0.8, 4, 5)
     assert figures.value(target, None) == Value(0.8, 4, 5)
     assert figures.value(target, "370104") == Value(None, None, None)  # no report
+
+
+def test_a_grid_refuses_two_rows_for_one_district_quarter():
+    """cross_check keeps one row per district and quarter; a grid given two would overwrite one
+    with the other (a wrong figure), so it refuses them."""
+    from chuangye_cli.judge.calculator import Figures
+
+    with pytest.raises(ValueError, match="two rows for one district and quarter"):
+        Figures([rr(), rr()]).quarterly(Quarter(2009, 1).index, Quarter(2009, 2).index)
+    assert Figures([rr(), rr(quarter=2)]).quarterly(Quarter(2009, 1).index, Quarter(2009, 2).index).quarters == 2

@@ -12,6 +12,7 @@ import pytest
 
 from chuangye_cli.judge.growth import change
 from conftest import ROOT, run
+from judge.trend_oracle import trend_by_cuts
 
 IND = "tests/fixtures/indicators"
 
@@ -86,7 +87,7 @@ def test_trend_of_an_indicator(reports):
 
 
 def _both_ways(paths, targets=None, population=None, as_of=None):
-    """trend() on arrays and trend_by_cuts() (a Figures cut per quarter) on the same reports."""
+    """trend() on arrays and the oracle (trend_oracle: a Figures cut per quarter) on the same reports."""
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge import trend as T
     from chuangye_cli.judge.calculator import Figures
@@ -98,7 +99,7 @@ def _both_ways(paths, targets=None, population=None, as_of=None):
     people = read_population_into(plan, population, report)
     assert report.valid
     fast = T.trend(plan, Figures(report.rows), report.as_of, people)
-    slow = T.trend_by_cuts(plan, Figures(report.rows), report.as_of, people)
+    slow = trend_by_cuts(plan, Figures(report.rows), report.as_of, people)
     return fast, slow
 
 
@@ -243,7 +244,7 @@ def test_trend_flags_at_the_as_of_quarter_equal_checks(paths, targets, as_of):
 
 
 def test_trend_flags_on_arrays_equal_a_coverage_per_quarter():
-    """The unit-quarter grid of flags (trend) against judge.coverage asked as of each quarter (trend_by_cuts)."""
+    """The unit-quarter grid of flags (trend) against the rows asked as of each quarter (the oracle)."""
     for as_of in ("2009Q3", "2010Q1"):
         fast, slow = _both_ways([f"{GAP}/reports"], f"{GAP}/targets.yaml", as_of=as_of)
         assert any(p.not_reported for s in fast for p in s.points)

@@ -43,6 +43,9 @@ class Value:
 #: a unit with no report (or no row that counts): no data
 NO_DATA = Value(None)
 
+#: metric kinds measured from the quarterly reports (``distinct`` counts rosters, not reports)
+REPORT_KINDS = frozenset({"sum", "ratio", "latest", "level"})
+
 #: counts distinct people in the rosters: (activities, district code or None for the city) -> count or None
 PeopleCounter = Callable[[list[str], Optional[str]], Optional[int]]
 
@@ -87,12 +90,10 @@ class Figures:
             cut = self._cuts[(first, last)] = Figures(self._df[(q >= first) & (q <= last)], self._people)
         return cut
 
-    def quarterly(self, first: int, last: int) -> "Quarterly | None":
+    def quarterly(self, first: int, last: int) -> "Quarterly":
         """Every unit's figures for each quarter from ``first`` to ``last``, alone and cumulated from
-        ``first`` (``trend``): one array computation per metric instead of a cut per quarter. None when
-        a unit has two rows for one quarter (then only :meth:`between` cuts give the right figures)."""
-        grid = Quarterly(self._df, first, last)
-        return None if grid.duplicates else grid
+        ``first`` (``trend``): one array computation per metric instead of a cut per quarter."""
+        return Quarterly(self._df, first, last)
 
     def sum_of(self, columns: "tuple[str, ...] | list[str]", code: str | None) -> Value:
         """The columns summed over the unit's rows (no data when every cell is empty)."""
@@ -274,7 +275,8 @@ class Quarterly:
         self.row = {c: i for i, c in enumerate(self.codes)}
         quarters = df["q"].to_numpy(dtype="int64") - first
         cells = units * self.quarters + quarters
-        self.duplicates = len(np.unique(cells)) != len(cells)
+        if len(np.unique(cells)) != len(cells):  # cross_check keeps one row per district-quarter
+            raise ValueError("two rows for one district and quarter: a grid holds one")
         self._df, self._units, self._q = df, units, quarters
         self.present = self._spread(np.ones(len(df), dtype=bool), False)
         #: for each unit and quarter, the latest quarter up to it with a row (-1: none yet)
@@ -473,7 +475,7 @@ def evaluate(
     A district without a report for the as-of quarter is ``no_data`` (``not_reported``); every
     result measured from the reports carries the reports it lacks (``missing``, see judge.coverage).
     """
-    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
+    from chuangye_cli.judge.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
     coverage = Coverage.of(plan, figures.report_rows, as_of)

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from chuangye_cli.plan.targets import Plan
     from chuangye_cli.reports.rows import ReportRow
 
-#: metric kinds measured from the quarterly reports (``distinct`` counts rosters, not reports)
-REPORT_KINDS = frozenset({"sum", "ratio", "latest", "level"})
-
 #: a missing report: (district code, quarter)
 Missing = tuple[tuple[str, Quarter], ...]
 
@@ -59,4 +56,4 @@ class Coverage:
         return self.as_of is None or (code, self.as_of) in self.have
 
 
-__all__ = ["Coverage", "Missing", "REPORT_KINDS"]
+__all__ = ["Coverage", "Missing"]

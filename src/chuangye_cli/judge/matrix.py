@@ -157,9 +157,8 @@ def district_matrix(
     ``rows``: the rows that count, or the check's :class:`~chuangye_cli.judge.calculator.Figures`;
     ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
     """
-    from chuangye_cli.judge.calculator import Figures, Value, compare, judge, whole
-
-    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
+    from chuangye_cli.judge.calculator import REPORT_KINDS, Figures, Value, compare, judge, whole
+    from chuangye_cli.judge.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
     coverage = Coverage.of(plan, figures.report_rows, as_of)

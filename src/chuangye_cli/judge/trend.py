@@ -1,8 +1,7 @@
 """Trends quarter by quarter (``chuangye trend``): each target's and indicator's figure for every
 quarter from the period start to the as-of quarter, the cumulative figure, the pro-rata
 expectation (序时进度), completion, 环比 and 同比. Pure: computed from one
-:class:`~chuangye_cli.judge.calculator.Figures`, cut per quarter (each cut kept and shared by
-every target and indicator).
+:class:`~chuangye_cli.judge.calculator.Figures` on (units × quarters) arrays.
 """
 
 from __future__ import annotations
@@ -149,12 +148,9 @@ def trend(
     ``target``: only the target or indicator with this id; ``district``: only this district
     (and the city).
 
-    Each metric is computed once for every unit and quarter on arrays (``Figures.quarterly``); when
-    a unit has two rows for one quarter, from a :class:`Figures` cut per quarter instead
-    (:func:`trend_by_cuts`, the reference the fast path is tested against)."""
+    Each metric is computed once for every unit and quarter on arrays (``Figures.quarterly``; the
+    tests hold it to an oracle that cuts a :class:`Figures` per quarter)."""
     grid = figures.quarterly(plan.period.start.index, as_of.index)
-    if grid is None:
-        return trend_by_cuts(plan, figures, as_of, population, target, district)
     return _trend_on_grid(plan, figures, grid, as_of, population, target, district)
 
 
@@ -169,8 +165,7 @@ def _trend_on_grid(
 ) -> list[TrendSeries]:
     import numpy as np
 
-    from chuangye_cli.judge.calculator import Grid, judge
-    from chuangye_cli.judge.coverage import REPORT_KINDS
+    from chuangye_cli.judge.calculator import REPORT_KINDS, Grid, judge
     from chuangye_cli.judge.indicators import figure
     from chuangye_cli.plan.targets import COUNTED_KINDS
 
@@ -365,109 +360,6 @@ def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, 
     ratio = grid.ratio_grid(num, den, count)
     g = Grid(ratio.values * ind.scale, ratio.valid & np.vstack([full, city_ok[None, :]]))
     return g, g
-
-
-def trend_by_cuts(
-    plan: "Plan",
-    figures: "Figures",
-    as_of: Quarter,
-    population: "Population | None" = None,
-    target: str | None = None,
-    district: str | None = None,
-) -> list[TrendSeries]:
-    """:func:`trend` from a :class:`Figures` cut per quarter (each target, unit and quarter read
-    one by one): the reference, and the way when a unit has two rows for one quarter."""
-    from chuangye_cli.judge.calculator import judge
-    from chuangye_cli.plan.targets import COUNTED_KINDS
-    from chuangye_cli.judge.indicators import figure
-
-    from chuangye_cli.judge.coverage import REPORT_KINDS, Coverage
-
-    start = plan.period.start.index
-    indices = list(range(start, as_of.index + 1))
-    cumulative = {k: figures.between(start, k) for k in indices}
-    single = {k: figures.between(k, k) for k in indices}
-    # check's rule as of each quarter (no rows, no report missing: see _lacking)
-    rows = figures.report_rows
-    coverage = {k: Coverage.of(plan, rows, Quarter.from_index(k)) for k in indices}
-    registry = list(plan.registry)
-    out: list[TrendSeries] = []
-
-    def flags(k: int, code: str | None) -> tuple[tuple[tuple[str, Quarter], ...], bool]:
-        c = coverage[k]
-        return c.missing(registry if code is None else [code]), code is not None and not c.reported(code)
-
-    # the districts with a row that counts, quarter by quarter: the city's changes compare quarters with the same
-    sent = {k: frozenset(r.district_code for r in rows if r.period.index == k) for k in indices} if rows is not None else None
-
-    def change_at(own: list[Any], i: int, back: int, code: str | None) -> Optional[float]:
-        if code is None and sent is not None and i >= back and sent[indices[i]] != sent[indices[i - back]]:
-            return None
-        return _change_at(own, i, back)
-
-    def units(codes: list[str | None]) -> list[str | None]:
-        return [c for c in codes if district is None or c is None or c == district]
-
-    for t in plan.without_roster_targets().targets:
-        if target is not None and t.id != target:
-            continue
-        codes = plan.scope_codes(t)
-        if t.scope == "city":
-            codes = [None, *plan.registry]
-        for code in units(codes):
-            judged = code in plan.scope_codes(t)
-            series = TrendSeries(
-                "target", t.id, {"zh": t.name.zh, "en": t.name.en}, t.metric.kind,
-                t.display if t.metric.kind == "ratio" else ("level" if t.metric.kind == "level" else "count"),
-                code, t.value if judged else None, t.op if judged else None,
-            )  # fmt: skip
-            own = [single[k].value(t, code).actual for k in indices]
-            for i, k in enumerate(indices):
-                q = Quarter.from_index(k)
-                cum = cumulative[k].value(t, code).actual
-                status = expected = completion = None
-                missing, not_reported = flags(k, code) if t.metric.kind in REPORT_KINDS else ((), False)
-                if judged:
-                    elapsed, total = plan.progress(t, q)
-                    status, expected = judge(t.metric.kind, t.op, cum, t.value, elapsed, total)
-                    if t.metric.kind in (*COUNTED_KINDS, "ratio") and cum is not None and isinstance(t.value, (int, float)) and t.value:
-                        completion = cum / t.value
-                    if not_reported:
-                        status = NO_VERDICT
-                series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
-                )
-            out.append(series)
-    for ind in plan.indicators:
-        if target is not None and ind.id != target:
-            continue
-        for code in units([None, *plan.registry]):
-            th = ind.threshold
-            series = TrendSeries(
-                "indicator", ind.id, {"zh": ind.name.zh, "en": ind.name.en}, "indicator", ind.display, code,
-                th.value if th else None, th.op if th else None,
-            )  # fmt: skip
-            own: list[Any] = []
-            for k in indices:
-                q = Quarter.from_index(k)
-                rolling = ind.window == "last_4_quarters"
-                value = figure(ind, cumulative[k] if rolling else single[k], code, q, population, plan).actual
-                own.append(value)
-            for i, k in enumerate(indices):
-                q = Quarter.from_index(k)
-                cum = figure(ind, cumulative[k], code, q, population, plan).actual
-                status = expected = completion = None
-                missing, not_reported = flags(k, code)
-                if th is not None:
-                    status, expected = judge("ratio", th.op, cum, th.value, k - start + 1, plan.period.quarters)
-                    completion = cum / th.value if cum is not None and th.value else None
-                    if not_reported:
-                        status = NO_VERDICT
-                series.points.append(
-                    TrendPoint(q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
-                )
-            out.append(series)
-    return out
 
 
 def _change_at(values: list[Any], i: int, back: int) -> Optional[float]:
