@@ -74,3 +74,25 @@ def test_growth_first_rule_reorders(bulletin):
     assert [(d.name, d.rank) for d in rank(lines, rules)] == [
         ("历下区", 1), ("市中区", 1), ("槐荫区", 3), ("天桥区", 4), ("历城区", None)
     ]
+
+
+def test_the_highest_growth_is_not_praised_with_a_target_behind(tmp_path):
+    """历下区 grows most (60 new businesses against 20: +200% 同比) but has 1 local incubator of
+    the 2.5 due: behind, so it is criticised and not praised; praise goes to 市中区 (+50%, nothing behind)."""
+    import shutil
+
+    reports = tmp_path / "reports"
+    shutil.copytree(B / "reports", reports)
+    lixia = reports / "370102_历下区.csv"
+    text = lixia.read_text(encoding="utf-8")
+    assert "370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3," in text
+    lixia.write_text(text.replace("370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,", "370102,历下区,2010,1,20,10,9,9,8,50,10,100,5,4,1,1,"), encoding="utf-8")
+    plan = load_plan(B / "targets.yaml")
+    report = check_plan(plan, [reports], Quarter(2010, 1), by_district=True)
+    b = build_bulletin(report, plan, date=datetime.date(2010, 4, 20))
+    lines = {d.name: d for d in b.districts}
+    assert (lines["历下区"].growth_rate, lines["历下区"].behind) == (2.0, 1)
+    assert max(d.growth_rate for d in b.districts if d.growth_rate is not None) == 2.0
+    assert [d.name for d in b.praised] == ["市中区"]
+    assert [d.name for d in b.criticised] == ["历下区", "槐荫区"]
+    assert [(g.target, g.status, g.actual, g.due) for g in lines["历下区"].gaps] == [("district_incubators", "behind", 1, 2.5)]
