@@ -1,7 +1,7 @@
 """The quarterly bulletin (通报) as numbers: the view model its three renderers read. Pure.
 
 Built from the check's result objects (:class:`~chuangye_cli.judge.results.CheckReport`: its
-``results``, its per-district ``matrix``, its ``rows`` and ``problems``) and the plan's
+``results``, its per-district ``matrix``, its ``rows``, ``coverage`` and ``problems``) and the plan's
 ``bulletin:`` settings. Every figure, gap, growth rate and rank the document prints is here;
 the renderers (render/bulletin) only put them into words and layout.
 
@@ -260,7 +260,9 @@ def build_bulletin(
         if t.scope != "city" and t.metric.kind != "distinct"
     ]
 
-    reported_now = {r.district_code for r in report.rows if r.period == as_of}
+    coverage = report.coverage  # which districts reported, and the earlier reports missing
+    if coverage is None:
+        raise ValueError("a bulletin needs a checked report (its coverage)")
     lines: list[DistrictLine] = []
     for d in plan.districts:
         cells: list[Cell] = []
@@ -279,7 +281,7 @@ def build_bulletin(
                 cells.append(Cell(c.target, c.kind, r.actual, True, r.status))
                 if r.status in BEHIND:
                     gaps.append(_gap(r, c.name, c.unit, False))
-        reported = d.code in reported_now
+        reported = coverage.reported(d.code)
         lines.append(
             DistrictLine(
                 code=d.code,
@@ -320,15 +322,13 @@ def build_bulletin(
     )
 
     missing: dict[str, list[Quarter]] = {}
-    for p in report.problems:
-        if p.code == "missing-report" and p.params.get("code") in plan.registry:
-            q = Quarter.parse(p.params["quarter"])
-            if q != as_of:
-                missing.setdefault(p.params["code"], []).append(q)
+    for code, q in coverage.unsent():
+        if q != as_of:
+            missing.setdefault(code, []).append(q)
     errors = tuple(report.errors)
     files = Counter(p.file for p in errors)
     quality = Quality(
-        not_reported=tuple((d.code, d.name, d.name_en) for d in plan.districts if d.code not in reported_now),
+        not_reported=tuple((d.code, d.name, d.name_en) for d in plan.districts if not coverage.reported(d.code)),
         missing_earlier=tuple(
             (d.code, d.name, d.name_en, tuple(sorted(missing[d.code]))) for d in plan.districts if d.code in missing
         ),

@@ -19,6 +19,8 @@ from chuangye_cli.plan.targets import COUNTED_KINDS, Plan, Target
 if TYPE_CHECKING:
     import pandas as pd
 
+    from chuangye_cli.reports.coverage import Coverage
+
 
 def frame(rows: list[ReportRow]) -> "pd.DataFrame":
     """The rows as a table: one row per district-quarter, a ``q`` column for ordering."""
@@ -466,19 +468,20 @@ def whole(value: float | int) -> float | int:
 
 
 def evaluate(
-    plan: Plan, rows: "list[ReportRow] | Figures", as_of: Quarter | None, people: PeopleCounter | None = None
+    plan: Plan, rows: "list[ReportRow] | Figures", as_of: Quarter | None, people: PeopleCounter | None = None, coverage: "Coverage | None" = None
 ) -> list[Result]:
     """Every target for every unit in its scope, as of a quarter.
 
     ``rows``: the rows that count, or their :class:`Figures` (made once per check and shared with the
     per-district matrix); ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
     A district without a report for the as-of quarter is ``no_data`` (``not_reported``); every
-    result measured from the reports carries the reports it lacks (``missing``, see judge.coverage).
+    result measured from the reports carries the reports it lacks (``missing``): ``coverage``, the
+    run's (by default that of the figures' rows, see reports.coverage).
     """
-    from chuangye_cli.judge.coverage import Coverage
+    from chuangye_cli.reports.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
-    coverage = Coverage.of(plan, figures.report_rows, as_of)
+    coverage = coverage or Coverage.of(plan, figures.report_rows, as_of)
     districts = plan.districts_by_code
     results = []
     for target in plan.targets:

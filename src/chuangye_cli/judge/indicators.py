@@ -32,6 +32,7 @@ from chuangye_cli.plan.targets import POPULATION, Indicator, Plan, Target
 if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import Figures
     from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.population import Population
 
 #: why an indicator has no figure, beyond plain no data (labels tools.kpis.reason.*)
@@ -169,7 +170,7 @@ class KpiValue:
     expected_now: Any = None
     #: a district with no report for the as-of quarter: no figure of its own (未报送), never a miss
     not_reported: bool = False
-    #: reports due up to the as-of quarter that the figure lacks (see judge.coverage)
+    #: reports due up to the as-of quarter that the figure lacks (see reports.coverage)
     missing: tuple[tuple[str, Quarter], ...] = ()
     #: why there is no figure, beyond plain no data (see :class:`Figure`)
     reason: Optional[str] = None
@@ -256,19 +257,19 @@ def definition(k: Indicator) -> dict[str, Any]:
 
 
 def compute(
-    plan: Plan, rows: "list[Any] | Figures", as_of: Quarter | None, population: "Population | None" = None
+    plan: Plan, rows: "list[Any] | Figures", as_of: Quarter | None, population: "Population | None" = None, coverage: "Coverage | None" = None
 ) -> tuple[list[KpiValue], list[Problem]]:
     """Every indicator of the plan for the city and each district; warnings for quarters left out.
 
     ``rows``: the rows that count, or their :class:`~chuangye_cli.judge.calculator.Figures`;
-    ``population``: the ``--population`` file read (None: indicators that need it have no data).
+    ``population``: the ``--population`` file read (None: indicators that need it have no data);
+    ``coverage``: the run's (by default that of the figures' rows).
     """
     from chuangye_cli.judge.calculator import Figures, judge
-
-    from chuangye_cli.judge.coverage import Coverage
+    from chuangye_cli.reports.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows)
-    coverage = Coverage.of(plan, figures.report_rows, as_of)
+    coverage = coverage or Coverage.of(plan, figures.report_rows, as_of)
     values: list[KpiValue] = []
     problems: list[Problem] = []
     units: list[str | None] = [None, *plan.registry]

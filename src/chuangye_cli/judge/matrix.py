@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from chuangye_cli.judge.calculator import Figures, PeopleCounter
 
+    from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.rows import ReportRow
     from chuangye_cli.plan.targets import Plan, Target
 
@@ -83,7 +84,7 @@ class Cell:
     #: whether the figure reaches the city target's own threshold (for reference where there is no
     #: quota); None without a figure. Not part of the JSON
     reaches_target: bool | None = None
-    #: the district's reports due up to as-of that the figure lacks (see judge.coverage)
+    #: the district's reports due up to as-of that the figure lacks (see reports.coverage)
     missing: tuple[tuple[str, Quarter], ...] = ()
     #: no report for the as-of quarter: no figure (status no_data where a quota is judged), 未报送
     not_reported: bool = False
@@ -151,17 +152,19 @@ def district_matrix(
     rows: "list[ReportRow] | pd.DataFrame | Figures",
     as_of: Quarter | None,
     people: "PeopleCounter | None" = None,
+    coverage: "Coverage | None" = None,
 ) -> DistrictMatrix:
     """Every district's own figure for every city target of the plan, as of a quarter.
 
     ``rows``: the rows that count, or the check's :class:`~chuangye_cli.judge.calculator.Figures`;
-    ``people`` counts distinct people in the rosters (used when ``rows`` are rows).
+    ``people`` counts distinct people in the rosters (used when ``rows`` are rows); ``coverage``:
+    the run's (by default that of the figures' rows).
     """
     from chuangye_cli.judge.calculator import REPORT_KINDS, Figures, Value, compare, judge, whole
-    from chuangye_cli.judge.coverage import Coverage
+    from chuangye_cli.reports.coverage import Coverage
 
     figures = rows if isinstance(rows, Figures) else Figures(rows, people)
-    coverage = Coverage.of(plan, figures.report_rows, as_of)
+    coverage = coverage or Coverage.of(plan, figures.report_rows, as_of)
     columns: list[tuple[MatrixTarget, "Target", tuple[int, int]]] = []
     for t in plan.targets:
         if t.scope != "city":

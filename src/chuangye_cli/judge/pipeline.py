@@ -15,6 +15,7 @@ from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
+from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.cumulative import year_to_date
 from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
 from chuangye_cli.reports.validation import Located, bulk_rows, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
@@ -71,8 +72,9 @@ def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encodin
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding, limits)
     report.as_of = as_of or default_as_of(rows, plan, report.reported)
+    report.coverage = Coverage.of(plan, [r.row for r in rows], report.as_of, report.reported)
     with collector_paused():
-        kept, problems = cross_check(rows, plan, report.as_of, report.reported, as_of_by_default=as_of is None)
+        kept, problems = cross_check(rows, plan, report.as_of, report.coverage, as_of_by_default=as_of is None)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
     return report
@@ -109,15 +111,16 @@ def check_plan(
     if report.valid or allow_errors:
         with collector_paused():
             figures = Figures(report.rows, people)  # every figure computed once, read by both views
-            report.results = evaluate(plan, figures, report.as_of)
+            report.results = evaluate(plan, figures, report.as_of, coverage=report.coverage)
             if by_district:
                 from chuangye_cli.judge.matrix import district_matrix
 
-                report.matrix = district_matrix(plan, figures, report.as_of)
+                report.matrix = district_matrix(plan, figures, report.as_of, coverage=report.coverage)
             if trend and report.as_of is not None:
                 from chuangye_cli.judge.trend import trend as trend_series
 
-                report.trend = [s for s in trend_series(plan, figures, report.as_of) if s.source == "target"]
+                series = trend_series(plan, figures, report.as_of, coverage=report.coverage)
+                report.trend = [s for s in series if s.source == "target"]
     return report
 
 
@@ -126,23 +129,10 @@ def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None
     duplicates (error), rows outside the plan period, cumulative warnings, and quarters
     missing between a district's first and last quarter in these files (not the whole plan)."""
     rows, report = read_reports(paths, plan, encoding, limits)
-    kept, problems = cross_check(rows, plan, latest_quarter(rows, plan), report.reported)
-    span: dict[str, tuple[Quarter, Quarter]] = {}
-    for r in kept:
-        code, q = r.key
-        lo, hi = span.get(code, (q, q))
-        span[code] = (min(lo, q), max(hi, q))
-
-    def fits(p: "Problem") -> bool:
-        if p.code != "missing-report":
-            return True
-        code = p.params.get("code")
-        if code not in span:
-            return False
-        lo, hi = span[code]
-        return lo <= Quarter.parse(p.params["quarter"]) <= hi
-
-    report.problems.extend(p for p in problems if fits(p))
+    as_of = latest_quarter(rows, plan)
+    report.coverage = Coverage.of(plan, [r.row for r in rows], as_of, report.reported)
+    kept, problems = cross_check(rows, plan, as_of, report.coverage, within_spans=True)
+    report.problems.extend(problems)
     return ValidationReport(report, rows=len(kept))
 
 
@@ -170,7 +160,7 @@ def run_kpis(
     out = KpiReport(report, indicators=list(plan.indicators))
     if report.valid:
         with collector_paused():
-            out.values, partial = compute(plan, report.rows, report.as_of, people)
+            out.values, partial = compute(plan, report.rows, report.as_of, people, report.coverage)
         report.problems.extend(partial)
     return out
 

@@ -13,6 +13,7 @@ from chuangye_cli.core.quarters import Quarter
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
     from chuangye_cli.judge.trend import TrendSeries
+    from chuangye_cli.reports.coverage import Coverage
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)
@@ -42,7 +43,7 @@ class Result:
     #: shown beside the share of the target done, not part of the JSON
     elapsed_share: float | None = None
     #: reports due up to the as-of quarter that this figure lacks, (district code, quarter): the
-    #: district's own, or every district's for the city (see judge.coverage); empty when complete
+    #: district's own, or every district's for the city (see reports.coverage); empty when complete
     missing: tuple[tuple[str, Quarter], ...] = ()
     #: the district has no report for the as-of quarter: status is no_data, shown as 未报送
     not_reported: bool = False
@@ -116,6 +117,9 @@ class CheckReport(HasProblems):
     files: list[FileRead] = field(default_factory=list)
     #: district-quarters the files hold, valid rows or not (read_reports fills it; no row, no report)
     reported: set[tuple[str, Quarter]] = field(default_factory=set, repr=False)
+    #: which district-quarters are reported and missing up to as-of, computed once (reports.coverage):
+    #: what the warnings, every figure's flags, trend and the bulletin read; None before the rows are read
+    coverage: "Coverage | None" = field(default=None, repr=False)
     #: the rows that count (inside the period, up to as-of): what renderers that chart districts read
     rows: list[Any] = field(default_factory=list, repr=False)
     #: rosters beside the reports, per district and quarter (check --rosters); None without rosters

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import Figures, Grid, Quarterly
     from chuangye_cli.judge.results import CheckReport
     from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.population import Population
 
 
@@ -141,34 +142,26 @@ def trend(
     population: "Population | None" = None,
     target: str | None = None,
     district: str | None = None,
+    coverage: "Coverage | None" = None,
 ) -> list[TrendSeries]:
     """Every target (but those only rosters measure) and every indicator, for each unit in scope
     (a city target also for each district, its own figure), quarter by quarter up to ``as_of``.
 
     ``target``: only the target or indicator with this id; ``district``: only this district
-    (and the city).
+    (and the city). ``coverage``: the run's, which names the reports each point lacks (by default
+    that of the figures' rows, see reports.coverage).
 
     Each metric is computed once for every unit and quarter on arrays (``Figures.quarterly``; the
     tests hold it to an oracle that cuts a :class:`Figures` per quarter)."""
-    grid = figures.quarterly(plan.period.start.index, as_of.index)
-    return _trend_on_grid(plan, figures, grid, as_of, population, target, district)
-
-
-def _trend_on_grid(
-    plan: "Plan",
-    figures: "Figures",
-    grid: "Quarterly",
-    as_of: Quarter,
-    population: "Population | None",
-    target: str | None,
-    district: str | None,
-) -> list[TrendSeries]:
     import numpy as np
 
     from chuangye_cli.judge.calculator import REPORT_KINDS, Grid, judge
     from chuangye_cli.judge.indicators import figure
     from chuangye_cli.plan.targets import COUNTED_KINDS
+    from chuangye_cli.reports.coverage import Coverage
 
+    grid = figures.quarterly(plan.period.start.index, as_of.index)
+    coverage = coverage or Coverage.of(plan, figures.report_rows, as_of)
     start = plan.period.start.index
     indices = list(range(start, as_of.index + 1))
     quarters = [Quarter.from_index(k) for k in indices]
@@ -211,7 +204,7 @@ def _trend_on_grid(
         same = same_districts(back)
         return [_change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None for i in range(len(own))]
 
-    flags, unflagged = _lacking(plan, grid if figures.report_rows is not None else None, quarters)
+    flags, unflagged = _lacking(coverage, quarters)
     flags_of = flags.get  # a dict's get per series: 130,000 series at scale
 
     def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any, code: str | None = None, flagged: bool = True) -> None:
@@ -302,30 +295,25 @@ NO_VERDICT = "no_data"
 _Flags = tuple[list[tuple[tuple[str, Quarter], ...]], list[bool]]
 
 
-def _lacking(plan: "Plan", grid: "Quarterly | None", quarters: list[Quarter]) -> tuple[dict[str | None, _Flags], _Flags]:
-    """The reports each unit's points lack, quarter by quarter: :class:`~chuangye_cli.judge.coverage.Coverage`'s
-    rule (a district-quarter is reported when a row that counts has it) on the unit-quarter grid,
-    made once per trend. A district's ``missing`` at quarter i: its own unreported quarters up to
-    i; the city's: every district's, district by district in the plan's order (as check's
+def _lacking(coverage: "Coverage", quarters: list[Quarter]) -> tuple[dict[str | None, _Flags], _Flags]:
+    """The reports each unit's points lack, quarter by quarter, read from the run's coverage (the
+    quarters due up to as-of). A district's ``missing`` at quarter i: its own unreported quarters up
+    to i; the city's: every district's, district by district in the plan's order (as check's
     ``Result.missing``). One tuple per unit and quarter, shared by all its points.
 
     Returns (flags of the units with a gap, the city among them: never not_reported; the flags of
-    any other unit, shared: nothing missing, every quarter reported). Without the rows (a
-    :class:`Figures` of a bare table) no report counts as missing, as in judge.matrix."""
+    any other unit, shared: nothing missing, every quarter reported). A coverage with nothing due
+    (a :class:`Figures` of a bare table) flags nothing."""
     from itertools import chain
 
     n = len(quarters)
     unflagged: _Flags = ([()] * n, [False] * n)
     flags: dict[str | None, _Flags] = {}
-    if grid is None:
+    if not coverage.due:
         return flags, unflagged
-    # grid.present: a row that counts for the unit and quarter (the rows of a Figures, as Coverage.of reads them)
-    full = grid.present.all(axis=1).tolist()
-    for code in plan.registry:
-        r = grid.row.get(code)
-        if r is not None and full[r]:
-            continue
-        gaps = [True] * n if r is None else (~grid.present[r]).tolist()
+    counted = coverage.counted
+    for code in coverage.registry:
+        gaps = [(code, q) not in counted for q in quarters]
         if True in gaps:
             acc: tuple[tuple[str, Quarter], ...] = ()
             grown = []
@@ -373,5 +361,5 @@ def run_trend(report: "CheckReport", plan: "Plan", population: "Population | Non
 
     out = TrendReport(report)
     if report.valid and report.as_of is not None:
-        out.series = trend(plan, Figures(report.rows), report.as_of, population, target, district)
+        out.series = trend(plan, Figures(report.rows), report.as_of, population, target, district, report.coverage)
     return out

@@ -1,4 +1,4 @@
-"""How every output shows a figure that stands on missing reports (see judge.coverage).
+"""How every output shows a figure that stands on missing reports (see reports.coverage).
 
 * A result (or per-district cell) of a district with no report for the as-of quarter is
   ``no_data`` with ``not_reported``: its status reads 未报送 / "not reported", never 未达标.

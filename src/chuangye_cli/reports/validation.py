@@ -18,7 +18,8 @@ from operator import attrgetter
 from pydantic import ValidationError
 
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
-from chuangye_cli.core.quarters import Quarter, quarters_between
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.plainrows import plain_rows
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key, ytd_key
@@ -173,15 +174,20 @@ def cross_check(
     rows: list[Located],
     plan: Plan,
     as_of: Quarter | None,
-    reported: set[tuple[str, Quarter]] | None = None,
+    coverage: Coverage | None = None,
     as_of_by_default: bool = False,
+    within_spans: bool = False,
 ) -> tuple[list[Located], list[Problem]]:
     """Rules across rows. Returns the rows that count (inside the period, up to as-of).
 
-    ``reported``: district-quarters some file holds even if its row is invalid; they are not 未报送.
+    ``coverage``: the run's, of these rows as of ``as_of`` (by default, of these rows alone): which
+    district-quarters are 未报送 (a file holding an invalid row for one has reported it).
     ``as_of_by_default``: ``as_of`` is :func:`default_as_of`'s, not the user's: the rows after it
     are one ``later-reports`` warning per district naming its quarters (not one per row).
+    ``within_spans``: missing reports only between a district's first and last quarter (``validate``).
     """
+    if coverage is None:
+        coverage = Coverage.of(plan, [r.row for r in rows], as_of)
     problems: list[Problem] = []
     first: dict[tuple[str, Quarter], Located] = {}
     for r in rows:
@@ -216,14 +222,14 @@ def cross_check(
                 problems.append(warning("after-as-of", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), as_of=str(as_of)))
         else:
             kept.append(r)
+    sent = coverage.sent
     if as_of is not None and as_of_by_default:
-        for code, q in sorted(reported or ()):
+        for code, q in sent:
             if code in plan.registry and as_of < q <= end:
                 later[code].add(q)  # an invalid row is a later report all the same
     if later:
         # a quarter most districts have sent, held back by the few that have not: name those (why the
         # as-of is earlier). A quarter only a few have sent is early for them: later-reports says so.
-        sent = {r.key for r in first.values()} | (reported or set())
         active = {code for code, _ in sent}  # a district that sent nothing holds nothing back
         for q in sorted(set().union(*later.values())):
             waiting = [d for d in plan.districts if d.code in active and (d.code, q) not in sent]
@@ -251,15 +257,8 @@ def cross_check(
                     latest=str(max(later[d.code])),
                 )
             )
-    if as_of is not None:
-        have = {r.key for r in kept} | (reported or set())
-        quarters = quarters_between(start, as_of)
-        for d in plan.districts:
-            for q in quarters:
-                if (d.code, q) not in have:
-                    problems.append(
-                        warning("missing-report", **d.params(), quarter=str(q))
-                    )
+    for code, q in coverage.unsent(within_spans):
+        problems.append(warning("missing-report", **plan.district(code).params(), quarter=str(q)))
     problems.extend(_cumulative_checks(kept, plan))
     problems.extend(_year_to_date_checks(kept, plan))
     return kept, problems

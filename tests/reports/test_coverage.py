@@ -1,10 +1,10 @@
-"""Which reports a figure lacks (judge.coverage), and the one rule for figures without rows."""
+"""Which reports are missing (reports.coverage, computed once per run), and the one rule for figures without rows."""
 
 from __future__ import annotations
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import Figures, evaluate, frame
-from chuangye_cli.judge.coverage import Coverage
+from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.judge.matrix import district_matrix
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.reports.rows import ReportRow
@@ -24,6 +24,21 @@ def test_rows_name_the_reports_missing_up_to_as_of():
     assert coverage.missing(["370102"]) == ()
     assert coverage.missing(["370103", "370102"]) == (("370103", Q1), ("370103", Q2))
     assert coverage.reported("370102") and not coverage.reported("370103")
+
+
+def test_a_bad_row_is_a_report_sent_but_no_figure():
+    # 市中区's 2009Q1 row is invalid: its figures lack it (missing), but it is no 未报送 (unsent)
+    coverage = Coverage.of(PLAN, [rr(), rr(quarter=2)], Q2, sent=[("370103", Q1)])
+    assert coverage.missing(["370103"]) == (("370103", Q1), ("370103", Q2))
+    assert coverage.unsent() == [("370103", Q2)]
+    assert ("370103", Q1) in coverage.sent and ("370102", Q2) in coverage.sent
+
+
+def test_unsent_within_spans_names_only_the_gaps_inside_a_districts_upload():
+    Q3 = Quarter(2009, 3)
+    coverage = Coverage.of(PLAN, [rr(), rr(quarter=3), rr(district_code="370103", district_name="市中区", quarter=3)], Q3)
+    assert coverage.unsent() == [("370102", Q2), ("370103", Q1), ("370103", Q2)]
+    assert coverage.unsent(within_spans=True) == [("370102", Q2)]  # 市中区 sent 2009Q3 alone: no gap inside
 
 
 def test_no_rows_at_all_is_every_report_missing():
