@@ -72,8 +72,8 @@ def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encodin
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding, limits)
     report.as_of = as_of or default_as_of(rows, plan, report.reported)
-    report.coverage = Coverage.of(plan, [r.row for r in rows], report.as_of, report.reported)
     with collector_paused():
+        report.coverage = Coverage.of(plan, [r.row for r in rows], report.as_of, report.reported)
         kept, problems = cross_check(rows, plan, report.as_of, report.coverage, as_of_by_default=as_of is None)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
