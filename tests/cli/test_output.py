@@ -51,3 +51,28 @@ def test_report_picks_the_format_by_extension(tmp_path):
         f"Error: {tmp_path / 'r.docx'}: a report is written as HTML or PDF; the file name must end in .html .htm .pdf (- for stdout)\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_o_onto_a_report_of_the_folder_is_refused_when_the_targets_fail_to_load(tmp_path):
+    """The folder's reports are protected before the targets file is read: exit 2, nothing written."""
+    rep = tmp_path / "rep"
+    rep.mkdir()
+    report = rep / "370103_市中区_2009Q1-2010Q2.csv"
+    write_csv(report, [row()])
+    before = report.read_bytes()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("plan: [\n", encoding="utf-8")
+    result = run("check", str(rep), "--targets", str(bad), "-o", str(report), "--format", "csv")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == f"错误：{report} 是输入文件，不能用作输出文件"
+    assert report.read_bytes() == before
+
+
+def test_o_onto_the_builtin_targets_file_is_refused(tmp_path):
+    from chuangye_cli.plan.loader import default_targets_path
+
+    builtin = default_targets_path()
+    before = builtin.read_bytes()
+    result = run("check", str(SAMPLE), "-o", str(builtin), "--format", "csv")
+    assert result.exit_code == 2 and "是输入文件" in result.stderr
+    assert builtin.read_bytes() == before
