@@ -76,3 +76,17 @@ def test_o_onto_the_builtin_targets_file_is_refused(tmp_path):
     result = run("check", str(SAMPLE), "-o", str(builtin), "--format", "csv")
     assert result.exit_code == 2 and "是输入文件" in result.stderr
     assert builtin.read_bytes() == before
+
+
+def test_ctrl_c_is_one_line_in_the_chosen_language_and_exit_130(monkeypatch):
+    """Not click's English "Aborted!" and exit 1 (for check, 1 means "behind")."""
+    import chuangye_cli.plan.loader as loader
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "load_plan", interrupted)
+    zh = run("check", str(SAMPLE))
+    assert (zh.exit_code, zh.stdout, zh.stderr) == (130, "", "已中断，未写入任何结果。\n")
+    en = run("check", str(SAMPLE), "--lang", "en")
+    assert (en.exit_code, en.stderr) == (130, "interrupted; nothing was written.\n")
