@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -31,6 +32,9 @@ def test_stdout_on_a_full_disk_is_a_named_error_exit_5():
     assert proc.returncode == 5
     assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: No space left on device"
     assert "internal error" not in proc.stderr
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
+    assert proc.stderr.splitlines()[-1] == "错误：无法写入 stdout：No space left on device"
 
 
 def test_dash_is_stdout_for_every_command_that_writes(tmp_path):
@@ -90,3 +94,28 @@ def test_ctrl_c_is_one_line_in_the_chosen_language_and_exit_130(monkeypatch):
     assert (zh.exit_code, zh.stdout, zh.stderr) == (130, "", "已中断，未写入任何结果。\n")
     en = run("check", str(SAMPLE), "--lang", "en")
     assert (en.exit_code, en.stderr) == (130, "interrupted; nothing was written.\n")
+
+
+def test_no_line_of_output_starts_with_text_from_a_file_name_or_a_cell(tmp_path):
+    """A file name with a line break cannot write a CI workflow command (``::error …`` at column 0 of
+    stderr); a cell's terminal escapes (clear screen, OSC title, BEL) reach no terminal or log raw."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    write_csv(reports / "x\n::error title=Reports OK::All reports valid x.csv", [row(guidance="1\x1b[2J\x1b]0;pwned\x07")])
+    for fmt in ("simple", "github", "tsv", "json", "csv"):
+        result = run("check", str(reports), "--format", fmt)
+        assert result.exit_code == 3
+        for stream in (result.stdout, result.stderr):
+            assert not any(line.startswith("::") for line in stream.splitlines()), (fmt, stream)
+            assert "\x1b" not in stream and "\x07" not in stream, (fmt, stream)
+    table = run("check", str(reports)).stderr
+    assert "x\\n::error title=Reports OK::All reports valid x.csv" in table
+    assert "1\\x1b[2J\\x1b]0;pwned\\x07" in table
+
+
+def test_a_bar_in_a_cell_stays_in_its_cell_in_the_markdown_tables(tmp_path):
+    write_csv(tmp_path / "a|b.csv", [row(guidance="1|2")])
+    err = run("check", str(tmp_path), "--format", "github").stderr
+    line = next(line for line in err.splitlines() if "1\\|2" in line)
+    cells = re.split(r"(?<!\\)\|", line)[1:-1]
+    assert [c.strip() for c in cells][1:4] == ["2", "创业指导人数", "1\\|2"] and cells[0].strip().endswith("a\\|b.csv")

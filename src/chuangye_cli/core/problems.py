@@ -46,7 +46,9 @@ class Problem:
     def message(self, lang: str = "zh") -> str:
         from chuangye_cli.core.i18n import problem_message
 
-        return problem_message(self.code, lang, {"value": self.value, **self.params})
+        from chuangye_cli.core.text import shown
+
+        return problem_message(self.code, lang, {k: shown(v) for k, v in {"value": self.value, **self.params}.items()})
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
