@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import re
 import subprocess
 import sys
@@ -119,3 +121,19 @@ def test_a_bar_in_a_cell_stays_in_its_cell_in_the_markdown_tables(tmp_path):
     line = next(line for line in err.splitlines() if "1\\|2" in line)
     cells = re.split(r"(?<!\\)\|", line)[1:-1]
     assert [c.strip() for c in cells][1:4] == ["2", "创业指导人数", "1\\|2"] and cells[0].strip().endswith("a\\|b.csv")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_its_bytes_never_exit_4(tmp_path):
+    """A Windows zip unpacked with GBK names: -o ended with "internal error: UnicodeEncodeError"."""
+    reports = tmp_path / "reports"
+    shutil.copytree(SAMPLE, reports)
+    first = sorted(reports.glob("*.csv"))[0]
+    os.rename(first, os.path.join(os.fsencode(reports), b"\xb1\xa8\xb1\xed.csv"))
+    shown = str(reports / "\\xb1\\xa8\\xb1\\xed.csv")
+    for command in ("check", "validate", "trend"):
+        out = tmp_path / f"{command}.json"
+        result = run(command, str(reports), "-o", str(out))
+        assert result.exit_code in (0, 1), (command, result.stderr)
+        assert shown in {f["file"] for f in json.loads(out.read_text(encoding="utf-8"))["files"]}, command
+    result = run("report", str(reports), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code in (0, 1) and shown in (tmp_path / "r.html").read_text(encoding="utf-8")

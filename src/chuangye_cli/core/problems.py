@@ -71,7 +71,11 @@ def warning(code: str, /, **kw: Any) -> Problem:
 
 
 def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
-    where = {k: kw.pop(k) for k in ("file", "sheet", "row", "column") if k in kw}
+    from chuangye_cli.core.text import shown
+
+    # the file and sheet as outputs show them: a name's control characters and bytes that are not
+    # UTF-8 escaped (a name from a Windows zip unpacked as GBK is written to JSON and -o like any other)
+    where = {k: shown(kw.pop(k)) for k in ("file", "sheet", "row", "column") if k in kw}
     value = preview(kw.pop("value", None))
     return Problem(code, severity, value=value, params=kw, **where)
 
