@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import re
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from conftest import SAMPLE, run
 from reportfiles import row, write_csv
@@ -137,3 +139,33 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_its_bytes_never_exit_4(tmp_p
         assert shown in {f["file"] for f in json.loads(out.read_text(encoding="utf-8"))["files"]}, command
     result = run("report", str(reports), "-o", str(tmp_path / "r.html"))
     assert result.exit_code in (0, 1) and shown in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+#: an ID number as a clerk might type it into any cell
+FULL_ID = "370102199003071234"
+
+
+@pytest.mark.parametrize("fmt", ["simple", "github", "tsv", "json", "csv", "junit"])
+def test_an_id_number_typed_in_any_column_of_a_report_is_never_shown_in_full(tmp_path, fmt):
+    write_csv(tmp_path / f"{FULL_ID}.csv", [row(guidance=FULL_ID, new_jobs=f"见{FULL_ID}")])
+    result = run("check", str(tmp_path), "--format", fmt)
+    out = result.stdout + result.stderr
+    assert result.exit_code == 3 and "370102********1234" in out
+    assert FULL_ID not in out and "199003071234" not in out
+    written = run("check", str(tmp_path), "--format", fmt, "-o", str(tmp_path / "out"))
+    assert FULL_ID not in (tmp_path / "out").read_text(encoding="utf-8") + written.stderr
+
+
+def test_an_id_number_in_another_column_of_a_roster_is_never_shown_in_full(tmp_path):
+    """Columns swapped or shifted: the ID under 创业日期 or 统一社会信用代码 is masked too."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期,是否合格,合格后是否接受创业服务,是否成功创业,创业日期,统一社会信用代码\n"
+        f"370102198001010015,张三,370102,登记失业人员,创业培训,2009-05-20,是,是,是,{FULL_ID},{FULL_ID}\n",
+        encoding="utf-8",
+    )
+    for fmt in ("simple", "json", "tsv"):
+        result = run("roster", str(roster), "--format", fmt)
+        out = result.stdout + result.stderr
+        assert result.exit_code == 3 and "370102********1234" in out, out
+        assert FULL_ID not in out and "370102198001010015" not in out

@@ -22,10 +22,12 @@ VALUE_PREVIEW = 60
 
 
 def preview(value: Any) -> str | None:
-    """The value as the report shows it: text, shortened if long."""
+    """The value as the report shows it: text with any ID-shaped run masked, shortened if long."""
     if value is None:
         return None
-    text = str(value)
+    from chuangye_cli.core.text import mask_ids
+
+    text = mask_ids(str(value))
     if len(text) > VALUE_PREVIEW:
         text = text[: VALUE_PREVIEW - 1] + "…"
     return text
