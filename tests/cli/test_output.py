@@ -169,3 +169,11 @@ def test_an_id_number_in_another_column_of_a_roster_is_never_shown_in_full(tmp_p
         out = result.stdout + result.stderr
         assert result.exit_code == 3 and "370102********1234" in out, out
         assert FULL_ID not in out and "370102198001010015" not in out
+
+
+def test_a_closed_stdout_is_a_named_error_exit_5_not_silence():
+    """`chuangye check sd >&-` dropped the results and exited with the verdict."""
+    proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE), "--lang", "en"], stdout=None, stderr=subprocess.PIPE, text=True, timeout=600,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 5
+    assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: Bad file descriptor"

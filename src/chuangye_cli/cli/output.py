@@ -21,6 +21,10 @@ def say(text: str | bytes, err: bool = False) -> None:
     :class:`~chuangye_cli.core.output.WriteError` (exit 5), never an internal error."""
     if not text:
         return
+    if not err and sys.stdout is None:  # started with stdout closed (`>&-`): the results would go nowhere
+        from chuangye_cli.core.output import WriteError
+
+        raise WriteError("output.stdout_failed", stream="stdout", reason=_CLOSED)
     try:
         click.echo(text, err=err, nl=False)
     except BrokenPipeError:
@@ -31,6 +35,10 @@ def say(text: str | bytes, err: bool = False) -> None:
         if not err:
             _discard(sys.stdout)  # what is left in its buffer would fail again at exit
         raise WriteError("output.stdout_failed", stream="stderr" if err else "stdout", reason=exc.strerror or str(exc)) from None
+
+
+#: why a stream that was closed when the command started cannot be written (strerror of EBADF)
+_CLOSED = os.strerror(9)
 
 
 def _discard(stream: object) -> None:
