@@ -52,6 +52,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "这是 git LFS 指针文件，报表本身未获取：请运行 git lfs pull",
         "en": "a git LFS pointer: the file itself was not fetched; run git lfs pull",
     },
+    "file-html-workbook": {
+        "zh": "这是另存为 {suffix} 的网页（或 XML）文件，不是真正的工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx",
+        "en": "a web page (or XML file) saved as {suffix}, not a real workbook: open it in Excel or WPS and save it as .xlsx",
+    },
+    "file-cells-beyond": {
+        "zh": "工作表的单元格延伸到 {rows} 行、{columns} 列，远超表格范围，未读取（可能有远处的误填单元格或大量重复单元格：请删除多余内容后另存）",
+        "en": "the sheet's cells reach {rows} rows by {columns} columns, far beyond any table: not read (a stray cell far away, or a cell repeated many times? delete it and save again)",
+    },
     "file-own-output": {
         "zh": "由 chuangye 写出的结果文件，不是报表，已跳过",
         "en": "written by chuangye; not a report (skipped)",
