@@ -177,3 +177,15 @@ def test_a_closed_stdout_is_a_named_error_exit_5_not_silence():
                           preexec_fn=lambda: os.close(1))
     assert proc.returncode == 5
     assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: Bad file descriptor"
+
+
+def test_refused_input_writes_no_empty_file(tmp_path):
+    """The table formats have no results for refused input (the problems go to stderr): -o x.md
+    left a 0-byte file and said 结果已写入."""
+    write_csv(tmp_path / "a.csv", [row(guidance=-5)])
+    for suffix in (".md", ".txt"):
+        out = tmp_path / f"out{suffix}"
+        result = run("check", str(tmp_path / "a.csv"), "-o", str(out))
+        assert result.exit_code == 3 and not out.exists() and "结果已写入" not in result.stderr
+    result = run("check", str(tmp_path / "a.csv"), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 3 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["errors"]

@@ -81,8 +81,9 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
 
 
 def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
-    if output is None:
+    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr.
+    No results (a table format on refused input: the problems are all on stderr) write no file."""
+    if output is None or not out:
         return emit(out, err)
     from chuangye_cli.core.i18n import label
     from chuangye_cli.core.output import write_output
