@@ -189,3 +189,29 @@ def test_refused_input_writes_no_empty_file(tmp_path):
         assert result.exit_code == 3 and not out.exists() and "结果已写入" not in result.stderr
     result = run("check", str(tmp_path / "a.csv"), "-o", str(tmp_path / "out.json"))
     assert result.exit_code == 3 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["errors"]
+
+
+def test_a_pdf_that_cannot_be_made_is_exit_5_naming_its_path(tmp_path, monkeypatch):
+    """A full temporary folder (or Chromium failing) was exit 2 with a Chromium log line."""
+    import errno
+    import tempfile
+
+    import chuangye_cli.render.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_browser", lambda: "/usr/bin/chromium")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "/tmp/chuangye-report-x")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
+    out = tmp_path / "r.pdf"
+    result = run("report", str(SAMPLE), "--pdf", str(out), "--lang", "en")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (5, f"Error: cannot write {out}: /tmp/chuangye-report-x: No space left on device")
+    monkeypatch.undo()
+    monkeypatch.setattr(pdf, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(pdf, "print_pdf", lambda browser, page, printed: "chromium: [1206/022800.1:ERROR:file_io.cc] No space left on device")
+    result = run("report", str(SAMPLE), "--pdf", str(out), "--lang", "en")
+    assert result.exit_code == 5 and not out.exists()
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: cannot write {out}: making the PDF failed: chromium: [1206/022800.1:ERROR:file_io.cc] No space left on device"
+    )
