@@ -201,3 +201,25 @@ def test_data_quality_names_total_rows_that_do_not_add_up(tmp_path):
     clean = tmp_path / "clean.md"
     assert run("bulletin", *ARGS, "-o", clean).exit_code == 0
     assert "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。" in clean.read_text(encoding="utf-8")
+
+
+def test_control_characters_and_markup_from_input_stay_text(tmp_path):
+    """--office with a control character wrote no .docx (ValueError, exit 4); a file name with
+    Markdown or HTML in it was written into the .md as markup."""
+    reports = tmp_path / "reports"
+    shutil.copytree(B / "reports", reports)
+    f = reports / "370102_历下区.csv"
+    evil = reports / "[x](http:evil)<img src=x onerror=alert(1)>.csv"
+    f.rename(evil)
+    evil.write_text(evil.read_text(encoding="utf-8").replace("2009,2,20,10", "2009,2,abc,10"), encoding="utf-8")
+    out = tmp_path / "b.docx"
+    args = ["--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors", "--office", "济南市\x07联席会议办公室"]
+    result = run("bulletin", reports, *args, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "济南市\\x07联席会议办公室" in texts
+    md_out = tmp_path / "b.md"
+    assert run("bulletin", reports, *args, "-o", md_out).exit_code == 0
+    md = md_out.read_text(encoding="utf-8")
+    assert "\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv 第 3 行" in md
+    assert "<img" not in md.replace("\\<img", "") and "](" not in md.replace("\\](", "")

@@ -82,3 +82,42 @@ def test_a_folder_or_a_missing_folder_is_refused_before_any_work(tmp_path):
     with pytest.raises(OutputError) as exc:
         check_output(str(tmp_path / "nope" / "r.json"))
     assert exc.value.key == "output.no_folder"
+
+
+def test_a_file_inside_an_input_folder_is_never_the_output(tmp_path):
+    """Checked from the folder alone, before anything is read: the report is protected even when
+    nothing else (a targets file that fails to load) ever lists it as read; through a link too."""
+    reports = tmp_path / "rep"
+    reports.mkdir()
+    report = reports / "370103_市中区_2009Q1-2010Q2.csv"
+    report.write_text("data")
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("theirs")
+    (reports / "linked.csv").symlink_to(outside)
+    for path in (report, reports / "linked.csv"):
+        with pytest.raises(OutputError) as exc:
+            check_output(str(path), [str(reports)])
+        assert exc.value.key == "output.is_input"
+    assert report.read_text() == "data" and outside.read_text() == "theirs"
+
+
+def test_earlier_outputs_inside_an_input_folder_may_be_written_again(tmp_path):
+    from chuangye_cli.core.marks import csv_mark_line
+
+    reports = tmp_path / "rep"
+    reports.mkdir()
+    (reports / "result.json").write_text("{}")
+    (reports / "result.csv").write_text(csv_mark_line("zh") + "a,b\r\n")
+    for name in ("result.json", "result.csv", "new.csv"):
+        write_output(str(reports / name), "again", [str(reports)])
+        assert (reports / name).read_text() == "again"
+
+
+def test_the_tools_own_files_are_never_the_output(tmp_path):
+    from chuangye_cli.plan.loader import default_targets_path
+
+    builtin = default_targets_path()
+    before = builtin.read_bytes()
+    with pytest.raises(OutputError) as exc:
+        check_output(str(builtin))
+    assert exc.value.key == "output.is_input" and builtin.read_bytes() == before

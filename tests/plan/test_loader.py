@@ -203,3 +203,32 @@ def test_bulletin_settings_default_when_the_section_is_absent():
     plan = load_plan(FIXTURES / "check" / "targets_small.yaml")
     assert [str(r) for r in plan.bulletin.rank_by] == ["behind asc", "growth desc"]
     assert plan.bulletin.praise == 3 and plan.bulletin.office.zh == "济南市就业工作联席会议办公室"
+
+
+def _bounded(args, tmp_path):
+    """A child process with a memory ceiling and a time limit: a regression fails, never hangs the suite."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+    import chuangye_cli
+
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(chuangye_cli.__file__))}  # this package, from any folder
+    return subprocess.run([sys.executable, "-m", "chuangye_cli", *args], capture_output=True, text=True, timeout=120, preexec_fn=limit, cwd=tmp_path, env=env)
+
+
+def test_a_device_or_a_pipe_as_the_targets_or_population_file_is_refused_before_reading(tmp_path):
+    """--targets /dev/zero ended in MemoryError (exit 4); a FIFO blocked forever."""
+    fifo = tmp_path / "targets.yaml"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        proc = _bounded(["check", str(SAMPLE), "--targets", path, "--lang", "en"], tmp_path)
+        assert proc.returncode == 3, proc.stderr
+        assert "not a regular file (a pipe or a device)" in proc.stderr
+    for path in ("/dev/zero", str(fifo)):
+        proc = _bounded(["kpis", str(SAMPLE), "--population", path, "--lang", "en"], tmp_path)
+        assert proc.returncode == 3, proc.stderr
+        assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr

@@ -145,3 +145,19 @@ def test_a_multiple_declares_itself_and_keeps_its_number(tmp_path):
     plan = load_plan(FIXTURES / "tools" / "targets_kpi.yaml")
     multiplier = next(t for t in plan.targets if t.id == "multiplier")
     assert (multiplier.display, multiplier.value) == ("1:N", 3.5)
+
+
+def test_a_mistyped_period_year_is_refused_at_its_line(tmp_path):
+    """start: 1009Q1 passed `targets` and then exhausted memory in `trend` (a thousand years of quarters)."""
+    problems = bad(tmp_path, GOOD.replace("start: 2009Q1", "start: 1009Q1"))
+    assert problems == [
+        (3, "period.start", "period.start: the year 1009 is not plausible for a plan (a report's years: 1900-2100)")
+    ]
+    problems = bad(tmp_path, GOOD.replace("end: 2009Q4", "end: 2090Q4"))
+    assert problems == [
+        (
+            3,
+            "period",
+            "period: the period 2009Q1-2090Q4 runs 328 quarters; a plan runs at most 40 quarters (10 years): is a year mistyped?",
+        )
+    ]

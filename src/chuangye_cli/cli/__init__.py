@@ -2,7 +2,8 @@
 
 Here, once, exceptions become exit codes: a usage mistake (click's, or a
 :class:`~chuangye_cli.core.problems.UsageProblem` raised by the library) is one
-line and exit 2; anything unexpected is one line and exit 4, not a traceback.
+line and exit 2; Ctrl-C one line and exit 130; anything unexpected is one line
+and exit 4, not a traceback.
 Heavy modules (pandas, openpyxl, pydantic models) are imported inside the
 commands, so ``chuangye --help`` starts fast.
 """
@@ -46,8 +47,13 @@ class Main(click.Group):
             lang = ctx.meta.get("chuangye.lang", "zh")
             say(label("usage.see_help", lang, message=exc.format_message(), command=command) + "\n", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        except (click.exceptions.Exit, click.exceptions.ClickException):
             raise
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            from chuangye_cli.core.i18n import label
+
+            say(label("heading.interrupted", ctx.meta.get("chuangye.lang", "zh")) + "\n", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             from chuangye_cli.core.i18n import label
             from chuangye_cli.core.problems import UsageProblem  # not at the top: `--help` needs no dataclasses

@@ -21,6 +21,10 @@ def say(text: str | bytes, err: bool = False) -> None:
     :class:`~chuangye_cli.core.output.WriteError` (exit 5), never an internal error."""
     if not text:
         return
+    if not err and sys.stdout is None:  # started with stdout closed (`>&-`): the results would go nowhere
+        from chuangye_cli.core.output import WriteError
+
+        raise WriteError("output.stdout_failed", stream="stdout", reason=_CLOSED)
     try:
         click.echo(text, err=err, nl=False)
     except BrokenPipeError:
@@ -31,6 +35,10 @@ def say(text: str | bytes, err: bool = False) -> None:
         if not err:
             _discard(sys.stdout)  # what is left in its buffer would fail again at exit
         raise WriteError("output.stdout_failed", stream="stderr" if err else "stdout", reason=exc.strerror or str(exc)) from None
+
+
+#: why a stream that was closed when the command started cannot be written (strerror of EBADF)
+_CLOSED = os.strerror(9)
 
 
 def _discard(stream: object) -> None:
@@ -73,8 +81,9 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
 
 
 def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr."""
-    if output is None:
+    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr.
+    No results (a table format on refused input: the problems are all on stderr) write no file."""
+    if output is None or not out:
         return emit(out, err)
     from chuangye_cli.core.i18n import label
     from chuangye_cli.core.output import write_output

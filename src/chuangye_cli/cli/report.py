@@ -100,18 +100,7 @@ def command(
 
     made: dict[str, bytes] = {"html": html}
     if browser is not None:
-        import tempfile
-
-        from chuangye_cli.render.pdf import print_pdf
-
-        with tempfile.TemporaryDirectory(prefix="chuangye-report-") as tmp:
-            page = Path(tmp) / "report.html"
-            page.write_bytes(html)
-            printed = Path(tmp) / "report.pdf"
-            why = print_pdf(browser, page, printed)
-            if why:
-                usage_error(ctx, label("report.pdf_failed", lang, reason=why), lang)
-            made["pdf"] = printed.read_bytes()
+        made["pdf"] = _printed(browser, html, next(p for p, k in wanted if k == "pdf"), lang)
     for path, kind in wanted:  # only once everything is made, so a failure leaves nothing half-done
         if path == "-":
             say(made[kind])
@@ -119,3 +108,27 @@ def command(
             write_output(path, made[kind], [*inputs, *(f.file for f in result.files)])
             say(label("report.written", lang, path=path) + "\n", err=output == "-")
     ctx.exit(result.exit_code)
+
+
+def _printed(browser: str, html: bytes, path: str, lang: str) -> bytes:
+    """The report printed to PDF by Chromium in a temporary folder. A failure on the way (Chromium's
+    own, a full temporary folder) is the PDF that could not be written: exit 5 naming its path."""
+    import tempfile
+    from pathlib import Path
+
+    from chuangye_cli.core.i18n import label
+    from chuangye_cli.core.output import WriteError
+    from chuangye_cli.render.pdf import print_pdf
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="chuangye-report-") as tmp:
+            page = Path(tmp) / "report.html"
+            page.write_bytes(html)
+            printed = Path(tmp) / "report.pdf"
+            why = print_pdf(browser, page, printed)
+            if why:
+                raise WriteError("output.write_failed", path=path, reason=label("report.pdf_failed", lang, reason=why))
+            return printed.read_bytes()
+    except OSError as exc:
+        where = exc.filename or tempfile.gettempdir()
+        raise WriteError("output.write_failed", path=path, reason=f"{where}: {exc.strerror or exc}") from None

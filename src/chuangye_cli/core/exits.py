@@ -18,3 +18,5 @@ class ExitCode(IntEnum):
     INTERNAL = 4
     #: the output could not be written (disk full, device error, stdout closed with an error)
     WRITE_FAILED = 5
+    #: interrupted (Ctrl-C, SIGINT): one line, nothing half-written (the shell's 128 + SIGINT)
+    INTERRUPTED = 130

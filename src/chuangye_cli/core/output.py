@@ -2,7 +2,10 @@
 
 * the folder must exist and be writable, the path must not be a folder;
 * an input file (a submission read, a path given, the targets file) is never
-  overwritten, whatever the name;
+  overwritten, whatever the name, nor is any file inside a folder given as input (checked
+  before anything is read: the reports of a folder are protected even when the targets file
+  then fails to load), except this tool's own earlier output (:mod:`chuangye_cli.core.marks`),
+  nor any file of the installed tool itself (the built-in targets file);
 * a regular file (or a new one) is written to a temporary file in the same
   folder and renamed over the target only when complete, so a failure leaves
   nothing half-written; a symlink is followed and its target replaced (the link
@@ -68,11 +71,46 @@ def check_output(output: str, protected: Iterable[str | Path] = ()) -> Path:
         raise OutputError("output.no_folder", path=output, folder=str(parent))
     if not os.access(parent, os.W_OK | os.X_OK) or (st is not None and not os.access(target, os.W_OK)):
         raise OutputError("output.not_writable", path=output)
-    if st is not None:
-        for p in protected:
-            if _same(target, p):
-                raise OutputError("output.is_input", path=output)
+    if st is not None and _is_input(path, target, protected):
+        raise OutputError("output.is_input", path=output)
     return path
+
+
+#: what no reader of this tool reads as input (reports, rosters, population, targets): such a file
+#: in a reports folder is only ever an earlier output, and may be written again
+NEVER_READ = (".json", ".xml", ".md", ".html", ".htm", ".pdf", ".docx")
+#: the installed package: its files (the built-in targets.yaml) are never an output
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _may_replace(real: Path) -> bool:
+    """Whether a file inside an input folder is no input: of a kind no reader reads, or this
+    tool's own marked output (.csv, .xlsx)."""
+    from chuangye_cli.core.marks import written_by_chuangye
+
+    return real.suffix.lower() in NEVER_READ or written_by_chuangye(str(real), 2**30)
+
+
+def _is_input(path: Path, target: Path, protected: Iterable[str | Path]) -> bool:
+    """Whether the existing file a write reaches is an input: a protected file itself, or a file
+    inside a protected folder (by the path as written, its folder resolved, and by the file a
+    link reaches) that a reader could take as input, or a file of the tool itself."""
+    real = Path(os.path.realpath(target))
+    places = (Path(os.path.realpath(path.parent)) / path.name, real)
+    if _inside(real, _PACKAGE):
+        return True
+    for p in protected:
+        if os.path.isdir(p):
+            folder = Path(os.path.realpath(p))
+            if any(_inside(place, folder) for place in places) and not _may_replace(real):
+                return True
+        elif _same(target, p):
+            return True
+    return False
 
 
 def write_output(output: str, data: Output, protected: Iterable[str | Path] = ()) -> Path:

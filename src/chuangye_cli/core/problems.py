@@ -22,10 +22,12 @@ VALUE_PREVIEW = 60
 
 
 def preview(value: Any) -> str | None:
-    """The value as the report shows it: text, shortened if long."""
+    """The value as the report shows it: text with any ID-shaped run masked, shortened if long."""
     if value is None:
         return None
-    text = str(value)
+    from chuangye_cli.core.text import mask_ids
+
+    text = mask_ids(str(value))
     if len(text) > VALUE_PREVIEW:
         text = text[: VALUE_PREVIEW - 1] + "…"
     return text
@@ -46,7 +48,9 @@ class Problem:
     def message(self, lang: str = "zh") -> str:
         from chuangye_cli.core.i18n import problem_message
 
-        return problem_message(self.code, lang, {"value": self.value, **self.params})
+        from chuangye_cli.core.text import shown
+
+        return problem_message(self.code, lang, {k: shown(v) for k, v in {"value": self.value, **self.params}.items()})
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -69,7 +73,11 @@ def warning(code: str, /, **kw: Any) -> Problem:
 
 
 def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
-    where = {k: kw.pop(k) for k in ("file", "sheet", "row", "column") if k in kw}
+    from chuangye_cli.core.text import shown
+
+    # the file and sheet as outputs show them: a name's control characters and bytes that are not
+    # UTF-8 escaped (a name from a Windows zip unpacked as GBK is written to JSON and -o like any other)
+    where = {k: shown(kw.pop(k)) for k in ("file", "sheet", "row", "column") if k in kw}
     value = preview(kw.pop("value", None))
     return Problem(code, severity, value=value, params=kw, **where)
 

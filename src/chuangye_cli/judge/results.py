@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.core.text import shown
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
@@ -102,6 +103,11 @@ class FileRead:
     sheet: str | None = None
     #: why the sheet was not read: "hidden", "no-header" (e.g. 填表说明), "empty"; None when read
     skipped: str | None = None
+
+    def __post_init__(self) -> None:
+        # as outputs show them (core.text.shown): a name that is not UTF-8 is written with its bytes escaped
+        object.__setattr__(self, "file", shown(self.file))
+        object.__setattr__(self, "sheet", shown(self.sheet))
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "sheet": self.sheet, "encoding": self.encoding, "rows": self.rows, "skipped": self.skipped}

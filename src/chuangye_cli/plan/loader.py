@@ -4,6 +4,9 @@ naming the key path and the YAML line."""
 
 from __future__ import annotations
 
+import os
+import stat
+
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,10 @@ def load_plan(path: str | Path | None = None) -> Plan:
     path = Path(path) if path is not None else default_targets_path()
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/zero would fill the memory, a FIFO block forever
+            raise InputError([error("targets-unreadable", file=shown, reason="not a regular file (a pipe or a device)")])
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
     except OSError as exc:
         raise InputError([error("targets-unreadable", file=shown, reason=exc.strerror or str(exc))]) from None
     if len(raw) > MAX_BYTES:

@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 from chuangye_cli.core.i18n import district_label
 from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.rows import LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
+from chuangye_cli.reports.rows import FIRST_YEAR, LAST_YEAR, LEVEL_ALIASES, LEVEL_COLUMNS, LEVELS, NUMERIC_COLUMNS
 
 Op = Literal[">=", ">", "<=", "<", "=="]
 
@@ -162,6 +162,11 @@ class District(_Model):
         return {"district": self.name, "district_en": self.label("en"), "code": self.code}
 
 
+#: the longest period a plan may run (the plan's own is 8 quarters): a typo such as 1009Q1 is refused
+#: at its line, not judged over a thousand years of quarters
+MAX_PERIOD_QUARTERS = 40
+
+
 class Period(_Model):
     start: QuarterField
     end: QuarterField
@@ -169,12 +174,20 @@ class Period(_Model):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _parse(cls, v: Any) -> Quarter:
-        return _quarter(v)
+        quarter = _quarter(v)
+        if not FIRST_YEAR <= quarter.year <= LAST_YEAR:
+            raise ValueError(f"the year {quarter.year} is not plausible for a plan (a report's years: {FIRST_YEAR}-{LAST_YEAR})")
+        return quarter
 
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
         if self.end < self.start:
             raise ValueError("period end comes before its start")
+        if self.quarters > MAX_PERIOD_QUARTERS:
+            raise ValueError(
+                f"the period {self.start}-{self.end} runs {self.quarters} quarters; a plan runs at most "
+                f"{MAX_PERIOD_QUARTERS} quarters ({MAX_PERIOD_QUARTERS // 4} years): is a year mistyped?"
+            )
         return self
 
     @property

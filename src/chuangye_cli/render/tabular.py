@@ -15,9 +15,18 @@ import html
 import re
 from typing import Any, Sequence
 
+from chuangye_cli.core.text import shown
 from chuangye_cli.render.formats import DATA_TABLE_FORMATS
 
 _BREAKS = re.compile(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+#: the Markdown table styles, where a ``|`` in a cell would end the cell
+_PIPE_STYLES = ("github", "pipe")
+
+
+def _pipe_cell(value: Any) -> Any:
+    return value.replace("|", "\\|") if isinstance(value, str) else value
 
 
 def is_data(fmt: str) -> bool:
@@ -30,11 +39,16 @@ def _tsv_cell(value: Any) -> str:
 
 
 def grid(rows: Sequence[Sequence[Any]], headers: Sequence[Any], fmt: str, caption: Sequence[str] = ()) -> str:
-    """One table in the style ``fmt`` (no trailing newline). ``caption``: the html table's caption lines."""
+    """One table in the style ``fmt`` (no trailing newline). ``caption``: the html table's caption lines.
+
+    Every cell's control characters are escaped (:func:`~chuangye_cli.core.text.shown`), and in the
+    Markdown styles its ``|`` too, so no cell taken from input can break the table or the terminal."""
     if fmt == "tsv":
-        return "\n".join("\t".join(_tsv_cell(c) for c in row) for row in [headers, *rows])
+        return "\n".join("\t".join(shown(_tsv_cell(c)) for c in row) for row in [headers, *rows])
     from tabulate import tabulate
 
+    pipe = fmt in _PIPE_STYLES
+    rows = [[_pipe_cell(shown(c)) if pipe else shown(c) for c in row] for row in rows]
     text = tabulate(rows, headers=list(headers), tablefmt=fmt, disable_numparse=True)
     if fmt == "html" and caption:
         lines = "<br>".join(html.escape(line) for line in caption)

@@ -48,26 +48,7 @@ def find_files(
     skip = _identities(known)
     for p in paths:
         if os.path.isdir(p):
-            found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                problems += [warning("folder-hidden", file=os.path.join(dirpath, d)) for d in sorted(dirnames) if d.startswith(".")]
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.startswith("~$"):
-                        continue  # Excel's lock file beside an open workbook: no data
-                    path = os.path.join(dirpath, name)
-                    if name.startswith("."):
-                        problems.append(warning("file-hidden", file=path))
-                        continue
-                    identity, problem = _look(path, unread)
-                    if identity in skip:
-                        continue
-                    if problem is None and not name.lower().endswith(suffixes):
-                        problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
-                    if problem is None:
-                        found.append(path)
-                    else:
-                        problems.append(problem)
+            found = _search(p, skip, suffixes, unread, problems)
             if not found and not any(pr.severity == "error" for pr in problems):
                 problems.append(error("path-empty-folder", file=p))
             files.extend(found)
@@ -76,6 +57,70 @@ def find_files(
         else:
             files.append(p)
     return _skip_own_output(files, problems)
+
+
+def _search(top: str, skip: set[tuple[int, int]], suffixes: tuple[str, ...], unread: tuple[str, ...], problems: list[Problem]) -> list[str]:
+    """The files to read below one folder; everything else named in ``problems``.
+
+    Links are followed, a folder's as a file's (a folder of links is one way an office gathers a
+    quarter), and each link that leaves the folder is named in a warning with where it leads, on
+    every run: what it reads can change without any change inside the folder. A folder reached
+    twice (two links, a link to a parent) is searched once. An unreadable subfolder is an error, an
+    empty one a warning, and one holding only git's ``.git`` file (a submodule whose files were not
+    fetched) an error."""
+    found: list[str] = []
+    inside = os.path.realpath(top)
+    seen = {_identity(top)}
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(error("folder-unreadable", file=exc.filename, reason=exc.strerror or str(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=True):
+        empty = not dirnames and not [f for f in filenames if not f.startswith("~$")]
+        problems += [warning("folder-hidden", file=os.path.join(dirpath, d)) for d in sorted(dirnames) if d.startswith(".")]
+        kept = []
+        for d in sorted(d for d in dirnames if not d.startswith(".")):
+            path = os.path.join(dirpath, d)
+            identity = _identity(path)
+            if identity in seen:
+                problems.append(warning("folder-seen", file=path, target=os.path.realpath(path)))
+                continue
+            seen.add(identity)
+            _name_link(path, inside, problems)
+            kept.append(d)
+        dirnames[:] = kept
+        if dirpath != top and empty:
+            problems.append(warning("folder-empty", file=dirpath))
+            continue
+        if dirpath != top and not dirnames and filenames == [".git"]:
+            problems.append(error("folder-submodule", file=dirpath))
+            continue
+        for name in sorted(filenames):
+            if name.startswith("~$"):
+                continue  # Excel's lock file beside an open workbook: no data
+            path = os.path.join(dirpath, name)
+            if name.startswith("."):
+                problems.append(warning("file-hidden", file=path))
+                continue
+            identity, problem = _look(path, unread)
+            if identity in skip:
+                continue
+            if problem is None and not name.lower().endswith(suffixes):
+                problem = warning("file-not-read", file=path, suffix=Path(name).suffix or "(none)")
+            if problem is None:
+                _name_link(path, inside, problems)
+                found.append(path)
+            else:
+                problems.append(problem)
+    return found
+
+
+def _name_link(path: str, inside: str, problems: list[Problem]) -> None:
+    """A link that leads out of the folder searched: a warning naming where (read all the same)."""
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if os.path.commonpath([target, inside]) != inside:
+            problems.append(warning("link-outside", file=path, target=target))
 
 
 def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[str], list[Problem]]:
@@ -90,6 +135,19 @@ def _skip_own_output(files: list[str], problems: list[Problem]) -> tuple[list[st
         else:
             kept.append(f)
     return kept, problems
+
+
+#: a git LFS pointer: a few lines of text standing in for a file that was not fetched
+_LFS_HEAD = b"version https://git-lfs.github.com/spec/v1"
+_LFS_MAX = 1024
+
+
+def _lfs_pointer(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(_LFS_HEAD)) == _LFS_HEAD
+    except OSError:
+        return False  # named by the reader, which opens it again
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:
@@ -115,6 +173,8 @@ def _look(path: str, unread: tuple[str, ...]) -> tuple[tuple[int, int] | None, P
     identity = st.st_dev, st.st_ino
     if not stat.S_ISREG(st.st_mode):
         return identity, warning("file-not-regular", file=path)
+    if st.st_size <= _LFS_MAX and _lfs_pointer(path):
+        return identity, error("file-lfs-pointer", file=path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in unread:
         return identity, error("file-unsupported-spreadsheet", file=path, suffix=suffix)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -58,7 +59,11 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
     out = Population(path)
     known = set(districts)
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # /dev/zero would fill the memory, a FIFO block forever
+            out.problems.append(error("file-not-regular", file=path))
+            return out
+        size = st.st_size
         if size > MAX_FILE_BYTES:
             out.problems.append(error("file-too-large", file=path, size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"))
             return out

@@ -217,7 +217,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
 
 def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     """Every sheet of a workbook: the visible ones with a header read, the others listed as skipped."""
-    from chuangye_cli.reports.sheets import TooLarge, WorkbookError, read_workbook
+    from chuangye_cli.reports.sheets import CellsBeyond, HtmlWorkbook, TooLarge, WorkbookError, read_workbook
 
     encoding = suffix.lstrip(".")
     whole = Table(path, encoding=encoding)
@@ -227,6 +227,12 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
         )
     except TooLarge as exc:
         whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}"))
+        return [whole]
+    except HtmlWorkbook:
+        whole.problems.append(error("file-html-workbook", file=path, suffix=suffix))
+        return [whole]
+    except CellsBeyond as exc:
+        whole.problems.append(error("file-cells-beyond", file=path, sheet=exc.sheet, rows=f"{exc.rows:,}", columns=f"{exc.columns:,}"))
         return [whole]
     except WorkbookError as exc:
         whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))

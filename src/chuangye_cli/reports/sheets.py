@@ -20,6 +20,7 @@ Measured on the sample data (two .xlsx reports): calamine reads a sheet in
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,26 @@ _ZIPPED = (".xlsx", ".xlsm", ".xlsb", ".ods")
 
 class WorkbookError(Exception):
     """The file is no workbook calamine can read (corrupt, encrypted, another format)."""
+
+
+class CellsBeyond(Exception):
+    """A sheet's cells reach so far (a stray cell at XFD1048576, a value repeated a million times in
+    an .ods) that reading the sheet would need more memory than the machine has: python-calamine
+    makes the whole rectangle before the first row can be read, and aborts the process when it
+    cannot. Found from the file's own XML before calamine is called."""
+
+    def __init__(self, sheet: str, rows: int, columns: int):
+        super().__init__(sheet, rows, columns)
+        self.sheet, self.rows, self.columns = sheet, rows, columns
+
+
+class HtmlWorkbook(Exception):
+    """A web page (or an Excel 2003 XML file) saved under a workbook's name: what many systems export
+    as "Excel". calamine would say "Cfb error: Invalid OLE signature"."""
+
+
+#: how such a file begins (after a byte-order mark and white space)
+_MARKUP_HEADS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<?xml", b"<!--")
 
 
 class TooLarge(Exception):
@@ -76,6 +97,13 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     suffix = path[path.rfind(".") :].lower()
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512).removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    except OSError as exc:
+        raise WorkbookError(reason_of(exc)) from exc
+    if head.startswith(_MARKUP_HEADS):
+        raise HtmlWorkbook()
     formula_parts = False
     if suffix in _ZIPPED:
         try:
@@ -83,9 +111,10 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
                 unpacked = sum(info.file_size for info in zf.infolist())
                 if unpacked > max_unpacked:
                     raise TooLarge(unpacked)
+                _check_extent(zf, suffix, max_rows * max_columns)
                 if suffix in (".xlsx", ".xlsm"):
                     formula_parts = _has_formulas(zf)
-        except TooLarge:
+        except (TooLarge, CellsBeyond):
             raise
         except Exception as exc:  # noqa: BLE001 - a corrupt zip raises BadZipFile, zlib.error, EOFError, ...
             raise WorkbookError(reason_of(exc)) from exc
@@ -132,6 +161,83 @@ def _rows(sheet: Sheet, ws: Any, max_rows: int, max_columns: int, max_blank_rows
         if blank_run > max_blank_rows:
             break  # a far-away stray cell: the data has ended long before
         sheet.rows.append((number, cells))
+
+
+#: a cell's reference in a worksheet part (``<c r="XFD1048576" …>``) and a row's (``<row r="…">``)
+_XLSX_REF = re.compile(rb"<(?:\w+:)?(c|row)\b[^>]*?\sr=\"([A-Z]*)([0-9]+)\"")
+#: the tags of an .ods table, with their attributes (repeats) and whether they close themselves
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_REPEAT = {b"table-row": re.compile(rb"number-rows-repeated=\"([0-9]+)\""), b"cell": re.compile(rb"number-columns-repeated=\"([0-9]+)\"")}
+
+
+def _check_extent(zf: zipfile.ZipFile, suffix: str, cells: int) -> None:
+    """Raise :class:`CellsBeyond` when a sheet's used rectangle (rows x columns, as calamine will
+    make it) exceeds ``cells``: the limits' own rows x columns. A table far inside the limits with a
+    stray cell a few thousand rows below stays readable, as before."""
+    if suffix in (".xlsx", ".xlsm"):
+        names = _sheet_names(zf)
+        for info in zf.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                rows = columns = 0
+                for tag, letters, number in _XLSX_REF.findall(zf.read(info)):
+                    rows = max(rows, int(number))
+                    if letters:
+                        columns = max(columns, _column_number(letters))
+                if rows * max(columns, 1) > cells:
+                    raise CellsBeyond(names.get(info.filename, info.filename), rows, columns)
+    elif suffix == ".ods" and "content.xml" in zf.namelist():
+        _check_ods(zf.read("content.xml"), cells)
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> the sheet's name as Excel shows it (xl/workbook.xml through its rels)."""
+    from html import unescape
+
+    try:
+        book = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return {}
+    targets = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
+    targets |= {m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)}
+    out = {}
+    for m in re.finditer(r'<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"', book):
+        target = targets.get(m.group(2), "")
+        out[target.lstrip("/") if target.startswith("/") else "xl/" + target] = unescape(m.group(1))
+    return out
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_ods(content: bytes, cells: int) -> None:
+    """The rectangle of each table of an .ods up to its last cell with a value, its repeats counted
+    (LibreOffice's own trailing repeats of empty rows and cells count for nothing)."""
+    name, rows, columns = "", 0, 0
+    row_start, repeat_rows, col, last = 0, 1, 0, 0
+    for m in _ODS_TAG.finditer(content):
+        closing, tag, attrs, empty = m.groups()
+        if tag == b"table" and not closing:
+            found = re.search(rb"table:name=\"([^\"]*)\"", attrs)
+            name, rows, columns, row_start = (found.group(1).decode("utf-8", "replace") if found else ""), 0, 0, 0
+        elif tag == b"table-row" and not closing:
+            repeat = _ODS_REPEAT[b"table-row"].search(attrs)
+            repeat_rows, col, last = int(repeat.group(1)) if repeat else 1, 0, 0
+        elif tag == b"table-row":  # the row ends
+            if last:
+                rows, columns = row_start + repeat_rows, max(columns, last)
+                if rows * columns > cells:
+                    raise CellsBeyond(name, rows, columns)
+            row_start += repeat_rows
+        elif not closing:  # a cell
+            repeat = _ODS_REPEAT[b"cell"].search(attrs)
+            col += int(repeat.group(1)) if repeat else 1
+            if not empty or b"value-type" in attrs:
+                last = col
 
 
 def _has_formulas(zf: zipfile.ZipFile) -> bool:

@@ -28,6 +28,38 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "隐藏文件夹（名称以“.”开头），其中的文件未读取；如有报表，请移出或改名",
         "en": "a hidden folder (its name starts with a dot): the files in it were not read; move any report out of it or rename it",
     },
+    "folder-unreadable": {
+        "zh": "无法读取文件夹：{reason}；其中的报表未读取",
+        "en": "cannot read the folder: {reason}; the reports in it were not read",
+    },
+    "folder-empty": {
+        "zh": "空文件夹，没有可读取的文件（如是 git 子模块，请先获取其文件：git submodule update --init）",
+        "en": "an empty folder: nothing to read (if it is a git submodule, fetch its files: git submodule update --init)",
+    },
+    "folder-submodule": {
+        "zh": "git 子模块的文件未获取（只有 .git 文件），其中的报表未读取：请运行 git submodule update --init",
+        "en": "a git submodule whose files were not fetched (only its .git file): its reports were not read; run git submodule update --init",
+    },
+    "folder-seen": {
+        "zh": "与已读取的文件夹 {target} 相同（链接），未再次读取",
+        "en": "the same folder as {target}, already searched (a link): not read again",
+    },
+    "link-outside": {
+        "zh": "链接指向本文件夹之外的 {target}：已读取，但其内容可能在本文件夹不变时改变",
+        "en": "a link to {target}, outside the folder: read, but what it holds can change while nothing in the folder does",
+    },
+    "file-lfs-pointer": {
+        "zh": "这是 git LFS 指针文件，报表本身未获取：请运行 git lfs pull",
+        "en": "a git LFS pointer: the file itself was not fetched; run git lfs pull",
+    },
+    "file-html-workbook": {
+        "zh": "这是另存为 {suffix} 的网页（或 XML）文件，不是真正的工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx",
+        "en": "a web page (or XML file) saved as {suffix}, not a real workbook: open it in Excel or WPS and save it as .xlsx",
+    },
+    "file-cells-beyond": {
+        "zh": "工作表的单元格延伸到 {rows} 行、{columns} 列，远超表格范围，未读取（可能有远处的误填单元格或大量重复单元格：请删除多余内容后另存）",
+        "en": "the sheet's cells reach {rows} rows by {columns} columns, far beyond any table: not read (a stray cell far away, or a cell repeated many times? delete it and save again)",
+    },
     "file-own-output": {
         "zh": "由 chuangye 写出的结果文件，不是报表，已跳过",
         "en": "written by chuangye; not a report (skipped)",

@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "junit.expected_now": {"zh": "，序时目标 {expected}", "en": ", expected by now {expected}"},
     "output.written": {"zh": "结果已写入 {path}", "en": "results written to {path}"},
     "output.csv_mark": {"zh": "检查结果，不是季报", "en": "results; not a quarterly report"},
-    "output.stdout_failed": {"zh": "无法写入{stream}：{reason}", "en": "cannot write to {stream}: {reason}"},
+    "output.stdout_failed": {"zh": "无法写入 {stream}：{reason}", "en": "cannot write to {stream}: {reason}"},
     "output.error": {"zh": "错误：{reason}", "en": "Error: {reason}"},
     "output.unknown_extension": {
         "zh": "无法从 {path} 的扩展名 {suffix} 判断输出格式（可用 {known}），请用 --format 指定",

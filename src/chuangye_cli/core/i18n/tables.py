@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "heading.by_district_summary": {"zh": "分解任务合计：{parts}", "en": "Quotas: {parts}"},
     "matrix.cell": {"zh": "{actual} / {quota} {status}", "en": "{actual} / {quota} {status}"},
+    "heading.interrupted": {"zh": "已中断，未写入任何结果。", "en": "interrupted; nothing was written."},
     "heading.internal": {
         "zh": "内部错误：{reason}。这是程序缺陷，请报告（加 --debug 查看详细信息）。",
         "en": "internal error: {reason}. This is a bug; please report it (add --debug for details).",

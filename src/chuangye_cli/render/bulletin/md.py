@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
 from chuangye_cli.render.bulletin.text import Document, Items, Table
+
+#: what Markdown reads as markup in running text: escaped, so that a file name such as
+#: ``[x](http://…)`` or ``<img onerror=…>`` stays text
+_MARKUP = re.compile(r"([\\`*\[\]<>|])")
+
+
+def _md(text: str) -> str:
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("\n", " ")
 
 
 def render_md(doc: Document) -> str:
-    out = [f"# {doc.title}", "", doc.addressee, "", doc.intro, ""]
+    out = [f"# {_md(doc.title)}", "", _md(doc.addressee), "", _md(doc.intro), ""]
     for s in doc.sections:
-        out += [f"## {s.heading}", ""]
+        out += [f"## {_md(s.heading)}", ""]
         for b in s.blocks:
             if isinstance(b, Table):
                 out.append("| " + " | ".join(_cell(h) for h in b.header) + " |")
                 out.append("|" + "---|" * len(b.header))
                 out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in b.rows]
             elif isinstance(b, Items):
-                out += [line for i in b.items for line in (i, "")][:-1]  # numbered in the text: one paragraph each
+                out += [line for i in b.items for line in (_md(i), "")][:-1]  # numbered in the text: one paragraph each
             else:
-                out.append(b)
+                out.append(_md(b))
             out.append("")
-    out += [doc.office, "", doc.date, ""]
+    out += [_md(doc.office), "", _md(doc.date), ""]
     return "\n".join(out)

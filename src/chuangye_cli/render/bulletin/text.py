@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from chuangye_cli.core.i18n import district_label, label
+from chuangye_cli.core.text import shown
 from chuangye_cli.render.numbers import percent, threshold_text, value_text
 
 if TYPE_CHECKING:
@@ -259,11 +260,11 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
         )
     if q.errors:
         out.append(label("bulletin.errors", lang, files=len(q.files_with_errors), count=len(q.errors)))
-        out.append(Items([label("bulletin.error_file", lang, file=f, count=n) for f, n in q.files_with_errors]))
+        out.append(Items([label("bulletin.error_file", lang, file=shown(f), count=n) for f, n in q.files_with_errors]))
         out.append(
             Items(
                 [
-                    label("bulletin.error_item", lang, file=p.file or "", row=p.row if p.row is not None else "—", column=p.column or "", message=p.message(lang))
+                    label("bulletin.error_item", lang, file=shown(p.file or ""), row=p.row if p.row is not None else "—", column=shown(p.column or ""), message=p.message(lang))
                     for p in q.errors
                 ]
             )
@@ -298,7 +299,7 @@ def document(b: "Bulletin", lang: str) -> Document:
             Section(label("bulletin.h_criticism", lang), criticism),
             Section(label("bulletin.h_quality", lang), quality(b, lang)),
         ],
-        office=b.office[lang],
+        office=shown(b.office[lang]),  # --office: typed by a person, control characters and all
         date=label("bulletin.date", lang, year=b.date.year, month=b.date.month, day=b.date.day),
         lang=lang,
     )
