@@ -129,22 +129,6 @@ def test_trend_on_arrays_with_a_missing_quarter(reports):
     assert _typed(fast) == _typed(slow)
 
 
-def test_trend_json_writer_equals_json_dumps():
-    """render.trend.json_output writes what json.dumps(indent=2) would, byte for byte (in UTF-8)."""
-    from chuangye_cli.judge.pipeline import run_trend
-    from chuangye_cli.plan.loader import load_plan
-    from chuangye_cli.render.trend import json_output
-
-    plan = load_plan(f"{IND}/targets.yaml")
-    report = run_trend(plan, [f"{IND}/lixia.csv", f"{IND}/shizhong.csv"], None, None, f"{IND}/population.csv", None, None)
-    assert report.series
-    assert json_output(report, "en") == (json.dumps(report.to_dict("en"), ensure_ascii=False, indent=2) + "\n").encode()
-    report = run_trend(load_plan(), ["sample_data/"], None, None, None, None, None)
-    assert json_output(report, "zh") == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()
-    report.series = []
-    assert json_output(report, "zh") == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()
-
-
 def test_check_plan_carries_the_trend_only_when_asked():
     """``check_plan(..., trend=True)`` (what ``chuangye report`` asks for) carries every target's
     series, the same as ``trend`` computes from the same rows; ``check`` and the rest carry none."""
@@ -276,20 +260,3 @@ def test_the_citys_changes_on_the_population_too(tmp_path):
     assert [p.qoq for p in city["new_jobs"].points][2:4] == [None, None]
     assert all(p.qoq is None for s in city.values() for p in s.points[2:4])  # 2009Q3 and 2009Q4: every city series
     assert any(p.qoq is not None for s in city.values() for p in s.points[1:2] + s.points[4:])
-
-
-def test_trend_json_writer_with_flagged_points_equals_json_dumps():
-    from chuangye_cli.core.quarters import Quarter
-    from chuangye_cli.judge.pipeline import run_trend
-    from chuangye_cli.plan.loader import load_plan
-    from chuangye_cli.render.trend import json_output
-
-    for plan, paths, as_of in [
-        (load_plan(f"{GAP}/targets.yaml"), [f"{GAP}/reports"], "2010Q1"),
-        (load_plan(), ["sample_data/"], "2010Q4"),
-    ]:
-        report = run_trend(plan, paths, Quarter.parse(as_of), None, None, None, None)
-        assert any(p.missing for s in report.series for p in s.points)
-        out = json_output(report, "zh")
-        assert isinstance(out, bytes)  # the fast writer, not the fallback
-        assert out == (json.dumps(report.to_dict("zh"), ensure_ascii=False, indent=2) + "\n").encode()

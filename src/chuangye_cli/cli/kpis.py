@@ -71,13 +71,13 @@ def command(
     """
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.judge.pipeline import run_kpis
-    from chuangye_cli.render.jsontext import dumps as json_dumps
+    from chuangye_cli.render.json import dumps
     from chuangye_cli.render.kpis import kpis_text
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     report = run_kpis(plan, paths, as_of, encoding, population)
     if fmt == "json":
-        emit(json_dumps(report.to_dict(lang)) + "\n", "")
+        emit(dumps(report.to_dict(lang)), "")
     else:
         emit(*kpis_text(report, plan, fmt, lang))
     ctx.exit(report.exit_code)

@@ -102,12 +102,12 @@ def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: s
         return load_plan(targets)
     except InputError as exc:
         from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
-        from chuangye_cli.render.jsontext import dumps as json_dumps
+        from chuangye_cli.render.json import dumps
         from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
 
         if fmt == "json":
             data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": ExitCode.INVALID}
-            emit(json_dumps(data) + "\n", "")
+            emit(dumps(data), "")
         else:
             emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
         ctx.exit(ExitCode.INVALID)

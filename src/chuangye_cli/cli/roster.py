@@ -89,11 +89,11 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
             progress.close()
     summary = result.to_dict(lang)
     if fmt == "json":
-        from chuangye_cli.render.jsontext import dumps as json_dumps
+        from chuangye_cli.render.json import dumps
 
         if quiet:
             summary["warnings"] = []
-        emit(json_dumps(summary) + "\n", "")
+        emit(dumps(summary), "")
     else:
         from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
         from chuangye_cli.render.problems import problems_text

@@ -31,13 +31,13 @@ def command(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Non
     """
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.render.jsontext import dumps as json_dumps
+    from chuangye_cli.render.json import dumps
     from chuangye_cli.render.targets import targets_dict, targets_table
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     shown = targets if targets is not None else label("tools.targets.builtin", lang)
     if fmt == "json":
-        emit(json_dumps(targets_dict(plan, lang, shown)) + "\n", "")
+        emit(dumps(targets_dict(plan, lang, shown)), "")
     else:
         out, titles = targets_table(plan, fmt, lang, shown)
         emit(out, titles)

@@ -53,7 +53,7 @@ def command(
     from chuangye_cli.judge.pipeline import validate_paths
     from chuangye_cli.render import render
     from chuangye_cli.render.problems import problems_text
-    from chuangye_cli.render.jsontext import dumps as json_dumps
+    from chuangye_cli.render.json import dumps
     from chuangye_cli.render.validate import validation_text
 
     protected = [*paths, *([targets] if targets else [])]
@@ -62,7 +62,7 @@ def command(
     v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
     out: str | bytes
     if fmt == "json":
-        out, err = json_dumps(v.to_dict(lang)) + "\n", ""
+        out, err = dumps(v.to_dict(lang)), ""
     elif fmt in TABLE_FORMATS:
         out, err = validation_text(v, fmt, lang)
     else:  # csv, junit, xlsx: the check renderers, on a report without a verdict

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterable
 
-from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
 from chuangye_cli.plan.targets import Plan
@@ -38,26 +37,25 @@ def read_reports(
     files, problems = find_files(paths, known=[plan.source])
     report.problems.extend(problems)
     rows: list[Located] = []
-    with collector_paused():
-        named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
-        read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS, prose_ok=f not in named)]
-        # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
-        year_to_date([t for _, t in read if t.header_row is not None])
-        bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)
-        for f, table in read:
-            if any(p.code == "file-not-read" for p in table.problems):
-                report.problems.extend(table.problems)
-                continue  # a .txt that is no report table: named in its warning, not listed as read
-            report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
-            found = list(table.problems)
-            if table.header_row is not None:
-                valid, bad = validate_table(table, plan.registry, bulk.get(id(table)))
-                rows.extend(valid)
-                found += bad
-                report.reported |= reported_keys(table, valid)
-            # a table's problems row by row, as its staff read the sheet (the file's own first;
-            # the reader's, such as a row too long, among the cells' of the rows around them)
-            report.problems.extend(sorted(found, key=_row_order))
+    named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
+    read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS, prose_ok=f not in named)]
+    # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
+    year_to_date([t for _, t in read if t.header_row is not None])
+    bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)
+    for f, table in read:
+        if any(p.code == "file-not-read" for p in table.problems):
+            report.problems.extend(table.problems)
+            continue  # a .txt that is no report table: named in its warning, not listed as read
+        report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
+        found = list(table.problems)
+        if table.header_row is not None:
+            valid, bad = validate_table(table, plan.registry, bulk.get(id(table)))
+            rows.extend(valid)
+            found += bad
+            report.reported |= reported_keys(table, valid)
+        # a table's problems row by row, as its staff read the sheet (the file's own first;
+        # the reader's, such as a row too long, among the cells' of the rows around them)
+        report.problems.extend(sorted(found, key=_row_order))
     return rows, report
 
 
@@ -72,9 +70,8 @@ def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encodin
     plan.check_as_of(as_of)
     rows, report = read_reports(paths, plan, encoding, limits)
     report.as_of = as_of or default_as_of(rows, plan, report.reported)
-    with collector_paused():
-        report.coverage = Coverage.of(plan, [r.row for r in rows], report.as_of, report.reported)
-        kept, problems = cross_check(rows, plan, report.as_of, report.coverage, as_of_by_default=as_of is None)
+    report.coverage = Coverage.of(plan, [r.row for r in rows], report.as_of, report.reported)
+    kept, problems = cross_check(rows, plan, report.as_of, report.coverage, as_of_by_default=as_of is None)
     report.problems.extend(problems)
     report.rows = [r.row for r in kept]
     return report
@@ -109,18 +106,17 @@ def check_plan(
     if people is None:
         plan = plan.without_roster_targets()
     if report.valid or allow_errors:
-        with collector_paused():
-            figures = Figures(report.rows, people)  # every figure computed once, read by both views
-            report.results = evaluate(plan, figures, report.as_of, coverage=report.coverage)
-            if by_district:
-                from chuangye_cli.judge.matrix import district_matrix
+        figures = Figures(report.rows, people)  # every figure computed once, read by both views
+        report.results = evaluate(plan, figures, report.as_of, coverage=report.coverage)
+        if by_district:
+            from chuangye_cli.judge.matrix import district_matrix
 
-                report.matrix = district_matrix(plan, figures, report.as_of, coverage=report.coverage)
-            if trend and report.as_of is not None:
-                from chuangye_cli.judge.trend import trend as trend_series
+            report.matrix = district_matrix(plan, figures, report.as_of, coverage=report.coverage)
+        if trend and report.as_of is not None:
+            from chuangye_cli.judge.trend import trend as trend_series
 
-                series = trend_series(plan, figures, report.as_of, coverage=report.coverage)
-                report.trend = [s for s in series if s.source == "target"]
+            series = trend_series(plan, figures, report.as_of, coverage=report.coverage)
+            report.trend = [s for s in series if s.source == "target"]
     return report
 
 
@@ -159,8 +155,7 @@ def run_kpis(
     people = read_population_into(plan, population, report)
     out = KpiReport(report, indicators=list(plan.indicators))
     if report.valid:
-        with collector_paused():
-            out.values, partial = compute(plan, report.rows, report.as_of, people, report.coverage)
+        out.values, partial = compute(plan, report.rows, report.as_of, people, report.coverage)
         report.problems.extend(partial)
     return out
 
@@ -198,5 +193,4 @@ def run_trend(
 
     report = _read_as_of(plan, paths, as_of, encoding)
     people = read_population_into(plan, population, report)
-    with collector_paused():
-        return trend.run_trend(report, plan, people, target, district)
+    return trend.run_trend(report, plan, people, target, district)

@@ -13,7 +13,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from chuangye_cli.core.bulk import collector_paused
 from chuangye_cli.core.problems import InputError, Problem, error
 from chuangye_cli.plan.targets import METRIC_KINDS, Plan
 
@@ -47,8 +46,7 @@ def load_plan(path: str | Path | None = None) -> Plan:
     except UnicodeDecodeError as exc:
         raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
     try:
-        with collector_paused():
-            root, data = _parse(text, shown)
+        root, data = _parse(text, shown)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = " ".join(str(getattr(exc, "problem", None) or exc).split())

@@ -1,8 +1,8 @@
 """Renderers: one result object in, text or bytes out. ``render`` is the one place formats are chosen.
 
-A renderer returns ``(stdout, stderr)``. ``stdout`` is ``str`` for text formats
-(tables, json) and ``bytes`` for formats whose encoding is part of the format
-(csv: UTF-8 with BOM; junit: UTF-8 XML; xlsx: a zip workbook).
+A renderer returns ``(stdout, stderr)``. ``stdout`` is ``str`` for the tables and
+``bytes`` for formats whose encoding is part of the format (json: UTF-8;
+csv: UTF-8 with BOM; junit: UTF-8 XML; xlsx: a zip workbook).
 
 This module only dispatches: the renderers are imported when asked for, and
 none of them imports this module (the format tables are in :mod:`.formats`,
