@@ -69,8 +69,7 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path):
     result = run("check", folder, "--format", "json", "-o", out)
     assert result.exit_code in (0, 1), result.stderr
     data = strict(out.read_bytes())
-    assert [f["file"] for f in data["files"]] == [str(folder / name)]
-    assert b'bad\\udcff.csv"' in out.read_bytes()
+    assert [f["file"] for f in data["files"]] == [str(folder / "bad\\xff.csv")]  # the byte, as every output shows it
 
 
 @pytest.mark.parametrize(

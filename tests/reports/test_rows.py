@@ -108,3 +108,79 @@ def test_normalise_text_ascii_shortcut_is_the_full_rule(text):
     from chuangye_cli.reports.rows import _INVISIBLE, normalise_text
 
     assert normalise_text(text) == _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
+
+
+# --------------------------------------------------------------------------- the model, cell by cell
+
+REGISTRY = {"370102": "历下区", "370103": "市中区"}
+
+
+def model_row(**over):
+    """The model on a row as a CSV gives it (every cell text, blanks left out as validate_table does)."""
+    from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank
+
+    cells = {k: "3" for k, c in COLUMNS.items() if c.numeric}
+    cells.update(district_code="370102", district_name="历下区", year="2009", quarter="1", provincial_standard="达到", remarks="")
+    cells.update(over)
+    return ReportRow.model_validate({k: v for k, v in cells.items() if not is_blank(v)}, context={"districts": REGISTRY})
+
+
+def test_a_plain_row_and_spreadsheet_numbers():
+    row = model_row(new_jobs="162", remarks="按时报送", startup_jobs="", survey_valid=None)
+    assert (row.new_jobs, row.provincial_standard, row.remarks, row.startup_jobs, row.survey_valid) == (162, "attained", "按时报送", None, None)
+    assert row.model_fields_set == {k for k in type(row).model_fields if k not in ("startup_jobs", "survey_valid")}
+    row = model_row(new_jobs=162.0, trained=7, district_code=370102.0, year=2009.0, quarter=1)
+    assert (row.new_jobs, row.trained, row.district_code, row.year, row.quarter) == (162, 7, "370102", 2009, 1)
+
+
+@pytest.mark.parametrize(
+    "cells, field, value",
+    [
+        ({"new_jobs": "1,294"}, "new_jobs", 1294),
+        ({"new_jobs": "１２"}, "new_jobs", 12),
+        ({"new_jobs": " 12"}, "new_jobs", 12),
+        ({"new_jobs": "12\u200b3"}, "new_jobs", 123),  # an invisible character pasted from the web
+        ({"new_jobs": "12.0"}, "new_jobs", 12),
+        ({"new_jobs": "000000012"}, "new_jobs", 12),
+        ({"new_jobs": "999999999"}, "new_jobs", 999_999_999),
+        ({"new_jobs": "1000000000"}, "new_jobs", 10**9),
+        ({"provincial_standard": "Attained"}, "provincial_standard", "attained"),
+        ({"quarter": "第一季度"}, "quarter", 1),
+        ({"quarter": "4"}, "quarter", 4),
+        ({"remarks": "   "}, "remarks", None),
+        ({"district_code": "370103", "district_name": "市中区"}, "district_code", "370103"),
+    ],
+)
+def test_cells_the_model_reads(cells, field, value):
+    assert getattr(model_row(**cells), field) == value
+
+
+@pytest.mark.parametrize(
+    "cells, errors",
+    [
+        ({"new_jobs": 12.5}, [("new_jobs", "not-integer")]),
+        ({"new_jobs": "-5"}, [("new_jobs", "negative")]),
+        ({"new_jobs": "1000000001"}, [("new_jobs", "too-large")]),
+        ({"new_jobs": 10**9 + 1}, [("new_jobs", "too-large")]),
+        ({"new_jobs": True}, [("new_jobs", "not-integer")]),
+        ({"new_jobs": float("nan")}, [("new_jobs", "missing")]),  # NaN is an empty cell, never a count
+        ({"new_jobs": "12 3"}, [("new_jobs", "not-integer")]),
+        ({"new_jobs": ""}, [("new_jobs", "missing")]),
+        ({"passed": "9", "trained": "3"}, [("passed", "exceeds-column")]),
+        ({"passed": "9", "trained": "x"}, [("trained", "not-integer")]),  # no limit to exceed
+        ({"district_code": "999999"}, [("district_code", "unknown-district")]),
+        ({"district_code": "37010"}, [("district_code", "bad-district-code")]),
+        ({"district_name": "历城区"}, [("district_name", "name-mismatch")]),
+        ({"quarter": "5"}, [("quarter", "bad-quarter")]),
+        ({"quarter": "2010Q1"}, [("quarter", "period-mismatch")]),
+        ({"year": "1899"}, [("year", "bad-year")]),
+        ({"provincial_standard": "快达到了"}, [("provincial_standard", "bad-level")]),
+        ({"new_jobs": "-1", "passed": "9", "remarks": "x" * 32_768}, [("passed", "exceeds-column"), ("new_jobs", "negative"), ("remarks", "text-too-long")]),
+    ],
+)
+def test_cells_the_model_refuses(cells, errors):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as exc:
+        model_row(**cells)
+    assert [(e["loc"][0], e["type"]) for e in exc.value.errors()] == errors

@@ -248,3 +248,29 @@ def test_an_as_of_given_by_the_user_warns_per_row():
     assert [(p.code, p.file, p.params["quarter"]) for p in problems if p.code in ("after-as-of", "later-reports")] == [
         ("after-as-of", "370181.csv", "2010Q3")
     ]
+
+
+def test_validate_table_keeps_the_valid_rows_and_names_each_error_where_the_sheet_shows_it():
+    from chuangye_cli.reports.reader import Table
+    from chuangye_cli.reports.validation import validate_table
+
+    def cells(**over):
+        out = {k: "3" for k, c in COLUMNS.items() if c.numeric}
+        out.update(district_code="370102", district_name="历下区", year="2009", quarter="1", provincial_standard="达到", remarks="")
+        return {**out, **over}
+
+    headers = {k: c.zh for k, c in COLUMNS.items()} | {"new_jobs": "新增就业人数（人）"}
+    table = Table("t.csv", headers=headers)
+    table.rows = [
+        (2, cells()),
+        (3, cells(quarter="2", new_jobs="-5", passed="9")),
+        (4, cells(quarter="3", new_jobs="1,294")),
+        (5, cells(quarter="4", new_jobs=" ")),
+    ]
+    rows, problems = validate_table(table, {"370102": "历下区"})
+    assert [(r.line, r.key, r.row.new_jobs) for r in rows] == [(2, ("370102", Quarter(2009, 1)), 3), (4, ("370102", Quarter(2009, 3)), 1294)]
+    assert [(p.code, p.row, p.column, p.value) for p in problems] == [
+        ("exceeds-column", 3, "培训合格人数", "9"),
+        ("negative", 3, "新增就业人数（人）", "-5"),
+        ("missing-value", 5, "新增就业人数（人）", None),
+    ]

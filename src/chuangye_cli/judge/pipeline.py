@@ -17,7 +17,7 @@ from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.cumulative import year_to_date
 from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
-from chuangye_cli.reports.validation import Located, bulk_rows, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
+from chuangye_cli.reports.validation import Located, cross_check, default_as_of, latest_quarter, reported_keys, validate_table
 
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
@@ -41,7 +41,6 @@ def read_reports(
     read = [(f, table) for f in files for table in read_tables(f, encoding, limits or DEFAULT_LIMITS, prose_ok=f not in named)]
     # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
     year_to_date([t for _, t in read if t.header_row is not None])
-    bulk = bulk_rows([t for _, t in read if t.header_row is not None], plan.registry)
     for f, table in read:
         if any(p.code == "file-not-read" for p in table.problems):
             report.problems.extend(table.problems)
@@ -49,7 +48,7 @@ def read_reports(
         report.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
         found = list(table.problems)
         if table.header_row is not None:
-            valid, bad = validate_table(table, plan.registry, bulk.get(id(table)))
+            valid, bad = validate_table(table, plan.registry)
             rows.extend(valid)
             found += bad
             report.reported |= reported_keys(table, valid)

@@ -1,21 +1,11 @@
-"""A report table's header block -> its columns, analysed once per distinct block.
-
-Every file of a folder repeats the same header, so what the header alone decides — one name per
-column (:func:`~chuangye_cli.reports.layout.flatten_header`), the column keys and the header's
-problems (:func:`map_header`, 报告期 standing for 年度 and 季度, a 累计 stock, a flow given only
-as 累计), the units (:func:`~chuangye_cli.reports.layout.header_units`) — is worked out once per
-distinct block and kept (:func:`read_header`). The key holds exactly what those steps read: the
-block's cells, its row numbers counted from the header row (only the merged ranges use them, and
-shifting both alike changes nothing) and the merged ranges that start in the block (the others are
-passed over). Cells other than ``str`` and ``None`` are not keyed (``1 == 1.0 == True``, ``0.0 ==
--0.0``, an unhashable cell): such a block is analysed afresh, the same way. Each file gets its own
-copies, its problems placed at its own file, sheet and header row.
+"""A report table's header block -> its columns: one name per column
+(:func:`~chuangye_cli.reports.layout.flatten_header`), the column keys and the header's problems
+(:func:`map_header`, 报告期 standing for 年度 and 季度, a 累计 stock, a flow given only as 累计) and the
+units (:func:`~chuangye_cli.reports.layout.header_units`): what the header alone decides.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
@@ -25,10 +15,6 @@ from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, co
 
 #: the columns a period column (报告期) stands for
 PERIOD_PARTS = ("year", "quarter")
-#: distinct header blocks kept (a folder has one or a few)
-CACHED_HEADERS = 256
-#: the cells a key may hold: equal only when alike in every way (unlike 1 == 1.0 == True, 0.0 == -0.0)
-_KEYED = frozenset({str, type(None)})
 
 Block = list[tuple[int, list[Any]]]
 
@@ -47,7 +33,6 @@ class Header:
         unit_problems: list[Problem],
         width: int,
         cells: int,
-        take: tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int] | None = None,
     ) -> None:
         #: column position -> key
         self.index = index
@@ -63,7 +48,7 @@ class Header:
         self.width = width
         #: the most cells a header row holds
         self.cells = cells
-        self._take = take or _taker(index)
+        self._take = _taker(index)
 
     def pick(self, record: list[Any]) -> dict[str, Any]:
         """The row's cells by column key, in the header's order (the positions past the row's end left out)."""
@@ -73,20 +58,6 @@ class Header:
         if len(record) >= needed:
             return dict(zip(keys, getter(record)))
         return {key: record[pos] for pos, key in self.index.items() if pos < len(record)}
-
-    def placed(self, file: str, sheet: str | None, number: int) -> "Header":
-        """A copy of its own for one table (the index and the cell picker shared: only read), its
-        problems at ``file``, ``sheet`` and the header row ``number`` (analysed at row 0 of no file)."""
-        return Header(
-            self.index,
-            dict(self.headers),
-            _placed(self.problems, file, sheet, number),
-            dict(self.scales),
-            _placed(self.unit_problems, file, sheet, number),
-            self.width,
-            self.cells,
-            self._take,
-        )
 
 
 def _taker(index: dict[int, str]) -> tuple[tuple[str, ...], Callable[[list[Any]], Any] | None, int]:
@@ -107,37 +78,17 @@ def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file:
     """The header block ``block`` (rows as ``(number, cells)``, the header row first) with the
     sheet's merged ranges, its problems placed at ``file``, ``sheet`` and the header row."""
     number = block[0][0]
-    numbers = {n for n, _ in block}
-    rows = tuple((n - number, tuple(record)) for n, record in block)
-    ranges = tuple((r0 - number, c0, r1 - number, c1) for r0, c0, r1, c1 in merged if r0 in numbers)
-    exact = all(set(map(type, record)) <= _KEYED for _, record in rows)
-    return (_cached(rows, ranges) if exact else _analyse(rows, ranges)).placed(file, sheet, number)
-
-
-def _placed(problems: list[Problem], file: str, sheet: str | None, number: int) -> list[Problem]:
-    return [dataclasses.replace(p, file=file, sheet=sheet, row=p.row + number, params=dict(p.params)) for p in problems]
-
-
-@functools.lru_cache(maxsize=CACHED_HEADERS)
-def _cached(rows: tuple[tuple[int, tuple[Any, ...]], ...], ranges: tuple[tuple[int, int, int, int], ...]) -> Header:
-    return _analyse(rows, ranges)
-
-
-def _analyse(rows: tuple[tuple[int, tuple[Any, ...]], ...], ranges: tuple[tuple[int, int, int, int], ...]) -> Header:
-    """The analysis itself, at row 0 (the header row) of no file."""
-    block = [(n, list(record)) for n, record in rows]
-    file: Any = None
-    header = flatten_header(block, list(ranges), column_for_header)
-    index, headers, problems = map_header(file, 0, header, column_for_header, COLUMNS)
+    header = flatten_header(block, merged, column_for_header)
+    index, headers, problems = map_header(file, number, header, column_for_header, COLUMNS, sheet)
     if PERIOD in headers:  # 报告期 stands for 年度 and 季度
         problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
     # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
     for pos, key in list(index.items()):
         if key.startswith(YTD) and COLUMNS[base_key(key)].kind != "flow":
-            problems.append(warning("ytd-stock", file=file, sheet=None, row=0, column=headers.pop(key)))
+            problems.append(warning("ytd-stock", file=file, sheet=sheet, row=number, column=headers.pop(key)))
             del index[pos]
     problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in headers)]
-    scales, unit_problems = header_units(headers, file, None, 0)
+    scales, unit_problems = header_units(headers, file, sheet, number)
     cells = max(len(record) for _, record in block)
     return Header(index, headers, problems, scales, unit_problems, filled_width(header), cells)
 

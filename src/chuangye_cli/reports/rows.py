@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Iterable, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.quarters import Quarter
@@ -117,10 +117,6 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
     return number
 
 
-def _count(value: Any) -> int:
-    return parse_whole_number(value)
-
-
 _YEAR_TEXT = re.compile(r"(\d{4})年度?")
 
 
@@ -138,6 +134,7 @@ def _year(value: Any) -> int:
     return year
 
 
+_QUARTER_DIGITS = {"1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: a quarter, with or without its year: 1, 1季度, 一季度, 第一季度, 2009年第一季度, 2009-1季度 / Q1, q1, 2009Q1, 2009-Q1
 _QUARTER_TEXT = (
@@ -163,6 +160,8 @@ def quarter_text(value: Any) -> "tuple[int | None, int] | None":
 
 
 def _quarter(value: Any, info: ValidationInfo) -> int:
+    if value.__class__ is str and value in _QUARTER_DIGITS:
+        return _QUARTER_DIGITS[value]  # the common case, "1": what quarter_text gives it
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         found = quarter_text(value)
         if found is not None:
@@ -193,6 +192,8 @@ def parse_period(value: Any) -> Quarter:
 
 def parse_district_code(value: Any) -> str:
     """A district code: six digits (also typed as a number in Excel)."""
+    if value.__class__ is str and len(value) == 6 and value.isascii() and value.isdigit():
+        return value  # the common case: what the lines below give it
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     text = normalise_text(value)
@@ -202,7 +203,8 @@ def parse_district_code(value: Any) -> str:
 
 
 def _level(value: Any) -> str:
-    level = LEVEL_ALIASES.get(normalise_text(value).lower())
+    level = LEVEL_ALIASES.get(value) if value.__class__ is str else None  # as the form lists it
+    level = level or LEVEL_ALIASES.get(normalise_text(value).lower())
     if level is None:
         raise PydanticCustomError("bad-level", "bad level")
     return level
@@ -221,6 +223,20 @@ def known_district(code: str, info: ValidationInfo) -> str:
     if registry is not None and code not in registry:
         raise PydanticCustomError("unknown-district", "unknown district")
     return code
+
+
+def _district_code(value: Any, info: ValidationInfo) -> str:
+    return known_district(parse_district_code(value), info)
+
+
+def _district_name(value: Any, info: ValidationInfo) -> str:
+    """The district's name as written: the registered one of its code, if the code is known."""
+    name = _text(value)
+    registry = (info.context or {}).get("districts")
+    code = info.data.get("district_code")
+    if name and registry and code in registry and registry[code] != name:
+        raise PydanticCustomError("name-mismatch", "name mismatch", {"code": code, "expected": registry[code]})
+    return name
 
 
 def row_key(cells: dict[str, Any]) -> "tuple[str, Quarter] | None":
@@ -243,7 +259,20 @@ class _Info:
         self.data = data
 
 
-Count = Annotated[int, BeforeValidator(_count)]
+Count = Annotated[int, BeforeValidator(parse_whole_number)]
+
+
+def _part(value: Any, info: ValidationInfo) -> int:
+    """A count that is part of another of the row (NOT_ABOVE): not above it."""
+    number = parse_whole_number(value)
+    other = NOT_ABOVE[info.field_name]  # type: ignore[index]
+    limit = info.data.get(other)
+    if limit is not None and number > limit:
+        raise PydanticCustomError("exceeds-column", "exceeds another column", {"other_key": other, "other_header": COLUMNS[other].zh, "other_value": limit})
+    return number
+
+
+Part = Annotated[int, BeforeValidator(_part)]
 
 
 def _col(zh: str, kind: str = "flow", **kw: Any) -> Any:
@@ -256,55 +285,28 @@ class ReportRow(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    district_code: Annotated[str, BeforeValidator(parse_district_code)] = _col("行政区划代码", "key")
-    district_name: Optional[Annotated[str, BeforeValidator(_text)]] = _col("区县名称", "text", default=None)
+    district_code: Annotated[str, BeforeValidator(_district_code)] = _col("行政区划代码", "key")
+    district_name: Optional[Annotated[str, BeforeValidator(_district_name)]] = _col("区县名称", "text", default=None)
     year: Annotated[int, BeforeValidator(_year)] = _col("年度", "key")
     quarter: Annotated[int, BeforeValidator(_quarter)] = _col("季度", "key")
     guidance: Count = _col("创业指导人数")
     trained: Count = _col("创业培训人数")
-    passed: Count = _col("培训合格人数")
+    passed: Part = _col("培训合格人数")
     served: Count = _col("合格后创业服务人数")
     started: Count = _col("培训后成功创业人数")
     new_individual_businesses: Count = _col("新增个体工商户")
     new_private_enterprises: Count = _col("新增私营企业")
     new_jobs: Count = _col("新增就业人数")
     survival_tracked: Count = _col("存活跟踪企业数")
-    survival_alive: Count = _col("其中仍在经营数")
+    survival_alive: Part = _col("其中仍在经营数")
     city_incubators: Count = _col("市级创业孵化基地数", "stock")
     local_incubators: Count = _col("区县级创业孵化基地数", "stock")
     provincial_standard: Annotated[Level, BeforeValidator(_level)] = _col("省级创业型城市创建情况", "level")
     new_entrepreneurs: Optional[Count] = _col("新增创业人数", default=None)
     startup_jobs: Optional[Count] = _col("创业带动就业人数", default=None)
     survey_valid: Optional[Count] = _col("满意度有效问卷数", default=None)
-    survey_satisfied: Optional[Count] = _col("其中满意数", default=None)
+    survey_satisfied: Optional[Part] = _col("其中满意数", default=None)
     remarks: Optional[Annotated[str, BeforeValidator(_text)]] = _col("备注", "text", default=None)
-
-    @field_validator("district_code")
-    @classmethod
-    def _known_district(cls, code: str, info: ValidationInfo) -> str:
-        return known_district(code, info)
-
-    @field_validator("district_name")
-    @classmethod
-    def _name_matches_code(cls, name: Optional[str], info: ValidationInfo) -> Optional[str]:
-        registry = (info.context or {}).get("districts")
-        code = info.data.get("district_code")
-        if name and registry and code in registry and registry[code] != name:
-            raise PydanticCustomError("name-mismatch", "name mismatch", {"code": code, "expected": registry[code]})
-        return name
-
-    @field_validator("passed", "survival_alive", "survey_satisfied")
-    @classmethod
-    def _not_above(cls, value: Optional[int], info: ValidationInfo) -> Optional[int]:
-        other = NOT_ABOVE[info.field_name]
-        limit = info.data.get(other)
-        if value is not None and limit is not None and value > limit:
-            raise PydanticCustomError(
-                "exceeds-column",
-                "exceeds another column",
-                {"other_key": other, "other_header": COLUMNS[other].zh, "other_value": limit},
-            )
-        return value
 
     @property
     def period(self) -> Quarter:

@@ -20,7 +20,6 @@ from pydantic import ValidationError
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.coverage import Coverage
-from chuangye_cli.reports.plainrows import plain_rows
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key, ytd_key
 from chuangye_cli.plan.targets import Plan
@@ -42,41 +41,14 @@ class Located:
         return self.row.district_code, self.row.period
 
 
-def _in_bulk(table: Table) -> bool:
-    """Whether the table's rows may be built in bulk: all its columns there, no 报告期 column."""
-    return PERIOD not in table.headers and not table.missing_columns
-
-
-def bulk_rows(tables: list[Table], registry: dict[str, str]) -> dict[int, list[ReportRow | None]]:
-    """{id(table): its rows built in bulk (:func:`~chuangye_cli.reports.plainrows.plain_rows`, over
-    every table at once), None where a row needs the model} for the tables :func:`validate_table`
-    may take them for."""
-    bulk = [t for t in tables if _in_bulk(t)]
-    built = plain_rows([cells for t in bulk for _, cells in t.rows], registry)
-    out, at = {}, 0
-    for t in bulk:
-        out[id(t)] = built[at : at + len(t.rows)]
-        at += len(t.rows)
-    return out
-
-
-def validate_table(table: Table, registry: dict[str, str], plain: "list[ReportRow | None] | None" = None) -> tuple[list[Located], list[Problem]]:
-    """Validate every row of one table; every problem is collected.
-
-    ``plain``: the table's rows from :func:`bulk_rows` (by default built here): a row built there
-    is taken as it is; the model runs on the others and says what is wrong.
-    """
+def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located], list[Problem]]:
+    """Validate every row of one table; every problem is collected."""
     rows: list[Located] = []
     problems: list[Problem] = []
     missing = table.missing_columns
     context = {"districts": registry}
     ytd = frozenset(k for k in COLUMNS if ytd_key(k) in table.headers)  # the flows this table gives as 累计
-    if plain is None:
-        plain = plain_rows([cells for _, cells in table.rows], registry) if _in_bulk(table) else []
-    for i, (line, cells) in enumerate(table.rows):
-        if plain and (row := plain[i]) is not None and line not in table.unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd))
-            continue
+    for line, cells in table.rows:
         data = {k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))}
         unread = set(table.unread.get(line, set()))  # the reader reported these cells; the row is not used
         if PERIOD in table.headers:
