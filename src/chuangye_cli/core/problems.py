@@ -2,7 +2,8 @@
 
 Every error and warning the tool reports is a :class:`Problem`. Its text is
 never stored; it is looked up from :mod:`chuangye_cli.core.i18n` by ``code``
-in the language asked for, so translation is a lookup.
+in the language asked for, so translation is a lookup. Every code is registered, with its
+severity and meaning, in :mod:`chuangye_cli.core.problemcodes`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pydantic import ValidationError
 
 from chuangye_cli.core.exits import ExitCode
+from chuangye_cli.core.problemcodes import CODES
 
 Severity = Literal["error", "warning"]
 
@@ -99,8 +101,6 @@ def problems_from_validation_error(
     field key; errors of a key in ``skip`` are left out. An error whose context has ``field`` is placed
     on that field (a rule across fields, raised while validating another).
     """
-    from chuangye_cli.core.i18n import PROBLEMS
-
     out = []
     for e in exc.errors():
         params = dict(e.get("ctx") or {})
@@ -111,7 +111,7 @@ def problems_from_validation_error(
         code = e["type"]
         if code == "missing":
             code = "missing-value"
-        elif code not in PROBLEMS:  # a pydantic built-in type, not one of ours
+        elif code not in CODES:  # a pydantic built-in type, not one of ours
             code, params = "invalid-value", {"reason": e["msg"]}
         out.append(error(code, file=file, sheet=sheet, row=row, column=column_of(key), value=value_of(key), **params))
     return out
