@@ -61,7 +61,7 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # /dev/zero would fill the memory, a FIFO block forever
-            out.problems.append(error("file-not-regular", file=path))
+            out.problems.append(error("file-unreadable", file=path, reason="not a regular file (a pipe or a device)"))
             return out
         size = st.st_size
         if size > MAX_FILE_BYTES:
