@@ -252,7 +252,7 @@ def test_vectorised_figures_equal_the_plain_per_unit_computation(rows, metrics):
             assert type(got.actual) is type(want.actual) and type(got.numerator) is type(want.numerator)
         for code in (None, *CODES):
             unit = [r for r in rows if code is None or r.district_code == code]
-            assert figures.rows(code) == len(unit)
+            assert figures.row_count(code) == len(unit)
             assert figures.complete_rows(OPTIONAL[:2], code) == sum(all(getattr(r, c) is not None for c in OPTIONAL[:2]) for r in unit)
 
 

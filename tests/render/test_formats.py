@@ -278,7 +278,7 @@ def test_xlsx_errors_sheet_lists_errors_and_warnings_neutralised(tmp_path):
 
 
 def test_xlsx_refused_on_a_terminal(monkeypatch, tmp_path):
-    monkeypatch.setattr("chuangye_cli.render.output.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("chuangye_cli.render.formats.stdout_is_terminal", lambda: True)
     result = run("check", SMALL, "--targets", SMALL_TARGETS, "--format", "xlsx", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout_bytes == b""
@@ -459,7 +459,7 @@ def test_failed_write_leaves_nothing(tmp_path, monkeypatch):
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("chuangye_cli.core.output.os.replace", fail)
+    monkeypatch.setattr("chuangye_cli.core.writer.os.replace", fail)
     out = tmp_path / "r.json"
     result = run("check", SMALL, "--targets", SMALL_TARGETS, "-o", out, "--lang", "en")
     assert (result.exit_code, result.stdout_bytes) == (5, b"")  # could not write the output: not a usage error

@@ -8,7 +8,7 @@ import pytest
 from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.rows import COLUMNS, ReportRow, parse_period, quarter_text
+from chuangye_cli.reports.rows import COLUMNS, ReportRow, parse_period, parse_quarter_cell
 from conftest import FIXTURES, run
 from reportfiles import BASE, row, write_csv
 
@@ -66,7 +66,7 @@ def test_period_spellings(text, quarter):
 def test_a_period_needs_a_year_and_a_quarter(text):
     with pytest.raises(PydanticCustomError):
         parse_period(text)
-    assert quarter_text("2009年1-6月") is None  # year to date (累计) is no quarter
+    assert parse_quarter_cell("2009年1-6月") is None  # year to date (累计) is no quarter
 
 
 def write_period_csv(path, periods, year_quarter=None):

@@ -17,7 +17,7 @@ import click
 
 from chuangye_cli import __version__
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.cli.output import say
+from chuangye_cli.cli.common import say
 
 
 class Main(click.Group):

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.output import load_plan_or_exit, say, usage_error
+from chuangye_cli.cli.common import load_plan_or_exit, say, usage_error
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -76,7 +76,7 @@ def command(
 
     from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.output import check_output, write_output
+    from chuangye_cli.core.writer import check_output, write_output
     from chuangye_cli.render.bulletin import KINDS
 
     kind = KINDS.get(Path(output).suffix.lower())

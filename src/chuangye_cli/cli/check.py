@@ -17,7 +17,7 @@ from chuangye_cli.cli.options import (
     paths_argument,
     targets_option,
 )
-from chuangye_cli.cli.output import emit_or_write, load_plan_for, output_format
+from chuangye_cli.cli.common import emit_or_write, load_plan_for, output_format
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 

@@ -16,7 +16,7 @@ from chuangye_cli.cli.options import (
     population_option,
     targets_option,
 )
-from chuangye_cli.cli.output import emit, load_plan_or_exit
+from chuangye_cli.cli.common import emit, load_plan_or_exit
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.output import load_plan_for, say, usage_error
+from chuangye_cli.cli.common import load_plan_for, say, usage_error
 
 #: what ``-o FILE`` writes, by its extension (``-o -``: HTML to stdout)
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -61,7 +61,7 @@ def command(
     from pathlib import Path
 
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.output import check_output, write_output
+    from chuangye_cli.core.writer import check_output, write_output
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
@@ -117,7 +117,7 @@ def _printed(browser: str, html: bytes, path: str, lang: str) -> bytes:
     from pathlib import Path
 
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.output import WriteError
+    from chuangye_cli.core.writer import WriteError
     from chuangye_cli.render.pdf import print_pdf
 
     try:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.output import emit, load_plan_or_exit
+from chuangye_cli.cli.common import emit, load_plan_or_exit
 from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, limits, limits_options, output_option, paths_argument, targets_option
-from chuangye_cli.cli.output import emit_or_write, load_plan_or_exit, output_format
+from chuangye_cli.cli.common import emit_or_write, load_plan_or_exit, output_format
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 

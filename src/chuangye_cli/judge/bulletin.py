@@ -1,6 +1,6 @@
 """The quarterly bulletin (通报) as numbers: the view model its three renderers read. Pure.
 
-Built from the check's result objects (:class:`~chuangye_cli.judge.results.CheckReport`: its
+Built from the check's result objects (:class:`~chuangye_cli.judge.results.CheckResult`: its
 ``results``, its per-district ``matrix``, its ``rows``, ``coverage`` and ``problems``) and the plan's
 ``bulletin:`` settings. Every figure, gap, growth rate and rank the document prints is here;
 the renderers (render/bulletin) only put them into words and layout.
@@ -28,7 +28,7 @@ from chuangye_cli.plan.targets import COUNTED_KINDS
 
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
-    from chuangye_cli.judge.results import CheckReport, Result
+    from chuangye_cli.judge.results import CheckResult, Result
     from chuangye_cli.plan.targets import Plan, RankRule
 
 #: statuses that count against a district in the ranking and earn criticism
@@ -36,7 +36,7 @@ BEHIND = ("behind", "not_met")
 
 
 @dataclass(frozen=True)
-class Column:
+class RankColumn:
     """A column of the district table: one target, the city's (figure per district) or a district one."""
 
     target: str
@@ -90,7 +90,7 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Cell:
+class RankCell:
     target: str
     kind: str
     actual: Any
@@ -105,7 +105,7 @@ class DistrictLine:
     name: str
     name_en: Optional[str]
     reported: bool
-    cells: tuple[Cell, ...]
+    cells: tuple[RankCell, ...]
     behind: int
     gaps: tuple[Gap, ...]
     growth: Optional[Growth]
@@ -144,7 +144,7 @@ class Bulletin:
     plan: str
     rules: tuple["RankRule", ...]
     praise_count: int
-    columns: tuple[Column, ...]
+    columns: tuple[RankColumn, ...]
     #: city targets' results counted by status
     city_summary: dict[str, int]
     city: tuple[CityFigure, ...]
@@ -234,7 +234,7 @@ def praised(lines: list[DistrictLine], count: int) -> list[DistrictLine]:
 
 
 def build_bulletin(
-    report: "CheckReport",
+    report: "CheckResult",
     plan: "Plan",
     *,
     office: Optional[dict[str, str]] = None,
@@ -251,11 +251,11 @@ def build_bulletin(
     by_unit: dict[tuple[Optional[str], str], "Result"] = {(r.district_code, r.target): r for r in report.results}
     names = {t.id: {"zh": t.name.zh, "en": t.name.en} for t in plan.targets}
 
-    columns: list[Column] = []
+    columns: list[RankColumn] = []
     if matrix is not None:
-        columns += [Column(t.target, t.name, t.kind, _unit(plan, t.target), "city", t.threshold, t.op) for t in matrix.targets if t.kind != "distinct"]
+        columns += [RankColumn(t.target, t.name, t.kind, _unit(plan, t.target), "city", t.threshold, t.op) for t in matrix.targets if t.kind != "distinct"]
     columns += [
-        Column(t.id, names[t.id], t.metric.kind, _unit(plan, t.id), "district", t.value, t.op)
+        RankColumn(t.id, names[t.id], t.metric.kind, _unit(plan, t.id), "district", t.value, t.op)
         for t in plan.targets
         if t.scope != "city" and t.metric.kind != "distinct"
     ]
@@ -265,20 +265,20 @@ def build_bulletin(
         raise ValueError("a bulletin needs a checked report (its coverage)")
     lines: list[DistrictLine] = []
     for d in plan.districts:
-        cells: list[Cell] = []
+        cells: list[RankCell] = []
         gaps: list[Gap] = []
         for c in columns:
             if c.scope == "city":
                 mc = matrix.cell(d.code, c.target)  # type: ignore[union-attr]
-                cells.append(Cell(c.target, c.kind, mc.actual, True, mc.status))
+                cells.append(RankCell(c.target, c.kind, mc.actual, True, mc.status))
                 if mc.status in BEHIND:
                     gaps.append(_gap(_QuotaCell(c.target, c.kind, mc.status, mc.actual, mc.expected_now, mc.quota), c.name, c.unit, True))
             else:
                 r = by_unit.get((d.code, c.target))
                 if r is None:
-                    cells.append(Cell(c.target, c.kind, None, covered=False))
+                    cells.append(RankCell(c.target, c.kind, None, covered=False))
                     continue
-                cells.append(Cell(c.target, c.kind, r.actual, True, r.status))
+                cells.append(RankCell(c.target, c.kind, r.actual, True, r.status))
                 if r.status in BEHIND:
                     gaps.append(_gap(r, c.name, c.unit, False))
         reported = coverage.reported(d.code)
@@ -358,4 +358,4 @@ def build_bulletin(
     )
 
 
-__all__ = ["Bulletin", "CityFigure", "Column", "DistrictLine", "Gap", "Quality", "build_bulletin", "praised", "rank"]
+__all__ = ["Bulletin", "CityFigure", "RankColumn", "DistrictLine", "Gap", "Quality", "build_bulletin", "praised", "rank"]

@@ -126,7 +126,7 @@ class Figures:
             table = self._tables[key] = self._compute(metric)
         return table.get(code, NO_DATA)
 
-    def rows(self, code: str | None) -> int:
+    def row_count(self, code: str | None) -> int:
         """How many rows the unit has (the city: all)."""
         return self.complete_rows((), code)
 

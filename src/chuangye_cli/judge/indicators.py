@@ -31,7 +31,7 @@ from chuangye_cli.plan.targets import POPULATION, Indicator, Plan, Target
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
     from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.population import Population
 
@@ -212,8 +212,8 @@ class KpiValue:
 
 
 @dataclass
-class KpiReport:
-    check: "CheckReport"  # plan, period, as_of, files, problems
+class KpiResult:
+    check: "CheckResult"  # plan, period, as_of, files, problems
     values: list[KpiValue] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
 
@@ -299,7 +299,7 @@ def compute(
             )
         optional = [c for c in kpi.columns if not COLUMNS[c].required]
         for code in plan.registry:
-            total = figures.rows(code)
+            total = figures.row_count(code)
             left_out = total - figures.complete_rows(kpi.columns, code)
             if 0 < left_out < total:  # all empty is plain no data, shown as such
                 d = plan.district(code)

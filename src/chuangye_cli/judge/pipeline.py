@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING, Iterable
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.judge.results import CheckReport, FileRead, ValidationReport
+from chuangye_cli.judge.results import CheckResult, FileRead, ValidationResult
 from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.cumulative import year_to_date
@@ -22,16 +22,16 @@ from chuangye_cli.reports.validation import Located, cross_check, default_as_of,
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.calculator import PeopleCounter
-    from chuangye_cli.judge.indicators import KpiReport
-    from chuangye_cli.judge.trend import TrendReport
+    from chuangye_cli.judge.indicators import KpiResult
+    from chuangye_cli.judge.trend import TrendResult
     from chuangye_cli.reports.population import Population
 
 
 def read_reports(
     paths: Iterable[str], plan: Plan, encoding: str | None = None, limits: "Limits | None" = None
-) -> tuple[list[Located], CheckReport]:
+) -> tuple[list[Located], CheckResult]:
     """Read and validate every report file; the report carries files read and problems."""
-    report = CheckReport(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
+    report = CheckResult(plan=plan.plan, period=(plan.period.start, plan.period.end), as_of=None)
     report.districts = {d.code: (d.name, d.name_en) for d in plan.districts}
     paths = list(paths)
     files, problems = find_files(paths, known=[plan.source])
@@ -62,7 +62,7 @@ def _row_order(problem: "Problem") -> int:
     return problem.row or 0
 
 
-def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None, limits: "Limits | None" = None) -> CheckReport:
+def _read_as_of(plan: Plan, paths: Iterable[str], as_of: Quarter | None, encoding: str | None, limits: "Limits | None" = None) -> CheckResult:
     """The reports read and checked across rows as of a quarter (by default the earliest of the
     districts' latest reported quarters: see :func:`~chuangye_cli.reports.validation.default_as_of`);
     ``report.rows`` holds the rows that count."""
@@ -86,7 +86,7 @@ def check_plan(
     allow_errors: bool = False,
     limits: "Limits | None" = None,
     trend: bool = False,
-) -> CheckReport:
+) -> CheckResult:
     """Validate the reports under ``paths`` and judge the plan's targets.
 
     ``by_district``: also carry the districts x city-targets matrix (``report.matrix``).
@@ -119,7 +119,7 @@ def check_plan(
     return report
 
 
-def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None, limits: "Limits | None" = None) -> ValidationReport:
+def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None, limits: "Limits | None" = None) -> ValidationResult:
     """Every file's rows checked, and the rules across rows that fit one district's upload:
     duplicates (error), rows outside the plan period, cumulative warnings, and quarters
     missing between a district's first and last quarter in these files (not the whole plan)."""
@@ -128,10 +128,10 @@ def validate_paths(plan: Plan, paths: Iterable[str], encoding: str | None = None
     report.coverage = Coverage.of(plan, [r.row for r in rows], as_of, report.reported)
     kept, problems = cross_check(rows, plan, as_of, report.coverage, within_spans=True)
     report.problems.extend(problems)
-    return ValidationReport(report, rows=len(kept))
+    return ValidationResult(report, rows=len(kept))
 
 
-def read_population_into(plan: Plan, path: str | None, report: CheckReport) -> "Population | None":
+def read_population_into(plan: Plan, path: str | None, report: CheckResult) -> "Population | None":
     """The ``--population`` file read and validated; its problems join the report (an error makes
     the input invalid, exit 3) and the file is listed as read."""
     if path is None:
@@ -146,20 +146,20 @@ def read_population_into(plan: Plan, path: str | None, report: CheckReport) -> "
 
 def run_kpis(
     plan: Plan, paths: Iterable[str], as_of: Quarter | None = None, encoding: str | None = None, population: str | None = None
-) -> "KpiReport":
+) -> "KpiResult":
     """Read and validate the reports (and the population file), then compute every indicator (``kpis``)."""
-    from chuangye_cli.judge.indicators import KpiReport, compute
+    from chuangye_cli.judge.indicators import KpiResult, compute
 
     report = _read_as_of(plan, paths, as_of, encoding)
     people = read_population_into(plan, population, report)
-    out = KpiReport(report, indicators=list(plan.indicators))
+    out = KpiResult(report, indicators=list(plan.indicators))
     if report.valid:
         out.values, partial = compute(plan, report.rows, report.as_of, people, report.coverage)
         report.problems.extend(partial)
     return out
 
 
-def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckReport) -> "PeopleCounter":
+def _read_rosters(plan: Plan, rosters: list[str], encoding: str | None, report: CheckResult) -> "PeopleCounter":
     """Validate the rosters into the report (problems, files, reconciliation); count people from them."""
     from chuangye_cli.rosters.context import RosterContext
     from chuangye_cli.rosters.pipeline import validate_rosters
@@ -186,7 +186,7 @@ def run_trend(
     population: str | None = None,
     target: str | None = None,
     district: str | None = None,
-) -> "TrendReport":
+) -> "TrendResult":
     """Read and validate the reports (and the population file), then every figure quarter by quarter."""
     from chuangye_cli.judge import trend
 

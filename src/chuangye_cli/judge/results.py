@@ -114,7 +114,7 @@ class FileRead:
 
 
 @dataclass
-class CheckReport(HasProblems):
+class CheckResult(HasProblems):
     plan: str
     period: tuple[Quarter, Quarter] | None
     as_of: Quarter | None
@@ -176,10 +176,10 @@ class CheckReport(HasProblems):
 
 
 @dataclass
-class ValidationReport:
+class ValidationResult:
     """``validate``'s result: the files read and the problems found; no verdict."""
 
-    check: CheckReport
+    check: CheckResult
     #: valid data rows read
     rows: int = 0
 

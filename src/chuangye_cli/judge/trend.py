@@ -17,7 +17,7 @@ from chuangye_cli.judge.results import incomplete_dict
 if TYPE_CHECKING:
     from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.judge.calculator import Figures, Grid, Quarterly
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
     from chuangye_cli.plan.targets import Plan
     from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.population import Population
@@ -101,8 +101,8 @@ class TrendSeries:
 
 
 @dataclass
-class TrendReport:
-    check: "CheckReport"
+class TrendResult:
+    check: "CheckResult"
     series: list[TrendSeries] = field(default_factory=list)
 
     @property
@@ -355,11 +355,11 @@ def _change_at(values: list[Any], i: int, back: int) -> Optional[float]:
     return change(values[i], values[i - back]) if i >= back else None
 
 
-def run_trend(report: "CheckReport", plan: "Plan", population: "Population | None", target: str | None, district: str | None) -> TrendReport:
+def run_trend(report: "CheckResult", plan: "Plan", population: "Population | None", target: str | None, district: str | None) -> TrendResult:
     """The trend of a checked report's rows (``report.rows``, ``report.as_of``)."""
     from chuangye_cli.judge.calculator import Figures
 
-    out = TrendReport(report)
+    out = TrendResult(report)
     if report.valid and report.as_of is not None:
         out.series = trend(plan, Figures(report.rows), report.as_of, population, target, district, report.coverage)
     return out

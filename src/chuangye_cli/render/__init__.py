@@ -25,12 +25,12 @@ from chuangye_cli.render.formats import (
 )
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
 
-Renderer = Callable[["CheckReport", str, str], "tuple[Output, str]"]
+Renderer = Callable[["CheckResult", str, str], "tuple[Output, str]"]
 
 
-def render(report: CheckReport, fmt: str, lang: str) -> tuple[Output, str]:
+def render(report: CheckResult, fmt: str, lang: str) -> tuple[Output, str]:
     """(stdout text or bytes, stderr text) for a report in a format."""
     renderer: Renderer
     if fmt == "json":

@@ -19,7 +19,7 @@ from typing import Any
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.marks import csv_mark_line
-from chuangye_cli.judge.results import CheckReport, Result
+from chuangye_cli.judge.results import CheckResult, Result
 from chuangye_cli.render.notes import missing_codes, notes_text, status_text
 from chuangye_cli.render.problems import diagnostics
 
@@ -95,7 +95,7 @@ def result_record(r: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def matrix_records(report: CheckReport, lang: str) -> list[dict[str, Any]]:
+def matrix_records(report: CheckResult, lang: str) -> list[dict[str, Any]]:
     """One record per district per city target (the --by-district matrix), result-shaped."""
     m = report.matrix
     if m is None:
@@ -131,7 +131,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else neutralise(value)
 
 
-def render_csv(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
+def render_csv(report: CheckResult, fmt: str, lang: str) -> tuple[bytes, str]:
     buf = io.StringIO()
     buf.write(csv_mark_line(lang))  # first line: "# chuangye: ...", so the reader never takes it for a report
     writer = csv.writer(buf)

@@ -1,7 +1,10 @@
-"""The output formats and the names they go by (no renderer imported: ``--help`` reads these)."""
+"""The output formats and the names they go by (no renderer imported: ``--help`` reads these), and the
+format of ``--output FILE``: ``--format`` when given, else the file's extension. Writing the file is
+:mod:`chuangye_cli.core.writer`'s (the one writer)."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
@@ -38,7 +41,34 @@ def format_for_path(path: str | Path) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def choose_format(fmt: str, explicit: bool, output: str | None) -> str:
+    """The format to render: --format when given, else the output file's extension, else the default."""
+    from pathlib import Path
+
+    from chuangye_cli.core.writer import OutputError
+
+    if output is not None and Path(output).is_dir():
+        raise OutputError("output.is_folder", path=output)
+    if output is None or explicit:
+        chosen = fmt
+    else:
+        inferred = format_for_path(output)
+        if inferred is None:
+            raise OutputError("output.unknown_extension", path=output, suffix=Path(output).suffix or "''", known=" ".join(EXTENSIONS))
+        chosen = inferred
+    if output is None and chosen in BINARY_FORMATS and stdout_is_terminal():
+        raise OutputError("output.binary_terminal", format=chosen)
+    return chosen
+
+
 __all__ = [
     "TABLE_FORMATS", "DATA_TABLE_FORMATS", "MACHINE_FORMATS", "FORMATS", "DEFAULT_FORMAT", "BINARY_FORMATS", "EXTENSIONS", "Output",
-    "format_for_path",
+    "format_for_path", "stdout_is_terminal", "choose_format",
 ]  # fmt: skip

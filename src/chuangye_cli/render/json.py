@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
 
@@ -43,6 +43,6 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-def render_json(report: "CheckReport", fmt: str, lang: str) -> tuple[bytes, str]:
+def render_json(report: "CheckResult", fmt: str, lang: str) -> tuple[bytes, str]:
     """The JSON report: one object on stdout, nothing on stderr."""
     return dumps(report.to_dict(lang)), ""

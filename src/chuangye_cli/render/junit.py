@@ -20,7 +20,7 @@ from typing import Any
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
-from chuangye_cli.judge.results import FAILING, CheckReport, Result
+from chuangye_cli.judge.results import FAILING, CheckResult, Result
 from chuangye_cli.render.notes import footnotes, missing_codes, status_text
 from chuangye_cli.render.numbers import threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
@@ -57,7 +57,7 @@ def _suite(parent: ET.Element, name: str, cases: list[ET.Element]) -> ET.Element
     return suite
 
 
-def _validation_cases(report: CheckReport, lang: str) -> list[ET.Element]:
+def _validation_cases(report: CheckResult, lang: str) -> list[ET.Element]:
     cases = []
     bad_files = {p.file for p in report.errors}
     for p in report.errors:
@@ -105,7 +105,7 @@ def _result_case(r: Result, lang: str) -> ET.Element:
     return case
 
 
-def render_junit(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
+def render_junit(report: CheckResult, fmt: str, lang: str) -> tuple[bytes, str]:
     root = ET.Element("testsuites", name="chuangye check")
     validation = _suite(root, "validation", _validation_cases(report, lang))
     if report.warnings:

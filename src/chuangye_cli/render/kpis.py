@@ -9,7 +9,7 @@ from chuangye_cli.render.notes import footnotes, marked
 from chuangye_cli.render.numbers import display_text, multiple_text
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.indicators import KpiReport, KpiValue
+    from chuangye_cli.judge.indicators import KpiResult, KpiValue
     from chuangye_cli.plan.targets import Plan
 
 
@@ -37,7 +37,7 @@ def _unit(plan: "Plan", code: str | None, lang: str) -> str:
     return district_label(code, d.name, d.name_en, lang)
 
 
-def kpis_text(report: "KpiReport", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:
+def kpis_text(report: "KpiResult", plan: "Plan", fmt: str, lang: str) -> tuple[str, str]:
     """(stdout: units x indicators and the definitions, stderr: the problem tables)."""
     from chuangye_cli.judge.indicators import formula_text
     from chuangye_cli.render.problems import problems_text

@@ -17,7 +17,7 @@ from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
 
 #: the mark after the status of a figure built on incomplete quarters (ASCII: safe in every table style)
 MARK = "*"
@@ -45,7 +45,7 @@ def marked(text: str, item: Any) -> str:
     return text + MARK if item.missing and not item.not_reported else text
 
 
-def _items(report: "CheckReport") -> list[Any]:
+def _items(report: "CheckResult") -> list[Any]:
     items: list[Any] = list(report.results)
     if report.matrix is not None:
         items += list(report.matrix.cells.values())
@@ -63,7 +63,7 @@ def _ranges(quarters: list[Quarter]) -> list[str]:
     return [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in out]
 
 
-def missing_text(missing: Iterable[tuple[str, Quarter]], report: "CheckReport", lang: str) -> str:
+def missing_text(missing: Iterable[tuple[str, Quarter]], report: "CheckResult", lang: str) -> str:
     """The missing district-quarters in words, district by district in the plan's order."""
     by: dict[str, list[Quarter]] = {}
     for code, q in missing:
@@ -82,7 +82,7 @@ def missing_codes(missing: Iterable[tuple[str, Quarter]]) -> str:
     return "; ".join(f"{code} {q}" for code, q in missing)
 
 
-def footnotes(report: "CheckReport", lang: str, items: Iterable[Any] | None = None) -> list[str]:
+def footnotes(report: "CheckResult", lang: str, items: Iterable[Any] | None = None) -> list[str]:
     """The notes that explain the marks a report's outputs show (none when every figure is complete).
 
     ``items``: the figures shown (anything with ``missing`` and ``not_reported``); by default the
@@ -100,12 +100,12 @@ def footnotes(report: "CheckReport", lang: str, items: Iterable[Any] | None = No
     return notes
 
 
-def notes_text(report: "CheckReport", lang: str) -> str:
+def notes_text(report: "CheckResult", lang: str) -> str:
     """The footnotes as lines (for stderr beside a file format), or ""."""
     return "".join(note + "\n" for note in footnotes(report, lang))
 
 
-def summary_parts(report: "CheckReport", lang: str) -> list[str]:
+def summary_parts(report: "CheckResult", lang: str) -> list[str]:
     """"已达标 16" and so on, 未报送 counted apart from the other no_data."""
     from chuangye_cli.judge.results import STATUSES
 

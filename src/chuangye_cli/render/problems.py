@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
-from chuangye_cli.judge.results import CheckReport
+from chuangye_cli.judge.results import CheckResult
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 from chuangye_cli.render.tabular import grid
 
@@ -27,7 +27,7 @@ def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang
     return "\n".join(out) + ("\n" if out else "")
 
 
-def diagnostics(report: CheckReport, lang: str, fmt: str = DEFAULT_FORMAT) -> str:
+def diagnostics(report: CheckResult, lang: str, fmt: str = DEFAULT_FORMAT) -> str:
     """stderr for the file formats (csv, junit, xlsx) and the printable report: the problem tables,
     as the terminal table shows them, and the no-verdict line when the input is invalid."""
     err = problems_text(report.errors, report.warnings, fmt, lang)

@@ -7,14 +7,14 @@ title lines, summaries and notes go to stderr after the problems.
 from __future__ import annotations
 
 from chuangye_cli.core.i18n import label
-from chuangye_cli.judge.results import STATUSES, CheckReport, Result
+from chuangye_cli.judge.results import STATUSES, CheckResult, Result
 from chuangye_cli.render.notes import footnotes, marked, status_label, status_text, summary_parts
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
 from chuangye_cli.render.tabular import grid, is_data
 
 
-def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
+def render_table(report: CheckResult, fmt: str, lang: str) -> tuple[str, str]:
     err = diagnostics(report, lang, fmt)
     if not report.valid:
         return "", err
@@ -36,7 +36,7 @@ def render_table(report: CheckReport, fmt: str, lang: str) -> tuple[str, str]:
     return out + ("\n" + "\n".join(notes) + "\n" if notes else ""), err
 
 
-def titles(report: CheckReport, lang: str) -> list[str]:
+def titles(report: CheckResult, lang: str) -> list[str]:
     """The title lines of a table output (check's, kpis', trend's): the plan, and the as-of quarter in its period."""
     lines = [report.plan]
     if report.as_of and report.period:
@@ -45,11 +45,11 @@ def titles(report: CheckReport, lang: str) -> list[str]:
     return lines
 
 
-def _summary(report: CheckReport, lang: str) -> str:
+def _summary(report: CheckResult, lang: str) -> str:
     return label("heading.summary", lang, parts=("，" if lang == "zh" else ", ").join(summary_parts(report, lang)))
 
 
-def reconciliation_text(report: CheckReport, fmt: str, lang: str) -> str:
+def reconciliation_text(report: CheckResult, fmt: str, lang: str) -> str:
     """check --rosters: every difference between roster counts and report figures."""
     if report.reconciliation is None:
         return ""
@@ -59,12 +59,12 @@ def reconciliation_text(report: CheckReport, fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _reconciliation_heading(report: CheckReport, lang: str) -> str:
+def _reconciliation_heading(report: CheckResult, lang: str) -> str:
     count = sum(len(e["differences"]) for e in report.reconciliation or [])
     return label("roster.heading.reconciliation", lang, count=count)
 
 
-def _reconciliation_grid(report: CheckReport, fmt: str, lang: str) -> str | None:
+def _reconciliation_grid(report: CheckResult, fmt: str, lang: str) -> str | None:
     """The differences table of check --rosters (None when there is none)."""
     diffs = [(e, d) for e in report.reconciliation or [] for d in e["differences"]]
     if not diffs:
@@ -85,7 +85,7 @@ def _reconciliation_grid(report: CheckReport, fmt: str, lang: str) -> str | None
     return grid(rows, headers, fmt, caption=[_reconciliation_heading(report, lang)])
 
 
-def results_text(report: CheckReport, fmt: str, lang: str) -> str:
+def results_text(report: CheckResult, fmt: str, lang: str) -> str:
     lines = titles(report, lang)
     lines.append("")
     lines.append(_results_grid(report, fmt, lang))
@@ -94,7 +94,7 @@ def results_text(report: CheckReport, fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _results_grid(report: CheckReport, fmt: str, lang: str) -> str:
+def _results_grid(report: CheckResult, fmt: str, lang: str) -> str:
     headers = [label(f"col.{c}", lang) for c in ("target", "scope", "threshold", "actual", "progress", "status")]
     return grid([_result_row(r, lang) for r in report.results], headers, fmt, caption=titles(report, lang))
 
@@ -111,7 +111,7 @@ def _result_row(r: Result, lang: str) -> list[str]:
     ]
 
 
-def matrix_text(report: CheckReport, fmt: str, lang: str) -> str:
+def matrix_text(report: CheckResult, fmt: str, lang: str) -> str:
     """check --by-district: districts x city targets, each cell the district's figure
     (and, where it has a quota, "figure / quota status")."""
     if report.matrix is None:
@@ -124,13 +124,13 @@ def matrix_text(report: CheckReport, fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _matrix_summary(report: CheckReport, lang: str) -> str | None:
+def _matrix_summary(report: CheckResult, lang: str) -> str | None:
     m = report.matrix
     parts = [f"{label('status.' + s, lang)} {n}" for s, n in m.summary.items() if n] if m else []
     return label("heading.by_district_summary", lang, parts=("，" if lang == "zh" else ", ").join(parts)) if parts else None
 
 
-def _matrix_grid(report: CheckReport, fmt: str, lang: str) -> str:
+def _matrix_grid(report: CheckResult, fmt: str, lang: str) -> str:
     m = report.matrix
     assert m is not None
     headers = [label("col.district", lang)] + [t.name.get(lang) or t.name["en"] for t in m.targets]

@@ -9,7 +9,7 @@ from chuangye_cli.render.notes import NOT_REPORTED, footnotes, marked, missing_c
 from chuangye_cli.render.numbers import display_text, percent
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.trend import TrendReport, TrendSeries
+    from chuangye_cli.judge.trend import TrendResult, TrendSeries
 
 
 def figure_text(series: "TrendSeries", value: Any, lang: str) -> str:
@@ -23,7 +23,7 @@ def change_text(value: float | None) -> str:
     return ("+" if value > 0 else "") + f"{value * 100:.1f}%"
 
 
-def _unit(report: "TrendReport", code: str | None, lang: str) -> str:
+def _unit(report: "TrendResult", code: str | None, lang: str) -> str:
     if code is None:
         return label("scope.city", lang)
     name, name_en = report.check.districts.get(code, (code, None))
@@ -34,7 +34,7 @@ HEADERS = ("trend.col.name", "col.scope", "trend.col.quarter", "trend.col.value"
            "trend.col.completion", "trend.col.qoq", "trend.col.yoy", "col.status")  # fmt: skip
 
 
-def rows(report: "TrendReport", lang: str) -> list[list[str]]:
+def rows(report: "TrendResult", lang: str) -> list[list[str]]:
     """One row per point. A point whose figure lacks reports has :data:`~.notes.MARK` after its
     status (or, without a verdict, after its cumulative figure); a district's point at a quarter it
     did not report reads 未报送 instead of a status, as check's table (see :func:`trend_notes`)."""
@@ -65,7 +65,7 @@ def rows(report: "TrendReport", lang: str) -> list[list[str]]:
     return out
 
 
-def trend_notes(report: "TrendReport", lang: str) -> list[str]:
+def trend_notes(report: "TrendResult", lang: str) -> list[str]:
     """The notes on the marks the points show (none when every point is complete): the missing
     district-quarters (check's note), and what 未报送 means for a point."""
     flagged = [p for s in report.series for p in s.points if p.missing or p.not_reported]
@@ -77,7 +77,7 @@ def trend_notes(report: "TrendReport", lang: str) -> list[str]:
     return notes
 
 
-def _flag_cells(report: "TrendReport") -> list[tuple[Any, str]]:
+def _flag_cells(report: "TrendResult") -> list[tuple[Any, str]]:
     """Each point's incomplete and missing cells for a machine-read output (CSV, xlsx), in rows' order."""
     return [
         (True if p.missing else None, missing_codes(p.missing))
@@ -86,7 +86,7 @@ def _flag_cells(report: "TrendReport") -> list[tuple[Any, str]]:
     ]
 
 
-def render_trend(report: "TrendReport", fmt: str, lang: str) -> "tuple[str | bytes, str]":
+def render_trend(report: "TrendResult", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for a trend report in any of check's formats but junit."""
     from chuangye_cli.render.problems import problems_text
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from chuangye_cli.core.i18n import label
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.results import ValidationReport
+    from chuangye_cli.judge.results import ValidationResult
 
 
-def validation_text(v: "ValidationReport", fmt: str, lang: str) -> tuple[str, str]:
+def validation_text(v: "ValidationResult", fmt: str, lang: str) -> tuple[str, str]:
     """(stdout: the files read and a one-line verdict, stderr: the problem tables)."""
     from chuangye_cli.render.problems import problems_text
     from chuangye_cli.render.tabular import grid, split

@@ -14,7 +14,7 @@ from typing import Any
 
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.core.marks import mark_workbook
-from chuangye_cli.judge.results import FAILING, CheckReport
+from chuangye_cli.judge.results import FAILING, CheckResult
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.render.notes import footnotes, notes_text
 from chuangye_cli.render.numbers import percent
@@ -112,7 +112,7 @@ def _number_formats(rec: dict[str, Any], keys: list[str], op: str, threshold: An
     return formats, shown
 
 
-def _results_sheet(wb: Any, report: CheckReport, lang: str) -> None:
+def _results_sheet(wb: Any, report: CheckResult, lang: str) -> None:
     keys = list(RESULT_COLUMNS)
     sheet = _Sheet(wb, label("sheet.results", lang), [label(RESULT_COLUMNS[k], lang) for k in keys])
     for r in report.results:
@@ -122,7 +122,7 @@ def _results_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     sheet.size()
 
 
-def _district_sheet(wb: Any, report: CheckReport, lang: str) -> None:
+def _district_sheet(wb: Any, report: CheckResult, lang: str) -> None:
     m = report.matrix
     title = label("sheet.by_district", lang)
     if m is None:
@@ -165,7 +165,7 @@ def _district_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     sheet.size()
 
 
-def _problems_sheet(wb: Any, report: CheckReport, lang: str) -> None:
+def _problems_sheet(wb: Any, report: CheckResult, lang: str) -> None:
     keys = list(PROBLEM_COLUMNS)
     sheet = _Sheet(wb, label("sheet.problems", lang), [label(PROBLEM_COLUMNS[k], lang) for k in keys])
     for p in [*report.errors, *report.warnings]:
@@ -173,7 +173,7 @@ def _problems_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     sheet.size()
 
 
-def _about_sheet(wb: Any, report: CheckReport, lang: str) -> None:
+def _about_sheet(wb: Any, report: CheckResult, lang: str) -> None:
     """What the workbook is: the plan, its period and the as-of quarter (so a saved result says
     when it was true), then the notes on the marks its sheets show."""
     from openpyxl.styles import Alignment, Font
@@ -195,7 +195,7 @@ def _about_sheet(wb: Any, report: CheckReport, lang: str) -> None:
     ws.column_dimensions["B"].width = MAX_WIDTH * 2
 
 
-def render_xlsx(report: CheckReport, fmt: str, lang: str) -> tuple[bytes, str]:
+def render_xlsx(report: CheckResult, fmt: str, lang: str) -> tuple[bytes, str]:
     from openpyxl import Workbook
 
     wb = Workbook()

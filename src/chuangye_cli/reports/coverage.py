@@ -1,5 +1,5 @@
 """Which district-quarters are reported and which are missing: computed once per run from the
-rows' keys (:class:`Coverage`) and carried on the result (``CheckReport.coverage``). Everything
+rows' keys (:class:`Coverage`) and carried on the result (``CheckResult.coverage``). Everything
 that speaks of missing reports reads it: validation's warnings (missing-report, later-reports,
 not-yet-reported), every figure's flags (check, the matrix, kpis, trend) and the bulletin. Pure.
 

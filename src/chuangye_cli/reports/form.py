@@ -286,7 +286,7 @@ def template_bytes(t: Template, suffix: str, form: bool = False) -> bytes:
 def check_output_path(path: str | Path, force: bool = False, form: bool = False) -> Path:
     """Refuse before building anything: a bad suffix, an existing file (unless ``force``),
     a folder, a missing or read-only folder (the last three: OutputError from render.output)."""
-    from chuangye_cli.core.output import check_output
+    from chuangye_cli.core.writer import check_output
 
     p = Path(path)
     if p.suffix.lower() not in SUFFIXES:
@@ -301,7 +301,7 @@ def check_output_path(path: str | Path, force: bool = False, form: bool = False)
 def write_template(t: Template, path: str | Path, force: bool = False, form: bool = False) -> Path:
     """Write the template (format from the suffix; ``form``: the printed form, .xlsx only) all at
     once: a failure leaves nothing behind."""
-    from chuangye_cli.core.output import write_output
+    from chuangye_cli.core.writer import write_output
 
     p = check_output_path(path, force, form)
     return write_output(str(p), template_bytes(t, p.suffix.lower(), form))

@@ -146,7 +146,7 @@ _QUARTER_MONTHS = re.compile(r"(\d{4})年(\d{1,2})月?[-–—~至到](\d{1,2})�
 _MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
 
 
-def quarter_text(value: Any) -> "tuple[int | None, int] | None":
+def parse_quarter_cell(value: Any) -> "tuple[int | None, int] | None":
     """(year or None, quarter) of a quarter as people type it, or None when it is none."""
     text = normalise_text(value).replace(" ", "")
     for pattern in _QUARTER_TEXT:
@@ -161,9 +161,9 @@ def quarter_text(value: Any) -> "tuple[int | None, int] | None":
 
 def _quarter(value: Any, info: ValidationInfo) -> int:
     if value.__class__ is str and value in _QUARTER_DIGITS:
-        return _QUARTER_DIGITS[value]  # the common case, "1": what quarter_text gives it
+        return _QUARTER_DIGITS[value]  # the common case, "1": what parse_quarter_cell gives it
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        found = quarter_text(value)
+        found = parse_quarter_cell(value)
         if found is not None:
             year, quarter = found
             stated = info.data.get("year") if info.data else None
@@ -184,7 +184,7 @@ _DISTRICT_CODE = re.compile(r"\d{6}")
 
 def parse_period(value: Any) -> Quarter:
     """A single period cell (报告期): 2009年第一季度, 2009Q1, 2009-Q1, 2009年1-3月 (a year is required)."""
-    found = None if isinstance(value, (int, float)) else quarter_text(value)
+    found = None if isinstance(value, (int, float)) else parse_quarter_cell(value)
     if found is None or found[0] is None or not FIRST_YEAR <= found[0] <= LAST_YEAR:
         raise PydanticCustomError("bad-period", "bad period")
     return Quarter(found[0], found[1])

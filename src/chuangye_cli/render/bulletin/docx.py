@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 
-from chuangye_cli.render.bulletin.text import Document, Items, Table
+from chuangye_cli.render.bulletin.text import DocTable, Document, Items
 
 #: East Asian font -> (declared fallback name, family) in the font table
 FONTS = {"仿宋": ("FangSong", "roman"), "黑体": ("SimHei", "swiss")}
@@ -139,12 +139,12 @@ def render_docx(doc: Document) -> bytes:
     out.add_paragraph(doc.addressee)
     out.add_paragraph(doc.intro).paragraph_format.first_line_indent = Pt(BODY_PT * 2)
     for s in doc.sections:
-        has_table = any(isinstance(b, Table) for b in s.blocks)
+        has_table = any(isinstance(b, DocTable) for b in s.blocks)
         if has_table:
             _page(out.add_section(WD_SECTION.NEW_PAGE), landscape=True)
         out.add_heading(s.heading, level=1)
         for b in s.blocks:
-            if isinstance(b, Table):
+            if isinstance(b, DocTable):
                 table = out.add_table(rows=1 + len(b.rows), cols=len(b.header))
                 table.style = out.styles["Table Grid"]
                 table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from chuangye_cli.render.bulletin.text import Document, Items, Table
+from chuangye_cli.render.bulletin.text import DocTable, Document, Items
 
 CSS = """
 @page { size: A4; margin: 25mm 20mm; }
@@ -32,7 +32,7 @@ def render_html(doc: Document) -> str:
     for s in doc.sections:
         out.append(f"<h2>{escape(s.heading)}</h2>")
         for b in s.blocks:
-            if isinstance(b, Table):
+            if isinstance(b, DocTable):
                 out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr></thead><tbody>")
                 out += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in b.rows]
                 out.append("</tbody></table>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chuangye_cli.render.bulletin.text import Document, Items, Table
+from chuangye_cli.render.bulletin.text import DocTable, Document, Items
 
 #: what Markdown reads as markup in running text: escaped, so that a file name such as
 #: ``[x](http://…)`` or ``<img onerror=…>`` stays text
@@ -24,7 +24,7 @@ def render_md(doc: Document) -> str:
     for s in doc.sections:
         out += [f"## {_md(s.heading)}", ""]
         for b in s.blocks:
-            if isinstance(b, Table):
+            if isinstance(b, DocTable):
                 out.append("| " + " | ".join(_cell(h) for h in b.header) + " |")
                 out.append("|" + "---|" * len(b.header))
                 out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in b.rows]

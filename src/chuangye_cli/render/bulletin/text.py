@@ -32,7 +32,7 @@ SUMMARY_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
 
 
 @dataclass
-class Table:
+class DocTable:
     header: list[str]
     rows: list[list[str]]
 
@@ -44,7 +44,7 @@ class Items:
     items: list[str]
 
 
-Block = Union[str, Table, Items]
+Block = Union[str, DocTable, Items]
 
 
 @dataclass
@@ -71,7 +71,7 @@ class Document:
             for b in s.blocks:
                 if isinstance(b, str):
                     out.append(b)
-                elif isinstance(b, Table):
+                elif isinstance(b, DocTable):
                     out += b.header + [c for row in b.rows for c in row]
                 else:
                     out += b.items
@@ -116,7 +116,7 @@ def _district(d: "DistrictLine", lang: str) -> str:
     return district_label(d.code, d.name, d.name_en, lang, with_code=False)
 
 
-def quarter_text(q: Any, lang: str) -> str:
+def quarter_words(q: Any, lang: str) -> str:
     return f"{q.year}年第{QUARTER_ZH[q.q]}季度" if lang == "zh" else f"Q{q.q} {q.year}"
 
 
@@ -174,7 +174,7 @@ def growth_cell(d: "DistrictLine", lang: str) -> str:
     return label("bulletin.growth_cell", lang, rate=signed_rate(g.rate), basis=label(BASIS_KEYS[g.basis], lang))
 
 
-def ranking_table(b: "Bulletin", lang: str) -> Table:
+def ranking_table(b: "Bulletin", lang: str) -> DocTable:
     header = [label("bulletin.col_rank", lang), label("bulletin.col_district", lang)]
     for c in b.columns:
         unit = c.unit.get(lang) if c.unit else None
@@ -191,7 +191,7 @@ def ranking_table(b: "Bulletin", lang: str) -> Table:
         row.append(str(d.behind) if d.reported else "—")
         row.append(growth_cell(d, lang))
         rows.append(row)
-    return Table(header, rows)
+    return DocTable(header, rows)
 
 
 def rule_text(b: "Bulletin", lang: str) -> str:
@@ -199,7 +199,7 @@ def rule_text(b: "Bulletin", lang: str) -> str:
         label("bulletin.rule_first" if i == 0 else "bulletin.rule_then", lang, rule=label(RULE_KEYS[(r.key, r.order)], lang))
         for i, r in enumerate(b.rules)
     )
-    return label("bulletin.rule", lang, keys=keys, as_of=quarter_text(b.as_of, lang))
+    return label("bulletin.rule", lang, keys=keys, as_of=quarter_words(b.as_of, lang))
 
 
 def praise_items(b: "Bulletin", lang: str) -> list[str]:
@@ -211,7 +211,7 @@ def praise_items(b: "Bulletin", lang: str) -> list[str]:
             label(
                 "bulletin.praise_item", lang, i=i, district=_district(d, lang), current=number(g.current),
                 basis=label(BASIS_KEYS[g.basis], lang), rate=signed_rate(g.rate).lstrip("+"),
-                base_quarter=quarter_text(g.base_quarter, lang), base=number(g.base),
+                base_quarter=quarter_words(g.base_quarter, lang), base=number(g.base),
             )
         )
     return out
@@ -255,7 +255,7 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
         out.append(
             label(
                 "bulletin.missing_earlier", lang, district=district_label(code, name, name_en, lang, with_code=False),
-                quarters=sep.join(quarter_text(x, lang) for x in quarters),
+                quarters=sep.join(quarter_words(x, lang) for x in quarters),
             )
         )
     if q.errors:
@@ -305,4 +305,4 @@ def document(b: "Bulletin", lang: str) -> Document:
     )
 
 
-__all__ = ["Document", "Items", "Section", "Table", "document", "number", "points"]
+__all__ = ["Document", "Items", "Section", "DocTable", "document", "number", "points"]

@@ -1,6 +1,6 @@
 """The printable compliance report: one self-contained HTML file (inline CSS and SVG).
 
-It reads the same :class:`~chuangye_cli.judge.results.CheckReport` as every other
+It reads the same :class:`~chuangye_cli.judge.results.CheckResult` as every other
 renderer. :func:`~.view.report_view` turns the result into plain values for the
 template (:mod:`.charts` lays out the SVG charts); :func:`render_html` fills the
 Jinja2 template ``report.html.j2`` beside this file. Nothing here fetches or links
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.i18n import label
-from chuangye_cli.judge.results import STATUSES, CheckReport
+from chuangye_cli.judge.results import STATUSES, CheckResult
 from chuangye_cli.render.html.charts import GEOMETRY, TREND_GEOMETRY
 from chuangye_cli.render.html.view import progress_bar, report_view
 from chuangye_cli.render.numbers import count, percent
@@ -60,7 +60,7 @@ def _environment() -> Any:
 
 
 def render_html(
-    report: CheckReport,
+    report: CheckResult,
     plan: "Plan | None",
     lang: str = "zh",
     today: _dt.date | None = None,

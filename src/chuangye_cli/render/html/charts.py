@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.render.notes import status_text
-from chuangye_cli.judge.results import CheckReport
+from chuangye_cli.judge.results import CheckResult
 from chuangye_cli.render.numbers import threshold_text, value_text
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Chart:
     ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
-def charts(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: str) -> list[Chart]:
+def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: str) -> list[Chart]:
     """A chart per each-district target and per target with quotas (not for levels).
 
     Each-district targets are drawn from the results; quotas from the per-district matrix,
@@ -204,7 +204,7 @@ class TrendChart:
     last_y: float = 0
 
 
-def trend_charts(plan: "Plan", report: CheckReport, lang: str) -> list[TrendChart]:
+def trend_charts(plan: "Plan", report: CheckResult, lang: str) -> list[TrendChart]:
     """A small chart per city target (not levels): the cumulative figure each quarter up to the
     as-of quarter against the pro-rata line, both read from ``report.trend``."""
     series = {s.id: s for s in report.trend or () if s.source == "target" and s.district_code is None}

@@ -1,7 +1,7 @@
 """The view model of the printable report: the result objects as plain values for the template.
 
 Bar widths and marks as percentages, numbers already formatted. Everything shown
-is read from :class:`~chuangye_cli.judge.results.CheckReport`: its ``results`` and
+is read from :class:`~chuangye_cli.judge.results.CheckResult`: its ``results`` and
 its ``matrix`` (the per-district view, which ``chuangye report`` always asks for);
 the plan only gives the order of targets and districts and their names.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 from chuangye_cli.core.i18n import label
-from chuangye_cli.judge.results import CheckReport, Result
+from chuangye_cli.judge.results import CheckResult, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.render.html.charts import charts, trend_charts
 from chuangye_cli.render.notes import footnotes, marked, status_label, status_text
@@ -65,7 +65,7 @@ class DistrictSummary:
 
 
 @dataclass
-class Cell:
+class ViewCell:
     text: str
     status: Optional[str] = None
     status_label: Optional[str] = None
@@ -80,8 +80,8 @@ class MatrixRow:
     target: str
     name: str
     threshold: str
-    city: Cell
-    cells: list[Cell]
+    city: ViewCell
+    cells: list[ViewCell]
 
 
 def _pct(x: float) -> float:
@@ -138,7 +138,7 @@ def _short(item: Any, lang: str) -> Optional[str]:
     return None if item.status is None else marked(label(f"status_short.{item.status}", lang), item)
 
 
-def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSummary]:
+def _summaries(plan: "Plan", report: CheckResult, lang: str) -> list[DistrictSummary]:
     out = []
     for target in plan.targets:
         results = [r for r in report.results if r.target == target.id and r.district_code is not None]
@@ -170,7 +170,7 @@ def _summaries(plan: "Plan", report: CheckReport, lang: str) -> list[DistrictSum
     return out
 
 
-def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: str) -> list[MatrixRow]:
+def _matrix(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: str) -> list[MatrixRow]:
     """Every target by district: results where the target is judged per district, else the
     per-district matrix (a city target's district figure, judged against its quota if any)."""
     out = []
@@ -179,24 +179,24 @@ def _matrix(plan: "Plan", report: CheckReport, matrix: "DistrictMatrix", lang: s
         judged = {r.district_code: r for r in report.results if r.target == target.id}
         scope = set(c for c in plan.scope_codes(target) if c)
 
-        def cell(code: str | None) -> Cell:
+        def cell(code: str | None) -> ViewCell:
             if code in judged:
                 r = judged[code]
-                return Cell(
+                return ViewCell(
                     value_text(kind, r.actual, lang, r.threshold, r.op), r.status, status_text(r, lang), short=_short(r, lang)
                 )
             if code is None:  # a target judged per district: the city's own figure, for reference
                 if kind == "level":
-                    return Cell("", applies=False)
-                return Cell(value_text(kind, matrix.city_figures[target.id], lang))
+                    return ViewCell("", applies=False)
+                return ViewCell(value_text(kind, matrix.city_figures[target.id], lang))
             if scope and code not in scope:
-                return Cell("", applies=False)
+                return ViewCell("", applies=False)
             m = matrix.cell(code, target.id)  # a city target: its scope is every district
             if m.status is not None:
-                return Cell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, status_text(m, lang), short=_short(m, lang))
+                return ViewCell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, status_text(m, lang), short=_short(m, lang))
             below = kind == "ratio" and m.reaches_target is False
             text = value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op)
-            return Cell(marked(text, m), below=below, short=_short(m, lang))
+            return ViewCell(marked(text, m), below=below, short=_short(m, lang))
 
         out.append(
             MatrixRow(
@@ -242,7 +242,7 @@ class HeatTable:
     rows: list[HeatRow]
 
 
-def _heat(plan: "Plan", report: CheckReport, lang: str) -> list[HeatTable]:
+def _heat(plan: "Plan", report: CheckResult, lang: str) -> list[HeatTable]:
     """A heat table per target judged per district, read from ``report.trend``."""
     series = {(s.id, s.district_code): s for s in report.trend or () if s.source == "target"}
     out = []
@@ -282,7 +282,7 @@ def _heat(plan: "Plan", report: CheckReport, lang: str) -> list[HeatTable]:
 
 
 def report_view(
-    report: CheckReport,
+    report: CheckResult,
     plan: "Plan | None",
     lang: str = "zh",
     today: _dt.date | None = None,
@@ -338,4 +338,4 @@ def report_view(
     return view
 
 
-__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "Cell", "MatrixRow", "HeatCell", "HeatRow", "HeatTable"]
+__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "ViewCell", "MatrixRow", "HeatCell", "HeatRow", "HeatTable"]

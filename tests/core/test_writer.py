@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.core.output import OutputError, WriteError, check_output, write_output
+from chuangye_cli.core.writer import OutputError, WriteError, check_output, write_output
 
 
 def test_a_new_file_gets_the_usual_mode_and_an_old_one_keeps_its_own(tmp_path):

@@ -1,5 +1,5 @@
 """What every command does around the library: load the plan, print results to stdout and
-diagnostics to stderr, or write ``-o`` (through the one writer, core.output)."""
+diagnostics to stderr, or write ``-o`` (through the one writer, core.writer)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 def say(text: str | bytes, err: bool = False) -> None:
     """Write to stdout (or stderr). A reader that has gone away (``| head``) ends the output
     quietly and the command keeps its own exit code; any other failure (``> /dev/full``) is a
-    :class:`~chuangye_cli.core.output.WriteError` (exit 5), never an internal error."""
+    :class:`~chuangye_cli.core.writer.WriteError` (exit 5), never an internal error."""
     if not text:
         return
     if not err and sys.stdout is None:  # started with stdout closed (`>&-`): the results would go nowhere
-        from chuangye_cli.core.output import WriteError
+        from chuangye_cli.core.writer import WriteError
 
         raise WriteError("output.stdout_failed", stream="stdout", reason=_CLOSED)
     try:
@@ -30,7 +30,7 @@ def say(text: str | bytes, err: bool = False) -> None:
     except BrokenPipeError:
         _discard(sys.stderr if err else sys.stdout)
     except OSError as exc:
-        from chuangye_cli.core.output import WriteError
+        from chuangye_cli.core.writer import WriteError
 
         if not err:
             _discard(sys.stdout)  # what is left in its buffer would fail again at exit
@@ -71,8 +71,8 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
     output path can be written and is no input; a bad one is a usage error (exit 2)."""
     from click.core import ParameterSource
 
-    from chuangye_cli.core.output import check_output
-    from chuangye_cli.render.output import choose_format
+    from chuangye_cli.core.writer import check_output
+    from chuangye_cli.render.formats import choose_format
 
     fmt = choose_format(fmt, ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT, output)
     if output is not None:
@@ -86,7 +86,7 @@ def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[s
     if output is None or not out:
         return emit(out, err)
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.output import write_output
+    from chuangye_cli.core.writer import write_output
 
     write_output(output, out, inputs)
     emit("", err + label("output.written", lang, path=output) + "\n")
@@ -119,12 +119,12 @@ def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]
     An ``--as-of`` outside the plan's period is a usage error (exit 2).
     """
     from chuangye_cli.core.problems import InputError
-    from chuangye_cli.judge.results import CheckReport
+    from chuangye_cli.judge.results import CheckResult
     from chuangye_cli.plan.loader import load_plan
 
     try:
         plan = load_plan(targets)
     except InputError as exc:
-        return None, CheckReport(plan="", period=None, as_of=None, problems=exc.problems)
+        return None, CheckResult(plan="", period=None, as_of=None, problems=exc.problems)
     plan.check_as_of(as_of)
     return plan, None
