@@ -31,12 +31,12 @@ def made(tmp_path_factory):
 
 def _document(lang="zh"):
     from chuangye_cli.judge.bulletin import build_bulletin
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.plan.loader import load_plan
     from chuangye_cli.render.bulletin.text import document
 
     plan = load_plan(B / "targets.yaml")
-    report = check_plan(plan, [B / "reports"], Quarter(2010, 1), by_district=True)
+    report = api.check([B / "reports"], plan, as_of=Quarter(2010, 1), by_district=True)
     return document(build_bulletin(report, plan, date=datetime.date(2010, 4, 20)), lang)
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.bulletin import build_bulletin, rank
-from chuangye_cli.judge.pipeline import check_plan
+from chuangye_cli import api
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.plan.targets import RankRule
 from conftest import FIXTURES
@@ -28,7 +28,7 @@ B = FIXTURES / "bulletin"
 @pytest.fixture(scope="module")
 def bulletin():
     plan = load_plan(B / "targets.yaml")
-    report = check_plan(plan, [B / "reports"], Quarter(2010, 1), by_district=True)
+    report = api.check([B / "reports"], plan, as_of=Quarter(2010, 1), by_district=True)
     return build_bulletin(report, plan, date=datetime.date(2010, 4, 20))
 
 
@@ -88,7 +88,7 @@ def test_the_highest_growth_is_not_praised_with_a_target_behind(tmp_path):
     assert "370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3," in text
     lixia.write_text(text.replace("370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,", "370102,历下区,2010,1,20,10,9,9,8,50,10,100,5,4,1,1,"), encoding="utf-8")
     plan = load_plan(B / "targets.yaml")
-    report = check_plan(plan, [reports], Quarter(2010, 1), by_district=True)
+    report = api.check([reports], plan, as_of=Quarter(2010, 1), by_district=True)
     b = build_bulletin(report, plan, date=datetime.date(2010, 4, 20))
     lines = {d.name: d for d in b.districts}
     assert (lines["历下区"].growth_rate, lines["历下区"].behind) == (2.0, 1)

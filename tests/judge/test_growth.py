@@ -6,7 +6,7 @@ import pytest
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import Growth, change, district_growth
-from chuangye_cli.judge.pipeline import check_plan
+from chuangye_cli import api
 from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES
 
@@ -24,7 +24,7 @@ def test_change(current, base, expected):
 @pytest.fixture(scope="module")
 def rows():
     plan = load_plan(B / "targets.yaml")
-    return check_plan(plan, [B / "reports"], Quarter(2010, 1)).rows
+    return api.check([B / "reports"], plan, as_of=Quarter(2010, 1)).rows
 
 
 def test_year_on_year_where_the_same_quarter_a_year_earlier_exists(rows):

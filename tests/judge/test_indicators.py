@@ -102,7 +102,7 @@ def test_sample_data_table_golden():
 
 def test_sample_data_city_value_is_the_ratio_of_the_sums():
     """Recompute the city's contribution rate from the raw files with the readers alone."""
-    from chuangye_cli.judge.pipeline import read_reports
+    from chuangye_cli.reports.collect import read_reports
     from chuangye_cli.plan.loader import load_plan
 
     rows, _ = read_reports([str(SAMPLE)], load_plan(None))

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, GOLDEN, SAMPLE, run
 from regen_golden import CASES, produce
 
-from chuangye_cli.judge.pipeline import check_plan
+from chuangye_cli import api
 from chuangye_cli.judge.matrix import district_matrix
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.loader import load_plan
@@ -204,7 +204,7 @@ def test_xlsx_per_district_sheet(tmp_path):
 
 def test_library_matrix_is_pure_and_same_as_cli():
     plan = load_plan(QUOTAS_SMALL)
-    report = check_plan(plan, [str(SMALL)], None, by_district=True)
+    report = api.check([str(SMALL)], plan, by_district=True)
     again = district_matrix(plan, [], Quarter(2009, 2))  # no rows: every figure is no data
     assert {c.status for c in again.cells.values() if c.status} == {"no_data"}
     assert {c.actual for c in again.cells.values()} == {None}

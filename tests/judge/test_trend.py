@@ -91,15 +91,15 @@ def _both_ways(paths, targets=None, population=None, as_of=None):
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge import trend as T
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.pipeline import _read_as_of, read_population_into
     from chuangye_cli.plan.loader import load_plan
+    from chuangye_cli.reports.collect import read_as_of, read_population_into
 
     plan = load_plan(targets)
-    report = _read_as_of(plan, paths, Quarter.parse(as_of) if as_of else None, None)
-    people = read_population_into(plan, population, report)
-    assert report.valid
-    fast = T.trend(plan, Figures(report.rows), report.as_of, people)
-    slow = trend_by_cuts(plan, Figures(report.rows), report.as_of, people)
+    reading = read_as_of(plan, paths, Quarter.parse(as_of) if as_of else None)
+    people = read_population_into(plan, population, reading)
+    assert not reading.errors
+    fast = T.trend(plan, Figures(reading.rows), reading.as_of, people)
+    slow = trend_by_cuts(plan, Figures(reading.rows), reading.as_of, people)
     return fast, slow
 
 
@@ -129,18 +129,18 @@ def test_trend_on_arrays_with_a_missing_quarter(reports):
     assert _typed(fast) == _typed(slow)
 
 
-def test_check_plan_carries_the_trend_only_when_asked():
-    """``check_plan(..., trend=True)`` (what ``chuangye report`` asks for) carries every target's
+def test_check_carries_the_trend_only_when_asked():
+    """``api.check(..., trend=True)`` (what ``chuangye report`` asks for) carries every target's
     series, the same as ``trend`` computes from the same rows; ``check`` and the rest carry none."""
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.judge.trend import trend
     from chuangye_cli.plan.loader import load_plan
 
     plan = load_plan(None).without_roster_targets()
     sample = str(ROOT / "sample_data")
-    assert check_plan(plan, [sample]).trend is None
-    report = check_plan(plan, [sample], trend=True)
+    assert api.check([sample], plan).trend is None
+    report = api.check([sample], plan, trend=True)
     assert report.trend == [s for s in trend(plan, Figures(report.rows), report.as_of) if s.source == "target"]
     # 11 targets (the roster one left out): 8 city targets x (city + 10 districts), 1 each-district x 10, levels 3 + 7
     assert len(report.trend) == 8 * 11 + 10 + 3 + 7
@@ -211,12 +211,12 @@ def test_trend_flags_at_the_as_of_quarter_equal_checks(paths, targets, as_of):
     result's flags and status: the same district-quarters missing, the same not_reported."""
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.judge.trend import trend
     from chuangye_cli.plan.loader import load_plan
 
     plan = load_plan(targets).without_roster_targets()
-    report = check_plan(plan, paths, Quarter.parse(as_of) if as_of else None)
+    report = api.check(paths, plan, as_of=Quarter.parse(as_of) if as_of else None)
     assert report.valid and report.results
     series = {(s.id, s.district_code): s for s in trend(plan, Figures(report.rows), report.as_of)}
     got = [(r.target, r.district_code, series[(r.target, r.district_code)].points[-1]) for r in report.results]

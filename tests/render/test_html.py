@@ -395,10 +395,10 @@ def test_help_has_example():
 
 
 def test_report_carries_the_rows_that_count():
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.plan.loader import load_plan
 
-    report = check_plan(load_plan(None), [str(SAMPLE)])
+    report = api.check([str(SAMPLE)], load_plan(None))
     assert len(report.rows) == 60  # 10 districts x 6 quarters
 
 
@@ -440,13 +440,13 @@ def test_css_string_cannot_break_out_of_the_style():
 
 
 def test_hostile_plan_name_is_escaped(tmp_path):
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.render.html import render_html
     from chuangye_cli.plan.loader import load_plan
 
     plan = load_plan(QUOTA_TARGETS)
     plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})
-    report = check_plan(plan, [str(SMALL)], by_district=True)  # as chuangye report asks for it
+    report = api.check([str(SMALL)], plan, by_district=True)  # as chuangye report asks for it
     html = render_html(report, plan, "zh")
     assert "<script>" not in html and html.count("</style>") == 1
     assert Tree(html).root.find("h1").text == '</style><script>alert("x")</script>'

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.common import load_plan_or_exit, say, usage_error
+from chuangye_cli.cli.common import emit_or_write, refuse_plan, say, usage_error
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -71,12 +71,11 @@ def command(
       chuangye bulletin reports/ -o bulletin.md --lang en
     """
     ctx.meta["chuangye.lang"] = lang
-    import datetime
     from pathlib import Path
 
     from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.writer import check_output, write_output
+    from chuangye_cli.core.writer import check_output
     from chuangye_cli.render.bulletin import KINDS
 
     kind = KINDS.get(Path(output).suffix.lower())
@@ -84,25 +83,24 @@ def command(
         usage_error(ctx, label("bulletin.extension", lang, path=output, known=" ".join(KINDS)), lang)
     inputs = [*paths, *([targets] if targets else [])]
     check_output(output, inputs)
-    plan = load_plan_or_exit(ctx, targets, "simple", lang)
-    plan.check_as_of(as_of)
 
-    from chuangye_cli.judge.bulletin import build_bulletin
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.render.bulletin import render_bulletin
     from chuangye_cli.render.formats import DEFAULT_FORMAT
     from chuangye_cli.render.problems import problems_text
 
-    plan = plan.without_roster_targets()  # the bulletin takes no rosters
-    result = check_plan(plan, paths, as_of, encoding, by_district=True, allow_errors=allow_errors)
+    try:
+        bulletin = api.bulletin(paths, targets, as_of=as_of, encoding=encoding, office=office, date=date, allow_errors=allow_errors)
+    except (api.BulletinRefused, api.NoQuarter) as exc:
+        say(problems_text(exc.check.errors, exc.check.warnings, DEFAULT_FORMAT, lang), err=True)
+        if isinstance(exc, api.BulletinRefused):
+            say(label("output.error", lang, reason=label("bulletin.refused", lang, count=len(exc.check.errors))) + "\n", err=True)
+            ctx.exit(ExitCode.INVALID)
+        raise
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, "simple", lang)
+    result = bulletin.check
     say(problems_text(result.errors, result.warnings, DEFAULT_FORMAT, lang), err=True)
-    if result.errors and not allow_errors:
-        say(label("output.error", lang, reason=label("bulletin.refused", lang, count=len(result.errors))) + "\n", err=True)
-        ctx.exit(ExitCode.INVALID)
-    if result.as_of is None:
-        usage_error(ctx, label("bulletin.no_as_of", lang), lang)
-    names = {"zh": office, "en": office} if office else None
-    bulletin = build_bulletin(result, plan, office=names, date=date or datetime.date.today(), allow_errors=allow_errors)
-    write_output(output, render_bulletin(bulletin, kind, lang), [*inputs, *(f.file for f in result.files)])
-    say(label("bulletin.written", lang, path=output) + "\n")
+    out = render_bulletin(bulletin, kind, lang)
+    emit_or_write(out, "", output, [*inputs, *(f.file for f in result.files)], lang, "bulletin.written", written_err=False)
     ctx.exit(ExitCode.OK)

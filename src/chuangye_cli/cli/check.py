@@ -17,7 +17,7 @@ from chuangye_cli.cli.options import (
     paths_argument,
     targets_option,
 )
-from chuangye_cli.cli.common import emit_or_write, load_plan_for, output_format
+from chuangye_cli.cli.common import emit_or_write, output_format, unusable_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
@@ -80,18 +80,16 @@ def command(
     ctx.meta["chuangye.lang"] = lang
     inputs = [*paths, *rosters, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, inputs)
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.render import render
 
-    plan, report = load_plan_for(targets, as_of)
-    if plan is not None:
-        if rosters:
-            from chuangye_cli.rosters.csvpieces import tune_allocator
-
-            tune_allocator()
-        report = check_plan(
-            plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters, limits=limits(max_rows, max_columns, max_file_mb)
-        )
-    out, err = render(report, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in report.files)], lang)
-    ctx.exit(report.exit_code)
+    try:
+        result = api.check(
+            paths, targets, as_of=as_of, encoding=encoding, limits=limits(max_rows, max_columns, max_file_mb),
+            rosters=rosters, by_district=by_district or fmt == "xlsx",
+        )  # fmt: skip
+    except api.InputError as exc:
+        result = unusable_plan(exc)
+    out, err = render(result, fmt, lang)
+    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.files)], lang)
+    ctx.exit(result.exit_code)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from chuangye_cli.core.exits import ExitCode
 
-if TYPE_CHECKING:
-    from chuangye_cli.core.quarters import Quarter
 
 
 def say(text: str | bytes, err: bool = False) -> None:
@@ -80,8 +78,11 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
     return fmt
 
 
-def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str) -> None:
-    """Results to stdout, or all at once to --output (never over an input file); diagnostics to stderr.
+def emit_or_write(
+    out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str, written: str = "output.written", written_err: bool = True
+) -> None:
+    """Results to stdout, or all at once to --output (never over an input file) and the line ``written``
+    (a label naming the path: to stderr, or to stdout when not ``written_err``); diagnostics to stderr.
     No results (a table format on refused input: the problems are all on stderr) write no file."""
     if output is None or not out:
         return emit(out, err)
@@ -89,42 +90,39 @@ def emit_or_write(out: str | bytes, err: str, output: str | None, inputs: list[s
     from chuangye_cli.core.writer import write_output
 
     write_output(output, out, inputs)
-    emit("", err + label("output.written", lang, path=output) + "\n")
+    note = label(written, lang, path=output) + "\n"
+    emit("" if written_err else note, err + note if written_err else err)
+
+
+def refuse_plan(ctx: click.Context, exc: Any, fmt: str, lang: str) -> None:
+    """An unusable targets file (the api's :class:`~chuangye_cli.core.problems.InputError`): its
+    problems printed (JSON on stdout, or a table on stderr), exit 3."""
+    from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
+    from chuangye_cli.render.json import dumps
+    from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
+
+    if fmt == "json":
+        data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": ExitCode.INVALID}
+        emit(dumps(data), "")
+    else:
+        emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
+    ctx.exit(ExitCode.INVALID)
+
+
+def unusable_plan(exc: Any) -> Any:
+    """An unusable targets file as a check's result without a plan: for the commands that render
+    its problems as they render any check (check, report)."""
+    from chuangye_cli.judge.results import CheckResult
+
+    return CheckResult(plan="", period=None, as_of=None, problems=exc.problems)
 
 
 def load_plan_or_exit(ctx: click.Context, targets: str | None, fmt: str, lang: str) -> Any:
-    """The plan; an unusable targets file prints its problems (JSON on stdout, or a table on
-    stderr) and exits 3."""
-    from chuangye_cli.core.problems import InputError
-    from chuangye_cli.plan.loader import load_plan
+    """The plan, for the commands that read nothing else (targets, template); an unusable targets
+    file as :func:`refuse_plan`."""
+    from chuangye_cli import api
 
     try:
-        return load_plan(targets)
-    except InputError as exc:
-        from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
-        from chuangye_cli.render.json import dumps
-        from chuangye_cli.render.problems import problems_text  # tabulate: only when there is something to show
-
-        if fmt == "json":
-            data = {"errors": [p.to_dict(lang) for p in exc.problems], "warnings": [], "exit_code": ExitCode.INVALID}
-            emit(dumps(data), "")
-        else:
-            emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
-        ctx.exit(ExitCode.INVALID)
-
-
-def load_plan_for(targets: str | None, as_of: Quarter | None) -> tuple[Any, Any]:
-    """(plan, None), or (None, a report holding the problems) when the targets file is unusable.
-
-    An ``--as-of`` outside the plan's period is a usage error (exit 2).
-    """
-    from chuangye_cli.core.problems import InputError
-    from chuangye_cli.judge.results import CheckResult
-    from chuangye_cli.plan.loader import load_plan
-
-    try:
-        plan = load_plan(targets)
-    except InputError as exc:
-        return None, CheckResult(plan="", period=None, as_of=None, problems=exc.problems)
-    plan.check_as_of(as_of)
-    return plan, None
+        return api.load(targets)
+    except api.InputError as exc:
+        refuse_plan(ctx, exc, fmt, lang)

@@ -16,7 +16,7 @@ from chuangye_cli.cli.options import (
     population_option,
     targets_option,
 )
-from chuangye_cli.cli.common import emit, load_plan_or_exit
+from chuangye_cli.cli.common import emit, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
@@ -70,14 +70,16 @@ def command(
       chuangye kpis sample_data/ --as-of 2009Q4 --lang en --format json
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.judge.pipeline import run_kpis
+    from chuangye_cli import api
     from chuangye_cli.render.json import dumps
     from chuangye_cli.render.kpis import kpis_text
 
-    plan = load_plan_or_exit(ctx, targets, fmt, lang)
-    report = run_kpis(plan, paths, as_of, encoding, population)
+    try:
+        result = api.kpis(paths, targets, as_of=as_of, encoding=encoding, population=population)
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, fmt, lang)
     if fmt == "json":
-        emit(dumps(report.to_dict(lang)), "")
+        emit(dumps(result.to_dict(lang)), "")
     else:
-        emit(*kpis_text(report, plan, fmt, lang))
-    ctx.exit(report.exit_code)
+        emit(*kpis_text(result, result.check.judged_plan, fmt, lang))
+    ctx.exit(result.exit_code)

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.common import load_plan_for, say, usage_error
+from chuangye_cli.cli.common import emit_or_write, say, unusable_plan, usage_error
 
 #: what ``-o FILE`` writes, by its extension (``-o -``: HTML to stdout)
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -61,7 +61,7 @@ def command(
     from pathlib import Path
 
     from chuangye_cli.core.i18n import label
-    from chuangye_cli.core.writer import check_output, write_output
+    from chuangye_cli.core.writer import check_output
 
     if output is None and pdf is None:
         raise click.UsageError(label("report.need_output", lang))
@@ -87,26 +87,23 @@ def command(
 
     import datetime
 
-    from chuangye_cli.judge.pipeline import check_plan
+    from chuangye_cli import api
     from chuangye_cli.render.html import render_html
     from chuangye_cli.render.problems import diagnostics
 
-    plan, result = load_plan_for(targets, as_of)
-    if plan is not None:
-        plan = plan.without_roster_targets()  # the report takes no rosters
-        result = check_plan(plan, paths, as_of, encoding, by_district=True, trend=True)
-    html = render_html(result, plan, lang, datetime.date.today()).encode("utf-8")
+    try:
+        result = api.check(paths, targets, as_of=as_of, encoding=encoding, by_district=True, trend=True)
+    except api.InputError as exc:
+        result = unusable_plan(exc)
+    html = render_html(result, result.judged_plan, lang, datetime.date.today()).encode("utf-8")
     say(diagnostics(result, lang), err=True)
 
     made: dict[str, bytes] = {"html": html}
     if browser is not None:
         made["pdf"] = _printed(browser, html, next(p for p, k in wanted if k == "pdf"), lang)
+    protected = [*inputs, *(f.file for f in result.files)]
     for path, kind in wanted:  # only once everything is made, so a failure leaves nothing half-done
-        if path == "-":
-            say(made[kind])
-        else:
-            write_output(path, made[kind], [*inputs, *(f.file for f in result.files)])
-            say(label("report.written", lang, path=path) + "\n", err=output == "-")
+        emit_or_write(made[kind], "", None if path == "-" else path, protected, lang, "report.written", written_err=output == "-")
     ctx.exit(result.exit_code)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
-from chuangye_cli.cli.common import emit, load_plan_or_exit
+from chuangye_cli.cli.common import emit, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -74,16 +74,13 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
       chuangye roster rosters/lixia.csv --lang en --format json > roster.json
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.rosters.context import RosterContext
-    from chuangye_cli.rosters.pipeline import validate_rosters
-    from chuangye_cli.rosters.csvpieces import tune_allocator
+    from chuangye_cli import api
 
-    plan = load_plan_or_exit(ctx, targets, fmt, lang)
-    context = RosterContext.from_plan(plan)
-    tune_allocator()
     progress = None if quiet or not sys.stderr.isatty() else Progress(lang)
     try:
-        result = validate_rosters(paths, context, encoding, progress)
+        result = api.roster(paths, targets, encoding=encoding, progress=progress)
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, fmt, lang)
     finally:
         if progress is not None:
             progress.close()
@@ -99,6 +96,6 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
         from chuangye_cli.render.problems import problems_text
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
-        out, titles = roster_table(summary, fmt, lang, context)
+        out, titles = roster_table(summary, fmt, lang, result.context)
         emit(out, err + titles)
     ctx.exit(summary["exit_code"])

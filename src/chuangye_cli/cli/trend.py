@@ -16,7 +16,7 @@ from chuangye_cli.cli.options import (
     population_option,
     targets_option,
 )
-from chuangye_cli.cli.common import emit_or_write, load_plan_or_exit, output_format
+from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
@@ -67,17 +67,15 @@ def command(
     ctx.meta["chuangye.lang"] = lang
     inputs = [*paths, *([targets] if targets else []), *([population] if population else [])]
     fmt = output_format(ctx, fmt, output, inputs)
-    from chuangye_cli.judge.pipeline import run_trend
+    from chuangye_cli import api
     from chuangye_cli.render.trend import render_trend
 
-    plan = load_plan_or_exit(ctx, targets, fmt, lang)
-    plan.check_as_of(as_of)
-    known = {t.id for t in plan.targets} | {i.id for i in plan.indicators}
-    if target is not None and target not in known:
-        raise click.BadParameter(target, param_hint="--target")
-    if district is not None and district not in plan.registry:
-        raise click.BadParameter(district, param_hint="--district")
-    report = run_trend(plan, paths, as_of, encoding, population, target, district)
-    out, err = render_trend(report, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in report.check.files)], lang)
-    ctx.exit(report.exit_code)
+    try:
+        result = api.trend(paths, targets, as_of=as_of, encoding=encoding, population=population, target=target, district=district)
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, fmt, lang)
+    except api.UnknownChoice as exc:
+        raise click.BadParameter(exc.value, param_hint=exc.option) from None
+    out, err = render_trend(result, fmt, lang)
+    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
+    ctx.exit(result.exit_code)

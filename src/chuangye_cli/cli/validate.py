@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chuangye_cli.cli.options import encoding_option, format_option, lang_option, limits, limits_options, output_option, paths_argument, targets_option
-from chuangye_cli.cli.common import emit_or_write, load_plan_or_exit, output_format
+from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 
@@ -50,23 +50,25 @@ def command(
       chuangye validate reports/ --format junit -o report.xml
     """
     ctx.meta["chuangye.lang"] = lang
-    from chuangye_cli.judge.pipeline import validate_paths
+    from chuangye_cli import api
     from chuangye_cli.render import render
-    from chuangye_cli.render.problems import problems_text
     from chuangye_cli.render.json import dumps
+    from chuangye_cli.render.problems import problems_text
     from chuangye_cli.render.validate import validation_text
 
     protected = [*paths, *([targets] if targets else [])]
     fmt = output_format(ctx, fmt, output, protected)
-    plan = load_plan_or_exit(ctx, targets, fmt, lang)
-    v = validate_paths(plan, paths, encoding, limits(max_rows, max_columns, max_file_mb))
+    try:
+        result = api.validate(paths, targets, encoding=encoding, limits=limits(max_rows, max_columns, max_file_mb))
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, fmt, lang)
     out: str | bytes
     if fmt == "json":
-        out, err = dumps(v.to_dict(lang)), ""
+        out, err = dumps(result.to_dict(lang)), ""
     elif fmt in TABLE_FORMATS:
-        out, err = validation_text(v, fmt, lang)
-    else:  # csv, junit, xlsx: the check renderers, on a report without a verdict
-        out, _ = render(v.check, fmt, lang)
-        err = problems_text(v.check.errors, v.check.warnings, DEFAULT_FORMAT, lang)
-    emit_or_write(out, err, output, [*protected, *(f.file for f in v.check.files)], lang)
-    ctx.exit(v.exit_code)
+        out, err = validation_text(result, fmt, lang)
+    else:  # csv, junit, xlsx: the check renderers, on a result without a verdict
+        out, _ = render(result.check, fmt, lang)
+        err = problems_text(result.check.errors, result.check.warnings, DEFAULT_FORMAT, lang)
+    emit_or_write(out, err, output, [*protected, *(f.file for f in result.check.files)], lang)
+    ctx.exit(result.exit_code)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -158,6 +158,8 @@ class Bulletin:
     criticised: tuple[DistrictLine, ...]
     quality: Quality
     allow_errors: bool = False
+    #: the check the bulletin stands on (its problems and files read)
+    check: Optional["CheckResult"] = field(default=None, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -355,6 +357,7 @@ def build_bulletin(
         criticised=tuple(d for d in lines if d.gaps),
         quality=quality,
         allow_errors=allow_errors,
+        check=report,
     )
 
 

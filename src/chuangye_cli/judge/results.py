@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.core.text import shown
+from chuangye_cli.reports.collect import FileRead
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
     from chuangye_cli.judge.trend import TrendSeries
+    from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.reports.collect import Reading
     from chuangye_cli.reports.coverage import Coverage
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
@@ -92,27 +94,6 @@ def incomplete_dict(missing: tuple[tuple[str, Quarter], ...], not_reported: bool
     return out
 
 
-@dataclass(frozen=True)
-class FileRead:
-    """A file, or one sheet of a workbook, as read: its data rows, or why it was skipped."""
-
-    file: str
-    encoding: str | None
-    rows: int
-    #: the workbook sheet (None for CSV and text files)
-    sheet: str | None = None
-    #: why the sheet was not read: "hidden", "no-header" (e.g. 填表说明), "empty"; None when read
-    skipped: str | None = None
-
-    def __post_init__(self) -> None:
-        # as outputs show them (core.text.shown): a name that is not UTF-8 is written with its bytes escaped
-        object.__setattr__(self, "file", shown(self.file))
-        object.__setattr__(self, "sheet", shown(self.sheet))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "sheet": self.sheet, "encoding": self.encoding, "rows": self.rows, "skipped": self.skipped}
-
-
 @dataclass
 class CheckResult(HasProblems):
     plan: str
@@ -121,7 +102,7 @@ class CheckResult(HasProblems):
     results: list[Result] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[FileRead] = field(default_factory=list)
-    #: district-quarters the files hold, valid rows or not (read_reports fills it; no row, no report)
+    #: district-quarters the files hold, valid rows or not (reports.collect fills it; no row, no report)
     reported: set[tuple[str, Quarter]] = field(default_factory=set, repr=False)
     #: which district-quarters are reported and missing up to as-of, computed once (reports.coverage):
     #: what the warnings, every figure's flags, trend and the bulletin read; None before the rows are read
@@ -132,12 +113,31 @@ class CheckResult(HasProblems):
     reconciliation: list[dict[str, Any]] | None = None
     #: the per-district view (check --by-district); None when not asked for or without a verdict
     matrix: "DistrictMatrix | None" = None
-    #: every target's figures quarter by quarter, city and districts (check_plan(..., trend=True),
+    #: every target's figures quarter by quarter, city and districts (api.check(..., trend=True),
     #: for the report's trend charts); None when not asked for or without a verdict; not in the JSON
     trend: "list[TrendSeries] | None" = field(default=None, repr=False)
     #: the plan's districts, code -> (name, English name), in the plan's order: for outputs that
     #: name the district-quarters an incomplete figure lacks; not part of the JSON
     districts: dict[str, tuple[str, str | None]] = field(default_factory=dict, repr=False)
+    #: the plan as judged (without the targets only rosters measure when no roster was given); None
+    #: when the targets file could not be used; not part of the JSON
+    judged_plan: "Plan | None" = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, plan: "Plan", reading: "Reading") -> "CheckResult":
+        """The result of a plan's reports as read (reports.collect), before any verdict."""
+        return cls(
+            plan=plan.plan,
+            period=(plan.period.start, plan.period.end),
+            as_of=reading.as_of,
+            problems=reading.problems,
+            files=reading.files,
+            reported=reading.reported,
+            coverage=reading.coverage,
+            rows=reading.rows,
+            districts={d.code: (d.name, d.name_en) for d in plan.districts},
+            judged_plan=plan,
+        )
 
     @property
     def valid(self) -> bool:

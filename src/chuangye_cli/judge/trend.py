@@ -354,12 +354,3 @@ def _change_at(values: list[Any], i: int, back: int) -> Optional[float]:
     """change(values[i], values[i - back]); None before the series reaches that far back."""
     return change(values[i], values[i - back]) if i >= back else None
 
-
-def run_trend(report: "CheckResult", plan: "Plan", population: "Population | None", target: str | None, district: str | None) -> TrendResult:
-    """The trend of a checked report's rows (``report.rows``, ``report.as_of``)."""
-    from chuangye_cli.judge.calculator import Figures
-
-    out = TrendResult(report)
-    if report.valid and report.as_of is not None:
-        out.series = trend(plan, Figures(report.rows), report.as_of, population, target, district, report.coverage)
-    return out

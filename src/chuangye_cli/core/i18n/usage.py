@@ -11,4 +11,8 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "--as-of {as_of} 超出方案期间 {start}–{end}",
         "en": "--as-of {as_of} is outside the plan period {start}–{end}",
     },
+    "usage.unknown_choice": {
+        "zh": "{option} {value!r} 不在目标文件中",
+        "en": "{option} {value!r} is not in the targets file",
+    },
 }

@@ -290,7 +290,7 @@ def report_view(
     """Everything the template shows, as plain values.
 
     The district page (charts and matrix) needs ``report.matrix``
-    (``check_plan(..., by_district=True)``); without it the page is left out.
+    (``api.check(..., by_district=True)``); without it the page is left out.
     """
     today = today or _dt.date.today()
     view: dict[str, Any] = {
