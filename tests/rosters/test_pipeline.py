@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from stdnum.cn import ric
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.rosters.arrays import string_array
+from chuangye_cli.rosters.reader import string_array
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.fastchecks import fast_check, fast_ids
 from chuangye_cli.rosters.people import distinct_people

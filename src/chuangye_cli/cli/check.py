@@ -85,10 +85,6 @@ def command(
 
     plan, report = load_plan_for(targets, as_of)
     if plan is not None:
-        if rosters:
-            from chuangye_cli.rosters.csvpieces import tune_allocator
-
-            tune_allocator()
         report = check_plan(
             plan, paths, as_of, encoding, by_district=by_district or fmt == "xlsx", rosters=rosters, limits=limits(max_rows, max_columns, max_file_mb)
         )

@@ -76,11 +76,9 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
     ctx.meta["chuangye.lang"] = lang
     from chuangye_cli.rosters.context import RosterContext
     from chuangye_cli.rosters.pipeline import validate_rosters
-    from chuangye_cli.rosters.csvpieces import tune_allocator
 
     plan = load_plan_or_exit(ctx, targets, fmt, lang)
     context = RosterContext.from_plan(plan)
-    tune_allocator()
     progress = None if quiet or not sys.stderr.isatty() else Progress(lang)
     try:
         result = validate_rosters(paths, context, encoding, progress)
