@@ -47,8 +47,20 @@ _ACTIVITY_SPELLINGS = {k: ACTIVITIES.index(v) for k, v in _spellings(ACTIVITY_AL
 _YES_NO_SPELLINGS = {"": -1, **{k: int(v) for k, v in _spellings(YES_NO).items()}}
 
 
-def _numpy(arr: "pa.Array", null: Any) -> "np.ndarray":
-    return arr.fill_null(null).to_numpy(zero_copy_only=False)
+def _bits(buffer: "pa.Buffer", arr: "pa.Array") -> "np.ndarray":
+    return np.unpackbits(np.frombuffer(buffer, np.uint8), count=arr.offset + len(arr), bitorder="little")[arr.offset :].astype(bool)
+
+
+def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
+    """A boolean or integer array as numpy, nulls as False or ``null`` (read off its buffers: pyarrow's
+    ``to_numpy`` and ``fill_null`` import pandas, ~1 s)."""
+    validity, data = arr.buffers()[:2]
+    if pa.types.is_boolean(arr.type):
+        values, null = _bits(data, arr), False
+    else:
+        size = arr.type.bit_width // 8
+        values = np.frombuffer(data, f"i{size}", count=len(arr), offset=arr.offset * size)
+    return np.where(_bits(validity, arr), values, null) if arr.null_count else values
 
 
 def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
@@ -57,31 +69,39 @@ def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
     return np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)[found]
 
 
-def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "pa.Array"]) -> "pa.Array":
-    """``fn`` applied once per distinct value, then spread over the rows."""
+def _scalar(value: str) -> "pa.Scalar":
+    return string_array([value])[0]  # pa.scalar imports pandas (~1 s)
+
+
+def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np.ndarray":
+    """``fn`` (a numpy array per value) applied once per distinct value, then spread over the rows."""
     if not pa.types.is_dictionary(arr.type):
         arr = pc.dictionary_encode(arr)
-    return fn(arr.dictionary).take(arr.indices)
+    return fn(arr.dictionary)[_numpy(arr.indices)]
 
 
-def _yyyymmdd(fmt: str) -> Callable[["pa.Array"], "pa.Array"]:
-    """Texts in ``fmt`` -> yyyymmdd (int64; null where not exactly a date written that way)."""
+def blank(arr: "pa.Array") -> "np.ndarray":
+    """Whether each value is "" (plain or dictionary-encoded strings)."""
+    return _per_value(arr, lambda values: _numpy(pc.binary_length(values), 0) == 0)
 
-    def parse(values: "pa.Array") -> "pa.Array":
+
+def _yyyymmdd(fmt: str) -> Callable[["pa.Array"], "np.ndarray"]:
+    """Texts in ``fmt`` -> yyyymmdd (int64; 0 where not exactly a date written that way)."""
+
+    def parse(values: "pa.Array") -> "np.ndarray":
         ts = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
         # strptime rolls an impossible day over (April 31 -> May 1): written back, that is another text
-        exact = pc.and_(pc.equal(pc.strftime(ts, format=fmt), values), pc.greater_equal(pc.year(ts), 1))
-        ymd = pc.add(pc.add(pc.multiply(pc.year(ts), 10000), pc.multiply(pc.month(ts), 100)), pc.day(ts))
-        return pc.if_else(exact, ymd, None)
+        exact = _numpy(pc.equal(pc.strftime(ts, format=fmt), values))
+        y, m, d = (_numpy(part(ts), 0) for part in (pc.year, pc.month, pc.day))
+        return np.where(exact & (y >= 1), y * 10000 + m * 100 + d, 0)
 
     return parse
 
 
 def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
     """The bytes of each value as an (n, width) uint8 matrix; rows where ``use`` is false are all b'0'."""
-    padded = pc.if_else(pa.Array.from_buffers(pa.bool_(), len(use), [None, pa.py_buffer(np.packbits(use, bitorder="little"))]),
-                        arr, pa.scalar("0" * width))
-    fixed = pc.cast(padded, pa.binary(width))
+    mask = pa.Array.from_buffers(pa.bool_(), len(use), [None, pa.py_buffer(np.packbits(use, bitorder="little"))])
+    fixed = pc.cast(pc.if_else(mask, arr, _scalar("0" * width)), pa.binary(width))
     return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(arr) * width, offset=fixed.offset * width).reshape(-1, width)
 
 
@@ -92,17 +112,19 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     normalising: 17 ASCII digits and the GB 11643 check character (lower-case x accepted), or 15 digits
     (upgraded to 18 as it does); the birth date a real day.
     """
-    is18 = _numpy(pc.match_substring_regex(arr, r"^[0-9]{17}[0-9Xx]$"), False)
+    is18 = _numpy(pc.match_substring_regex(arr, r"^[0-9]{17}[0-9Xx]$"))
     is15 = pc.match_substring_regex(arr, r"^[0-9]{15}$")
-    upgraded = pc.binary_join_element_wise(pc.utf8_slice_codeunits(arr, 0, 6), "19", pc.utf8_slice_codeunits(arr, 6, 15), "0", "")
+    upgraded = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(arr, 0, 6), _scalar("19"), pc.utf8_slice_codeunits(arr, 6, 15), _scalar("0"), _scalar("")
+    )
     ids = pc.if_else(is15, upgraded, arr)
-    is15 = _numpy(is15, False)
+    is15 = _numpy(is15)
     m = _bytes(ids, 18, is18 | is15)
     digits = m[:, :17] - np.uint8(48)
     check = (12 - (digits @ _RIC_WEIGHTS) % 11) % 11
     last = m[:, 17]
     ok = is15 | (is18 & np.where(check == 10, (last == ord("X")) | (last == ord("x")), last == check + 48))
-    ok &= _numpy(pc.is_valid(_per_value(pc.utf8_slice_codeunits(ids, 6, 14), _yyyymmdd("%Y%m%d"))), False)
+    ok &= _per_value(pc.utf8_slice_codeunits(ids, 6, 14), _yyyymmdd("%Y%m%d")) > 0
     return ok, np.where(ok, digits @ _POWERS, 0)
 
 
@@ -111,12 +133,12 @@ def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
 
     A suspect is confirmed with ``stdnum.cn.uscc.is_valid`` by the caller (stdnum decides).
     """
-    shaped = _numpy(pc.match_substring_regex(arr, "^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"), False)
+    shaped = _numpy(pc.match_substring_regex(arr, "^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"))
     table = np.zeros(256, dtype=np.int64)
     table[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
     values = table[_bytes(arr, 18, shaped)]
     good = shaped & (values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31)
-    return (_numpy(pc.binary_length(arr), 0) != 0) & ~good
+    return ~blank(arr) & ~good
 
 
 @dataclass
@@ -147,7 +169,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
 
     name = col("name")
     size = _numpy(pc.binary_length(name), 0)
-    ok &= (size > 0) & (size <= MAX_NAME) & ~_numpy(pc.match_substring_regex(name, _SPACEY_START), True)
+    ok &= (size > 0) & (size <= MAX_NAME) & ~_numpy(pc.match_substring_regex(name, _SPACEY_START))
 
     district = _code(col("district_code"), {c: i for i, c in enumerate(context.codes)})
     ok &= district >= 0
@@ -156,7 +178,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
     ok &= activity >= 0
 
     dates = _yyyymmdd("%Y-%m-%d")
-    end = _numpy(_per_value(col("end_date"), dates), 0)
+    end = _per_value(col("end_date"), dates)
     lo, hi = (int(d.strftime("%Y%m%d")) for d in (context.first_day, context.last_day))
     ok &= (end >= lo) & (end <= hi)
     ok &= (id17 // 1000) % 100_000_000 <= end  # the birth date inside the ID number is not after the end date
@@ -167,8 +189,8 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
     ok &= np.where(activity == 1, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    start = _numpy(_per_value(col("start_date"), dates), 0)
-    start_blank = _numpy(_per_value(col("start_date"), lambda v: pc.equal(v, "")), False)
+    start = _per_value(col("start_date"), dates)
+    start_blank = blank(col("start_date"))
     ok &= (start > 0) | start_blank
     ok &= ~((started == 1) & start_blank)
 

@@ -6,7 +6,6 @@ from typing import Any, Optional
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 from pydantic import ValidationError
 from stdnum.cn import uscc
 
@@ -15,7 +14,7 @@ from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import is_blank, normalise_text
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData
-from chuangye_cli.rosters.fastchecks import fast_check
+from chuangye_cli.rosters.fastchecks import blank, fast_check
 from chuangye_cli.rosters.privacy import masked
 from chuangye_cli.rosters.rules import ACTIVITIES, ROSTER_COLUMNS, WARNING_CODES, RosterRow, column_header, id17_of, row_warnings
 from chuangye_cli.rosters.store import RowStore
@@ -51,7 +50,7 @@ class FileCheck:
         # a row is blank when every cell is
         nonblank = np.zeros(n, dtype=bool)
         for a in cols.values():
-            nonblank |= pc.not_equal(a, "").to_numpy(zero_copy_only=False)
+            nonblank |= ~blank(a)
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.context)
         for cells in typed.values():
