@@ -6,8 +6,9 @@ row, or an unusual spelling it does not try to normalise, such as full-width
 digits) goes through :class:`~chuangye_cli.rosters.rules.RosterRow`, which
 has the last word. Tests assert that both flag the same rows.
 
-Spellings are looked up with ``pc.index_in``; dates are parsed once per
-distinct value (the CSV reader hands most columns over dictionary-encoded).
+Spellings are looked up with ``pc.index_in`` and dates checked once per
+distinct value (the CSV reader hands most columns over dictionary-encoded);
+ID numbers and credit codes as (rows, 18) byte matrices.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, GROUP_ALIAS
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = np.asarray([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])
 _RIC_WEIGHTS = np.asarray([2 ** (17 - i) % 11 for i in range(17)])  # GB 11643
-_POWERS = 10 ** np.arange(16, -1, -1, dtype=np.int64)
 #: a name starting with a character that may be (or fold into) a space or an invisible one: left to pydantic
 _SPACEY_START = r"^[\x00-\x20\x{7f}-\x{3000}\x{feff}]"
 
@@ -63,16 +63,6 @@ def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
     return np.where(_bits(validity, arr), values, null) if arr.null_count else values
 
 
-def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
-    """The code of each value's exact spelling, -2 where it is none of them."""
-    found = _numpy(pc.index_in(arr, value_set=string_array(list(spellings))), -1)
-    return np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)[found]
-
-
-def _scalar(value: str) -> "pa.Scalar":
-    return string_array([value])[0]  # pa.scalar imports pandas (~1 s)
-
-
 def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np.ndarray":
     """``fn`` (a numpy array per value) applied once per distinct value, then spread over the rows."""
     if not pa.types.is_dictionary(arr.type):
@@ -80,22 +70,21 @@ def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np
     return fn(arr.dictionary)[_numpy(arr.indices)]
 
 
+def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
+    """The code of each value's exact spelling, -2 where it is none of them."""
+    codes = np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)
+    return _per_value(arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)])
+
+
 def blank(arr: "pa.Array") -> "np.ndarray":
     """Whether each value is "" (plain or dictionary-encoded strings)."""
-    return _per_value(arr, lambda values: _numpy(pc.binary_length(values), 0) == 0)
+    if pa.types.is_dictionary(arr.type):
+        return _per_value(arr, blank)
+    return _numpy(pc.binary_length(arr)) == 0
 
 
-def _yyyymmdd(fmt: str) -> Callable[["pa.Array"], "np.ndarray"]:
-    """Texts in ``fmt`` -> yyyymmdd (int64; 0 where not exactly a date written that way)."""
-
-    def parse(values: "pa.Array") -> "np.ndarray":
-        ts = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
-        # strptime rolls an impossible day over (April 31 -> May 1): written back, that is another text
-        exact = _numpy(pc.equal(pc.strftime(ts, format=fmt), values))
-        y, m, d = (_numpy(part(ts), 0) for part in (pc.year, pc.month, pc.day))
-        return np.where(exact & (y >= 1), y * 10000 + m * 100 + d, 0)
-
-    return parse
+def _scalar(value: str) -> "pa.Scalar":
+    return string_array([value])[0]  # pa.scalar imports pandas (~1 s)
 
 
 def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
@@ -105,6 +94,30 @@ def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
     return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(arr) * width, offset=fixed.offset * width).reshape(-1, width)
 
 
+def _number(digits: "np.ndarray") -> "np.ndarray":
+    """(n, k) digit matrix -> the k-digit numbers (int64)."""
+    return digits @ 10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64)
+
+
+def _real_day(ymd: "np.ndarray") -> "np.ndarray":
+    """Whether yyyymmdd is a day of the calendar (numpy's: proleptic Gregorian, as ``datetime.date``)."""
+    y, m, d = ymd // 10000, ymd // 100 % 100, ymd % 100
+    month = ((y - 1970) * 12 + m - 1).astype("M8[M]")
+    day = month.astype("M8[D]") + (d - 1)  # April 31 is May 1: another month
+    return (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (day.astype("M8[M]") == month)
+
+
+def _dates(arr: "pa.Array") -> "np.ndarray":
+    """yyyymmdd where a value is written YYYY-MM-DD and is a real day, else 0 (once per distinct value)."""
+
+    def parse(values: "pa.Array") -> "np.ndarray":
+        shaped = _numpy(pc.match_substring_regex(values, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+        ymd = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]] - np.uint8(48))
+        return np.where(shaped & _real_day(ymd), ymd, 0)
+
+    return _per_value(arr, parse)
+
+
 def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     """(certainly valid, the first 17 digits as int64) for a string array of ID numbers.
 
@@ -112,20 +125,19 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     normalising: 17 ASCII digits and the GB 11643 check character (lower-case x accepted), or 15 digits
     (upgraded to 18 as it does); the birth date a real day.
     """
-    is18 = _numpy(pc.match_substring_regex(arr, r"^[0-9]{17}[0-9Xx]$"))
-    is15 = pc.match_substring_regex(arr, r"^[0-9]{15}$")
-    upgraded = pc.binary_join_element_wise(
-        pc.utf8_slice_codeunits(arr, 0, 6), _scalar("19"), pc.utf8_slice_codeunits(arr, 6, 15), _scalar("0"), _scalar("")
-    )
-    ids = pc.if_else(is15, upgraded, arr)
-    is15 = _numpy(is15)
-    m = _bytes(ids, 18, is18 | is15)
-    digits = m[:, :17] - np.uint8(48)
-    check = (12 - (digits @ _RIC_WEIGHTS) % 11) % 11
-    last = m[:, 17]
-    ok = is15 | (is18 & np.where(check == 10, (last == ord("X")) | (last == ord("x")), last == check + 48))
-    ok &= _per_value(pc.utf8_slice_codeunits(ids, 6, 14), _yyyymmdd("%Y%m%d")) > 0
-    return ok, np.where(ok, digits @ _POWERS, 0)
+    size = _numpy(pc.binary_length(arr))
+    digits = _bytes(arr, 18, size == 18) - np.uint8(48)  # a byte that is no digit wraps above 9
+    body, last = digits[:, :17], digits[:, 17]
+    old = size == 15
+    if old.any():  # first generation: 19 before the two-digit year, no check character
+        d15 = _bytes(arr, 15, old) - np.uint8(48)
+        upgraded = np.concatenate([d15[:, :6], np.full((len(d15), 2), (1, 9), np.uint8), d15[:, 6:]], axis=1)
+        body = np.where(old[:, None], upgraded, body)
+    check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
+    ok = ((size == 18) | old) & (body.max(axis=1) <= 9)
+    ok &= old | np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
+    ok &= _real_day(_number(body[:, 6:14]))
+    return ok, np.where(ok, _number(body), 0)
 
 
 def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
@@ -177,8 +189,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
     activity = _code(col("activity"), _ACTIVITY_SPELLINGS)
     ok &= activity >= 0
 
-    dates = _yyyymmdd("%Y-%m-%d")
-    end = _per_value(col("end_date"), dates)
+    end = _dates(col("end_date"))
     lo, hi = (int(d.strftime("%Y%m%d")) for d in (context.first_day, context.last_day))
     ok &= (end >= lo) & (end <= hi)
     ok &= (id17 // 1000) % 100_000_000 <= end  # the birth date inside the ID number is not after the end date
@@ -189,7 +200,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
     ok &= np.where(activity == 1, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    start = _per_value(col("start_date"), dates)
+    start = _dates(col("start_date"))
     start_blank = blank(col("start_date"))
     ok &= (start > 0) | start_blank
     ok &= ~((started == 1) & start_blank)
