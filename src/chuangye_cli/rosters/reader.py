@@ -56,7 +56,7 @@ PREFIX_BYTES = 1 << 18
 TAIL_BYTES = 1 << 14
 
 
-def string_array(values: list[str]) -> "pa.Array":
+def string_array(values: list[str]) -> Any:
     """A pyarrow string array from Python strings, without ``pa.array`` (which imports pandas, ~1 s)."""
     import numpy as np
     import pyarrow as pa
