@@ -83,15 +83,13 @@ def blank(arr: "pa.Array") -> "np.ndarray":
     return _numpy(pc.binary_length(arr)) == 0
 
 
-def _scalar(value: str) -> "pa.Scalar":
-    return string_array([value])[0]  # pa.scalar imports pandas (~1 s)
-
-
 def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
-    """The bytes of each value as an (n, width) uint8 matrix; rows where ``use`` is false are all b'0'."""
+    """The bytes of the values where ``use`` is true (each ``width`` bytes long) as a (k, width) uint8 matrix."""
+    if not use.any():
+        return np.zeros((0, width), np.uint8)
     mask = pa.Array.from_buffers(pa.bool_(), len(use), [None, pa.py_buffer(np.packbits(use, bitorder="little"))])
-    fixed = pc.cast(pc.if_else(mask, arr, _scalar("0" * width)), pa.binary(width))
-    return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(arr) * width, offset=fixed.offset * width).reshape(-1, width)
+    fixed = pc.cast(arr.filter(mask), pa.binary(width))
+    return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(fixed) * width, offset=fixed.offset * width).reshape(-1, width)
 
 
 def _number(digits: "np.ndarray") -> "np.ndarray":
@@ -99,12 +97,14 @@ def _number(digits: "np.ndarray") -> "np.ndarray":
     return digits @ 10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64)
 
 
+_DAYS_IN_MONTH = np.asarray([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] + [0] * 87)
+
+
 def _real_day(ymd: "np.ndarray") -> "np.ndarray":
-    """Whether yyyymmdd is a day of the calendar (numpy's: proleptic Gregorian, as ``datetime.date``)."""
+    """Whether yyyymmdd (0 <= mm, dd <= 99) is a day of the calendar (proleptic Gregorian, as ``datetime.date``)."""
     y, m, d = ymd // 10000, ymd // 100 % 100, ymd % 100
-    month = ((y - 1970) * 12 + m - 1).astype("M8[M]")
-    day = month.astype("M8[D]") + (d - 1)  # April 31 is May 1: another month
-    return (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (day.astype("M8[M]") == month)
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    return (y >= 1) & (d >= 1) & (d <= _DAYS_IN_MONTH[m] + ((m == 2) & leap))
 
 
 def _dates(arr: "pa.Array") -> "np.ndarray":
@@ -112,8 +112,9 @@ def _dates(arr: "pa.Array") -> "np.ndarray":
 
     def parse(values: "pa.Array") -> "np.ndarray":
         shaped = _numpy(pc.match_substring_regex(values, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
-        ymd = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]] - np.uint8(48))
-        return np.where(shaped & _real_day(ymd), ymd, 0)
+        ymd = np.zeros(len(values), np.int64)
+        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]].astype(np.int64) - 48)
+        return np.where(_real_day(ymd), ymd, 0)
 
     return _per_value(arr, parse)
 
@@ -126,18 +127,24 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     (upgraded to 18 as it does); the birth date a real day.
     """
     size = _numpy(pc.binary_length(arr))
-    digits = _bytes(arr, 18, size == 18) - np.uint8(48)  # a byte that is no digit wraps above 9
-    body, last = digits[:, :17], digits[:, 17]
-    old = size == 15
-    if old.any():  # first generation: 19 before the two-digit year, no check character
-        d15 = _bytes(arr, 15, old) - np.uint8(48)
-        upgraded = np.concatenate([d15[:, :6], np.full((len(d15), 2), (1, 9), np.uint8), d15[:, 6:]], axis=1)
-        body = np.where(old[:, None], upgraded, body)
-    check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
-    ok = ((size == 18) | old) & (body.max(axis=1) <= 9)
-    ok &= old | np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
-    ok &= _real_day(_number(body[:, 6:14]))
-    return ok, np.where(ok, _number(body), 0)
+    ok, id17 = np.zeros(len(arr), dtype=bool), np.zeros(len(arr), dtype=np.int64)
+    for width in (18, 15):
+        at = np.flatnonzero(size == width)
+        if not len(at):
+            continue
+        digits = _bytes(arr, width, size == width).astype(np.int64) - 48
+        if width == 15:  # first generation: 19 before the two-digit year, no check character
+            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9)), digits[:, 6:]], axis=1)
+            good = np.ones(len(at), dtype=bool)
+        else:
+            body, last = digits[:, :17], digits[:, 17]
+            check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
+            good = np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
+        good &= (body.min(axis=1) >= 0) & (body.max(axis=1) <= 9)
+        good &= _real_day(_number(body[:, 6:14]))
+        ok[at] = good
+        id17[at] = np.where(good, _number(body), 0)
+    return ok, id17
 
 
 def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
@@ -149,7 +156,8 @@ def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
     table = np.zeros(256, dtype=np.int64)
     table[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
     values = table[_bytes(arr, 18, shaped)]
-    good = shaped & (values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31)
+    good = shaped.copy()
+    good[shaped] = values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31
     return ~blank(arr) & ~good
 
 

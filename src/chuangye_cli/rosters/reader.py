@@ -4,7 +4,7 @@ Rosters are large (millions of rows), so unlike :mod:`chuangye_cli.reports.reade
 nothing here reads a whole file at once:
 
 * CSV goes through ``pyarrow.csv.open_csv``, streaming: one block of :data:`BLOCK_SIZE`
-  bytes at a time, parsed on every core, whatever the encoding. UTF-8
+  bytes at a time, whatever the encoding, the next block read while this one is checked. UTF-8
   (with or without BOM) is tried first; if pyarrow finds bytes that are not
   UTF-8 anywhere in the file, the file is read again as GB18030 (the same
   decision as :func:`chuangye_cli.reports.reader.decode`, on the whole file).
@@ -262,7 +262,7 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     )
     try:
         next_row = rf.header_row + 1
-        batches = pacsv.open_csv(  # streaming: one block of the file at a time, parsed on every core
+        batches = pacsv.open_csv(  # streaming: one block of the file at a time
             rf.file,
             read_options=pacsv.ReadOptions(
                 skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
@@ -270,7 +270,7 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             parse_options=parse_options,
             convert_options=convert_options,
         )
-        for rb in batches:
+        for rb in _prefetched(batches):
             n = rb.num_rows
             rows = np.arange(next_row, next_row + n, dtype=np.int64)
             next_row += n
@@ -285,6 +285,17 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             return
         rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
         raise Restart() from None
+
+
+def _prefetched(batches: Iterator[Any]) -> Iterator[Any]:
+    """The batches, the next one read in a thread (pyarrow lets go of the GIL) while the caller checks this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="roster-csv") as pool:
+        future = pool.submit(next, batches, None)
+        while (batch := future.result()) is not None:
+            future = pool.submit(next, batches, None)
+            yield batch
 
 
 # --------------------------------------------------------------------------- CSV via Python (exact, slower)
