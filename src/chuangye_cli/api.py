@@ -142,11 +142,9 @@ def _read_rosters(plan: "Plan", rosters: list[str], encoding: str | None, result
     """Validate the rosters into the result (problems, files, reconciliation); count people from them."""
     from chuangye_cli.reports.collect import FileRead
     from chuangye_cli.rosters.context import RosterContext
-    from chuangye_cli.rosters.csvpieces import tune_allocator
     from chuangye_cli.rosters.pipeline import validate_rosters
     from chuangye_cli.rosters.reconcile import reconcile
 
-    tune_allocator()
     found = validate_rosters(rosters, RosterContext.from_plan(plan), encoding)
     result.problems.extend(found.problems)
     result.files.extend(FileRead(f.file, f.encoding, f.rows) for f in found.files)
@@ -259,9 +257,7 @@ def roster(
     """Validate trainee rosters (``chuangye roster``): every bad row, duplicates, distinct people;
     ``progress`` is called with the rows of each batch read."""
     from chuangye_cli.rosters.context import RosterContext
-    from chuangye_cli.rosters.csvpieces import tune_allocator
     from chuangye_cli.rosters.pipeline import validate_rosters
 
     context = RosterContext.from_plan(load(targets))
-    tune_allocator()
     return validate_rosters(_paths(paths), context, encoding, progress)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from stdnum.cn import ric
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.rosters.arrays import string_array
+from chuangye_cli.rosters.reader import string_array
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.fastchecks import fast_check, fast_ids
 from chuangye_cli.rosters.people import distinct_people
@@ -149,6 +149,31 @@ def test_fast_ids_never_accepts_what_it_does_not_normalise():
     ok, _ = fast_ids(string_array([padded, "３７０１０２１９８００１０１００１５"]))
     assert not ok.any()
     assert id_problem(padded) is None  # pydantic strips it: the row goes to pydantic, which accepts it
+
+
+IMPOSSIBLE_BIRTH_DATES = [
+    make_id("37010219850431001"),  # April 31
+    make_id("37010219810229001"),  # Feb 29 of a year that is not a leap year
+    make_id("37010219000229001"),  # 1900: divisible by 100, not by 400
+    make_id("37010219850631001"),  # June 31
+    "370102850431001",  # April 31, first generation (15 digits, no check character)
+]
+
+
+def test_an_impossible_birth_date_with_a_valid_check_character_is_refused(tmp_path, context):
+    """Each number's check character is right: only the calendar refuses it, in both passes."""
+    assert make_id("37010219850430001")[:17] == "37010219850430001" and id_problem(make_id("37010220000229001")) is None
+    assert [id_problem(v) for v in IMPOSSIBLE_BIRTH_DATES] == ["roster-id-birth-date"] * len(IMPOSSIBLE_BIRTH_DATES)
+    ok, _ = fast_ids(string_array(IMPOSSIBLE_BIRTH_DATES + [make_id("37010220000229001")]))
+    assert ok.tolist() == [False] * len(IMPOSSIBLE_BIRTH_DATES) + [True]  # 2000-02-29 is a day
+    path = tmp_path / "dates.csv"
+    path.write_text("身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期\n"
+                    + "".join(f"{v},张三,370102,其他,创业指导,2009-03-15\n" for v in IMPOSSIBLE_BIRTH_DATES), encoding="utf-8")
+    result = validate_rosters([str(path)], context)
+    assert [(p.row, p.column, p.code, p.value) for p in result.errors] == [
+        (2 + i, "身份证号", "roster-id-birth-date", mask_id(v)) for i, v in enumerate(IMPOSSIBLE_BIRTH_DATES)
+    ]
+    assert result.valid_rows == 0
 
 
 # --------------------------------------------------------------------------- every row rule, through the whole path
@@ -335,6 +360,28 @@ def test_duplicates_within_a_district_and_across_districts(context):
     assert "市中区" in msg and "历下区" in msg and "370102197505051115" not in msg
     # guidance and training of one person in one district is no duplicate (a_lixia rows 2 and 5)
     assert not any(p.row == 5 for p in result.problems)
+
+
+@pytest.mark.parametrize("spill", [False, True])  # rows in memory; rows in bucket files (store.py)
+def test_an_id_repeated_in_another_file_is_reported_naming_both_places(tmp_path, context, monkeypatch, spill):
+    import chuangye_cli.rosters.store as roster_store
+
+    if spill:
+        monkeypatch.setattr(roster_store, "SPILL_ROWS", 1)
+    person, other = make_id("37010219800101001"), make_id("37010219800101002")
+    header = "身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期,是否合格\n"
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text(header + f"{other},李四,370102,其他,创业指导,2009-03-15,\n{person},张三,370102,其他,创业指导,2009-03-15,\n", encoding="utf-8")
+    # b row 2: the same person, district and activity as a row 3 (an error); row 3: training, a legitimate repeat
+    b.write_text(header + f"{person},张三,370102,其他,创业指导,2010-05-01,\n{person},张三,370102,其他,创业培训,2010-05-01,是\n", encoding="utf-8")
+    result = validate_rosters([str(a), str(b)], context)
+    assert result.store is not None if spill else result.store is None
+    assert [(p.code, p.file, p.row, p.column, p.value, p.params["other_file"], p.params["other_row"]) for p in result.errors] == [
+        ("roster-duplicate", str(b), 2, "身份证号", mask_id(person), str(a), 3),
+    ]
+    assert result.warnings == []
+    message = result.errors[0].message("en")
+    assert message.endswith(f"also {a} row 3") and person not in message  # the problem itself stands at b row 2
 
 
 def test_distinct_people_by_activity_district_and_quarter(context):

@@ -9,7 +9,6 @@ import tempfile
 import pytest
 from stdnum.cn import ric
 
-import chuangye_cli.rosters.csvpieces as roster_csvpieces
 import chuangye_cli.rosters.reader as roster_reader
 import chuangye_cli.rosters.store as roster_store
 from chuangye_cli.core.quarters import Quarter
@@ -71,7 +70,7 @@ def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, context, monke
     assert late.stat().st_size > roster_reader.PREFIX_BYTES  # the encoding is not known from the start
     first = validate_rosters([str(ROSTERS / "good.csv")], context)
     assert first.valid_rows >= 2
-    monkeypatch.setattr(roster_csvpieces, "CHUNK_BYTES", 16 << 10)  # many pieces: rows are kept before the restart
+    monkeypatch.setattr(roster_reader, "BLOCK_SIZE", 16 << 10)  # many blocks: rows are kept before the restart
     monkeypatch.setattr(roster_store, "SPILL_ROWS", 1 if when == "before" else first.valid_rows + 5)
     monkeypatch.setattr(roster_store, "BUCKETS", 8)
     marks = []

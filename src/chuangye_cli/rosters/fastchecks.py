@@ -1,26 +1,34 @@
-"""Every per-row roster rule as vectorised numpy checks on whole batches (:func:`fast_check`).
+"""Every per-row roster rule as vectorised checks on whole batches (:func:`fast_check`), with ``pyarrow.compute``.
 
 Millions of rows cannot go through pydantic one by one fast enough. The
 fast pass answers only "certainly valid" for a row: every other row (a bad
 row, or an unusual spelling it does not try to normalise, such as full-width
 digits) goes through :class:`~chuangye_cli.rosters.rules.RosterRow`, which
 has the last word. Tests assert that both flag the same rows.
+
+Spellings are looked up with ``pc.index_in`` and dates checked once per
+distinct value (the CSV reader hands most columns over dictionary-encoded);
+ID numbers and credit codes as (rows, 18) byte matrices.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from chuangye_cli.rosters.arrays import Lookup, Words, buffers, coded, rows_of_width, string_array
 from chuangye_cli.rosters.context import RosterContext
+from chuangye_cli.rosters.reader import string_array
 from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, GROUP_ALIASES, MAX_NAME, ROSTER_COLUMNS, YES_NO
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_WEIGHTS = np.asarray([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])
+_RIC_WEIGHTS = np.asarray([2 ** (17 - i) % 11 for i in range(17)])  # GB 11643
+#: a name starting with a character that may be (or fold into) a space or an invisible one: left to pydantic
+_SPACEY_START = r"^[\x00-\x20\x{7f}-\x{3000}\x{feff}]"
 
 
 def _spellings(aliases: dict[str, Any]) -> dict[str, Any]:
@@ -34,156 +42,109 @@ def _spellings(aliases: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_GROUP_SPELLINGS = _spellings(GROUP_ALIASES)
+_GROUP_SPELLINGS = {k: 0 for k in _spellings(GROUP_ALIASES)}
 _ACTIVITY_SPELLINGS = {k: ACTIVITIES.index(v) for k, v in _spellings(ACTIVITY_ALIASES).items()}
 _YES_NO_SPELLINGS = {"": -1, **{k: int(v) for k, v in _spellings(YES_NO).items()}}
 
 
-#: first bytes of a name that may be (the start of) a space: such names are left to pydantic
-_SPACEY = np.zeros(256, dtype=bool)
-_SPACEY[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+def _bits(buffer: "pa.Buffer", arr: "pa.Array") -> "np.ndarray":
+    return np.unpackbits(np.frombuffer(buffer, np.uint8), count=arr.offset + len(arr), bitorder="little")[arr.offset :].astype(bool)
 
 
-def _number(rows: "np.ndarray") -> "np.ndarray":
-    """(k, n) digit rows -> int64 numbers."""
-    acc = rows[0].astype(np.int64)
-    for r in rows[1:]:
-        acc *= 10
-        acc += r
-    return acc
+def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
+    """A boolean or integer array as numpy, nulls as False or ``null`` (read off its buffers: pyarrow's
+    ``to_numpy`` and ``fill_null`` import pandas, ~1 s)."""
+    validity, data = arr.buffers()[:2]
+    if pa.types.is_boolean(arr.type):
+        values, null = _bits(data, arr), False
+    else:
+        size = arr.type.bit_width // 8
+        values = np.frombuffer(data, f"i{size}", count=len(arr), offset=arr.offset * size)
+    return np.where(_bits(validity, arr), values, null) if arr.null_count else values
 
 
-_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np.ndarray":
+    """``fn`` (a numpy array per value) applied once per distinct value, then spread over the rows."""
+    if not pa.types.is_dictionary(arr.type):
+        arr = pc.dictionary_encode(arr)
+    return fn(arr.dictionary)[_numpy(arr.indices)]
 
 
-def _valid_ymd(y: "np.ndarray", m: "np.ndarray", d: "np.ndarray") -> "np.ndarray":
-    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
-    month_ok = (m >= 1) & (m <= 12)
-    dim = np.asarray(_DAYS, dtype=np.int64)[np.where(month_ok, m, 0)] + ((m == 2) & leap)
-    return (y >= 1) & month_ok & (d >= 1) & (d <= dim)
+def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
+    """The code of each value's exact spelling, -2 where it is none of them."""
+    codes = np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)
+    return _per_value(arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)])
 
 
-_ASCII_HI = 0xF0F0F0F0F0F0F0F0
-_ASCII_ZEROS = 0x3030303030303030
+def blank(arr: "pa.Array") -> "np.ndarray":
+    """Whether each value is "" (plain or dictionary-encoded strings)."""
+    if pa.types.is_dictionary(arr.type):
+        return _per_value(arr, blank)
+    return _numpy(pc.binary_length(arr)) == 0
 
 
-def _digits8(w: "np.ndarray") -> "np.ndarray":
-    """Whether all 8 bytes of each uint64 word are ASCII digits."""
-    hi, zeros = np.uint64(_ASCII_HI), np.uint64(_ASCII_ZEROS)
-    return ((w & hi) == zeros) & (((w + np.uint64(0x0606060606060606)) & hi) == zeros)
+def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
+    """The bytes of the values where ``use`` is true (each ``width`` bytes long) as a (k, width) uint8 matrix."""
+    if not use.any():
+        return np.zeros((0, width), np.uint8)
+    mask = pa.Array.from_buffers(pa.bool_(), len(use), [None, pa.py_buffer(np.packbits(use, bitorder="little"))])
+    fixed = pc.cast(arr.filter(mask), pa.binary(width))
+    return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(fixed) * width, offset=fixed.offset * width).reshape(-1, width)
 
 
-def _swar8(x: "np.ndarray", base: int) -> "np.ndarray":
-    """8 digit values (one per byte, first digit in the lowest byte) -> sum of d[j] * base**(7 - j)."""
-    x = (x * np.uint64(base) + (x >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
-    x = (x * np.uint64(base**2) + (x >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
-    x = (x * np.uint64(base**4) + (x >> np.uint64(32))) & np.uint64(0x00000000FFFFFFFF)
-    return x.astype(np.int64)
+def _number(digits: "np.ndarray") -> "np.ndarray":
+    """(n, k) digit matrix -> the k-digit numbers (int64)."""
+    return digits @ 10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64)
 
 
-#: 1 where mmdd (index) is a valid month and day in every year, 2 for 02-29 (leap years only), else 0
-def _month_day_table() -> "np.ndarray":
-    table = np.zeros(10000, dtype=np.int8)
-    for m in range(1, 13):
-        table[m * 100 + 1 : m * 100 + _DAYS[m] + 1] = 1
-    table[229] = 2
-    return table
+_DAYS_IN_MONTH = np.asarray([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] + [0] * 87)
 
 
-_MD_TABLE = _month_day_table()
+def _real_day(ymd: "np.ndarray") -> "np.ndarray":
+    """Whether yyyymmdd (0 <= mm, dd <= 99) is a day of the calendar (proleptic Gregorian, as ``datetime.date``)."""
+    y, m, d = ymd // 10000, ymd // 100 % 100, ymd % 100
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    return (y >= 1) & (d >= 1) & (d <= _DAYS_IN_MONTH[m] + ((m == 2) & leap))
 
 
-def _valid_yyyymmdd(ymd: "np.ndarray") -> "np.ndarray":
-    """Exactly :func:`_valid_ymd` for y * 10000 + m * 100 + d with 0 <= m, d <= 99."""
-    y = ymd // 10000
-    t = _MD_TABLE[ymd - y * 10000]
-    ok = (t == 1) & (y >= 1)
-    leap_day = np.flatnonzero(t == 2)
-    if len(leap_day):
-        yl = y[leap_day]
-        ok[leap_day] = (yl >= 1) & (((yl % 4 == 0) & (yl % 100 != 0)) | (yl % 400 == 0))
-    return ok
+def _dates(arr: "pa.Array") -> "np.ndarray":
+    """yyyymmdd where a value is written YYYY-MM-DD and is a real day, else 0 (once per distinct value)."""
+
+    def parse(values: "pa.Array") -> "np.ndarray":
+        shaped = _numpy(pc.match_substring_regex(values, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+        ymd = np.zeros(len(values), np.int64)
+        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]].astype(np.int64) - 48)
+        return np.where(_real_day(ymd), ymd, 0)
+
+    return _per_value(arr, parse)
 
 
-def fast_ids(arr: "pa.Array", words: "Optional[Words]" = None) -> tuple["np.ndarray", "np.ndarray"]:
+def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
     """(certainly valid, the first 17 digits as int64) for a string array of ID numbers.
 
-    Valid exactly when :func:`normalise_id` accepts the value without any
-    normalising (18 ASCII characters, or 15 digits; lower-case x accepted).
-    18-character numbers are checked 8 bytes at a time (SWAR on uint64 words).
+    Valid exactly when :func:`~chuangye_cli.rosters.rules.normalise_id` accepts the value without any
+    normalising: 17 ASCII digits and the GB 11643 check character (lower-case x accepted), or 15 digits
+    (upgraded to 18 as it does); the birth date a real day.
     """
-    n = len(arr)
-    ok = np.zeros(n, dtype=bool)
-    id17 = np.zeros(n, dtype=np.int64)
-    w = words if words is not None else Words(arr)
-    idx = np.flatnonzero(w.lens == 18)
-    if len(idx):
-        starts = w.starts if len(idx) == n else w.starts[idx]
-        w0, w8, w10 = w.view[starts], w.view[starts + 8], w.view[starts + 10]
-        b16 = (w10 >> np.uint64(48)) & np.uint64(0xFF)
-        b17 = w10 >> np.uint64(56)
-        good = _digits8(w0) & _digits8(w8) & (b16 >= np.uint64(48)) & (b16 <= np.uint64(57))
-        zeros = np.uint64(_ASCII_ZEROS)
-        d0, d8, d16 = w0 - zeros, w8 - zeros, (b16 - np.uint64(48)).astype(np.int64)
-        # GB 11643 weights are 2**(17 - i) mod 11: the digits read in base 2, doubled
-        total = 2 * (_swar8(d0, 2) * 512 + _swar8(d8, 2) * 2 + d16)
-        check = (12 - total % 11) % 11
-        good &= np.where(check == 10, (b17 == np.uint64(ord("X"))) | (b17 == np.uint64(ord("x"))), b17 == (check + 48).astype(np.uint64))
-        value = _swar8(d0, 10) * 1_000_000_000 + _swar8(d8, 10) * 10 + d16
-        good &= _valid_yyyymmdd((value // 1000) % 100_000_000)
-        ok[idx] = good
-        id17[idx] = np.where(good, value, 0)
-    idx, m = rows_of_width(arr, 15)
-    if len(idx):
-        d = m - np.uint8(48)  # (width, k): a non-digit wraps above 9
-        good = d.max(axis=0) <= 9
-        body = np.concatenate([d[:6], np.full((1, len(idx)), 1, np.uint8), np.full((1, len(idx)), 9, np.uint8), d[6:]])
-        good &= _valid_ymd(_number(body[6:10]), _number(body[10:12]), _number(body[12:14]))
-        ok[idx] = good
-        id17[idx] = np.where(good, _number(body), 0)
+    size = _numpy(pc.binary_length(arr))
+    ok, id17 = np.zeros(len(arr), dtype=bool), np.zeros(len(arr), dtype=np.int64)
+    for width in (18, 15):
+        at = np.flatnonzero(size == width)
+        if not len(at):
+            continue
+        digits = _bytes(arr, width, size == width).astype(np.int64) - 48
+        if width == 15:  # first generation: 19 before the two-digit year, no check character
+            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9)), digits[:, 6:]], axis=1)
+            good = np.ones(len(at), dtype=bool)
+        else:
+            body, last = digits[:, :17], digits[:, 17]
+            check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
+            good = np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
+        good &= (body.min(axis=1) >= 0) & (body.max(axis=1) <= 9)
+        good &= _real_day(_number(body[:, 6:14]))
+        ok[at] = good
+        id17[at] = np.where(good, _number(body), 0)
     return ok, id17
-
-
-def _fast_dates(words: Words) -> tuple["np.ndarray", "np.ndarray"]:
-    """(certainly a date, yyyymmdd) for canonical 'YYYY-MM-DD' strings, 8 bytes at a time."""
-    w0 = words.view[words.starts]  # 'YYYY-MM-'
-    wd = words.view[words.starts + 8] & np.uint64(0xFFFF)  # 'DD'
-    dash = np.uint64(0x2D)
-    ok = (words.lens == 10) & (((w0 >> np.uint64(32)) & np.uint64(0xFF)) == dash) & ((w0 >> np.uint64(56)) == dash)
-    w0 = w0 ^ np.uint64((0x2D ^ 0x30) << 32 | (0x2D ^ 0x30) << 56)  # the dashes as '0'
-    wd = wd | np.uint64(0x3030303030300000)
-    ok &= _digits8(w0) & _digits8(wd)
-    zeros = np.uint64(_ASCII_ZEROS)
-    v = _swar8(w0 - zeros, 10)  # yyyy0mm0
-    ymd = (v // 10000) * 10000 + (v // 10 % 100) * 100 + _swar8(wd - zeros, 10) // 1_000_000
-    ok &= _valid_yyyymmdd(np.where(ok, ymd, 0))
-    return ok, np.where(ok, ymd, 0)
-
-
-def _small_codes(lookup: "Lookup") -> Callable[[Words], "np.ndarray"]:
-    """The lookup's codes as int16 (fewer bytes to gather and compare)."""
-    return lambda words: lookup(words).astype(np.int16)
-
-
-def _date_code(words: Words) -> "np.ndarray":
-    """yyyymmdd where certainly a date, -1 where blank, -2 otherwise (int32)."""
-    ok, ymd = _fast_dates(words)
-    return np.where(ok, ymd, np.where(words.lens == 0, -1, -2)).astype(np.int32)
-
-
-def _dates(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
-    """(certainly a date, yyyymmdd (0 where not), blank) per value (see :func:`_fast_dates`)."""
-    code = coded(arr, _date_code)
-    return code > 0, np.maximum(code, 0), code == -1
-
-
-_LOOKUPS: dict[Any, Lookup] = {}
-
-
-def _lookup_for(name: Any, spellings: Callable[[], dict[str, int]]) -> Lookup:
-    if name not in _LOOKUPS:
-        _LOOKUPS[name] = Lookup(spellings())
-    return _LOOKUPS[name]
 
 
 def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
@@ -191,21 +152,13 @@ def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
 
     A suspect is confirmed with ``stdnum.cn.uscc.is_valid`` by the caller (stdnum decides).
     """
-    offsets, _ = buffers(arr)
-    bad = np.diff(offsets) != 0
-    idx, m = rows_of_width(arr, 18)
-    if len(idx):
-        table = np.full(256, 99, dtype=np.int32)
-        for i, ch in enumerate(_USCC_ALPHABET):
-            table[ord(ch)] = i
-        vals = table[m]  # (18, k)
-        good = (vals.max(axis=0) <= 30) & (vals[:8].max(axis=0) <= 9)
-        total = np.zeros(len(idx), dtype=np.int32)
-        for w, row in zip(_USCC_WEIGHTS, vals[:17]):
-            total += np.minimum(row, 30) * w
-        good &= vals[17] == (31 - total % 31) % 31
-        bad[idx] = ~good
-    return bad
+    shaped = _numpy(pc.match_substring_regex(arr, "^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"))
+    table = np.zeros(256, dtype=np.int64)
+    table[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
+    values = table[_bytes(arr, 18, shaped)]
+    good = shaped.copy()
+    good[shaped] = values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31
+    return ~blank(arr) & ~good
 
 
 @dataclass
@@ -234,42 +187,32 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
 
     ok, id17 = fast_ids(col("id_number"))
 
-    name = Words(col("name"))
-    first = name.raw[name.starts] if len(name.raw) else np.zeros(n, np.uint8)
-    # a name that starts with a (possibly Unicode) space may be blank: left to pydantic
-    ok &= (name.lens > 0) & (name.lens <= MAX_NAME) & ~_SPACEY[first]
+    name = col("name")
+    size = _numpy(pc.binary_length(name), 0)
+    ok &= (size > 0) & (size <= MAX_NAME) & ~_numpy(pc.match_substring_regex(name, _SPACEY_START))
 
-    codes = _lookup_for(("codes", context.codes), lambda: {c: i for i, c in enumerate(context.codes)})
-    district = coded(col("district_code"), _small_codes(codes))
+    district = _code(col("district_code"), {c: i for i, c in enumerate(context.codes)})
     ok &= district >= 0
-
-    ok &= coded(col("group"), _small_codes(_lookup_for("group", lambda: {k: 0 for k in _GROUP_SPELLINGS}))) >= 0
-    activity = coded(col("activity"), _small_codes(_lookup_for("activity", lambda: _ACTIVITY_SPELLINGS)))
+    ok &= _code(col("group"), _GROUP_SPELLINGS) >= 0
+    activity = _code(col("activity"), _ACTIVITY_SPELLINGS)
     ok &= activity >= 0
 
-    end_ok, end, _ = _dates(col("end_date"))
-    lo = context.first_day.year * 10000 + context.first_day.month * 100 + context.first_day.day
-    hi = context.last_day.year * 10000 + context.last_day.month * 100 + context.last_day.day
-    ok &= end_ok & (end >= lo) & (end <= hi)
+    end = _dates(col("end_date"))
+    lo, hi = (int(d.strftime("%Y%m%d")) for d in (context.first_day, context.last_day))
+    ok &= (end >= lo) & (end <= hi)
     ok &= (id17 // 1000) % 100_000_000 <= end  # the birth date inside the ID number is not after the end date
-    year, month = end // 10000, end // 100 % 100
-    quarter = year * 4 + (month - 1) // 3
+    quarter = (end // 10000) * 4 + (end // 100 % 100 - 1) // 3
 
-    yes_no = _small_codes(_lookup_for("yes_no", lambda: _YES_NO_SPELLINGS))
-    flags = {}
-    for key in ("passed", "served", "started"):
-        flags[key] = coded(col(key), yes_no)
-        ok &= flags[key] >= -1
-    passed, served, started = flags["passed"], flags["served"], flags["started"]
-    training = activity == 1
-    ok &= np.where(training, passed >= 0, passed == -1)
+    passed, served, started = (_code(col(key), _YES_NO_SPELLINGS) for key in ("passed", "served", "started"))
+    ok &= (passed >= -1) & (served >= -1) & (started >= -1)
+    ok &= np.where(activity == 1, passed >= 0, passed == -1)
     ok &= ((served == -1) & (started == -1)) | (passed == 1)
 
-    start_ok, start, start_blank = _dates(col("start_date"))
-    ok &= start_ok | start_blank
+    start = _dates(col("start_date"))
+    start_blank = blank(col("start_date"))
+    ok &= (start > 0) | start_blank
     ok &= ~((started == 1) & start_blank)
 
-    credit = col("credit_code")
     return FastResult(
         certain=ok,
         id17=id17,
@@ -279,6 +222,6 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
         passed=passed.astype(np.int8),
         served=served.astype(np.int8),
         started=started.astype(np.int8),
-        warn_start=start_ok & (start < end),
-        warn_credit=fast_credit_codes(credit),
+        warn_start=(start > 0) & (start < end),
+        warn_credit=fast_credit_codes(col("credit_code")),
     )

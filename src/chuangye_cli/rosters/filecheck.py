@@ -12,10 +12,9 @@ from stdnum.cn import uscc
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import is_blank, normalise_text
-from chuangye_cli.rosters.arrays import byte_lengths, strings_at
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData
-from chuangye_cli.rosters.fastchecks import fast_check
+from chuangye_cli.rosters.fastchecks import blank, fast_check
 from chuangye_cli.rosters.privacy import masked
 from chuangye_cli.rosters.rules import ACTIVITIES, ROSTER_COLUMNS, WARNING_CODES, RosterRow, column_header, id17_of, row_warnings
 from chuangye_cli.rosters.store import RowStore
@@ -48,15 +47,10 @@ class FileCheck:
                 a = a.combine_chunks()
             filled[k] = a.fill_null("") if a.null_count else a
         cols = filled
-        # a row is blank when every cell is: the other columns matter only where the first is blank
-        first, *others = cols.values()
-        nonblank = byte_lengths(first) > 0
-        blank = np.flatnonzero(~nonblank)
-        for a in others:
-            if not len(blank):
-                break
-            nonblank[blank] = byte_lengths(a)[blank] > 0
-            blank = blank[~nonblank[blank]]
+        # a row is blank when every cell is
+        nonblank = np.zeros(n, dtype=bool)
+        for a in cols.values():
+            nonblank |= ~blank(a)
         self.rows += int(nonblank.sum())
         fr = fast_check(cols, self.context)
         for cells in typed.values():
@@ -97,7 +91,8 @@ class FileCheck:
 
         A formula without a saved value is an error of its own and its row is not used; a number in the
         ID column goes to pydantic as the number it is (its text is shown)."""
-        values = {k: strings_at(a, flagged) for k, a in cols.items()}
+        at = pa.Array.from_buffers(pa.int64(), len(flagged), [None, pa.py_buffer(flagged.astype(np.int64))])
+        values = {k: a.take(at).cast(pa.string()).to_pylist() for k, a in cols.items()}
         warn = []
         flag = {True: 1, False: 0, None: -1}
         for j, i in enumerate(flagged.tolist()):
