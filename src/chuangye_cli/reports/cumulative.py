@@ -12,6 +12,9 @@ validated, because a year's quarters may come in different files or sheets:
   (its row with a 累计, or 本季 figures for every earlier quarter of the year): else an error
   naming that quarter; a 累计 that falls is an error; either way the row is not used.
 
+A year to date headed as its months (1-9月) is the year to date of the quarter ending in that month
+only: a row of another quarter is an error at that cell, and the row is not used.
+
 An earlier quarter's year to date is its 累计 where given, else the running sum of its 本季. Stock
 columns (incubators, the provincial standard) are counts at the quarter's end, never cumulated
 (the reader sets their 累计 aside with a warning). A cell that is no count is named here (no
@@ -29,7 +32,7 @@ from pydantic_core import PydanticCustomError
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.reader import Table
-from chuangye_cli.reports.rows import COLUMNS, is_blank, parse_whole_number, row_key, ytd_key
+from chuangye_cli.reports.rows import COLUMNS, base_key, is_blank, parse_whole_number, row_key, ytd_key
 
 #: the columns that may have a 累计
 FLOWS = tuple(k for k, c in COLUMNS.items() if c.kind == "flow")
@@ -66,6 +69,11 @@ def year_to_date(tables: list[Table]) -> None:
                 table.unread.setdefault(number, set()).update(k for k in given if k not in table.headers)
                 continue
             code, q = key
+            for k, n in table.months.items():  # 1-N月: the year to date of the quarter ending in month N only
+                if n != q.q * 3 and k not in table.unread.get(number, ()):
+                    where = {"file": table.file, "sheet": table.sheet, "row": number, "column": table.headers[k]}
+                    problems.append(error("ytd-months-quarter", **where, value=cells.get(k), months=n, quarter=str(q)))
+                    table.unread.setdefault(number, set()).update((k, base_key(k)))
             unread = table.unread.get(number, set())
             for k in given:
                 current = None if k not in table.headers or k in unread else _count(cells.get(k))

@@ -11,8 +11,20 @@ from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.layout import flatten_header, header_units
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, YTD, Column, base_key, column_for_header, is_blank, ytd_key
+from chuangye_cli.reports.rows import (
+    COLUMNS,
+    PERIOD,
+    YTD,
+    Column,
+    base_key,
+    column_for_header,
+    header_reading,
+    is_blank,
+    ytd_key,
+)
 
+#: the last month of each quarter: a year to date headed 1-N月 must end with one
+QUARTER_END_MONTHS = (3, 6, 9, 12)
 #: the columns a period column (报告期) stands for
 PERIOD_PARTS = ("year", "quarter")
 
@@ -22,7 +34,9 @@ Block = list[tuple[int, list[Any]]]
 class Header:
     """What a header block says: the columns, the header's problems and units, the widths."""
 
-    __slots__ = ("index", "headers", "problems", "scales", "unit_problems", "width", "cells", "_take")
+    __slots__ = (
+        "index", "headers", "problems", "scales", "unit_problems", "width", "cells", "refused", "months", "_take",
+    )
 
     def __init__(
         self,
@@ -48,6 +62,10 @@ class Header:
         self.width = width
         #: the most cells a header row holds
         self.cells = cells
+        #: the count columns whose header says what the tool cannot read (each an error): never read
+        self.refused: set[str] = set()
+        #: {ytd column key: N} for a year to date headed 1-N月
+        self.months: dict[str, int] = {}
         self._take = _taker(index)
 
     def pick(self, record: list[Any]) -> dict[str, Any]:
@@ -89,8 +107,36 @@ def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file:
             del index[pos]
     problems = [p for p in problems if not (p.code == "missing-column" and ytd_key(p.params.get("key", "")) in headers)]
     scales, unit_problems = header_units(headers, file, sheet, number)
+    words, refused, months = header_periods(headers, file, sheet, number)
     cells = max(len(record) for _, record in block)
-    return Header(index, headers, problems, scales, unit_problems, filled_width(header), cells)
+    head = Header(index, headers, problems + words, scales, unit_problems, filled_width(header), cells)
+    head.refused, head.months = refused, months
+    return head
+
+
+def header_periods(
+    headers: dict[str, str], file: str, sheet: str | None, row: int
+) -> tuple[list[Problem], set[str], dict[str, int]]:
+    """(problems, refused column keys, {ytd key: N} of the years to date headed 1-N月) of the words
+    beside the counts' names: a word the vocabulary does not know, a 1-N月 that ends no quarter and a
+    running total since a start are errors at the header cell, and the column is never read."""
+    problems: list[Problem] = []
+    refused: set[str] = set()
+    months: dict[str, int] = {}
+    for key, written in headers.items():
+        reading = header_reading(written)
+        where = {"file": file, "sheet": sheet, "row": row, "column": written}
+        for word in reading.unknown:
+            problems.append(error("header-word", **where, word=word))
+        if reading.months is not None and reading.months not in QUARTER_END_MONTHS:
+            problems.append(error("header-months", **where, months=reading.months))
+        elif reading.months is not None:
+            months[key] = reading.months
+        if reading.since is not None and not reading.unknown:
+            problems.append(error("header-since", **where, year=reading.since[0], month=reading.since[1]))
+        if reading.unknown or reading.since is not None or (reading.months is not None and key not in months):
+            refused.add(key)
+    return problems, refused, months
 
 
 def filled_width(record: list[Any]) -> int:

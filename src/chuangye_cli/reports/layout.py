@@ -29,15 +29,23 @@ Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.rows import COLUMNS, CURRENT_WORDS, YTD_WORDS, base_key, header_key, ytd_key, is_blank, normalise_text, parse_district_code, parse_whole_number
+from chuangye_cli.reports.rows import (
+    COLUMNS,
+    base_key,
+    header_reading,
+    is_blank,
+    normalise_text,
+    parse_district_code,
+    parse_whole_number,
+    ytd_key,
+)
+from chuangye_cli.reports.vocabulary import COUNT_UNITS, FOOTERS, NOT_COUNT_UNITS, TEN_THOUSAND
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -189,42 +197,26 @@ def _join(*parts: Any) -> str:
 
 # --------------------------------------------------------------------------- 3b. units in the header
 
-#: units a count can be in: people, person-times, households, entities, places, copies
-COUNT_UNITS = ("人", "人次", "名", "户", "个", "家", "处", "份", "所")
-#: units no count can be in (money, shares, ages, times, sizes): an error naming the header
-NOT_COUNT_UNITS = ("元", "千元", "万元", "亿元", "%", "‰", "百分比", "岁", "天", "日", "月", "年", "小时", "米", "平方米", "吨", "公斤")
-_UNIT = re.compile(r"\((?:单位[:：]?)?([^()]*)\)$")
-TEN_THOUSAND = 10_000
-
-
-@lru_cache(maxsize=4096)
-def header_unit(written: str) -> str | None:
-    """The unit in brackets at the end of a header as written ("新增就业人数（万人）" -> "万人"), if any."""
-    key = header_key(written)
-    for word in (*YTD_WORDS, *CURRENT_WORDS):  # 新增就业人数（万人）累计: the unit before a sub-column's word
-        for form in (f"({word})", word):
-            if key.endswith(form) and len(key) > len(form):
-                key = key[: -len(form)]
-                break
-    m = _UNIT.search(key)
-    return m.group(1) if m else None
+TEN_THOUSAND_FACTOR = 10_000
+#: a count in 万 is plausible up to this many in one district's quarter (beyond: a warning, were people typed?)
+PLAUSIBLE_SCALED = 100_000
 
 
 def header_units(
     headers: dict[str, str], file: str, sheet: str | None, row: int
 ) -> tuple[dict[str, int], list[Problem]]:
     """({count column key: factor} for the columns in 万, problems): a unit no count can have is an
-    error naming the header. Other bracketed text ((含灵活就业)) is a note, not a unit."""
+    error naming the header (the words beside a name: :func:`~chuangye_cli.reports.rows.header_reading`)."""
     scales: dict[str, int] = {}
     problems: list[Problem] = []
     for key, written in headers.items():
         if base_key(key) not in COLUMNS or not COLUMNS[base_key(key)].numeric:
             continue
-        unit = header_unit(written)
+        unit = header_reading(written).unit
         if unit is None:
             continue
-        if unit.startswith("万") and unit[1:] in COUNT_UNITS:
-            scales[key] = TEN_THOUSAND
+        if unit[:1] == TEN_THOUSAND and unit[1:] in COUNT_UNITS:
+            scales[key] = TEN_THOUSAND_FACTOR
         elif unit in NOT_COUNT_UNITS:
             problems.append(error("header-unit", file=file, sheet=sheet, row=row, column=written, unit=unit))
     return scales, problems
@@ -249,7 +241,9 @@ def scale_cells(
 ) -> tuple[list[Problem], list[tuple[int, str]]]:
     """Multiply each count in a 万 column by 10,000 in place (0.1512 万人 -> 1512), after rounding away
     float noise at the sixth decimal. Returns (problems, (row, key) of cells not whole after scaling:
-    each an error, the cell cleared). A cell that is no number is left for the row rules to name."""
+    each an error, the cell cleared). A cell that is no number is left for the row rules to name.
+    A data row's count above PLAUSIBLE_SCALED once scaled is a warning: the figures were likely
+    typed in people under a 万 header (one district's quarter never counts 100,000 of anything here)."""
     problems: list[Problem] = []
     bad: list[tuple[int, str]] = []
     for number, cells in rows:
@@ -260,6 +254,10 @@ def scale_cells(
             scaled = (d * factor).quantize(Decimal("0.000001"))
             if scaled == scaled.to_integral_value():
                 cells[key] = int(scaled)
+                if scaled > PLAUSIBLE_SCALED and total_label(cells) is None:
+                    where = {"file": file, "sheet": sheet, "row": number, "column": headers[key]}
+                    shown, limit = f"{int(scaled):,}", f"{PLAUSIBLE_SCALED:,}"
+                    problems.append(warning("scaled-implausible", **where, value=value, scaled=shown, limit=limit))
             else:
                 shown = format(scaled.normalize(), ",f")
                 problems.append(
@@ -274,8 +272,6 @@ def scale_cells(
 
 #: the label of a total row, in the code or name cell (spaces and full-width forms folded first)
 TOTAL = re.compile(r"(?:全市|全区|全县|本区|本县)?(?:合计|总计|小计|汇总)|全市")
-#: a footer row begins with one of these (its first non-empty cell)
-FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电话", "填报日期", "注", "说明")
 
 
 def _folded(value: Any) -> str:

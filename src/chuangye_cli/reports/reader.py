@@ -36,7 +36,7 @@ from chuangye_cli.reports.layout import (
     scale_cells,
     total_label,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, column_for_header, is_blank, ytd_key
+from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: why a workbook sheet is not read (:attr:`Table.skipped`)
@@ -90,6 +90,8 @@ class Table:
     skipped: str | None = None
     #: row number -> column keys whose cells could not be read (each already a problem): the row is not used
     unread: dict[int, set[str]] = field(default_factory=dict)
+    #: {ytd column key: N} for a year to date headed 1-N月: each row's quarter must end in month N (reports.cumulative)
+    months: dict[str, int] = field(default_factory=dict)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -318,7 +320,10 @@ def _fill(
     # what the header alone decides, worked out once per distinct header (reports.header)
     head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
     table.headers = head.headers
+    table.months = head.months
     table.problems.extend(head.problems)
+    # a column whose header the tool cannot read (its error given): no row reads it, none is used
+    refused = {k for key in head.refused for k in (key, base_key(key))}
     # (number, cells, position of the first non-empty cell) of the rows not empty
     data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
@@ -346,6 +351,8 @@ def _fill(
             continue
         table.rows.append((number, cells))
         sequence.append(("data", number, cells))
+        if refused:
+            table.unread.setdefault(number, set()).update(refused)
     if longer:
         # every row as long (an exporter's empty cells, or the same unquoted comma in every row:
         # no layout tells them apart, so the figures are read and the doubt is said)

@@ -20,6 +20,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.reports.vocabulary import (
+    COUNT_UNITS,
+    CURRENT_WORDS,
+    NOT_COUNT_UNITS,
+    NOTES,
+    PERIOD_HEADERS,
+    SINCE,
+    TEN_THOUSAND,
+    UNIT_LABEL,
+    YTD_MONTHS,
+    YTD_WORDS,
+)
 
 #: no district reports a billion of anything; larger is a typing slip
 MAX_COUNT = 10**9
@@ -370,17 +382,15 @@ class ColumnIndex:
             return self._keys[key]
         return self._keys.get(re.sub(r"\([^()]*\)$", "", key))
 
+    def named(self, folded: str) -> str | None:
+        """The column key a header folded by :func:`header_key` names exactly."""
+        return self._keys.get(folded)
 
-#: a single period column (报告期) may stand for 年度 + 季度: its key, and the headers it goes by
+
+#: a single period column (报告期) may stand for 年度 + 季度: its key (its headers: vocabulary.PERIOD_HEADERS)
 PERIOD = "period"
-PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所属期间", "period")
 _HEADER_INDEX = ColumnIndex(COLUMNS.values(), aliases=dict.fromkeys(PERIOD_HEADERS, PERIOD))
 
-
-#: a flow indicator's sub-columns (a group header over them, or written after or before its name):
-#: this quarter's figure and the year to date. Longest first: the first that matches is taken.
-CURRENT_WORDS = ("本季度", "本季", "本期", "当季")
-YTD_WORDS = ("本年累计", "年累计", "累计")
 #: the key of a year-to-date (累计) column: YTD + the flow column's key ("ytd:new_jobs")
 YTD = "ytd:"
 
@@ -394,42 +404,102 @@ def base_key(key: str) -> str:
     return key[len(YTD) :] if key.startswith(YTD) else key
 
 
-_TRAILING_UNIT = re.compile(r"\([^()]*\)$")
+_BRACKET = re.compile(r"\(([^()]*)\)$")
+_PERIOD_WORDS = "|".join(re.escape(w) for w in (*YTD_WORDS, *CURRENT_WORDS))
+_PERIOD_END = re.compile(f"(?:{_PERIOD_WORDS}|{YTD_MONTHS}|{SINCE})$")
+_PERIOD_START = re.compile(_PERIOD_WORDS)
+_YTD_MONTHS = re.compile(YTD_MONTHS)
+_SINCE = re.compile(SINCE)
 
 
-def _sub_column(header: Any) -> str | None:
-    """The key of a header naming a count with 本季 / 累计 before, after or (in brackets) after it:
-    新增就业人数本季 -> new_jobs, 新增就业人数（累计） and 本年累计新增就业人数 -> ytd:new_jobs."""
-    key = header_key(header)
-    for words, ytd in ((YTD_WORDS, True), (CURRENT_WORDS, False)):
-        for word in words:
-            rest = None
-            for form in (f"({word})", word):
-                if key.endswith(form):
-                    rest = key[: -len(form)]
-                elif _TRAILING_UNIT.search(key) and _TRAILING_UNIT.sub("", key).endswith(form):
-                    rest = _TRAILING_UNIT.sub("", key)[: -len(form)]  # 新增就业人数累计（人）
-                if rest is not None:
-                    break
-            if rest is None and key.startswith(word):
-                rest = key[len(word) :]
-            if not rest:
-                continue
-            found = _HEADER_INDEX.column_for(rest)
-            if found is not None and found in COLUMNS and COLUMNS[found].numeric:
-                return ytd_key(found) if ytd else found
-    return None
+def header_words(header: Any) -> tuple[str | None, tuple[str, ...]]:
+    """(the column a header names, the words beside its name, in order): its brackets at the end,
+    the period words after or before it (新增就业人数累计（人） -> new_jobs, ("累计", "人")); None when
+    what is left names no column, or a period word stands beside a column that is no count."""
+    # folded as header_key does, the case and the - kept (a word is named as written)
+    text = re.sub(r"\s+", "", normalise_text("" if header is None else header)).rstrip("*")
+    words: list[str] = []
+    while True:
+        m = _BRACKET.search(text)
+        word = m.group(1) if m else None
+        if m is None:
+            m = _PERIOD_END.search(text)
+            word = m.group(0) if m else None
+        if m is None or m.start() == 0:
+            break
+        if word:
+            words.insert(0, word)
+        text = text[: m.start()]
+    m = _PERIOD_START.match(text)
+    if m and m.end() < len(text):
+        words.insert(0, m.group(0))
+        text = text[m.end() :]
+    key = _HEADER_INDEX.named(header_key(text))
+    if key is not None and not (key in COLUMNS and COLUMNS[key].numeric) and any(_period_word(w) for w in words):
+        return None, ()  # 年度累计: no column
+    return key, tuple(words)
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
-def _cached_column_for(header: Any) -> str | None:
-    return _sub_column(header) or _HEADER_INDEX.column_for(header)
+def _period_word(word: str) -> bool:
+    return word in YTD_WORDS or word in CURRENT_WORDS or bool(_YTD_MONTHS.fullmatch(word) or _SINCE.fullmatch(word))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a count column's header says beside its name (:func:`header_reading`)."""
+
+    #: the column key: the count (its quarter's figure) or ytd:<count> (a running total); None: no column
+    key: str | None
+    #: the unit in brackets (人, 万人, 元), if any
+    unit: str | None = None
+    #: the last month of a year to date written as its months (1-9月 -> 9)
+    months: int | None = None
+    #: (year, month) of a running total since a start (自2009年1月起累计 -> (2009, 1))
+    since: tuple[int, int] | None = None
+    #: words the reader does not know, or period words that contradict each other (本季 and 累计)
+    unknown: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=4096)
+def header_reading(header: str) -> Reading:
+    """What a header says: its column and, for a count, each word beside the name read with the
+    vocabulary (:mod:`chuangye_cli.reports.vocabulary`) as a unit, a note or a period; a word it
+    does not know is kept in ``unknown``, never dropped."""
+    base, words = header_words(header)
+    if base is None or not (base in COLUMNS and COLUMNS[base].numeric):
+        return Reading(base)  # a key or text column: a bracket is a note, as it always was
+    unit = months = since = None
+    periods: list[str] = []
+    unknown: list[str] = []
+    for w in words:
+        u = w[len(UNIT_LABEL) :].lstrip(":") if w.startswith(UNIT_LABEL) else w
+        if w in NOTES:
+            continue
+        if u in COUNT_UNITS or u in NOT_COUNT_UNITS or (u[:1] == TEN_THOUSAND and u[1:] in COUNT_UNITS):
+            unit = u
+        elif w in CURRENT_WORDS:
+            periods.append(w)
+        elif w in YTD_WORDS:
+            periods.append(w)
+        elif m := _YTD_MONTHS.fullmatch(w):
+            months = int(m.group(1))
+            periods.append(w)
+        elif m := _SINCE.fullmatch(w):
+            since = (int(m.group(1)), int(m.group(2) or 1))
+            periods.append(w)
+        else:
+            unknown.append(w)
+    current = [w for w in periods if w in CURRENT_WORDS]
+    if (current and len(current) < len(periods)) or (months and since):
+        unknown.append("".join(periods))  # this quarter and a running total at once, or two starts
+    key = ytd_key(base) if len(current) < len(periods) else base
+    return Reading(key, unit, months, since, tuple(unknown))
 
 
 def column_for_header(header: Any) -> str | None:
-    """The report column key a header names (see :meth:`ColumnIndex.column_for`); every file of a
-    folder repeats the same headers, so each is folded once."""
+    """The report column key a header names: the count or its year to date (ytd:<count>), a key or
+    text column; every file of a folder repeats the same headers, so each is read once."""
     try:
-        return _cached_column_for(header)
+        return header_reading(header).key
     except TypeError:  # an unhashable cell
-        return _sub_column(header) or _HEADER_INDEX.column_for(header)
+        return None

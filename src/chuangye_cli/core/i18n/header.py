@@ -11,4 +11,16 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "孵化基地数等存量指标按季末实有数填报，不累计：累计列未读取",
         "en": "a stock (such as incubators) is the count at the quarter's end and is never cumulated: the year-to-date (累计) column is not read",
     },
+    "header-word": {
+        "zh": "表头写有（{word}），本工具不认识这个词：这一列是本季数还是累计数？请改用 README 所列的单位或期别用词（如 人、本季、本年累计），或删去它；此列未读取",
+        "en": "the header says （{word}）, a word the tool does not know: is this column the quarter's figure or a running total? Use a unit or period word the README lists (人, 本季, 本年累计) or remove it; the column was not read",
+    },
+    "header-months": {
+        "zh": "表头写有（1-{months}月）：累计数须截至季末（1-3月、1-6月、1-9月、1-12月）；此列未读取",
+        "en": "the header says （1-{months}月）: a year to date ends with a quarter's last month (1-3月, 1-6月, 1-9月, 1-12月); the column was not read",
+    },
+    "header-since": {
+        "zh": "此列是自 {year}年{month}月起的累计数：本工具只读本季数或本年累计数，请改填其中之一；此列未读取",
+        "en": "this column is a running total since {year}-{month:02}: the tool reads only a quarter's figure (本季) or a year-to-date total (本年累计), so fill in one of those; the column was not read",
+    },
 }

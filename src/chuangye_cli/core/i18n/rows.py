@@ -17,6 +17,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "按万计的数乘以 10,000 后是 {scaled}，不是整数",
         "en": "times 10,000 (the column is in 万) this is {scaled}, not a whole number",
     },
+    "scaled-implausible": {
+        "zh": "按万计的数乘以 10,000 后是 {scaled}，一个县(市)区一个季度不会有这么多（以 {limit} 为限）：是否按人填了数？",
+        "en": "times 10,000 (the column is in 万) this is {scaled}, more than the {limit} one district's quarter can plausibly count: were the figures typed in people?",
+    },
+    "ytd-months-quarter": {
+        "zh": "表头写的是 1-{months}月 的累计数，但此行是 {quarter}：这一格是本季数还是累计数？此行未使用",
+        "en": "the header says 1-{months}月 (the year to date to month {months}), but this row is {quarter}: is this cell the quarter's figure or a running total? The row is not used",
+    },
     "total-mismatch": {
         "zh": "{label}行填的是 {total}，但它所含的数据行（第 {rows} 行）之和是 {computed}",
         "en": "the {label} (total) row says {total}, but the data rows it covers (rows {rows}) sum to {computed}",

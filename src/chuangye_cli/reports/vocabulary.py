@@ -1,0 +1,40 @@
+"""The words the report reader knows beside a count's name in a header, as data: the next word a
+district writes is one line here (and one row of the README's table "Words the reader knows").
+
+A count column's header is its name with words before, after or (in brackets) after it:
+新增就业人数（人）, 新增就业人数本季, 本年累计新增就业人数, 新增就业人数累计（自2009年1月起）. Each word must
+be one of these; any other is an error at the header cell, never dropped as a note
+(:func:`chuangye_cli.reports.rows.header_reading`). Headers are folded before matching (full-width
+forms to ASCII, spaces removed): the patterns below match the folded text.
+"""
+
+from __future__ import annotations
+
+#: units a count can be in: people, person-times, households, entities, places, copies
+COUNT_UNITS = ("人", "人次", "名", "户", "个", "家", "处", "份", "所")
+#: before a count unit (万人, 万户): the column's figures are in ten thousands, multiplied by 10,000
+TEN_THOUSAND = "万"
+#: units no count can be in (money, shares, ages, times, sizes): an error naming the header
+NOT_COUNT_UNITS = (
+    "元", "千元", "万元", "亿元", "%", "‰", "百分比", "岁", "天", "日", "月", "年",
+    "小时", "米", "平方米", "吨", "公斤",
+)
+#: written before a unit in brackets: （单位：人）
+UNIT_LABEL = "单位"
+#: notes in brackets that change neither the unit nor the period: read as the column itself
+NOTES = ("含灵活就业",)
+
+#: this quarter's figure (本季): the column itself
+CURRENT_WORDS = ("本季度", "本季", "本期", "当季")
+#: the year to date (累计): the quarter's figure is derived by differencing within the year (reports.cumulative)
+YTD_WORDS = ("1至本季度累计", "自年初累计", "本年累计数", "本年累计", "年累计", "累计数", "累计")
+#: the year to date as its months, 1-N月: N must be the row's quarter's last month
+YTD_MONTHS = r"1月?[-_~–—至到](\d{1,2})月"
+#: a running total since a start (year, and month or none): 自2009年以来累计, 2009年以来累计,
+#: 自2009年1月起累计, and 自2009年1月起 beside 累计 (累计（自2009年1月起）)
+SINCE = r"自?(\d{4})年(?:(\d{1,2})月)?(?:以来|起)(?:累计数?)?"
+
+#: the headers a single period column (报告期) goes by: it stands for 年度 and 季度
+PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所属期间", "period")
+#: a footer row begins with one of these (its first non-empty cell): not data
+FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电话", "填报日期", "注", "说明")
