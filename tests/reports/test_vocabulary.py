@@ -143,3 +143,14 @@ def test_header_reading(header, key, unit, months, since, unknown):
 
     r = header_reading(header)
     assert (r.key, r.unit, r.months, r.since, r.unknown) == (key, unit, months, since, unknown)
+
+
+def test_the_english_forms_units_and_periods_are_known_in_any_case():
+    """`Trained (people)` was refused as an unknown word when the vocabulary was Chinese only."""
+    from chuangye_cli.reports.rows import header_reading
+
+    assert header_reading("trained (People)").unit == "people" and header_reading("trained (People)").unknown == ()
+    assert header_reading("new_jobs (persons)").key == "new_jobs"
+    assert header_reading("new_jobs (YTD)").key == header_reading("新增就业人数（累计）").key
+    assert header_reading("new_jobs (this quarter)").key == "new_jobs"
+    assert header_reading("new_jobs (USD)").unknown == ("USD",)

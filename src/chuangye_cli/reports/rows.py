@@ -471,7 +471,8 @@ def header_reading(header: str) -> Reading:
     unit = months = since = None
     periods: list[str] = []
     unknown: list[str] = []
-    for w in words:
+    for written in words:
+        w = written.lower() if written.isascii() else written  # the English form's words in any case
         u = w[len(UNIT_LABEL) :].lstrip(":") if w.startswith(UNIT_LABEL) else w
         if w in NOTES:
             continue
@@ -488,7 +489,7 @@ def header_reading(header: str) -> Reading:
             since = (int(m.group(1)), int(m.group(2) or 1))
             periods.append(w)
         else:
-            unknown.append(w)
+            unknown.append(written)
     current = [w for w in periods if w in CURRENT_WORDS]
     if (current and len(current) < len(periods)) or (months and since):
         unknown.append("".join(periods))  # this quarter and a running total at once, or two starts
