@@ -118,3 +118,89 @@ def test_without_a_writable_temporary_folder_the_rows_stay_in_memory(context, mo
     result = validate_rosters(EVERY_ROSTER, context)
     assert result.store is None and result.data is not None
     assert everything(result) == expected
+
+
+def _ids_in(paths) -> set[int]:
+    """The first 17 digits of every valid 18-character ID number in the roster fixtures."""
+    import csv
+    import io
+
+    found = set()
+    for path in paths:
+        for p in ([path] if os.path.isfile(path) else [os.path.join(path, n) for n in os.listdir(path)]):
+            if not p.endswith(".csv"):
+                continue
+            raw = open(p, "rb").read()
+            text = raw.decode("gb18030") if "gbk" in p else raw.decode("utf-8")
+            for row in csv.reader(io.StringIO(text)):
+                for cell in row:
+                    cell = cell.strip()
+                    if len(cell) == 18 and cell[:17].isdigit():
+                        found.add(int(cell[:17]))
+    return found
+
+
+def test_nothing_on_disk_lets_an_id_number_be_rebuilt(context, monkeypatch):
+    """The spill held each ID's first 17 digits as an int64: the whole number, its check character
+    computable. Now a keyed permutation (keys never written) and only what a masked ID shows."""
+    import numpy as np
+
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 3)
+    monkeypatch.setattr(roster_store, "BUCKETS", 4)
+    spilled = validate_rosters(EVERY_ROSTER, context)
+    assert spilled.store is not None
+    ids = _ids_in(EVERY_ROSTER)
+    assert len(ids) >= 20
+    on_disk = b"".join(open(os.path.join(spilled.store.dir, n), "rb").read() for n in os.listdir(spilled.store.dir))
+    words = set(np.frombuffer(on_disk[: len(on_disk) // 8 * 8], dtype=np.int64).tolist())
+    for shift in range(8):  # the records are 32 bytes: look at every alignment
+        words |= set(np.frombuffer(on_disk[shift : shift + (len(on_disk) - shift) // 8 * 8], dtype=np.int64).tolist())
+    assert not ids & words
+    assert not any(str(i).encode() in on_disk for i in ids)
+    # the same keys never twice: two stores hash the same number differently
+    a, b = roster_store.RowStore(), roster_store.RowStore()
+    number = np.array([sorted(ids)[0]], dtype=np.int64)
+    assert roster_store.keyed(number, a._keys)[0] != roster_store.keyed(number, b._keys)[0]
+
+
+def test_a_full_temporary_folder_during_the_spill_is_exit_5_naming_it(monkeypatch):
+    """It was "internal error … This is a bug" (exit 4)."""
+    import errno
+
+    monkeypatch.setattr(roster_store, "SPILL_ROWS", 1)
+
+    def full(self, part):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(roster_store.RowStore, "_write", full)
+    result = run("roster", *EVERY_ROSTER, "--lang", "en")
+    assert result.exit_code == 5, result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: cannot write {tempfile.gettempdir()}/chuangye-roster-") and last.endswith(": No space left on device")
+
+
+def test_sigterm_removes_the_spill_folder(tmp_path):
+    """SIGTERM killed the process and left the spill (the ID numbers) behind; it is an exit now."""
+    import signal
+    import subprocess
+    import sys
+
+    import chuangye_cli
+
+    script = (
+        "import time\n"
+        "from chuangye_cli.cli import exit_on_signals\n"
+        "from chuangye_cli.rosters.store import RowStore\n"
+        "exit_on_signals()\n"
+        "store = RowStore()\n"
+        "store._spill()\n"
+        "print(store.dir, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(chuangye_cli.__file__))}
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    folder = proc.stdout.readline().strip()
+    assert os.path.isdir(folder)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 128 + signal.SIGTERM
+    assert not os.path.exists(folder)

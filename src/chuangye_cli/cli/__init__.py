@@ -106,10 +106,25 @@ def run() -> None:
     import gc
 
     gc.set_threshold(100_000)
+    exit_on_signals()
     try:
         main()
     finally:
         gc.freeze()
+
+
+def exit_on_signals() -> None:
+    """SIGTERM and SIGHUP (a CI job cancelled, a terminal closed) end the process as an exit, not a
+    kill: what a run leaves on disk (a long roster's spill, whose folder a finaliser removes) is
+    cleaned up as on Ctrl-C, and the exit code is the shell's 128 + the signal."""
+    import signal
+
+    def leave(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -52,6 +52,8 @@ CODES: dict[str, ProblemCode] = _registry(
     ("file-hidden", W, "file", "A hidden file (its name starts with a dot): not read."),
     ("folder-hidden", W, "folder", "A hidden folder (its name starts with a dot): the files in it are not read."),
     ("file-own-output", W, "file", "A file this tool wrote (check/validate output): skipped, never read as a report."),
+    ("problems-more", E, "file", "More problems in one file than are listed: how many more of each kind (first 1,000 in full)."),
+    ("warnings-more", W, "file", "More warnings in one file than are listed: how many more of each kind (first 1,000 in full)."),
     ("folder-unreadable", E, "folder", "A subfolder that cannot be read: its reports are not read."),
     ("folder-empty", W, "folder", "An empty subfolder (a git submodule not fetched?): nothing to read."),
     ("folder-submodule", E, "folder", "A git submodule whose files were not fetched (only its .git file)."),

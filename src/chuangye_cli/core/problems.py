@@ -9,7 +9,7 @@ severity and meaning, in :mod:`chuangye_cli.core.problemcodes`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Container, Literal
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
     from pydantic import ValidationError
@@ -82,6 +82,38 @@ def _make(code: str, severity: Severity, kw: dict[str, Any]) -> Problem:
     where = {k: shown(kw.pop(k)) for k in ("file", "sheet", "row", "column") if k in kw}
     value = preview(kw.pop("value", None))
     return Problem(code, severity, value=value, params=kw, **where)
+
+
+class ProblemCap:
+    """At most ``limit`` problems kept in full, in the order found; the rest only counted by code, so
+    a file of a million bad rows holds bounded memory and prints a bounded report
+    (:meth:`problems` ends with one ``problems-more``, or ``warnings-more`` when only warnings were
+    left out, naming how many of each code)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.more: dict[str, int] = {}
+        self.more_errors = False
+
+    def add(self, problem: Problem) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+            return
+        self.more[problem.code] = self.more.get(problem.code, 0) + 1
+        self.more_errors = self.more_errors or problem.severity == "error"
+
+    def extend(self, problems: "Iterable[Problem]") -> None:
+        for p in problems:
+            self.add(p)
+
+    def problems(self, file: str | None) -> list[Problem]:
+        if not self.more:
+            return list(self.kept)
+        kinds = ", ".join(f"{code} {n:,}" for code, n in sorted(self.more.items(), key=lambda kv: (-kv[1], kv[0])))
+        counts = {"file": file, "count": f"{sum(self.more.values()):,}", "limit": f"{self.limit:,}", "kinds": kinds}
+        more = error("problems-more", **counts) if self.more_errors else warning("warnings-more", **counts)
+        return [*self.kept, more]
 
 
 def problems_from_validation_error(

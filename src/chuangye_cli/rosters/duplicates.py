@@ -10,8 +10,7 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData, RosterFileRead
 from chuangye_cli.rosters.people import People
-from chuangye_cli.rosters.privacy import mask_id
-from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, column_header, id_from17
+from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, column_header
 
 _ACTIVITY_ZH = {v: k for k, v in ACTIVITY_ALIASES.items() if not k.isascii()}
 
@@ -76,7 +75,7 @@ def duplicates_in(data: RosterData, found: People, context: RosterContext, files
             "file": here.file,
             "row": int(data.row[here_i]),
             "column": column_header(here.headers, "id_number"),
-            "value": mask_id(id_from17(int(data.id17[here_i]))),
+            "value": data.masked_id(here_i),
             "district": context.names[d],
             "district_en": context.names_en[d],
             "code": context.codes[d],

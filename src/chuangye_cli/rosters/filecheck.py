@@ -9,7 +9,7 @@ import pyarrow as pa
 from pydantic import ValidationError
 from stdnum.cn import uscc
 
-from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
+from chuangye_cli.core.problems import Problem, ProblemCap, error, problems_from_validation_error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import is_blank, normalise_text
 from chuangye_cli.rosters.context import RosterContext
@@ -18,6 +18,10 @@ from chuangye_cli.rosters.fastchecks import blank, fast_check
 from chuangye_cli.rosters.privacy import masked
 from chuangye_cli.rosters.rules import ACTIVITIES, ROSTER_COLUMNS, WARNING_CODES, RosterRow, column_header, id17_of, row_warnings
 from chuangye_cli.rosters.store import RowStore
+
+
+#: problems kept in full for one roster file; the rest are counted by kind (bounded memory and output)
+MAX_PROBLEMS = 1_000
 
 
 def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any) -> Problem:
@@ -30,9 +34,14 @@ class FileCheck:
     def __init__(self, file_index: int, file: str, headers: dict[str, str], context: RosterContext, store: RowStore):
         self.file_index, self.file, self.headers, self.context = file_index, file, headers, context
         self.store = store  # where the valid rows go
-        self.problems: list[Problem] = []
+        self.found = ProblemCap(MAX_PROBLEMS)
         self.rows = 0
         self.validation_context = context.validation_context
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The file's problems: the first :data:`MAX_PROBLEMS` in full, then how many more of each kind."""
+        return self.found.problems(self.file)
 
     def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"], typed: Optional[dict[str, dict[int, Any]]] = None) -> None:
         """Check one batch; ``typed``: cells as read where their text does not tell (see
@@ -76,7 +85,7 @@ class FileCheck:
         part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
         self.store.add(part)
         for line, key, value in sorted(warn, key=lambda w: w[0]):
-            self.problems.append(_warning(key, self.file, self.headers, line, value))
+            self.found.add(_warning(key, self.file, self.headers, line, value))
 
     def _slow(
         self,
@@ -107,7 +116,7 @@ class FileCheck:
                 if isinstance(cell, UncachedFormula):
                     column = column_header(self.headers, key)
                     value = masked(key, str(cell))  # a formula can spell out an ID number or a name
-                    self.problems.append(error("xlsx-formula-no-value", file=self.file, row=line, column=column, value=value))
+                    self.found.add(error("xlsx-formula-no-value", file=self.file, row=line, column=column, value=value))
                     unread.add(key)
                     del data[key]
                 elif cell is not None:
@@ -115,14 +124,14 @@ class FileCheck:
             try:
                 row = RosterRow.model_validate(data, context=self.validation_context)
             except ValidationError as exc:
-                self.problems += problems_from_validation_error(
+                self.found.extend(problems_from_validation_error(
                     exc,
                     file=self.file,
                     row=line,
                     column_of=lambda key: column_header(self.headers, key) if key in ROSTER_COLUMNS else key,
                     value_of=lambda key: masked(key, cells.get(key)),
                     skip=unread,
-                )
+                ))
                 continue
             if unread:
                 continue

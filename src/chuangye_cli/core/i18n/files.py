@@ -60,6 +60,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "工作表的单元格延伸到 {rows} 行、{columns} 列，远超表格范围，未读取（可能有远处的误填单元格或大量重复单元格：请删除多余内容后另存）",
         "en": "the sheet's cells reach {rows} rows by {columns} columns, far beyond any table: not read (a stray cell far away, or a cell repeated many times? delete it and save again)",
     },
+    "problems-more": {
+        "zh": "另有 {count} 个问题未逐条列出（每个文件只列前 {limit} 个）：{kinds}",
+        "en": "{count} more problems not listed one by one (the first {limit} of a file are): {kinds}",
+    },
+    "warnings-more": {
+        "zh": "另有 {count} 条提示未逐条列出（每个文件只列前 {limit} 条）：{kinds}",
+        "en": "{count} more warnings not listed one by one (the first {limit} of a file are): {kinds}",
+    },
     "file-own-output": {
         "zh": "由 chuangye 写出的结果文件，不是报表，已跳过",
         "en": "written by chuangye; not a report (skipped)",
