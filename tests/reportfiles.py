@@ -35,7 +35,14 @@ def row(**changes: Any) -> dict[str, Any]:
     return {**BASE, **changes}
 
 
-def write_csv(path: Path, rows: list[dict[str, Any]], *, encoding: str = "utf-8", lang: str = "zh", headers: list[str] | None = None) -> Path:
+def write_csv(
+    path: Path,
+    rows: list[dict[str, Any]],
+    *,
+    encoding: str = "utf-8",
+    lang: str = "zh",
+    headers: list[str] | None = None,
+) -> Path:
     """Rows by key -> a CSV with Chinese (or English) headers; ``headers`` overrides them as written."""
     keys = list(rows[0]) if rows else list(BASE)
     written = headers or [COLUMNS[k].header(lang) if k in COLUMNS else k for k in keys]
@@ -54,7 +61,9 @@ def grid(rows: list[dict[str, Any]], lang: str = "zh") -> list[list[Any]]:
     return [[COLUMNS[k].header(lang) for k in keys]] + [[r.get(k) for k in keys] for r in rows]
 
 
-def write_workbook(path: Path, *sheets: "tuple[str, list[list[Any]]] | tuple[str, list[list[Any]], dict[str, Any]]") -> Path:
+def write_workbook(  # noqa: C901 - one switch per workbook feature the fixtures need
+    path: Path, *sheets: "tuple[str, list[list[Any]]] | tuple[str, list[list[Any]], dict[str, Any]]"
+) -> Path:
     """Sheets of cells -> an .xlsx (openpyxl), .xls (xlwt) or .ods (odfpy), by the path's suffix.
 
     Each sheet is (name, rows of cells from A1[, options]); options: ``merged`` (ranges such as
@@ -133,7 +142,10 @@ def write_workbook(path: Path, *sheets: "tuple[str, list[list[Any]]] | tuple[str
 
 KEYS = list(BASE)
 #: two groups: 创业培训 over four columns, 新增创业实体 over two
-GROUPS = {"创业培训": ("trained", "passed", "served", "started"), "新增创业实体": ("new_individual_businesses", "new_private_enterprises")}
+GROUPS = {
+    "创业培训": ("trained", "passed", "served", "started"),
+    "新增创业实体": ("new_individual_businesses", "new_private_enterprises"),
+}
 COUNTS = [k for k in KEYS if COLUMNS[k].numeric]
 
 
@@ -176,7 +188,11 @@ def form(rows, *, totals=("合计",), footer=True, title=True, sums=None):
             total[KEYS.index(k)] = v
         cells.append(total)
     if footer:
-        cells += [[], ["填表人：张三", None, None, "审核人：李四", None, None, "填报日期：2009年4月10日"], ["注：本表按季度填报，人数填当季发生数。"]]
+        cells += [
+            [],
+            ["填表人：张三", None, None, "审核人：李四", None, None, "填报日期：2009年4月10日"],
+            ["注：本表按季度填报，人数填当季发生数。"],
+        ]
     return cells, merged
 
 

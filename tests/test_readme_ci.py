@@ -146,7 +146,11 @@ def _env(home: Path) -> dict[str, str]:
 def _base_reports(reports: Path) -> None:
     """Valid reports of four districts, one of them a folder of quarterly files (its 2010Q2 not yet sent)."""
     reports.mkdir()
-    for name in ("370102_历下区_2009Q1-2010Q2.xlsx", "370103_市中区_2009Q1-2010Q2.csv", "370113_长清区_2009Q1-2010Q2.csv"):
+    for name in (
+        "370102_历下区_2009Q1-2010Q2.xlsx",
+        "370103_市中区_2009Q1-2010Q2.csv",
+        "370113_长清区_2009Q1-2010Q2.csv",
+    ):
         shutil.copy(SAMPLE / name, reports / name)
     (reports / JINAN).mkdir()
     for quarter in ("2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1"):
@@ -255,7 +259,9 @@ def test_readme_ci_recipe_catches_bad_reports(tmp_path, ci, scenario):
         assert status.startswith("R"), status
 
     # the job is triggered: some changed path (old or new name) matches its path filter
-    changed = _git(work, "-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", f"origin/{BASE}...HEAD").split()
+    changed = _git(
+        work, "-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", f"origin/{BASE}...HEAD"
+    ).split()
     assert any(_glob(g).match(p) for g in triggers for p in changed), (triggers, changed)
 
     # the job's commands, as CI runs them: each in `bash -e`, the job failing at the first that fails

@@ -62,8 +62,16 @@ def test_a_wrong_total_in_the_sample_form_is_an_error(tmp_path):
     result = run("validate", str(tmp_path / FORM), "--format", "json", "--lang", "en")
     assert result.exit_code == 3
     [problem] = json.loads(result.stdout)["errors"]
-    assert (problem["sheet"], problem["row"], problem["column"], problem["value"]) == ("季报", 12, "创业培训人数（人）", str(stated + 10))
-    assert problem["message"] == f"the 合计 (total) row says {stated + 10}, but the data rows it covers (rows 6–11) sum to {stated}"
+    assert (problem["sheet"], problem["row"], problem["column"], problem["value"]) == (
+        "季报",
+        12,
+        "创业培训人数（人）",
+        str(stated + 10),
+    )
+    assert (
+        problem["message"]
+        == f"the 合计 (total) row says {stated + 10}, but the data rows it covers (rows 6–11) sum to {stated}"
+    )
 
 
 def test_the_readme_shows_the_total_error_as_printed(tmp_path, monkeypatch):

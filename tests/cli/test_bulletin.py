@@ -30,8 +30,8 @@ def made(tmp_path_factory):
 
 
 def _document(lang="zh"):
-    from chuangye_cli.judge.bulletin import build_bulletin
     from chuangye_cli import api
+    from chuangye_cli.judge.bulletin import build_bulletin
     from chuangye_cli.plan.loader import load_plan
     from chuangye_cli.render.bulletin.text import document
 
@@ -57,7 +57,14 @@ def test_docx_ranking_table_cell_by_cell(made):
     (table,) = docx.Document(made / "b.docx").tables
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells == [
-        ["排名", "县(市)区", "参加创业指导和创业培训人数（人）", "区县级创业孵化基地（个）", "落后项数", "新增个体工商户和私营企业增长"],
+        [
+            "排名",
+            "县(市)区",
+            "参加创业指导和创业培训人数（人）",
+            "区县级创业孵化基地（个）",
+            "落后项数",
+            "新增个体工商户和私营企业增长",
+        ],
         ["1", "历下区", "150", "3", "0", "+50.0%（同比）"],
         ["1", "市中区", "150", "3", "0", "+50.0%（同比）"],
         ["3", "天桥区", "150", "3", "0", "—（基数为 0）"],
@@ -92,7 +99,9 @@ def test_docx_praise_criticism_and_rule(made):
         "区县级创业孵化基地 2 个，按序时进度应达 2.5 个，差 0.5 个。",
     ]
     districts = _section(d, "二、各县(市)区进展")
-    assert districts[0].startswith("排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长率由高到低")
+    assert districts[0].startswith(
+        "排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长率由高到低"
+    )
     overall = _section(d, "一、总体进展")
     assert "参加创业指导和创业培训人数 670 人，完成目标任务的 83.8%，超序时进度 21.3 个百分点。" in overall
     quality = _section(d, "五、数据质量")
@@ -109,7 +118,9 @@ def test_docx_is_a4_with_east_asian_fonts_declared(made):
     assert any(s.page_width > s.page_height for s in d.sections)  # the wide table is on a landscape page
     fonts = {name: d.styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("Normal", "Title", "Heading 1")}
     assert fonts == {"Normal": "仿宋", "Title": "黑体", "Heading 1": "黑体"}
-    font_xml = next(r.target_part.blob for r in d.part.rels.values() if r.reltype.endswith("/fontTable")).decode("utf-8")
+    font_xml = next(r.target_part.blob for r in d.part.rels.values() if r.reltype.endswith("/fontTable")).decode(
+        "utf-8"
+    )
     assert re.search(r'w:name="仿宋".*?w:altName w:val="FangSong"', font_xml, re.S)
     assert re.search(r'w:name="黑体".*?w:altName w:val="SimHei"', font_xml, re.S)
 
@@ -132,7 +143,11 @@ def test_english(tmp_path):
     md = out.read_text(encoding="utf-8")
     assert "# Bulletin on the city's progress in building an entrepreneurship-type city, Q1 2010" in md
     assert "| — | Licheng | — | — | — | not reported |" in md
-    assert "1. Huaiyin: Guidance and training participants 100 people, 125 people due by the pro-rata share of its quota, 25 people short" in md
+    assert (
+        "1. Huaiyin: Guidance and training participants 100 people, 125 people due by the pro-rata share of its "
+        "quota, 25 people short"
+        in md
+    )
 
 
 def _with_error(tmp_path):
@@ -171,7 +186,9 @@ def test_bad_extension_and_sample(tmp_path):
     assert result.exit_code == 2 and "b.pdf" in result.stderr
     result = run("bulletin", SAMPLE, "-o", tmp_path / "b.md", "--date", "2010-07-15")
     assert result.exit_code == 0
-    assert "参加创业指导和创业培训人数 17,370 人，完成目标任务的 86.9%，超序时进度 11.9 个百分点。" in (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "参加创业指导和创业培训人数 17,370 人，完成目标任务的 86.9%，超序时进度 11.9 个百分点。" in (
+        tmp_path / "b.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_data_quality_names_total_rows_that_do_not_add_up(tmp_path):
@@ -200,7 +217,9 @@ def test_data_quality_names_total_rows_that_do_not_add_up(tmp_path):
     assert "合计行核对：1 处合计与所含数据行之和不符（已列入上述错误）。" in md
     clean = tmp_path / "clean.md"
     assert run("bulletin", *ARGS, "-o", clean).exit_code == 0
-    assert "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。" in clean.read_text(encoding="utf-8")
+    assert "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。" in clean.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_control_characters_and_markup_from_input_stay_text(tmp_path):
@@ -213,7 +232,15 @@ def test_control_characters_and_markup_from_input_stay_text(tmp_path):
     f.rename(evil)
     evil.write_text(evil.read_text(encoding="utf-8").replace("2009,2,20,10", "2009,2,abc,10"), encoding="utf-8")
     out = tmp_path / "b.docx"
-    args = ["--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors", "--office", "济南市\x07联席会议办公室"]
+    args = [
+        "--targets",
+        B / "targets.yaml",
+        "--as-of",
+        "2010Q1",
+        "--allow-errors",
+        "--office",
+        "济南市\x07联席会议办公室",
+    ]
     result = run("bulletin", reports, *args, "-o", out)
     assert result.exit_code == 0, result.stderr
     texts = [p.text for p in docx.Document(str(out)).paragraphs]

@@ -105,7 +105,9 @@ def test_exit_0_when_everything_met_or_on_track(tmp_path):
     write_csv(tmp_path / "a.csv", [row(), row(quarter=2, served=190, passed=190)])
     targets = tmp_path / "t.yaml"
     targets.write_text(
-        SMALL_TARGETS.read_text(encoding="utf-8").replace('scope: {districts: ["370102"]}', 'scope: {districts: ["370102"]}\n    deadline: 2009Q4'),
+        SMALL_TARGETS.read_text(encoding="utf-8").replace(
+            'scope: {districts: ["370102"]}', 'scope: {districts: ["370102"]}\n    deadline: 2009Q4'
+        ),
         encoding="utf-8",
     )
     # only the met/on-track targets: drop service (met here) and the other district
@@ -115,7 +117,8 @@ def test_exit_0_when_everything_met_or_on_track(tmp_path):
     assert result.exit_code == 1
     ok_targets = tmp_path / "ok.yaml"
     ok_targets.write_text(
-        targets.read_text(encoding="utf-8").replace("scope: each_district", 'scope: {districts: ["370102"]}'), encoding="utf-8"
+        targets.read_text(encoding="utf-8").replace("scope: each_district", 'scope: {districts: ["370102"]}'),
+        encoding="utf-8",
     )
     result, data = check_json(tmp_path / "a.csv", "--targets", ok_targets)
     assert {r["status"] for r in data["results"]} <= {"met", "on_track", "pending"}
@@ -141,9 +144,17 @@ def test_usage_errors_speak_the_chosen_language():
     assert run("nonsense").stderr == "错误：没有命令 'nonsense'。（用法见 main --help）\n"
     assert run("check").stderr == "错误：缺少参数 'PATHS...'.（用法见 main check --help）\n"
     assert run("check", SMALL, "--bogus").stderr == "错误：没有选项 '--bogus'。（用法见 main check --help）\n"
-    assert run("check", SMALL, "--bogus", "--lang", "en").stderr == "Error: No such option '--bogus'. (see: main check --help)\n"
-    assert run("check", "nope").stderr == "错误：'PATHS...' 的值无效：路径 'nope' 不存在。（用法见 main check --help）\n"
-    assert run("check", SMALL, "--as-of", "2009Q9").stderr == "错误：'--as-of' 的值无效：'2009Q9' 不是季度（应如 2010Q1）（用法见 main check --help）\n"
+    assert (
+        run("check", SMALL, "--bogus", "--lang", "en").stderr
+        == "Error: No such option '--bogus'. (see: main check --help)\n"
+    )
+    assert (
+        run("check", "nope").stderr == "错误：'PATHS...' 的值无效：路径 'nope' 不存在。（用法见 main check --help）\n"
+    )
+    assert (
+        run("check", SMALL, "--as-of", "2009Q9").stderr
+        == "错误：'--as-of' 的值无效：'2009Q9' 不是季度（应如 2010Q1）（用法见 main check --help）\n"
+    )
     assert run("template").stderr == "错误：缺少选项 '--district'.（用法见 main template --help）\n"
     # and the English run after a Chinese one is English again (click's texts are put back)
     assert run("check", SMALL, "--lang", "en", "--as-of", "2009Q9").stderr == (
@@ -156,7 +167,8 @@ def test_unknown_encoding_is_one_usage_error():
         result = run(cmd, SMALL, "--encoding", "nosuch", "--lang", "en")
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == (
-            f"Error: Invalid value for '--encoding': 'nosuch' is not a known encoding (e.g. utf-8, gb18030, utf-16) (see: main {cmd} --help)\n"
+            "Error: Invalid value for '--encoding': 'nosuch' is not a known encoding (e.g. utf-8, gb18030, utf-16) "
+            f"(see: main {cmd} --help)\n"
         )
 
 
@@ -214,7 +226,10 @@ def test_exit_4_internal_error_one_line_and_debug_traceback(monkeypatch):
 
     result = CliRunner().invoke(main, ["check", str(SMALL), "--targets", str(SMALL_TARGETS), "--lang", "en"])
     assert result.exit_code == 4
-    assert result.stderr == "internal error: RuntimeError: boom. This is a bug; please report it (add --debug for details).\n"
+    assert (
+        result.stderr
+        == "internal error: RuntimeError: boom. This is a bug; please report it (add --debug for details).\n"
+    )
     result = CliRunner().invoke(main, ["--debug", "check", str(SMALL), "--targets", str(SMALL_TARGETS)])
     assert isinstance(result.exception, RuntimeError)
 
@@ -224,7 +239,9 @@ def test_duplicates_across_files_name_both_places(tmp_path):
     write_csv(tmp_path / "b.csv", [row(quarter=2)], encoding="gb18030")
     result, data = check_json(tmp_path, "--targets", SMALL_TARGETS)
     assert result.exit_code == 3
-    assert [(e["file"], e["row"], e["code"]) for e in data["errors"]] == [(str(tmp_path / "b.csv"), 2, "duplicate-report")]
+    assert [(e["file"], e["row"], e["code"]) for e in data["errors"]] == [
+        (str(tmp_path / "b.csv"), 2, "duplicate-report")
+    ]
     assert data["errors"][0]["message"] == f"历下区（370102）2009Q2 重复报送：另见 {tmp_path / 'a.csv'} 第 3 行"
 
 
@@ -257,7 +274,11 @@ def test_sample_data_runs_and_misses_at_least_one_target():
 
 
 def test_help_does_not_import_pandas():
-    code = "import sys; from chuangye_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules, 'openpyxl' in sys.modules, 'tabulate' in sys.modules, 'pydantic' in sys.modules)"
+    code = (
+        "import sys; from chuangye_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('pandas' in sys.modules, 'openpyxl' in sys.modules, 'tabulate' in sys.modules, "
+        "'pydantic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "False False False False"
 
@@ -266,13 +287,16 @@ def test_help_imports_only_the_format_names():
     """`--help` (and a command's) needs the option tables alone: no library stage (judge, plan,
     reports), no problem model, no renderer, no tempfile (report's PDF)."""
     code = (
-        "import sys; from chuangye_cli.cli import main\nfor args in (['--help'], ['check', '--help'], ['report', '--help']):\n"
+        "import sys; from chuangye_cli.cli import main\nfor args in (['--help'], ['check', '--help'], ['report', "
+        "'--help']):\n"
         "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('chuangye_cli') and not m.startswith('chuangye_cli.cli')), 'tempfile' in sys.modules)"
+        "print(sorted(m for m in sys.modules if m.startswith('chuangye_cli') and not "
+        "m.startswith('chuangye_cli.cli')), 'tempfile' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == (
-        "['chuangye_cli', 'chuangye_cli.core', 'chuangye_cli.core.exits', 'chuangye_cli.render', 'chuangye_cli.render.formats'] False"
+        "['chuangye_cli', 'chuangye_cli.core', 'chuangye_cli.core.exits', 'chuangye_cli.render', "
+        "'chuangye_cli.render.formats'] False"
     )
 
 
@@ -310,7 +334,10 @@ def test_readme_first_lines_are_the_two_commands_and_ci_runs_the_second():
 
 def test_an_invalid_row_is_not_also_a_missing_report(tmp_path):
     write_csv(tmp_path / "a.csv", [row(), row(quarter=2, trained=-1)])
-    without_jobs = [{k: v for k, v in row(district_code="370103", district_name="市中区", quarter=q).items() if k != "new_jobs"} for q in (1, 2)]
+    without_jobs = [
+        {k: v for k, v in row(district_code="370103", district_name="市中区", quarter=q).items() if k != "new_jobs"}
+        for q in (1, 2)
+    ]
     write_csv(tmp_path / "b.csv", without_jobs)
     result, data = check_json(tmp_path, "--targets", SMALL_TARGETS, "--as-of", "2009Q3")
     assert result.exit_code == 3
@@ -329,11 +356,16 @@ def sample_with_early_q3(tmp_path):
     data = tmp_path / "reports"
     shutil.copytree(SAMPLE, data)
     q2 = (data / "370181_章丘市" / "2010Q2.csv").read_text(encoding="utf-8-sig")
-    (data / "370181_章丘市" / "2010Q3.csv").write_text(q2.replace("370181,章丘市,2010,2,", "370181,章丘市,2010,3,"), encoding="utf-8-sig")
+    (data / "370181_章丘市" / "2010Q3.csv").write_text(
+        q2.replace("370181,章丘市,2010,2,", "370181,章丘市,2010,3,"), encoding="utf-8-sig"
+    )
     return data
 
 
-EARLY_Q3_WARNING = "章丘市（370181）已报送 2010Q3，晚于统计截至季度 2010Q2（各县(市)区最新报送季度中最早者），暂不计入；加 --as-of 2010Q3 可计入"
+EARLY_Q3_WARNING = (
+    "章丘市（370181）已报送 2010Q3，晚于统计截至季度 2010Q2（各县(市)区最新报送季度中最早者），"
+    "暂不计入；加 --as-of 2010Q3 可计入"
+)
 
 
 def test_one_districts_early_report_does_not_move_the_default_as_of(tmp_path):
@@ -379,7 +411,8 @@ def test_as_of_after_the_data_never_says_not_met_for_a_missing_report():
     assert all(r["incomplete"] is True and r["missing"] == gaps for r in city)
     # each district without its report for the as-of quarter is warned about (missing-report)
     assert [w["message"] for w in data["warnings"]] == [f"{n}（{c}）{q} 未报送" for c, n in zip(codes, (
-        "历下区", "市中区", "槐荫区", "天桥区", "历城区", "长清区", "平阴县", "济阳县", "商河县", "章丘市")) for q in ("2010Q3", "2010Q4")]  # fmt: skip
+        "历下区", "市中区", "槐荫区", "天桥区", "历城区", "长清区", "平阴县", "济阳县", "商河县", "章丘市"))
+        for q in ("2010Q3", "2010Q4")]  # fmt: skip
 
 
 def test_as_of_after_the_data_in_the_table_marks_and_explains():

@@ -69,14 +69,25 @@ def test_roster_errors_make_the_input_invalid_and_stay_masked(tmp_path):
     text = f.read_bytes().decode("gb18030")
     f.write_bytes(text.replace(IDS[1], IDS[1][:-1] + "9").replace(IDS[3], IDS[0]).encode("gb18030"))
     for fmt in ("json", "simple", "csv", "junit"):
-        result = run("check", HERE / "reports", "--targets", HERE / "targets.yaml", "--rosters", tmp_path / "rosters", "--format", fmt)
+        result = run(
+            "check",
+            HERE / "reports",
+            "--targets",
+            HERE / "targets.yaml",
+            "--rosters",
+            tmp_path / "rosters",
+            "--format",
+            fmt,
+        )
         assert result.exit_code == 3
         out = result.stdout if isinstance(result.stdout, str) else result.stdout_bytes.decode("utf-8", "replace")
         everything = out + result.stderr
         assert not re.search(r"\d{15}", everything), fmt
         for name in ("张三", "李四", "赵六"):
             assert name not in everything
-    _, data = check_json(HERE / "reports", "--targets", HERE / "targets.yaml", "--rosters", tmp_path / "rosters", "--lang", "en")
+    _, data = check_json(
+        HERE / "reports", "--targets", HERE / "targets.yaml", "--rosters", tmp_path / "rosters", "--lang", "en"
+    )
     errors = [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]]
     assert (3, "身份证号", "370102********0029", "roster-id-checksum") in errors
     dup = [e for e in data["errors"] if e["code"] != "roster-id-checksum"]

@@ -19,7 +19,9 @@ CHUANGYE = [sys.executable, "-m", "chuangye_cli"]
 
 def many_errors(tmp_path):
     """A report with thousands of bad cells: far more stderr than a pipe buffer holds."""
-    return write_csv(tmp_path / "bad.csv", [row(quarter=1 + i % 4, year=2009 + i // 4, trained="x", passed="y") for i in range(3000)])
+    return write_csv(
+        tmp_path / "bad.csv", [row(quarter=1 + i % 4, year=2009 + i // 4, trained="x", passed="y") for i in range(3000)]
+    )
 
 
 def test_a_reader_that_goes_away_leaves_the_exit_code_as_it_is(tmp_path):
@@ -32,12 +34,20 @@ def test_a_reader_that_goes_away_leaves_the_exit_code_as_it_is(tmp_path):
 
 def test_stdout_on_a_full_disk_is_a_named_error_exit_5():
     with open("/dev/full", "w") as full:
-        proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE), "--lang", "en"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
+        proc = subprocess.run(
+            [*CHUANGYE, "check", str(SAMPLE), "--lang", "en"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=600,
+        )
     assert proc.returncode == 5
     assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: No space left on device"
     assert "internal error" not in proc.stderr
     with open("/dev/full", "w") as full:
-        proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
+        proc = subprocess.run(
+            [*CHUANGYE, "check", str(SAMPLE)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=600
+        )
     assert proc.stderr.splitlines()[-1] == "错误：无法写入 stdout：No space left on device"
 
 
@@ -45,7 +55,10 @@ def test_dash_is_stdout_for_every_command_that_writes(tmp_path):
     a = run("check", SAMPLE, "--format", "json", "-o", "-")
     b = run("check", SAMPLE, "--format", "json")
     assert (a.exit_code, a.stdout) == (b.exit_code, b.stdout) and json.loads(a.stdout)["as_of"]
-    assert run("validate", SAMPLE, "-o", "-", "--format", "json").stdout == run("validate", SAMPLE, "--format", "json").stdout
+    assert (
+        run("validate", SAMPLE, "-o", "-", "--format", "json").stdout
+        == run("validate", SAMPLE, "--format", "json").stdout
+    )
     t = run("template", "--district", "370102", "-o", "-")
     assert t.exit_code == 0 and t.stdout_bytes == run("template", "--district", "370102").stdout_bytes
     assert not (tmp_path / "-").exists()
@@ -56,7 +69,8 @@ def test_dash_is_stdout_for_every_command_that_writes(tmp_path):
 def test_report_picks_the_format_by_extension(tmp_path):
     r = run("report", SAMPLE, "-o", tmp_path / "r.docx", "--lang", "en")
     assert r.exit_code == 2 and r.stderr == (
-        f"Error: {tmp_path / 'r.docx'}: a report is written as HTML or PDF; the file name must end in .html .htm .pdf (- for stdout)\n"
+        f"Error: {tmp_path / 'r.docx'}: a report is written as HTML or PDF; the file name must end in .html .htm .pdf "
+        "(- for stdout)\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -105,7 +119,9 @@ def test_no_line_of_output_starts_with_text_from_a_file_name_or_a_cell(tmp_path)
     stderr); a cell's terminal escapes (clear screen, OSC title, BEL) reach no terminal or log raw."""
     reports = tmp_path / "reports"
     reports.mkdir()
-    write_csv(reports / "x\n::error title=Reports OK::All reports valid x.csv", [row(guidance="1\x1b[2J\x1b]0;pwned\x07")])
+    write_csv(
+        reports / "x\n::error title=Reports OK::All reports valid x.csv", [row(guidance="1\x1b[2J\x1b]0;pwned\x07")]
+    )
     for fmt in ("simple", "github", "tsv", "json", "csv"):
         result = run("check", str(reports), "--format", fmt)
         assert result.exit_code == 3
@@ -174,8 +190,14 @@ def test_an_id_number_in_another_column_of_a_roster_is_never_shown_in_full(tmp_p
 
 def test_a_closed_stdout_is_a_named_error_exit_5_not_silence():
     """`chuangye check sd >&-` dropped the results and exited with the verdict."""
-    proc = subprocess.run([*CHUANGYE, "check", str(SAMPLE), "--lang", "en"], stdout=None, stderr=subprocess.PIPE, text=True, timeout=600,
-                          preexec_fn=lambda: os.close(1))
+    proc = subprocess.run(
+        [*CHUANGYE, "check", str(SAMPLE), "--lang", "en"],
+        stdout=None,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=600,
+        preexec_fn=lambda: os.close(1),
+    )
     assert proc.returncode == 5
     assert proc.stderr.splitlines()[-1] == "Error: cannot write to stdout: Bad file descriptor"
 
@@ -207,12 +229,20 @@ def test_a_pdf_that_cannot_be_made_is_exit_5_naming_its_path(tmp_path, monkeypat
     monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
     out = tmp_path / "r.pdf"
     result = run("report", str(SAMPLE), "--pdf", str(out), "--lang", "en")
-    assert (result.exit_code, result.stderr.splitlines()[-1]) == (5, f"Error: cannot write {out}: /tmp/chuangye-report-x: No space left on device")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        5,
+        f"Error: cannot write {out}: /tmp/chuangye-report-x: No space left on device",
+    )
     monkeypatch.undo()
     monkeypatch.setattr(pdf, "find_browser", lambda: "/usr/bin/chromium")
-    monkeypatch.setattr(pdf, "print_pdf", lambda browser, page, printed: "chromium: [1206/022800.1:ERROR:file_io.cc] No space left on device")
+    monkeypatch.setattr(
+        pdf,
+        "print_pdf",
+        lambda browser, page, printed: "chromium: [1206/022800.1:ERROR:file_io.cc] No space left on device",
+    )
     result = run("report", str(SAMPLE), "--pdf", str(out), "--lang", "en")
     assert result.exit_code == 5 and not out.exists()
     assert result.stderr.splitlines()[-1] == (
-        f"Error: cannot write {out}: making the PDF failed: chromium: [1206/022800.1:ERROR:file_io.cc] No space left on device"
+        f"Error: cannot write {out}: making the PDF failed: chromium: [1206/022800.1:ERROR:file_io.cc] No space left "
+        "on device"
     )

@@ -27,7 +27,9 @@ SKIP_OPTIONS = {"pdf", "debug", "help", "force"}
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -37,11 +39,19 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
     root = tmp_path / "in"
     shutil.copytree(SAMPLE, root / "reports")
     (root / "broken").mkdir()
-    (root / "broken" / "bad.csv").write_bytes("行政区划代码,年度,季度,创业指导人数\r\n370102,2009,1,-5\r\n\"unclosed".encode("gb18030"))
+    (root / "broken" / "bad.csv").write_bytes(
+        '行政区划代码,年度,季度,创业指导人数\r\n370102,2009,1,-5\r\n"unclosed'.encode("gb18030")
+    )
     shutil.copy(default_targets_path(), root / "targets.yaml")
     for p in root.rglob("*"):
         os.utime(p, ns=(OLD_NS, OLD_NS))
-    return {"root": root, "reports": root / "reports", "broken": root / "broken", "targets": root / "targets.yaml", "out": tmp_path / "out"}
+    return {
+        "root": root,
+        "reports": root / "reports",
+        "broken": root / "broken",
+        "targets": root / "targets.yaml",
+        "out": tmp_path / "out",
+    }
 
 
 def build_args(command: click.Command, inputs: dict[str, Path], broken: bool) -> list[str]:

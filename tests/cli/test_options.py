@@ -19,7 +19,11 @@ def test_every_command_takes_lang_and_help(name):
 
 @pytest.mark.parametrize("name", ["check", "kpis", "report"])
 def test_as_of_is_parsed_once_for_every_command(name, tmp_path):
-    result = run(name, SAMPLE, "--as-of", "2010Q9", "--lang", "en", "-o", tmp_path / "r.html") if name == "report" else run(name, SAMPLE, "--as-of", "2010Q9", "--lang", "en")
+    result = (
+        run(name, SAMPLE, "--as-of", "2010Q9", "--lang", "en", "-o", tmp_path / "r.html")
+        if name == "report"
+        else run(name, SAMPLE, "--as-of", "2010Q9", "--lang", "en")
+    )
     assert result.exit_code == 2
     assert "'2010Q9' is not a quarter like 2010Q1" in result.stderr
 

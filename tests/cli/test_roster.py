@@ -11,11 +11,16 @@ import pytest
 
 from chuangye_cli.cli.roster import ROSTER_FORMATS, Progress
 from chuangye_cli.rosters.rules import ROSTER_COLUMNS, normalise_id, roster_column_for_header
-
 from conftest import FIXTURES, GOLDEN, run
 
 ROSTERS = FIXTURES / "roster"
-ALL = [str(ROSTERS / "good.csv"), str(ROSTERS / "bad.csv"), str(ROSTERS / "dups"), str(ROSTERS / "gbk_english.csv"), str(ROSTERS / "pingyin.xlsx")]
+ALL = [
+    str(ROSTERS / "good.csv"),
+    str(ROSTERS / "bad.csv"),
+    str(ROSTERS / "dups"),
+    str(ROSTERS / "gbk_english.csv"),
+    str(ROSTERS / "pingyin.xlsx"),
+]
 
 
 def personal_data() -> tuple[set[str], set[str]]:
@@ -112,7 +117,9 @@ def eager_progress(monkeypatch):
     """The progress bar draws on every batch (no interval): a bar that is created shows up even on a small file."""
     import importlib
 
-    roster_cli = importlib.import_module("chuangye_cli.cli.roster")  # the module: the package's ``roster`` is the command
+    roster_cli = importlib.import_module(
+        "chuangye_cli.cli.roster"
+    )  # the module: the package's ``roster`` is the command
 
     class Eager(Progress):
         def __init__(self, lang, stream=None, interval=0.25):
@@ -179,7 +186,17 @@ def test_help_has_an_example_and_roster_columns_are_documented():
     assert result.exit_code == 0
     assert "Example" in result.stdout and "chuangye roster rosters/" in result.stdout
     assert list(ROSTER_COLUMNS) == [
-        "id_number", "name", "district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date", "credit_code",
+        "id_number",
+        "name",
+        "district_code",
+        "group",
+        "activity",
+        "end_date",
+        "passed",
+        "served",
+        "started",
+        "start_date",
+        "credit_code",
     ]
 
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from chuangye_cli.render.targets import metric_words
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.render.targets import metric_words
 from conftest import FIXTURES, ROOT, run
 from regen_golden import golden
 

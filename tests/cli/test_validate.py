@@ -84,7 +84,16 @@ def test_one_quarter_file_gets_no_missing_warnings(at_root):
 
 
 def test_rows_outside_the_period_are_a_warning_not_an_error(at_root):
-    result = run("validate", "sample_data/370103_市中区_2009Q1-2010Q2.csv", "--targets", KPI_TARGETS, "--format", "json", "--lang", "en")
+    result = run(
+        "validate",
+        "sample_data/370103_市中区_2009Q1-2010Q2.csv",
+        "--targets",
+        KPI_TARGETS,
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     messages = [w["message"] for w in data["warnings"]]
@@ -96,7 +105,9 @@ def test_rows_outside_the_period_are_a_warning_not_an_error(at_root):
 
 def test_junit_report_for_ci(at_root, tmp_path):
     report = tmp_path / "report.xml"
-    result = run("validate", f"{TOOLS}/bad", "--targets", KPI_TARGETS, "--format", "junit", "-o", report, "--lang", "en")
+    result = run(
+        "validate", f"{TOOLS}/bad", "--targets", KPI_TARGETS, "--format", "junit", "-o", report, "--lang", "en"
+    )
     assert result.exit_code == 3
     assert result.stdout == ""
     assert result.stderr.endswith(f"results written to {report}\n")
@@ -116,7 +127,9 @@ def test_output_format_from_extension(at_root, tmp_path):
     result = run("validate", "sample_data", "-o", out)
     assert result.exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["valid"] is True and data["rows"] == 60 and len(data["files"]) == 17  # 15 files; 商河县's .xls lists 3 sheets
+    assert (
+        data["valid"] is True and data["rows"] == 60 and len(data["files"]) == 17
+    )  # 15 files; 商河县's .xls lists 3 sheets
     assert len({f["file"] for f in data["files"]}) == 15
     assert [f["skipped"] for f in data["files"] if f["skipped"]] == ["no-header"]  # its 填表说明 sheet
 
@@ -144,13 +157,18 @@ def test_bad_targets_file_exit_3(at_root):
 
 def test_bad_targets_file_in_the_chosen_table_style(at_root):
     # as validate's own problem tables, and as every other command's: --format github gives a pipe table
-    result = run("validate", "sample_data", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en")
+    result = run(
+        "validate", "sample_data", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en"
+    )
     assert result.exit_code == 3
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "3 error(s)"
     assert lines[1].startswith("| File ") and lines[2].startswith("|----")
-    assert result.stderr == run("targets", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en").stderr
+    assert (
+        result.stderr
+        == run("targets", "--targets", f"{TOOLS}/targets_bad.yaml", "--format", "github", "--lang", "en").stderr
+    )
 
 
 def test_encoding_option_is_used(at_root):
@@ -229,7 +247,12 @@ def test_guide_commands_run(tmp_path, monkeypatch):
     assert (tmp_path / "results.xlsx").read_bytes()[:2] == b"PK"
     assert run("validate", "sample_data/", "--format", "junit", "-o", "report.xml").exit_code == 0
     assert ET.parse("report.xml").getroot().findall(".//failure") == []
-    assert run("template", "--district", "370102", "--from", "2010Q3", "--to", "2010Q3", "-o", "370102_2010Q3.xlsx").exit_code == 0
+    assert (
+        run(
+            "template", "--district", "370102", "--from", "2010Q3", "--to", "2010Q3", "-o", "370102_2010Q3.xlsx"
+        ).exit_code
+        == 0
+    )
     blank = run("validate", "370102_2010Q3.xlsx", "--format", "json")
     assert blank.exit_code == 3  # not filled in yet: every required cell is reported
     assert len(json.loads(blank.stdout)["errors"]) == 13

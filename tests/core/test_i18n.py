@@ -77,7 +77,9 @@ def _dynamic() -> dict[str, set[str]]:
         "roster.measure.": set(MEASURES),
         "tools.skipped.": set(SKIP_REASONS),
         # reports/form.py prompt(): the kinds without a branch of their own
-        "tools.prompt.": {c.kind for c in COLUMNS.values() if c.key not in PREFILLED and c.kind not in ("level", "text")},
+        "tools.prompt.": {
+            c.kind for c in COLUMNS.values() if c.key not in PREFILLED and c.kind not in ("level", "text")
+        },
     }
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import SAMPLE, run
 from chuangye_cli.core.marks import CSV_PREFIX, XLSX_KEYWORDS, is_csv_mark, written_by_chuangye
 from chuangye_cli.reports.reader import MAX_FILE_BYTES, find_files
 from chuangye_cli.reports.rows import COLUMNS
+from conftest import SAMPLE, run
 
 WARNING = {"zh": "由 chuangye 写出的结果文件，不是报表，已跳过", "en": "written by chuangye; not a report (skipped)"}
 
@@ -136,7 +136,10 @@ def test_the_template_filled_in_is_read_as_a_report(reports, suffix):
     [
         ("\ufeff# chuangye: 检查结果，不是季报\r\n类型,目标编号".encode("utf-8"), True),
         ("# chuangye: results; not a quarterly report\r\nType".encode("utf-8"), True),  # BOM lost
-        ("# chuangye: 检查结果，不是季报,,,,,,\r\n类型,目标编号,,".encode("gb18030"), True),  # Excel's CSV (GBK, padded)
+        (
+            "# chuangye: 检查结果，不是季报,,,,,,\r\n类型,目标编号,,".encode("gb18030"),
+            True,
+        ),  # Excel's CSV (GBK, padded)
         ('"# chuangye: x"\r\n'.encode("utf-8"), True),
         ("# chuangye: 检查结果\r\n".encode("utf-16"), True),
         ("\ufeff行政区划代码,区县名称,年度,季度\r\n".encode("utf-8"), False),  # a report, the template
@@ -165,4 +168,6 @@ def test_find_files_leaves_marked_files_out(tmp_path):
     (tmp_path / "b.csv").write_bytes("行政区划代码,年度\r\n".encode())
     files, problems = find_files([str(tmp_path), str(tmp_path / "a.csv")])
     assert files == [str(tmp_path / "b.csv")]
-    assert [(p.code, p.severity, p.file) for p in problems] == [("file-own-output", "warning", str(tmp_path / "a.csv"))] * 2
+    assert [(p.code, p.severity, p.file) for p in problems] == [
+        ("file-own-output", "warning", str(tmp_path / "a.csv"))
+    ] * 2

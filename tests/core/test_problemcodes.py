@@ -59,7 +59,9 @@ def test_every_code_a_call_names_is_registered_with_its_severity():
     unknown = [n for n in named if n[3] not in CODES and n[3] not in PYDANTIC_TYPES]
     assert unknown == []
     # error("x") / warning("x"): x is registered as an error / a warning; a pydantic error becomes an error
-    wrong = [n for n in named if n[3] in CODES and CODES[n[3]].severity != ("warning" if n[2] == "warning" else "error")]
+    wrong = [
+        n for n in named if n[3] in CODES and CODES[n[3]].severity != ("warning" if n[2] == "warning" else "error")
+    ]
     assert wrong == []
 
 
@@ -78,7 +80,9 @@ def test_the_readme_table_is_the_registry():
     found = re.search(r"<!-- problem codes: (.*?) -->\n(.*?)<!-- end of problem codes -->", text, re.S)
     assert found is not None, "README.md lost its table of problem codes"
     assert found.group(1) == REGENERATE
-    assert found.group(2) == markdown_table(), f"README.md's table of problem codes is stale: paste the output of {REGENERATE}"
+    assert found.group(2) == markdown_table(), (
+        f"README.md's table of problem codes is stale: paste the output of {REGENERATE}"
+    )
 
 
 def test_the_table_has_one_row_per_code_in_order():

@@ -5,14 +5,30 @@ from __future__ import annotations
 from pydantic import BaseModel, ValidationError, field_validator
 
 from chuangye_cli.core.exits import ExitCode
-from chuangye_cli.core.problems import HasProblems, InputError, UsageProblem, error, preview, problems_from_validation_error, warning
+from chuangye_cli.core.problems import (
+    HasProblems,
+    InputError,
+    UsageProblem,
+    error,
+    preview,
+    problems_from_validation_error,
+    warning,
+)
 
 
 def test_a_problem_keeps_where_and_looks_up_its_text():
     p = error("file-empty", file="a.csv", row=3, column="年度", value="x")
     assert (p.code, p.severity, p.file, p.row, p.column, p.value) == ("file-empty", "error", "a.csv", 3, "年度", "x")
     assert p.message("en") == "the file is empty" and p.message("zh") == "文件是空的"
-    assert p.to_dict("en") == {"file": "a.csv", "sheet": None, "row": 3, "column": "年度", "value": "x", "code": "file-empty", "message": "the file is empty"}
+    assert p.to_dict("en") == {
+        "file": "a.csv",
+        "sheet": None,
+        "row": 3,
+        "column": "年度",
+        "value": "x",
+        "code": "file-empty",
+        "message": "the file is empty",
+    }
     assert warning("file-empty").severity == "warning"
 
 
@@ -29,7 +45,9 @@ def test_errors_and_warnings_are_told_apart():
 
 def test_usage_problems_carry_exit_code_2_and_input_errors_their_problems():
     u = UsageProblem("usage.as_of_outside", as_of="2011Q1", start="2009Q1", end="2010Q4")
-    assert u.exit_code == ExitCode.USAGE and u.message("en") == "--as-of 2011Q1 is outside the plan period 2009Q1–2010Q4"
+    assert (
+        u.exit_code == ExitCode.USAGE and u.message("en") == "--as-of 2011Q1 is outside the plan period 2009Q1–2010Q4"
+    )
     e = InputError([error("file-empty", file="a.csv")])
     assert str(e) == "the file is empty" and e.problems[0].file == "a.csv"
 

@@ -25,5 +25,9 @@ def test_order_arithmetic_and_text():
 
 
 def test_quarters_between_includes_both_ends_and_runs_forward_only():
-    assert quarters_between(Quarter(2009, 3), Quarter(2010, 1)) == [Quarter(2009, 3), Quarter(2009, 4), Quarter(2010, 1)]
+    assert quarters_between(Quarter(2009, 3), Quarter(2010, 1)) == [
+        Quarter(2009, 3),
+        Quarter(2009, 4),
+        Quarter(2010, 1),
+    ]
     assert quarters_between(Quarter(2010, 1), Quarter(2009, 3)) == []

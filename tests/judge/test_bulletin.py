@@ -15,9 +15,9 @@ from fractions import Fraction
 
 import pytest
 
+from chuangye_cli import api
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.bulletin import build_bulletin, rank
-from chuangye_cli import api
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.plan.targets import RankRule
 from conftest import FIXTURES
@@ -51,7 +51,10 @@ def test_praise_keeps_a_tie_at_the_last_place(bulletin):
 def test_criticism_names_each_target_with_its_gap(bulletin):
     assert [d.name for d in bulletin.criticised] == ["槐荫区"]
     gaps = [(g.target, g.status, g.actual, g.due, g.gap, g.quota) for g in bulletin.criticised[0].gaps]
-    assert gaps == [("participants", "behind", 100, 125, 25, True), ("district_incubators", "behind", 2, 2.5, 0.5, False)]
+    assert gaps == [
+        ("participants", "behind", 100, 125, 25, True),
+        ("district_incubators", "behind", 2, 2.5, 0.5, False),
+    ]
 
 
 def test_city_figures_are_exact(bulletin):
@@ -64,7 +67,9 @@ def test_city_figures_are_exact(bulletin):
 def test_quality_names_missing_reports(bulletin):
     q = bulletin.quality
     assert q.not_reported == (("370112", "历城区", "Licheng"),)
-    assert q.missing_earlier == (("370104", "槐荫区", "Huaiyin", (Quarter(2009, 1), Quarter(2009, 2), Quarter(2009, 3))),)
+    assert q.missing_earlier == (
+        ("370104", "槐荫区", "Huaiyin", (Quarter(2009, 1), Quarter(2009, 2), Quarter(2009, 3))),
+    )
     assert q.errors == () and (q.total_mismatches, q.totals_unchecked) == (0, 0)
 
 
@@ -86,7 +91,12 @@ def test_the_highest_growth_is_not_praised_with_a_target_behind(tmp_path):
     lixia = reports / "370102_历下区.csv"
     text = lixia.read_text(encoding="utf-8")
     assert "370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3," in text
-    lixia.write_text(text.replace("370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,", "370102,历下区,2010,1,20,10,9,9,8,50,10,100,5,4,1,1,"), encoding="utf-8")
+    lixia.write_text(
+        text.replace(
+            "370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,", "370102,历下区,2010,1,20,10,9,9,8,50,10,100,5,4,1,1,"
+        ),
+        encoding="utf-8",
+    )
     plan = load_plan(B / "targets.yaml")
     report = api.check([reports], plan, as_of=Quarter(2010, 1), by_district=True)
     b = build_bulletin(report, plan, date=datetime.date(2010, 4, 20))
@@ -95,4 +105,6 @@ def test_the_highest_growth_is_not_praised_with_a_target_behind(tmp_path):
     assert max(d.growth_rate for d in b.districts if d.growth_rate is not None) == 2.0
     assert [d.name for d in b.praised] == ["市中区"]
     assert [d.name for d in b.criticised] == ["历下区", "槐荫区"]
-    assert [(g.target, g.status, g.actual, g.due) for g in lines["历下区"].gaps] == [("district_incubators", "behind", 1, 2.5)]
+    assert [(g.target, g.status, g.actual, g.due) for g in lines["历下区"].gaps] == [
+        ("district_incubators", "behind", 1, 2.5)
+    ]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from chuangye_cli.judge.calculator import evaluate, judge
-from chuangye_cli.render.numbers import percent, progress_text, threshold_text
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.rows import ReportRow
+from chuangye_cli.judge.calculator import evaluate, judge
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.render.numbers import percent, progress_text, threshold_text
+from chuangye_cli.reports.rows import ReportRow
 from conftest import FIXTURES
 from reportfiles import row
 
@@ -63,7 +63,9 @@ def test_level_uses_latest_report():
     rows = [rr(provincial_standard="达到"), rr(quarter=2, provincial_standard="基本达到")]
     r = results(rows, "2009Q2")[("pilot_standard", "370102")]
     assert (r.actual, r.status) == ("basically_attained", "pending")
-    r = results(rows + [rr(quarter=3, provincial_standard="基本达到"), rr(quarter=4, provincial_standard="基本达到")], "2009Q4")
+    r = results(
+        rows + [rr(quarter=3, provincial_standard="基本达到"), rr(quarter=4, provincial_standard="基本达到")], "2009Q4"
+    )
     assert (r := r[("pilot_standard", "370102")]).status == "not_met" and not r.incomplete
     # as of 2009Q4 with reports up to 2009Q2 only: no report for the as-of quarter is no data, never a miss
     r = results(rows, "2009Q4")[("pilot_standard", "370102")]
@@ -198,7 +200,11 @@ def report_rows(draw) -> list[ReportRow]:
                 cells[small] = min(cells[small], cells[big])
         data = {k: v for k, v in cells.items() if v is not None}
         level = draw(st.sampled_from(LEVELS))
-        rows.append(ReportRow.model_validate({"district_code": code, "year": q.year, "quarter": q.q, "provincial_standard": level, **data}))
+        rows.append(
+            ReportRow.model_validate(
+                {"district_code": code, "year": q.year, "quarter": q.q, "provincial_standard": level, **data}
+            )
+        )
     return rows
 
 
@@ -253,7 +259,9 @@ def test_vectorised_figures_equal_the_plain_per_unit_computation(rows, metrics):
         for code in (None, *CODES):
             unit = [r for r in rows if code is None or r.district_code == code]
             assert figures.row_count(code) == len(unit)
-            assert figures.complete_rows(OPTIONAL[:2], code) == sum(all(getattr(r, c) is not None for c in OPTIONAL[:2]) for r in unit)
+            assert figures.complete_rows(OPTIONAL[:2], code) == sum(
+                all(getattr(r, c) is not None for c in OPTIONAL[:2]) for r in unit
+            )
 
 
 def test_figures_of_a_ratio_with_a_zero_denominator_keep_their_parts():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from chuangye_cli import api
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.growth import Growth, change, district_growth
-from chuangye_cli import api
 from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES
 

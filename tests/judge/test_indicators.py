@@ -41,7 +41,10 @@ def test_values_are_ratios_of_sums_over_complete_quarters():
     result, data = kpis_json(*FILES, "--targets", TARGETS)
     v = values(data)
     # 历下区: both quarters
-    assert (v[("startup_multiplier", "370102")]["numerator"], v[("startup_multiplier", "370102")]["denominator"]) == (330, 80)
+    assert (v[("startup_multiplier", "370102")]["numerator"], v[("startup_multiplier", "370102")]["denominator"]) == (
+        330,
+        80,
+    )
     assert v[("startup_multiplier", "370102")]["actual"] == pytest.approx(330 / 80)
     assert v[("startup_contribution", "370102")]["actual"] == pytest.approx((80 + 330) / (900 + 950))
     assert v[("satisfaction", "370102")]["actual"] == pytest.approx(135 / 160)
@@ -63,7 +66,10 @@ def test_thresholds_from_the_targets_file_are_judged():
     result, data = kpis_json(*FILES, "--targets", TARGETS)
     v = values(data)
     assert result.exit_code == 1  # 历下区 satisfaction behind, 市中区 no data
-    assert (v[("satisfaction", "370102")]["target"], v[("satisfaction", "370102")]["status"]) == ("satisfaction", "behind")
+    assert (v[("satisfaction", "370102")]["target"], v[("satisfaction", "370102")]["status"]) == (
+        "satisfaction",
+        "behind",
+    )
     assert v[("satisfaction", "370103")]["status"] == "no_data"
     assert v[("satisfaction", None)]["status"] is None  # the target's scope is each district, not the city
     assert (v[("startup_multiplier", None)]["threshold"], v[("startup_multiplier", None)]["status"]) == (3.5, "met")
@@ -79,10 +85,14 @@ def test_thresholds_from_the_targets_file_are_judged():
 def test_partial_quarters_are_warned_about():
     result, data = kpis_json(*FILES, "--targets", TARGETS, "--lang", "en")
     assert [w["message"] for w in data["warnings"]] == [
-        "Shizhong (370103): 1 of 2 quarter(s) leave one of startup_jobs, new_entrepreneurs empty; those quarters are left out of Start-up job multiplier",
-        "Shizhong (370103): 1 of 2 quarter(s) leave one of new_entrepreneurs, startup_jobs empty; those quarters are left out of Contribution of entrepreneurship to employment",
-        "Shizhong (370103): 1 of 2 quarter(s) leave one of survey_satisfied, survey_valid empty; those quarters are left out of Satisfaction with the entrepreneurship environment",
-        "Shizhong (370103): 1 of 2 quarter(s) leave one of new_entrepreneurs empty; those quarters are left out of Total entrepreneurial activity index",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of startup_jobs, new_entrepreneurs empty; those quarters are "
+        "left out of Start-up job multiplier",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of new_entrepreneurs, startup_jobs empty; those quarters are "
+        "left out of Contribution of entrepreneurship to employment",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of survey_satisfied, survey_valid empty; those quarters are "
+        "left out of Satisfaction with the entrepreneurship environment",
+        "Shizhong (370103): 1 of 2 quarter(s) leave one of new_entrepreneurs empty; those quarters are left out of "
+        "Total entrepreneurial activity index",
     ]
 
 
@@ -102,8 +112,8 @@ def test_sample_data_table_golden():
 
 def test_sample_data_city_value_is_the_ratio_of_the_sums():
     """Recompute the city's contribution rate from the raw files with the readers alone."""
-    from chuangye_cli.reports.collect import read_reports
     from chuangye_cli.plan.loader import load_plan
+    from chuangye_cli.reports.collect import read_reports
 
     rows, _ = read_reports([str(SAMPLE)], load_plan(None))
     rows = [r.row for r in rows]
@@ -121,7 +131,9 @@ def test_no_optional_columns_at_all_is_no_data():
     optional = [v for v in data["kpis"] if v["kpi"] != "growth_contribution"]  # that one reads required columns
     assert {v["actual"] for v in optional} == {None}
     assert {v["status"] for v in data["kpis"]} == {None}
-    table = run("kpis", "tests/fixtures/check", "--targets", "tests/fixtures/check/targets_small.yaml", "--lang", "en").stdout
+    table = run(
+        "kpis", "tests/fixtures/check", "--targets", "tests/fixtures/check/targets_small.yaml", "--lang", "en"
+    ).stdout
     city = next(line for line in table.splitlines() if line.startswith("city "))
     assert city.split()[:4] == ["city", "—", "—", "—"]
     assert "no data (needs --population)" in " ".join(city.split())
@@ -140,7 +152,9 @@ def test_invalid_input_exit_3_no_values():
     result = run("kpis", f"{TOOLS}/bad", "--targets", TARGETS, "--lang", "en")
     assert result.exit_code == 3
     assert result.stdout == ""
-    assert result.stderr.endswith("The input has errors, so no indicator was computed. Fix the errors above and try again.\n")
+    assert result.stderr.endswith(
+        "The input has errors, so no indicator was computed. Fix the errors above and try again.\n"
+    )
     _, data = kpis_json(f"{TOOLS}/bad", "--targets", TARGETS)
     assert data["kpis"] == [] and len(data["errors"]) == 3 and data["exit_code"] == 3
 
@@ -174,12 +188,23 @@ def test_a_district_without_its_as_of_report_is_not_reported_never_a_miss():
     # the city's figures keep their values and verdicts, marked as built on incomplete quarters
     city = v[("startup_multiplier", None)]
     assert (city["status"], city["incomplete"]) == ("met", True)
-    assert city["missing"] == [{"district_code": c, "quarter": q} for c in ("370102", "370103") for q in ("2009Q3", "2009Q4")]
-    lines = [" ".join(line.split()) for line in run("kpis", *FILES, "--targets", TARGETS, "--as-of", "2009Q4", "--lang", "en").stdout.splitlines()]
+    assert city["missing"] == [
+        {"district_code": c, "quarter": q} for c in ("370102", "370103") for q in ("2009Q3", "2009Q4")
+    ]
+    lines = [
+        " ".join(line.split())
+        for line in run("kpis", *FILES, "--targets", TARGETS, "--as-of", "2009Q4", "--lang", "en").stdout.splitlines()
+    ]
     assert "city 1:3.6 (met*) 23.4%* 84.4%* no data (needs --population)* 107.1%*" in lines
     assert "Lixia (370102) not reported not reported not reported not reported not reported" in lines
-    assert lines[-2].startswith("Note *: figures built without the reports of Lixia (370102) 2009Q3–2009Q4; Shizhong (370103) 2009Q3–2009Q4")
-    assert lines[-1] == "Note: not reported = the district has no report for 2009Q4; its own results count as no data, not as a verdict."
+    assert lines[-2].startswith(
+        "Note *: figures built without the reports of Lixia (370102) 2009Q3–2009Q4; Shizhong (370103) 2009Q3–2009Q4"
+    )
+    assert (
+        lines[-1]
+        == "Note: not reported = the district has no report for 2009Q4; its own results count as no data, "
+        "not as a verdict."
+    )
 
 
 # ---------------------------------------------------------------- indicators as data: the two added ones
@@ -224,12 +249,17 @@ def test_tea_with_a_missing_population_year_is_no_data_for_the_district_and_the_
     _, data = kpis_json(*IND_FILES, "--as-of", "2010Q1", "--population", f"{IND}/population.csv", "--lang", "en")
     v = values(data)
     assert v[("tea", "370102")]["actual"] == pytest.approx(140 * 100 / 1000)  # 2009Q2–2010Q1, population of 2010
-    assert (v[("tea", "370103")]["actual"], v[("tea", "370103")]["no_data_reason"], v[("tea", "370103")]["population_year"]) == (
-        None, "population_missing", 2010
-    )  # fmt: skip
+    assert (
+        v[("tea", "370103")]["actual"], v[("tea", "370103")]["no_data_reason"], v[("tea", "370103")]["population_year"]
+    ) == (None, "population_missing", 2010)
     city = v[("tea", None)]
     assert (city["actual"], city["no_data_reason"], city["lacking"]) == (None, "districts_missing", ["370103"])
-    lines = [" ".join(x.split()) for x in run("kpis", *IND_FILES, "--as-of", "2010Q1", "--population", f"{IND}/population.csv", "--lang", "en").stdout.splitlines()]
+    lines = [
+        " ".join(x.split())
+        for x in run(
+            "kpis", *IND_FILES, "--as-of", "2010Q1", "--population", f"{IND}/population.csv", "--lang", "en"
+        ).stdout.splitlines()
+    ]
     assert any(x.startswith("city") and "no data (1 district(s) lack data: Shizhong)" in x for x in lines)
     assert any(x.startswith("Shizhong") and "no data (no population for 2010)" in x for x in lines)
 
@@ -264,7 +294,9 @@ def test_an_indicator_threshold_is_judged_and_its_mistakes_name_their_yaml_line(
         "    threshold: {op: '>=', value: '30%'}\n"
     )
     (tmp_path / "t.yaml").write_text(good, encoding="utf-8")
-    result, data = kpis_json(f"{IND}/lixia.csv", f"{IND}/shizhong.csv", "--targets", str(tmp_path / "t.yaml"), "--as-of", "2010Q1")
+    result, data = kpis_json(
+        f"{IND}/lixia.csv", f"{IND}/shizhong.csv", "--targets", str(tmp_path / "t.yaml"), "--as-of", "2010Q1"
+    )
     v = values(data)
     assert [d["kpi"] for d in data["definitions"]] == ["growth"]  # the file's own list replaces the packaged one
     assert (v[("growth", "370102")]["status"], v[("growth", "370102")]["threshold"]) == ("behind", 0.3)

@@ -9,13 +9,12 @@ import json
 import openpyxl
 import pytest
 
+from chuangye_cli import api
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.matrix import district_matrix
+from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES, GOLDEN, SAMPLE, run
 from regen_golden import CASES, produce
-
-from chuangye_cli import api
-from chuangye_cli.judge.matrix import district_matrix
-from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.plan.loader import load_plan
 
 SMALL = FIXTURES / "check"
 QUOTAS_SMALL = FIXTURES / "by_district" / "targets_small_quotas.yaml"
@@ -43,7 +42,12 @@ def test_figures_and_quota_statuses_before_the_deadline():
     assert data["as_of"] == "2009Q2"
     m = data["by_district"]
     # columns: the city targets only, in file order
-    assert [t["target"] for t in m["targets"]] == ["participants", "training_pass_rate", "service_rate", "city_standard"]
+    assert [t["target"] for t in m["targets"]] == [
+        "participants",
+        "training_pass_rate",
+        "service_rate",
+        "city_standard",
+    ]
     assert [d["district_code"] for d in m["districts"]] == ["370102", "370103", "370104"]
     c = cells(data)
     # 历下区: guidance + trained = 100+200 + 120+100; quota 500, pro-rata 2/4 -> 250; 520 >= 500: met already
@@ -58,11 +62,19 @@ def test_figures_and_quota_statuses_before_the_deadline():
     assert c[("370104", "participants")]["actual"] is None and c[("370104", "participants")]["status"] == "no_data"
     # a ratio of the district's own sums: (190+80)/(200+100); no quota -> figure only
     assert c[("370102", "training_pass_rate")]["actual"] == pytest.approx(270 / 300)
-    assert (c[("370102", "training_pass_rate")]["numerator"], c[("370102", "training_pass_rate")]["denominator"]) == (270, 300)
-    assert c[("370102", "training_pass_rate")]["status"] is None and c[("370102", "training_pass_rate")]["quota"] is None
+    assert (c[("370102", "training_pass_rate")]["numerator"], c[("370102", "training_pass_rate")]["denominator"]) == (
+        270,
+        300,
+    )
+    assert (
+        c[("370102", "training_pass_rate")]["status"] is None and c[("370102", "training_pass_rate")]["quota"] is None
+    )
     # with a quota, a ratio below it is behind before the deadline: 92/100 < 95%
     assert c[("370103", "training_pass_rate")]["actual"] == pytest.approx(0.92)
-    assert (c[("370103", "training_pass_rate")]["quota"], c[("370103", "training_pass_rate")]["status"]) == (0.95, "behind")
+    assert (c[("370103", "training_pass_rate")]["quota"], c[("370103", "training_pass_rate")]["status"]) == (
+        0.95,
+        "behind",
+    )
     # a city-scope level target: each district's own latest level, never judged
     assert c[("370102", "city_standard")]["actual"] == "basically_attained"
     assert c[("370103", "city_standard")]["actual"] == "not_attained"
@@ -98,7 +110,12 @@ def test_a_district_without_its_as_of_report_is_not_reported_not_a_miss():
     c = cells(data)
     for code in ("370102", "370103"):
         cell = c[(code, "participants")]
-        assert (cell["status"], cell["actual"], cell["not_reported"], cell["incomplete"]) == ("no_data", None, True, True)
+        assert (cell["status"], cell["actual"], cell["not_reported"], cell["incomplete"]) == (
+            "no_data",
+            None,
+            True,
+            True,
+        )
         assert cell["missing"] == [{"district_code": code, "quarter": q} for q in ("2009Q3", "2009Q4")]
     assert "not_met" not in {cell["status"] for cell in c.values()}
 
@@ -141,14 +158,23 @@ def test_no_matrix_without_a_verdict():
     result, data = check_json(FIXTURES / "formats" / "bad.csv", "--targets", FIXTURES / "check" / "targets_small.yaml")
     assert result.exit_code == 3
     assert "by_district" not in data
-    table = run("check", FIXTURES / "formats" / "bad.csv", "--targets", FIXTURES / "check" / "targets_small.yaml", "--by-district")
+    table = run(
+        "check",
+        FIXTURES / "formats" / "bad.csv",
+        "--targets",
+        FIXTURES / "check" / "targets_small.yaml",
+        "--by-district",
+    )
     assert table.stdout == "" and "分县" not in table.stderr
 
 
 def test_table_shows_figure_quota_and_status():
     result = run("check", SMALL, "--targets", QUOTAS_SMALL, "--by-district", "--lang", "en")
     lines = result.stdout.splitlines()
-    start = lines.index("By district: each district's own figure; where it has a quota, judged against it (does not change the exit code)")
+    start = lines.index(
+        "By district: each district's own figure; where it has a quota, judged against it (does not change the exit "
+        "code)"
+    )
     table = lines[start + 2 :]
     assert table[0].split("  ")[0] == "District"
     rows = {line.split("  ")[0]: " ".join(line.split()) for line in table[2:5]}
@@ -160,7 +186,8 @@ def test_table_shows_figure_quota_and_status():
     assert lines[-2:] == [
         "Note *: figures built without the reports of Huaiyin (370104) 2009Q1–2009Q2 (2 quarterly reports); "
         "a status marked * is computed from the reports received and may change when these arrive.",
-        "Note: not reported = the district has no report for 2009Q2; its own results count as no data, not as a verdict.",
+        "Note: not reported = the district has no report for 2009Q2; its own results count as no data, not as a "
+        "verdict.",
     ]
 
 
@@ -172,7 +199,13 @@ def test_csv_adds_a_row_per_district_figure():
     assert len(district_rows) == 3 * 4
     assert len([r for r in rows if r["Type"] == "result"]) == 8
     r = next(r for r in district_rows if (r["District code"], r["Target id"]) == ("370103", "participants"))
-    assert (r["Actual"], r["Target value"], r["Expected now"], r["Status code"], r["Status"]) == ("230", "600", "300", "behind", "behind")
+    assert (r["Actual"], r["Target value"], r["Expected now"], r["Status code"], r["Status"]) == (
+        "230",
+        "600",
+        "300",
+        "behind",
+        "behind",
+    )
     r = next(r for r in district_rows if (r["District code"], r["Target id"]) == ("370102", "training_pass_rate"))
     assert (r["Actual"], r["Target value"], r["Status code"]) == ("0.9", "", "")
 
@@ -191,7 +224,18 @@ def test_xlsx_per_district_sheet(tmp_path):
     ]
     assert rows[1] == ["370102", "历下区", 520, 500, "已达标", 0.9, None, None, pytest.approx(269 / 270), "基本达到"]
     assert rows[2][:8] == ["370103", "市中区", 230, 600, "落后于序时进度", 0.92, 0.95, "落后于序时进度"]
-    assert rows[3] == ["370104", "槐荫区", None, 300, "未报送", None, None, "未报送", "未报送", "未报送"]  # never reported
+    assert rows[3] == [
+        "370104",
+        "槐荫区",
+        None,
+        300,
+        "未报送",
+        None,
+        None,
+        "未报送",
+        "未报送",
+        "未报送",
+    ]  # never reported
     # laggards stand out: a red fill on behind and no data, green on met
     fills = {ws.cell(row=r, column=5).fill.fgColor.rgb for r in (2, 3, 4)}
     assert ws.cell(row=2, column=5).fill.fgColor.rgb.endswith("C6EFCE")

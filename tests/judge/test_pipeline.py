@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from chuangye_cli.cli import main
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.rows import COLUMNS, NOT_ABOVE
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.reports.rows import COLUMNS, NOT_ABOVE
 from gen_reports import FLOW_KEYS, STOCK_KEYS, by_district, split, valid_rows, write_report
 
 PROPERTY = settings(

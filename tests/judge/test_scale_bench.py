@@ -27,7 +27,8 @@ def test_benchmark_runs_check_on_generated_units(tmp_path):
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert [(s["units"], s["tree"], s["command"], s["rows"]) for s in summary["sizes"]] == [
-        (10, "this", "check", 80), (10, "baseline", "check", 80), (10, "this", "trend", 80), (10, "baseline", "trend", 80),
+        (10, "this", "check", 80), (10, "baseline", "check", 80),
+        (10, "this", "trend", 80), (10, "baseline", "trend", 80),
     ]  # fmt: skip
     for s in summary["sizes"]:
         checked = {k: v for k, v in s["check"].items() if k != "warnings"}

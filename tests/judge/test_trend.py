@@ -48,12 +48,26 @@ def reports(tmp_path):
 
 
 def test_trend_against_a_hand_computed_table(reports):
-    result = run("trend", reports, "--targets", f"{IND}/targets.yaml", "--as-of", "2010Q1", "--target", "new_jobs", "--format", "json")
+    result = run(
+        "trend",
+        reports,
+        "--targets",
+        f"{IND}/targets.yaml",
+        "--as-of",
+        "2010Q1",
+        "--target",
+        "new_jobs",
+        "--format",
+        "json",
+    )
     data = json.loads(result.stdout)
     assert result.exit_code == data["exit_code"] == 1  # the city is behind at 2010Q1, as check would say
     by = {s["district_code"]: s["points"] for s in data["series"]}
     assert set(by) == {None, "370102", "370103"}
-    got = [(p["quarter"], p["value"], p["cumulative"], p["expected"], p["completion"], p["qoq"], p["yoy"], p["status"]) for p in by[None]]
+    got = [
+        (p["quarter"], p["value"], p["cumulative"], p["expected"], p["completion"], p["qoq"], p["yoy"], p["status"])
+        for p in by[None]
+    ]
     assert got == [
         ("2009Q1", 100, 100, 125, 0.1, None, None, "behind"),
         ("2009Q2", 120, 220, 250, 0.22, pytest.approx(0.2), None, "behind"),
@@ -62,12 +76,28 @@ def test_trend_against_a_hand_computed_table(reports):
         ("2010Q1", 180, 550, 625, 0.55, pytest.approx(0.2), pytest.approx(0.8), "behind"),  # 同比 on 2009Q1
     ]
     # a district's own figures of a city target: no expectation, no verdict
-    assert [(p["value"], p["expected"], p["status"]) for p in by["370102"]][:2] == [(100, None, None), (120, None, None)]
+    assert [(p["value"], p["expected"], p["status"]) for p in by["370102"]][:2] == [
+        (100, None, None),
+        (120, None, None),
+    ]
     assert all(p["value"] is None for p in by["370103"])
 
 
 def test_trend_table_and_filters(reports):
-    result = run("trend", reports, "--targets", f"{IND}/targets.yaml", "--as-of", "2010Q1", "--target", "new_jobs", "--district", "370102", "--lang", "en")
+    result = run(
+        "trend",
+        reports,
+        "--targets",
+        f"{IND}/targets.yaml",
+        "--as-of",
+        "2010Q1",
+        "--target",
+        "new_jobs",
+        "--district",
+        "370102",
+        "--lang",
+        "en",
+    )
     lines = [" ".join(x.split()) for x in result.stdout.splitlines()]
     # 市中区 sent nothing: every city figure lacks its reports (*); 历下区 did not send 2009Q3
     assert "New jobs city 2010Q1 180 550 625 55.0% +20.0% +80.0% behind*" in lines
@@ -78,7 +108,8 @@ def test_trend_table_and_filters(reports):
 
 
 def test_trend_of_an_indicator(reports):
-    result = run("trend", f"{IND}/lixia.csv", f"{IND}/shizhong.csv", "--targets", f"{IND}/targets.yaml", "--as-of", "2010Q1",
+    result = run("trend", f"{IND}/lixia.csv", f"{IND}/shizhong.csv",
+                 "--targets", f"{IND}/targets.yaml", "--as-of", "2010Q1",
                  "--target", "tea", "--population", f"{IND}/population.csv", "--format", "json")  # fmt: skip
     data = json.loads(result.stdout)
     lixia = next(s for s in data["series"] if s["district_code"] == "370102")
@@ -113,7 +144,11 @@ def _typed(series):
     [
         dict(paths=["sample_data/"]),
         dict(paths=["sample_data/"], as_of="2009Q3"),
-        dict(paths=[f"{IND}/lixia.csv", f"{IND}/shizhong.csv"], targets=f"{IND}/targets.yaml", population=f"{IND}/population.csv"),
+        dict(
+            paths=[f"{IND}/lixia.csv", f"{IND}/shizhong.csv"],
+            targets=f"{IND}/targets.yaml",
+            population=f"{IND}/population.csv",
+        ),
         dict(paths=[f"{IND}/lixia.csv", f"{IND}/shizhong.csv"], targets=f"{IND}/targets.yaml"),
     ],
 )
@@ -132,8 +167,8 @@ def test_trend_on_arrays_with_a_missing_quarter(reports):
 def test_check_carries_the_trend_only_when_asked():
     """``api.check(..., trend=True)`` (what ``chuangye report`` asks for) carries every target's
     series, the same as ``trend`` computes from the same rows; ``check`` and the rest carry none."""
-    from chuangye_cli.judge.calculator import Figures
     from chuangye_cli import api
+    from chuangye_cli.judge.calculator import Figures
     from chuangye_cli.judge.trend import trend
     from chuangye_cli.plan.loader import load_plan
 
@@ -209,9 +244,9 @@ def test_trend_as_of_the_missing_quarter_is_no_verdict_and_fails_as_check():
 def test_trend_flags_at_the_as_of_quarter_equal_checks(paths, targets, as_of):
     """The as-of point of every target's series (the city and each district judged) has check's
     result's flags and status: the same district-quarters missing, the same not_reported."""
+    from chuangye_cli import api
     from chuangye_cli.core.quarters import Quarter
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli import api
     from chuangye_cli.judge.trend import trend
     from chuangye_cli.plan.loader import load_plan
 
@@ -253,8 +288,14 @@ def test_the_citys_changes_on_the_population_too(tmp_path):
     """Indicators on the population (figures computed quarter by quarter) follow the same rule,
     on arrays and per quarter alike."""
     lines = open(f"{IND}/shizhong.csv", encoding="utf-8").read().splitlines()
-    (tmp_path / "shizhong.csv").write_text("\n".join(l for l in lines if ",2009,3," not in l) + "\n", encoding="utf-8")
-    fast, slow = _both_ways([f"{IND}/lixia.csv", str(tmp_path / "shizhong.csv")], f"{IND}/targets.yaml", population=f"{IND}/population.csv", as_of="2010Q1")
+    kept = [line for line in lines if ",2009,3," not in line]
+    (tmp_path / "shizhong.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    fast, slow = _both_ways(
+        [f"{IND}/lixia.csv", str(tmp_path / "shizhong.csv")],
+        f"{IND}/targets.yaml",
+        population=f"{IND}/population.csv",
+        as_of="2010Q1",
+    )
     assert _typed(fast) == _typed(slow)
     city = {s.id: s for s in fast if s.district_code is None}
     assert [p.qoq for p in city["new_jobs"].points][2:4] == [None, None]

@@ -15,7 +15,7 @@ from chuangye_cli.judge.trend import NO_VERDICT, TrendPoint, TrendSeries, _chang
 from chuangye_cli.plan.targets import COUNTED_KINDS
 
 
-def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, district=None) -> list[TrendSeries]:
+def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, district=None) -> list[TrendSeries]:  # noqa: C901 - the oracle: plain, not short
     start = plan.period.start.index
     indices = list(range(start, as_of.index + 1))
     cumulative = {k: figures.between(start, k) for k in indices}
@@ -30,7 +30,12 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
         district; whether the district has no report of quarter k)."""
         if rows is None:
             return (), False
-        lacking = tuple((c, Quarter.from_index(j)) for c in (registry if code is None else [code]) for j in range(start, k + 1) if (c, j) not in have)
+        lacking = tuple(
+            (c, Quarter.from_index(j))
+            for c in (registry if code is None else [code])
+            for j in range(start, k + 1)
+            if (c, j) not in have
+        )
         return lacking, code is not None and (code, k) not in have
 
     # the districts with a row, quarter by quarter: the city's changes compare quarters with the same
@@ -64,11 +69,27 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                 missing, not_reported = flags(k, code) if kind in REPORT_KINDS else ((), False)
                 if judged:
                     status, expected = judge(kind, t.op, cum, t.value, *plan.progress(t, q))
-                    if kind in (*COUNTED_KINDS, "ratio") and cum is not None and isinstance(t.value, (int, float)) and t.value:
+                    if (
+                        kind in (*COUNTED_KINDS, "ratio")
+                        and cum is not None
+                        and isinstance(t.value, (int, float))
+                        and t.value
+                    ):
                         completion = cum / t.value
                     if not_reported:
                         status = NO_VERDICT
-                point = (q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
+                point = (
+                    q,
+                    own[i],
+                    cum,
+                    expected,
+                    completion,
+                    change_at(own, i, 1, code),
+                    change_at(own, i, 4, code),
+                    status,
+                    missing,
+                    not_reported,
+                )
                 series.points.append(TrendPoint(*point))
             out.append(series)
     for ind in plan.indicators:
@@ -81,7 +102,12 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                 "indicator", ind.id, {"zh": ind.name.zh, "en": ind.name.en}, "indicator", ind.display, code,
                 th.value if th else None, th.op if th else None,
             )  # fmt: skip
-            own = [figure(ind, (cumulative if rolling else single)[k], code, Quarter.from_index(k), population, plan).actual for k in indices]
+            own = [
+                figure(
+                    ind, (cumulative if rolling else single)[k], code, Quarter.from_index(k), population, plan
+                ).actual
+                for k in indices
+            ]
             for i, k in enumerate(indices):
                 q = Quarter.from_index(k)
                 cum = figure(ind, cumulative[k], code, q, population, plan).actual
@@ -92,7 +118,18 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                     completion = cum / th.value if cum is not None and th.value else None
                     if not_reported:
                         status = NO_VERDICT
-                point = (q, own[i], cum, expected, completion, change_at(own, i, 1, code), change_at(own, i, 4, code), status, missing, not_reported)
+                point = (
+                    q,
+                    own[i],
+                    cum,
+                    expected,
+                    completion,
+                    change_at(own, i, 1, code),
+                    change_at(own, i, 4, code),
+                    status,
+                    missing,
+                    not_reported,
+                )
                 series.points.append(TrendPoint(*point))
             out.append(series)
     return out

@@ -178,11 +178,35 @@ def test_a_national_targets_file_loads_and_its_mistakes_keep_their_lines(tmp_pat
 @pytest.mark.parametrize(
     "old, new, row, column, reason",
     [
-        ("rank_by: [behind asc, growth desc]", "rank_by: [behind asc, speed desc]", 26, "bulletin.rank_by[1].key", "Input should be 'behind' or 'growth'"),
-        ("rank_by: [behind asc, growth desc]", "rank_by: [behind]", 26, "bulletin.rank_by[0]", "a ranking rule is a key and an order"),
-        ("rank_by: [behind asc, growth desc]", "rank_by: [growth asc, growth desc]", 26, "bulletin.rank_by", "ranking key used twice: growth"),
+        (
+            "rank_by: [behind asc, growth desc]",
+            "rank_by: [behind asc, speed desc]",
+            26,
+            "bulletin.rank_by[1].key",
+            "Input should be 'behind' or 'growth'",
+        ),
+        (
+            "rank_by: [behind asc, growth desc]",
+            "rank_by: [behind]",
+            26,
+            "bulletin.rank_by[0]",
+            "a ranking rule is a key and an order",
+        ),
+        (
+            "rank_by: [behind asc, growth desc]",
+            "rank_by: [growth asc, growth desc]",
+            26,
+            "bulletin.rank_by",
+            "ranking key used twice: growth",
+        ),
         ("praise: 3", "praise: -1", 27, "bulletin.praise", "greater than or equal to 0"),
-        ("    new_jobs: {zh: 人, en: jobs}", "    new_job: {zh: 人, en: jobs}", 34, "bulletin.units.new_job", "new_job is no target id"),
+        (
+            "    new_jobs: {zh: 人, en: jobs}",
+            "    new_job: {zh: 人, en: jobs}",
+            34,
+            "bulletin.units.new_job",
+            "new_job is no target id",
+        ),
     ],
 )
 def test_bulletin_settings_are_validated_with_their_lines(tmp_path, old, new, row, column, reason):
@@ -216,8 +240,19 @@ def _bounded(args, tmp_path):
 
     import chuangye_cli
 
-    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(chuangye_cli.__file__))}  # this package, from any folder
-    return subprocess.run([sys.executable, "-m", "chuangye_cli", *args], capture_output=True, text=True, timeout=120, preexec_fn=limit, cwd=tmp_path, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.path.dirname(os.path.dirname(chuangye_cli.__file__)),
+    }  # this package, from any folder
+    return subprocess.run(
+        [sys.executable, "-m", "chuangye_cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
+        cwd=tmp_path,
+        env=env,
+    )
 
 
 def test_a_device_or_a_pipe_as_the_targets_or_population_file_is_refused_before_reading(tmp_path):

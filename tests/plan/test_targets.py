@@ -101,7 +101,10 @@ def test_unknown_district_in_scope(tmp_path):
 
 
 def test_missing_key_and_bad_quarter(tmp_path):
-    problems = bad(tmp_path, GOOD.replace("    op: \">=\"\n    value: 1000\n", "    value: 1000\n").replace("end: 2009Q4", "end: 2009Q5"))
+    problems = bad(
+        tmp_path,
+        GOOD.replace('    op: ">="\n    value: 1000\n', "    value: 1000\n").replace("end: 2009Q4", "end: 2009Q5"),
+    )
     messages = {c: m for _, c, m in problems}
     assert messages["period.end"] == "period.end: must be a quarter such as 2009Q1"
     assert messages["targets[0](participants).op"] == "targets[0](participants).op: required key is missing"
@@ -129,11 +132,15 @@ def test_a_rate_written_as_a_bare_number_is_refused_at_its_line(tmp_path):
     text = default_targets_path().read_text(encoding="utf-8")
     bad = tmp_path / "t.yaml"
     bad.write_text(text.replace('value: "90%"', "value: 90"), encoding="utf-8")
-    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), start=1) if ln.strip() == "value: 90")
+    line = next(
+        i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), start=1) if ln.strip() == "value: 90"
+    )
     try:
         load_plan(bad)
     except InputError as exc:
-        assert [(p.row, p.column, p.value) for p in exc.problems] == [(line, "targets[2](training_pass_rate).value", "90")]
+        assert [(p.row, p.column, p.value) for p in exc.problems] == [
+            (line, "targets[2](training_pass_rate).value", "90")
+        ]
         assert 'write "90%" (or 0.9)' in exc.problems[0].message("en")
     else:
         raise AssertionError("value: 90 on a rate was accepted")
@@ -158,6 +165,7 @@ def test_a_mistyped_period_year_is_refused_at_its_line(tmp_path):
         (
             3,
             "period",
-            "period: the period 2009Q1-2090Q4 runs 328 quarters; a plan runs at most 40 quarters (10 years): is a year mistyped?",
+            "period: the period 2009Q1-2090Q4 runs 328 quarters; a plan runs at most 40 quarters (10 years): is a "
+            "year mistyped?",
         )
     ]

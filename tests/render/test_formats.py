@@ -13,13 +13,12 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 
+from chuangye_cli.judge.results import FAILING
+from chuangye_cli.render import FORMATS, TABLE_FORMATS
+from chuangye_cli.render.csv import neutralise
+from chuangye_cli.render.formats import DATA_TABLE_FORMATS
 from conftest import FIXTURES, GOLDEN, ROOT, SAMPLE, run
 from regen_golden import CASES, produce
-
-from chuangye_cli.render import FORMATS, TABLE_FORMATS
-from chuangye_cli.render.formats import DATA_TABLE_FORMATS
-from chuangye_cli.render.csv import neutralise
-from chuangye_cli.judge.results import FAILING
 
 SMALL = FIXTURES / "check"
 SMALL_TARGETS = SMALL / "targets_small.yaml"
@@ -83,7 +82,10 @@ def test_csv_reads_back_one_row_per_result(at_root, lang):
     else:
         assert header[:4] == ["Type", "Target id", "Target", "District code"]
     records = [dict(zip(header, r)) for r in rows[1:]]
-    key = {"zh": ("目标编号", "行政区划代码", "实际", "状态代码", "状态"), "en": ("Target id", "District code", "Actual", "Status code", "Status")}[lang]
+    key = {
+        "zh": ("目标编号", "行政区划代码", "实际", "状态代码", "状态"),
+        "en": ("Target id", "District code", "Actual", "Status code", "Status"),
+    }[lang]
     for rec, res in zip(records, data["results"]):
         assert rec[key[0]] == res["target"]
         assert rec[key[1]] == (res["district_code"] or "")
@@ -91,9 +93,17 @@ def test_csv_reads_back_one_row_per_result(at_root, lang):
         if isinstance(res["actual"], (int, float)):
             assert float(rec[key[2]]) == res["actual"]  # exact, not rounded for display
     city = records[0]
-    assert (city[key[0]], city[key[2]], city[key[4]]) == ("participants", "17370", "符合序时进度" if lang == "zh" else "on track")
+    assert (city[key[0]], city[key[2]], city[key[4]]) == (
+        "participants",
+        "17370",
+        "符合序时进度" if lang == "zh" else "on track",
+    )
     # every row says when it was true; the sample is complete, so no row is flagged
-    assert header[-3:] == (["数据不全", "缺报（县(市)区 季度）", "统计截至"] if lang == "zh" else ["Incomplete", "Missing reports (district quarter)", "As of"])
+    assert header[-3:] == (
+        ["数据不全", "缺报（县(市)区 季度）", "统计截至"]
+        if lang == "zh"
+        else ["Incomplete", "Missing reports (district quarter)", "As of"]
+    )
     assert {(r[header[-3]], r[header[-2]], r[header[-1]]) for r in records} == {("", "", "2010Q2")}
     level = next(r for r in records if r[key[0]] == "provincial_standard_others" and r[key[1]] == "370124")
     assert level[key[2]] == ("未达到" if lang == "zh" else "not attained")
@@ -162,7 +172,9 @@ def test_junit_failures_are_the_failing_results(at_root, lang):
     assert failed == [("targets.service_rate", "behind"), ("targets.district_incubators", "behind")]
     text = targets.find("testcase[@classname='targets.service_rate']/failure").text
     # 99.87% is never shown as 100%
-    assert text == ("落后于序时进度：实际 99.9%，目标 >= 100%" if lang == "zh" else "behind: actual 99.9%, target >= 100%")
+    assert text == (
+        "落后于序时进度：实际 99.9%，目标 >= 100%" if lang == "zh" else "behind: actual 99.9%, target >= 100%"
+    )
     validation = root.find("testsuite[@name='validation']")
     ok = "文件校验通过" if lang == "zh" else "file is valid"
     assert [c.get("name") for c in validation] == [f"{f} · {ok}" for f in files]
@@ -209,12 +221,17 @@ def test_xlsx_reads_back(at_root, lang):
     result = run("check", "sample_data", "--format", "xlsx", "--lang", lang)
     assert result.exit_code == 1
     wb = read_xlsx(result.stdout_bytes)
-    names = {"zh": ["达标结果", "分县(市)区", "错误和警告", "说明"], "en": ["Results", "By district", "Errors and warnings", "About"]}[lang]
+    names = {
+        "zh": ["达标结果", "分县(市)区", "错误和警告", "说明"],
+        "en": ["Results", "By district", "Errors and warnings", "About"],
+    }[lang]
     assert wb.sheetnames == names
     data = sample_json()
     results = sheet_rows(wb[names[0]])
     header = results[0]
-    assert header[:3] == (["目标编号", "目标", "行政区划代码"] if lang == "zh" else ["Target id", "Target", "District code"])
+    assert header[:3] == (
+        ["目标编号", "目标", "行政区划代码"] if lang == "zh" else ["Target id", "Target", "District code"]
+    )
     assert len(results) == 1 + len(data["results"])
     col = {h: i for i, h in enumerate(header)}
     actual, status = col["实际" if lang == "zh" else "Actual"], col["状态代码" if lang == "zh" else "Status code"]
@@ -335,14 +352,17 @@ def test_latex_output_is_the_table_alone(fmt):
 
 
 def test_formats_list():
-    assert {"json", "csv", "junit", "xlsx", "simple", "github", "grid", "pipe", "rst", "html", "latex", "plain"} <= set(FORMATS)
+    assert {"json", "csv", "junit", "xlsx", "simple", "github", "grid", "pipe", "rst", "html", "latex", "plain"} <= set(
+        FORMATS
+    )
 
 
 # --------------------------------------------------------------------------- --output
 
 
 @pytest.mark.parametrize(
-    "suffix, fmt", [(".json", "json"), (".csv", "csv"), (".xml", "junit"), (".md", "github"), (".txt", "simple"), (".JSON", "json")]
+    "suffix, fmt",
+    [(".json", "json"), (".csv", "csv"), (".xml", "junit"), (".md", "github"), (".txt", "simple"), (".JSON", "json")],
 )
 def test_output_infers_format_from_extension(tmp_path, suffix, fmt):
     out = tmp_path / f"result{suffix}"
@@ -445,7 +465,9 @@ def test_input_files_are_never_overwritten(tmp_path):
         ([inputs], inputs / "shizhong.csv"),
         ([inputs], inputs / "targets_small.yaml"),
     ]:
-        result = run("check", *args, "--targets", inputs / "targets_small.yaml", "--format", "csv", "-o", out, "--lang", "en")
+        result = run(
+            "check", *args, "--targets", inputs / "targets_small.yaml", "--format", "csv", "-o", out, "--lang", "en"
+        )
         one_line_usage_error(result, f"Error: {out} is an input file; it is never overwritten")
     # also through another name for the same file
     link = tmp_path / "link.csv"
@@ -486,9 +508,12 @@ NOTE_EN = (
     "Shanghe (370126) 2010Q3–2010Q4; Zhangqiu (370181) 2010Q3–2010Q4 (20 quarterly reports); a status marked * is "
     "computed from the reports received and may change when these arrive."
 )
-NOT_REPORTED_EN = "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
+NOT_REPORTED_EN = (
+    "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
+)
 ALL_MISSING = "; ".join(
-    f"{c} {q}" for c in ("370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181")
+    f"{c} {q}"
+    for c in ("370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181")
     for q in ("2010Q3", "2010Q4")
 )  # fmt: skip
 
@@ -500,7 +525,11 @@ def test_csv_marks_incomplete_results_and_says_when_it_was_true(at_root):
     rows = list(csv.DictReader(io.StringIO(body, newline="")))
     city = rows[0]
     assert (city["Target id"], city["Status"], city["Status code"]) == ("participants", "not met*", "not_met")
-    assert (city["Incomplete"], city["Missing reports (district quarter)"], city["As of"]) == ("true", ALL_MISSING, "2010Q4")
+    assert (city["Incomplete"], city["Missing reports (district quarter)"], city["As of"]) == (
+        "true",
+        ALL_MISSING,
+        "2010Q4",
+    )
     lixia = next(r for r in rows if r["Target id"] == "district_incubators")
     assert (lixia["Status"], lixia["Status code"], lixia["Actual"]) == ("not reported", "no_data", "")
     assert lixia["Missing reports (district quarter)"] == "370102 2010Q3; 370102 2010Q4"
@@ -526,9 +555,9 @@ def test_xlsx_marks_incomplete_results_and_explains_them(tmp_path, at_root):
     wb = openpyxl.load_workbook(out)
     results = sheet_rows(wb["Results"])
     col = {h: i for i, h in enumerate(results[0])}
-    assert [results[1][col[k]] for k in ("Status", "Status code", "Incomplete", "Missing reports (district quarter)")] == [
-        "not met*", "not_met", True, ALL_MISSING
-    ]
+    assert [
+        results[1][col[k]] for k in ("Status", "Status code", "Incomplete", "Missing reports (district quarter)")
+    ] == ["not met*", "not_met", True, ALL_MISSING]
     assert sheet_rows(wb["About"]) == [
         ["Plan", "济南市开展创建创业型城市活动实施方案（济政办字〔2009〕67号）"],
         ["Plan period", "2009Q1–2010Q4"],
@@ -544,13 +573,18 @@ def test_tsv_keeps_the_mark_and_sends_the_note_to_stderr(at_root):
     result = run(*LATE, "--format", "tsv", "--lang", "en")
     assert result.stdout.splitlines()[1].endswith("\tnot met*")
     assert "Note" not in result.stdout
-    assert result.stderr.endswith("Summary: met 3, not met 5, not reported 20\n" + NOTE_EN + "\n" + NOT_REPORTED_EN + "\n")
+    assert result.stderr.endswith(
+        "Summary: met 3, not met 5, not reported 20\n" + NOTE_EN + "\n" + NOT_REPORTED_EN + "\n"
+    )
 
 
 @pytest.mark.parametrize(
     "args, header",
     [
-        (["kpis", "sample_data"], "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度\t全员创业活动指数\t创业活动对企业成长的贡献率"),
+        (
+            ["kpis", "sample_data"],
+            "范围\t创业带动就业倍增\t创业活动对就业的贡献率\t创业环境满意度\t全员创业活动指数\t创业活动对企业成长的贡献率",
+        ),
         (["targets"], "编号\t名称\t口径\t目标值\t范围\t期限"),
         (["validate", "sample_data"], "文件\t工作表\t编码\t数据行数\t未读取的原因"),  # sheets listed, 填表说明 skipped
         (["roster", "tests/fixtures/roster/good.csv"], None),

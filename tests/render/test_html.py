@@ -107,7 +107,9 @@ def check_json(*args: str) -> dict:
 
 
 def city_rows(root: Node) -> dict[str, Node]:
-    return {tr.attrs["data-target"]: tr for tr in root.find("table", id="city-targets").find_all("tr", cls="target-row")}
+    return {
+        tr.attrs["data-target"]: tr for tr in root.find("table", id="city-targets").find_all("tr", cls="target-row")
+    }
 
 
 def bar_of(tr: Node) -> tuple[float, float | None]:
@@ -188,9 +190,14 @@ def test_small_rows_agree_with_check_json(small):
 
 def test_small_district_summary_names_lagging_districts(small):
     _, _, root = small
-    rows = {tr.attrs["data-target"]: tr for tr in root.find("table", id="district-targets").find_all("tr", cls="district-summary")}
+    rows = {
+        tr.attrs["data-target"]: tr
+        for tr in root.find("table", id="district-targets").find_all("tr", cls="district-summary")
+    }
     assert list(rows) == ["district_incubators", "pilot_standard"]
-    counts = {d.attrs["data-status"]: squash(d.text) for d in rows["district_incubators"].find_all("div", data_count="2")}
+    counts = {
+        d.attrs["data-status"]: squash(d.text) for d in rows["district_incubators"].find_all("div", data_count="2")
+    }
     assert counts == {"on_track": "符合序时进度 2/2"}
     lag = rows["pilot_standard"].find("td", cls="lagging")
     assert squash(lag.text) == "待考核：历下区"
@@ -230,10 +237,18 @@ def test_small_matrix_is_each_districts_own_figure(small):
     matrix = root.find("table", id="matrix")
     header = [squash(th.text) for th in matrix.find("thead").find_all("th")]
     assert header == ["目标", "目标值", "全市", "历下区", "市中区"]
-    rows = {tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")] for tr in matrix.find("tbody").find_all("tr")}
+    rows = {
+        tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")]
+        for tr in matrix.find("tbody").find_all("tr")
+    }
     # the districts' own sums, straight from the CSV files
     for code, col in (("370102", 3), ("370103", 4)):
-        own = sum(int(r["创业指导人数"]) + int(r["创业培训人数"]) for f in SMALL.glob("*.csv") for r in csv.DictReader(f.open(encoding="utf-8")) if r["行政区划代码"] == code)
+        own = sum(
+            int(r["创业指导人数"]) + int(r["创业培训人数"])
+            for f in SMALL.glob("*.csv")
+            for r in csv.DictReader(f.open(encoding="utf-8"))
+            if r["行政区划代码"] == code
+        )
         assert rows["participants"][col].startswith(f"{own:,}")
     assert rows["participants"][2] == "750符合序时"
     assert rows["participants"][3:] == ["520符合序时", "230落后序时"]  # quotas judged per district
@@ -250,10 +265,19 @@ def test_small_matrix_is_each_districts_own_figure(small):
 
 def test_small_appendix_lists_files_and_no_problems(small):
     _, _, root = small
-    files = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="files").find_all("tr", cls="file")]
-    assert sorted(files) == sorted([[str(SMALL / "lixia.csv"), "utf-8", "2"], [str(SMALL / "shizhong.csv"), "utf-8", "2"]])
+    files = [
+        [squash(td.text) for td in tr.find_all("td")]
+        for tr in root.find("table", id="files").find_all("tr", cls="file")
+    ]
+    assert sorted(files) == sorted(
+        [[str(SMALL / "lixia.csv"), "utf-8", "2"], [str(SMALL / "shizhong.csv"), "utf-8", "2"]]
+    )
     assert root.find_all("table", id="errors") == [] and root.find_all("table", id="warnings") == []
-    assert [squash(h.text) for h in root.find("section", id="appendix").find_all("h3")] == ["错误 0 个", "警告 0 个", "读取的文件（2 个）"]
+    assert [squash(h.text) for h in root.find("section", id="appendix").find_all("h3")] == [
+        "错误 0 个",
+        "警告 0 个",
+        "读取的文件（2 个）",
+    ]
 
 
 # --------------------------------------------------------------------------- self-contained, printable
@@ -312,7 +336,9 @@ def test_sample_report_every_city_target_and_status(sample):
     # the sample's district chart and matrix: all 10 districts, every target
     fig = root.find("figure", cls="chart", data_target="district_incubators")
     assert len(fig.find_all("g", cls="district-bar")) == 10
-    assert len(root.find("table", id="matrix").find("tbody").find_all("tr")) == len({r["target"] for r in data["results"]})
+    assert len(root.find("table", id="matrix").find("tbody").find_all("tr")) == len(
+        {r["target"] for r in data["results"]}
+    )
 
 
 def test_english(tmp_path):
@@ -337,7 +363,10 @@ def test_invalid_input_still_renders_with_errors_and_no_verdict(tmp_path):
     assert root.find_all("div", id="verdict") == [] and root.find_all("tr", cls="target-row") == []
     assert root.find_all("section", id="districts") == []
     assert squash(root.find("div", id="no-verdict").text).startswith("输入有错误（1 个），未作达标判断")
-    errors = [[squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="errors").find_all("tr", cls="problem")]
+    errors = [
+        [squash(td.text) for td in tr.find_all("td")]
+        for tr in root.find("table", id="errors").find_all("tr", cls="problem")
+    ]
     assert errors == [[str(BAD / "lixia.csv"), "3", "创业指导人数", "-5", "不能为负数"]]
     # the rejected row is an error, not also a missing report (未报送): no warnings at all
     assert root.find_all("table", id="warnings") == []
@@ -375,7 +404,19 @@ def test_pdf_without_chromium_is_a_clear_message(tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
     out = tmp_path / "r.html"
-    result = run("report", SMALL, "--targets", QUOTA_TARGETS, "-o", out, "--pdf", tmp_path / "r.pdf", "--lang", "en", env={"PATH": str(empty)})
+    result = run(
+        "report",
+        SMALL,
+        "--targets",
+        QUOTA_TARGETS,
+        "-o",
+        out,
+        "--pdf",
+        tmp_path / "r.pdf",
+        "--lang",
+        "en",
+        env={"PATH": str(empty)},
+    )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot make the PDF: no Chromium found")
@@ -424,10 +465,18 @@ def test_progress_bar_shapes():
     nodata = progress_bar(_result(), "zh")
     assert (nodata.fill, nodata.mark) == (0.0, 50.0)
     final = progress_bar(_result(actual=40, final=True, expected_now=100, status="not_met"), "zh")
-    assert (final.fill, final.mark) == (40.0, None)  # at the deadline there is no pro-rata mark: the track's end is the target
+    assert (final.fill, final.mark) == (
+        40.0,
+        None,
+    )  # at the deadline there is no pro-rata mark: the track's end is the target
     rate = progress_bar(_result(kind="ratio", actual=0.9998, threshold=1.0, expected_now=1.0, status="behind"), "zh")
     assert (rate.fill, rate.mark) == (99.98, 100.0)
-    level = progress_bar(_result(kind="level", actual="basically_attained", threshold="attained", expected_now="attained", status="pending"), "zh")
+    level = progress_bar(
+        _result(
+            kind="level", actual="basically_attained", threshold="attained", expected_now="attained", status="pending"
+        ),
+        "zh",
+    )
     assert (level.fill, level.mark) == (66.67, 100.0)
 
 
@@ -441,8 +490,8 @@ def test_css_string_cannot_break_out_of_the_style():
 
 def test_hostile_plan_name_is_escaped(tmp_path):
     from chuangye_cli import api
-    from chuangye_cli.render.html import render_html
     from chuangye_cli.plan.loader import load_plan
+    from chuangye_cli.render.html import render_html
 
     plan = load_plan(QUOTA_TARGETS)
     plan = plan.model_copy(update={"plan": '</style><script>alert("x")</script>'})
@@ -465,12 +514,19 @@ def test_as_of_after_the_data_marks_and_explains(tmp_path):
     notes = [squash(p.text) for p in root.find("section", id="summary").find_all("p", cls="incomplete-note")]
     assert len(notes) == 2
     assert notes[0].startswith("Note *: figures built without the reports of Lixia (370102) 2010Q3–2010Q4;")
-    assert notes[1] == "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
+    assert (
+        notes[1]
+        == "Note: not reported = the district has no report for 2010Q4; "
+        "its own results count as no data, not as a verdict."
+    )
     # districts without their 2010Q4 report are named as not reported, never as not met
     summary = root.find("table", id="district-targets").find("tr", data_target="district_incubators")
     assert squash(summary.find("td", cls="lagging").text).startswith("not reported：Lixia, Shizhong, Huaiyin,")
     assert "not met" not in squash(summary.text)
-    matrix = {tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")] for tr in root.find("table", id="matrix").find("tbody").find_all("tr")}
+    matrix = {
+        tr.attrs["data-target"]: [squash(td.text) for td in tr.find_all("td")]
+        for tr in root.find("table", id="matrix").find("tbody").find_all("tr")
+    }
     assert matrix["district_incubators"][3] == "—not reported"
     assert matrix["participants"][3] == "—not reported"  # no figure of its own as of 2010Q4
     assert [squash(t.text) for t in root.find_all("text", cls="status-word")][:1] == ["not reported"]
@@ -540,7 +596,8 @@ def test_small_heat_table_by_hand(small):
     assert header == ["范围", "2009Q1", "2009Q2"]
     rows = {tr.attrs["data-district"]: tr for tr in tables["district_incubators"].find("tbody").find_all("tr")}
     assert list(rows) == ["370102", "370103"]
-    cells = [(td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-completion"], td.attrs["data-status"], squash(td.text))
+    cells = [(td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-completion"],
+              td.attrs["data-status"], squash(td.text))
              for td in rows["370103"].find_all("td", cls="heat-cell")]  # fmt: skip
     assert cells == [("2009Q1", "1", "0.25", "on_track", "1符合序时"), ("2009Q2", "2", "0.5", "on_track", "2符合序时")]
     # the pilot target covers 历下区 only: a level, pending before the deadline
@@ -557,7 +614,9 @@ def test_sample_trend_charts_agree_with_trend(sample):
 
     _, _, root = sample
     data = json.loads(run("trend", SAMPLE, "--format", "json").stdout)
-    city = [s for s in data["series"] if s["source"] == "target" and s["district_code"] is None and s["kind"] != "level"]
+    city = [
+        s for s in data["series"] if s["source"] == "target" and s["district_code"] is None and s["kind"] != "level"
+    ]
     assert [s["id"] for s in city] == [
         "participants", "training_pass_rate", "service_rate", "initial_success_rate", "survival_rate",
         "city_incubators", "new_businesses", "new_jobs",
@@ -595,7 +654,9 @@ def test_sample_heat_table_one_district(sample):
     row = table.find("tr", data_district="370126")
     assert squash(row.find("td", cls="name").text) == "商河县"
     cells = row.find_all("td", cls="heat-cell")
-    assert [(td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-status"], squash(td.text)) for td in cells] == [
+    assert [
+        (td.attrs["data-quarter"], td.attrs["data-value"], td.attrs["data-status"], squash(td.text)) for td in cells
+    ] == [
         ("2009Q1", "1", "on_track", "1符合序时"),  # 1 >= 0.625
         ("2009Q2", "1", "behind", "1落后序时"),  # 1 < 1.25
         ("2009Q3", "2", "on_track", "2符合序时"),  # 2 >= 1.875
@@ -606,9 +667,13 @@ def test_sample_heat_table_one_district(sample):
     # black-and-white safe: every judged cell has its word and its state's pattern
     for td in cells:
         assert td.find("rect").attrs["fill"] == f"url(#pat-{td.attrs['data-status']})"
-    data = json.loads(run("trend", SAMPLE, "--target", "district_incubators", "--district", "370126", "--format", "json").stdout)
+    data = json.loads(
+        run("trend", SAMPLE, "--target", "district_incubators", "--district", "370126", "--format", "json").stdout
+    )
     (series,) = [s for s in data["series"] if s["district_code"] == "370126"]
-    assert [(p["cumulative"], p["status"]) for p in series["points"]] == [(int(td.attrs["data-value"]), td.attrs["data-status"]) for td in cells]
+    assert [(p["cumulative"], p["status"]) for p in series["points"]] == [
+        (int(td.attrs["data-value"]), td.attrs["data-status"]) for td in cells
+    ]
 
 
 def test_no_trend_pages_without_a_verdict(tmp_path):
@@ -643,6 +708,12 @@ def test_a_figure_missing_an_earlier_report_stays_hollow_after_the_district_repo
     groups = fig.find_all("g", cls="trend-point")
     assert [g.attrs.get("data-incomplete") for g in groups] == [None, None, "true", "true", "true"]
     assert [g.find("circle").attrs["fill"] for g in groups][2:] == ["#fff", "#fff", "#fff"]
-    data = json.loads(run("trend", gap / "reports", "--targets", gap / "targets.yaml", "--target", "new_jobs", "--format", "json").stdout)
+    data = json.loads(
+        run(
+            "trend", gap / "reports", "--targets", gap / "targets.yaml", "--target", "new_jobs", "--format", "json"
+        ).stdout
+    )
     (city,) = [s for s in data["series"] if s["district_code"] is None]
-    assert [p.get("incomplete") is True for p in city["points"]] == [g.attrs.get("data-incomplete") == "true" for g in groups]
+    assert [p.get("incomplete") is True for p in city["points"]] == [
+        g.attrs.get("data-incomplete") == "true" for g in groups
+    ]

@@ -78,9 +78,24 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path):
         ["check", "sample_data/"],
         ["check", "sample_data/", "--by-district", "--lang", "en"],
         ["trend", "sample_data/"],
-        ["trend", "tests/fixtures/trend_gap/reports", "--targets", "tests/fixtures/trend_gap/targets.yaml", "--as-of", "2010Q1"],
-        ["trend", *[f"tests/fixtures/indicators/{f}.csv" for f in ("lixia", "shizhong")], "--targets",
-         "tests/fixtures/indicators/targets.yaml", "--population", "tests/fixtures/indicators/population.csv", "--lang", "en"],
+        [
+            "trend",
+            "tests/fixtures/trend_gap/reports",
+            "--targets",
+            "tests/fixtures/trend_gap/targets.yaml",
+            "--as-of",
+            "2010Q1",
+        ],
+        [
+            "trend",
+            *[f"tests/fixtures/indicators/{f}.csv" for f in ("lixia", "shizhong")],
+            "--targets",
+            "tests/fixtures/indicators/targets.yaml",
+            "--population",
+            "tests/fixtures/indicators/population.csv",
+            "--lang",
+            "en",
+        ],
         ["kpis", "sample_data/"],
         ["validate", "sample_data/"],
         ["targets"],
@@ -91,4 +106,6 @@ def test_the_commands_json_reads_as_json_dumps_writes_it(command, monkeypatch):
     the gap fixture: points that lack reports, with their keys)."""
     monkeypatch.chdir(ROOT)
     result = run(*command, "--format", "json")
-    assert result.stdout_bytes == (json.dumps(strict(result.stdout_bytes), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert result.stdout_bytes == (json.dumps(strict(result.stdout_bytes), ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8"
+    )

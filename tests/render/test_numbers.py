@@ -28,7 +28,9 @@ def test_fixed_for_an_upper_limit():
 def test_counts_levels_thresholds_and_progress():
     assert count(20000) == "20,000" and count(2.5) == "2.5"
     assert value_text("level", "basically_attained", "zh") == "基本达到" and value_text("sum", None, "en") == "—"
-    assert threshold_text("ratio", ">=", 0.9, "en") == ">= 90%" and threshold_text("sum", ">=", 20000, "en") == ">= 20,000"
+    assert (
+        threshold_text("ratio", ">=", 0.9, "en") == ">= 90%" and threshold_text("sum", ">=", 20000, "en") == ">= 20,000"
+    )
     assert progress_text("sum", 17370, 20000, 0.75) == "86.9% / 75.0%"
     assert progress_text("sum", 19999, 20000, 1.0) == "99.995% / 100.0%"  # not 100.0% done
     assert progress_text("ratio", 0.9, 0.9, 0.75) == "—"

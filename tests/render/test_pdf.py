@@ -107,7 +107,9 @@ def sample_html(tmp_path_factory) -> Path:
     return out
 
 
-def screenshot(browser: str, html: Path, png: Path, size: tuple[int, int] = (1240, 1754), scale: float = 1.0) -> str | None:
+def screenshot(
+    browser: str, html: Path, png: Path, size: tuple[int, int] = (1240, 1754), scale: float = 1.0
+) -> str | None:
     """A PNG of the top of the page as a screen shows it (None, or why it failed)."""
     from chuangye_cli.render.pdf import run_browser
 
@@ -163,7 +165,9 @@ def sample_pdf(request, tmp_path_factory) -> tuple[str, Path]:
 
 
 def _text(pdf: Path, *opts: str) -> str:
-    return subprocess.run([_poppler("pdftotext"), *opts, str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    return subprocess.run(
+        [_poppler("pdftotext"), *opts, str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
 
 
 def test_pdf_has_every_target_and_status(sample_pdf):
@@ -179,7 +183,9 @@ def test_pdf_has_every_target_and_status(sample_pdf):
     pages = re.findall(r"第 (\d) 页，共 (\d) 页" if lang == "zh" else r"page (\d) of (\d)", layout)
     # summary, districts, city trends, district trends, appendix: one A4 page each
     assert pages == [(str(k), "5") for k in range(1, 6)]
-    page3 = _text(pdf, "-layout", "-f", "3", "-l", "3").split("\n", 1)[1]  # below the running header (which names the period too)
+    page3 = _text(pdf, "-layout", "-f", "3", "-l", "3").split("\n", 1)[
+        1
+    ]  # below the running header (which names the period too)
     assert label("report.trends", lang) in page3
     for q in ("2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1", "2010Q2"):  # each chart's quarter axis
         assert page3.count(q) == 8, q  # the 8 city targets that are not levels
@@ -203,7 +209,10 @@ def test_pdf_is_a4_and_nothing_is_cut_at_the_margins(sample_pdf):
     assert "(A4)" in info
     boxes = _text(pdf, "-bbox")
     page_w = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
-    words = [(float(a), float(b), w) for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)]
+    words = [
+        (float(a), float(b), w)
+        for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)
+    ]
     assert len(words) > 300
     outside = [w for a, b, w in words if a < MARGIN_PT - 1 or b > page_w - MARGIN_PT + 1]
     assert outside == [], f"text runs into the page margin: {outside[:10]}"
@@ -230,7 +239,7 @@ window.addEventListener('load', () => {
   out.textContent = JSON.stringify(bad);
   document.body.appendChild(out);
 });
-</script>"""
+</script>"""  # noqa: E501 - the probe as the browser runs it
 
 
 @pytest.mark.parametrize("lang, as_of", [("zh", None), ("en", None), ("zh", "2010Q4"), ("en", "2010Q4")])
@@ -280,7 +289,11 @@ def test_heat_cells_never_break_a_word(tmp_path):
     pdf = tmp_path / "r.pdf"
     assert run("report", SAMPLE, "--pdf", pdf, "--lang", "en", "--as-of", "2010Q4").exit_code == 1
     text = _text(pdf)
-    words = {w for key in ("met", "on_track", "behind", "not_met", "pending", "no_data", "not_reported") for w in label(f"status_short.{key}", "en").split()}
+    words = {
+        w
+        for key in ("met", "on_track", "behind", "not_met", "pending", "no_data", "not_reported")
+        for w in label(f"status_short.{key}", "en").split()
+    }
     words |= {"attained", "basically"}
     assert {"pending", "attained", "basically", "reported"} <= set(text.split())  # the heat tables are there
     broken = [(w[:i], w[i:]) for w in words for i in range(1, len(w)) if re.search(rf"\b{w[:i]}\s+{w[i:]}\b", text)]

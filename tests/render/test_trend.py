@@ -6,7 +6,6 @@ to 2010Q1, but 市中区 did not send 2009Q3; district_jobs >= 400 is judged per
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
@@ -14,11 +13,25 @@ import pytest
 from conftest import ROOT, run
 
 GAP = "tests/fixtures/trend_gap"
-ARGS = (f"{GAP}/reports", "--targets", f"{GAP}/targets.yaml", "--as-of", "2010Q1", "--target", "district_jobs", "--district", "370103", "--lang", "en")
+ARGS = (
+    f"{GAP}/reports",
+    "--targets",
+    f"{GAP}/targets.yaml",
+    "--as-of",
+    "2010Q1",
+    "--target",
+    "district_jobs",
+    "--district",
+    "370103",
+    "--lang",
+    "en",
+)
 NOTES = [
-    "Note *: figures built without the reports of Shizhong (370103) 2009Q3 (1 quarterly reports); a status marked * is computed "
+    "Note *: figures built without the reports of Shizhong (370103) 2009Q3 (1 quarterly reports); a status marked * "
+    "is computed "
     "from the reports received and may change when these arrive.",
-    "Note: not reported = the district has no report for that quarter: the point is not judged (no data); its cumulative figure "
+    "Note: not reported = the district has no report for that quarter: the point is not judged (no data); its "
+    "cumulative figure "
     "stands on the reports received before.",
 ]
 
@@ -34,17 +47,31 @@ def test_json_flags_only_the_points_that_lack_reports():
     missing = [{"district_code": "370103", "quarter": "2009Q3"}]
     base = {"expected": None, "completion": None, "qoq": None, "yoy": None}
     assert points == [
-        {**base, "quarter": "2009Q1", "value": 100, "cumulative": 100, "expected": 50, "completion": 0.25, "status": "on_track"},
-        {**base, "quarter": "2009Q2", "value": 100, "cumulative": 200, "expected": 100, "completion": 0.5, "qoq": 0.0, "status": "on_track"},
-        {**base, "quarter": "2009Q3", "value": None, "cumulative": 200, "expected": 150, "completion": 0.5, "status": "no_data",
-         "incomplete": True, "missing": missing, "not_reported": True},
-        {**base, "quarter": "2009Q4", "value": 100, "cumulative": 300, "expected": 200, "completion": 0.75, "status": "on_track",
-         "incomplete": True, "missing": missing},
-        {**base, "quarter": "2010Q1", "value": 100, "cumulative": 400, "expected": 250, "completion": 1.0, "qoq": 0.0, "yoy": 0.0,
-         "status": "met", "incomplete": True, "missing": missing},
+        {**base, "quarter": "2009Q1", "value": 100, "cumulative": 100, "expected": 50, "completion": 0.25,
+         "status": "on_track"},
+        {**base, "quarter": "2009Q2", "value": 100, "cumulative": 200, "expected": 100, "completion": 0.5, "qoq": 0.0,
+         "status": "on_track"},
+        {**base, "quarter": "2009Q3", "value": None, "cumulative": 200, "expected": 150, "completion": 0.5,
+         "status": "no_data", "incomplete": True, "missing": missing, "not_reported": True},
+        {**base, "quarter": "2009Q4", "value": 100, "cumulative": 300, "expected": 200, "completion": 0.75,
+         "status": "on_track", "incomplete": True, "missing": missing},
+        {**base, "quarter": "2010Q1", "value": 100, "cumulative": 400, "expected": 250, "completion": 1.0, "qoq": 0.0,
+         "yoy": 0.0, "status": "met", "incomplete": True, "missing": missing},
     ]  # fmt: skip
     # the keys in check's order, after the figures
-    assert list(points[2]) == ["quarter", "value", "cumulative", "expected", "completion", "qoq", "yoy", "status", "incomplete", "missing", "not_reported"]
+    assert list(points[2]) == [
+        "quarter",
+        "value",
+        "cumulative",
+        "expected",
+        "completion",
+        "qoq",
+        "yoy",
+        "status",
+        "incomplete",
+        "missing",
+        "not_reported",
+    ]
 
 
 def test_table_marks_the_status_and_says_not_reported():
@@ -52,13 +79,19 @@ def test_table_marks_the_status_and_says_not_reported():
     assert result.exit_code == 0
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[5:] == [
-        "District new jobs  Shizhong (370103)  2009Q1     100                 100           50                   25.0%         —      —      on track",
-        "District new jobs  Shizhong (370103)  2009Q2     100                 200           100                  50.0%         0.0%   —      on track",
-        "District new jobs  Shizhong (370103)  2009Q3     —                   200           150                  50.0%         —      —      not reported",
-        "District new jobs  Shizhong (370103)  2009Q4     100                 300           200                  75.0%         —      —      on track*",
-        "District new jobs  Shizhong (370103)  2010Q1     100                 400           250                  100.0%        0.0%   0.0%   met*",
+        "District new jobs  Shizhong (370103)  2009Q1     100                 100           50                   "
+        "25.0%         —      —      on track",
+        "District new jobs  Shizhong (370103)  2009Q2     100                 200           100                  "
+        "50.0%         0.0%   —      on track",
+        "District new jobs  Shizhong (370103)  2009Q3     —                   200           150                  "
+        "50.0%         —      —      not reported",
+        "District new jobs  Shizhong (370103)  2009Q4     100                 300           200                  "
+        "75.0%         —      —      on track*",
+        "District new jobs  Shizhong (370103)  2010Q1     100                 400           250                  "
+        "100.0%        0.0%   0.0%   met*",
         "",
-        "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a zero or missing base "
+        "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a "
+        "zero or missing base "
         "is — (no data). Cumulative = from the period start to the quarter; completion = cumulative / target.",
         *NOTES,
     ]  # fmt: skip
@@ -69,16 +102,22 @@ def test_table_marks_the_cumulative_of_a_point_without_a_verdict():
     result = run("trend", *ARGS[:5], "--target", "new_jobs", "--district", "370103", "--lang", "en", "--format", "tsv")
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert [(r[2], r[4], r[9]) for r in rows if r[1] == "Shizhong (370103)"] == [
-        ("2009Q1", "100", "—"), ("2009Q2", "200", "—"), ("2009Q3", "200", "not reported"), ("2009Q4", "300*", "—"), ("2010Q1", "400*", "—"),
+        ("2009Q1", "100", "—"), ("2009Q2", "200", "—"), ("2009Q3", "200", "not reported"), ("2009Q4", "300*", "—"),
+        ("2010Q1", "400*", "—"),
     ]  # fmt: skip
-    assert [(r[2], r[9]) for r in rows if r[1] == "city"][2:] == [("2009Q3", "on track*"), ("2009Q4", "on track*"), ("2010Q1", "on track*")]
+    assert [(r[2], r[9]) for r in rows if r[1] == "city"][2:] == [
+        ("2009Q3", "on track*"),
+        ("2009Q4", "on track*"),
+        ("2010Q1", "on track*"),
+    ]
     assert result.stderr.splitlines()[-2:] == NOTES  # a data style: the notes on stderr
 
 
 def test_csv_has_the_flags_in_columns_and_the_notes_on_stderr():
     result = run("trend", *ARGS, "--format", "csv")
     assert result.stdout_bytes.decode("utf-8-sig").splitlines() == [
-        "Measure,Scope,Quarter,Quarter's figure,Cumulative,Pro-rata expected,Completion,QoQ,YoY,Status,Incomplete,Missing reports (district quarter),as_of",
+        "Measure,Scope,Quarter,Quarter's figure,Cumulative,Pro-rata "
+        "expected,Completion,QoQ,YoY,Status,Incomplete,Missing reports (district quarter),as_of",
         "District new jobs,Shizhong (370103),2009Q1,100,100,50,25.0%,—,—,on track,,,2010Q1",
         "District new jobs,Shizhong (370103),2009Q2,100,200,100,50.0%,0.0%,—,on track,,,2010Q1",
         "District new jobs,Shizhong (370103),2009Q3,—,200,150,50.0%,—,—,not reported,true,370103 2009Q3,2010Q1",
@@ -106,7 +145,12 @@ def test_xlsx_has_the_flags_in_columns(tmp_path):
 def test_complete_points_get_no_mark_and_no_note():
     result = run("trend", *ARGS[:4], "2009Q2", *ARGS[5:])
     assert "*" not in result.stdout and "not reported" not in result.stdout and "Note" not in result.stdout
-    assert run("trend", *ARGS[:4], "2009Q2", *ARGS[5:], "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()[1].endswith("on track,,,2009Q2")
+    assert (
+        run("trend", *ARGS[:4], "2009Q2", *ARGS[5:], "--format", "csv")
+        .stdout_bytes.decode("utf-8-sig")
+        .splitlines()[1]
+        .endswith("on track,,,2009Q2")
+    )
 
 
 def _targets_named(tmp_path, name_en: str) -> str:
@@ -121,7 +165,10 @@ def test_csv_cells_are_neutralised_as_checks(tmp_path):
     targets = _targets_named(tmp_path, '=HYPERLINK("http://x","y")')
     args = [ARGS[0], "--targets", targets, *ARGS[3:]]
     lines = run("trend", *args, "--format", "csv").stdout_bytes.decode("utf-8-sig").splitlines()
-    assert lines[1] == """"'=HYPERLINK(""http://x"",""y"")",Shizhong (370103),2009Q1,100,100,50,25.0%,—,—,on track,,,2010Q1"""
+    assert (
+        lines[1]
+        == """"'=HYPERLINK(""http://x"",""y"")",Shizhong (370103),2009Q1,100,100,50,25.0%,—,—,on track,,,2010Q1"""
+    )
     checked = run("check", ARGS[0], "--targets", targets, "--as-of", "2010Q1", "--lang", "en", "--format", "csv")
     assert """"'=HYPERLINK(""http://x"",""y"")\"""" in checked.stdout_bytes.decode("utf-8-sig")
 
@@ -130,11 +177,32 @@ def test_xlsx_cells_are_cleaned_as_checks(tmp_path):
     from openpyxl import load_workbook
 
     out = tmp_path / "t.xlsx"
-    result = run("trend", ARGS[0], "--targets", _targets_named(tmp_path, "@SUM(1)\x07"), *ARGS[3:], "--format", "xlsx", "-o", str(out))
+    result = run(
+        "trend",
+        ARGS[0],
+        "--targets",
+        _targets_named(tmp_path, "@SUM(1)\x07"),
+        *ARGS[3:],
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output  # was an internal error: openpyxl refuses a control character
     rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
     assert [r[0] for r in rows[1:]] == ["'@SUM(1)\ufffd"] * 5
-    assert rows[2][:10] == ["'@SUM(1)\ufffd", "Shizhong (370103)", "2009Q2", "100", "200", "100", "50.0%", "0.0%", "—", "on track"]
+    assert rows[2][:10] == [
+        "'@SUM(1)\ufffd",
+        "Shizhong (370103)",
+        "2009Q2",
+        "100",
+        "200",
+        "100",
+        "50.0%",
+        "0.0%",
+        "—",
+        "on track",
+    ]
 
 
 def test_nothing_read_is_no_data_not_an_empty_success(tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import Figures, evaluate, frame
-from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.judge.matrix import district_matrix
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.rows import ReportRow
 from conftest import FIXTURES
 from reportfiles import row
@@ -36,7 +36,9 @@ def test_a_bad_row_is_a_report_sent_but_no_figure():
 
 def test_unsent_within_spans_names_only_the_gaps_inside_a_districts_upload():
     Q3 = Quarter(2009, 3)
-    coverage = Coverage.of(PLAN, [rr(), rr(quarter=3), rr(district_code="370103", district_name="市中区", quarter=3)], Q3)
+    coverage = Coverage.of(
+        PLAN, [rr(), rr(quarter=3), rr(district_code="370103", district_name="市中区", quarter=3)], Q3
+    )
     assert coverage.unsent() == [("370102", Q2), ("370103", Q1), ("370103", Q2)]
     assert coverage.unsent(within_spans=True) == [("370102", Q2)]  # 市中区 sent 2009Q3 alone: no gap inside
 

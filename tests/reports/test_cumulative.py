@@ -133,7 +133,8 @@ def test_a_year_to_date_that_is_not_the_running_sum_is_an_error_at_its_cell(tmp_
             5,
             "创业培训人数累计",
             "999",
-            "the year to date (累计) says 999, but the quarterly figures (创业培训人数本季, 本季) from 2009Q1 to 2009Q3 sum to 540",
+            "the year to date (累计) says 999, but the quarterly figures (创业培训人数本季, 本季) "
+            "from 2009Q1 to 2009Q3 sum to 540",
         )
     ]
     # Q4's 730 is checked against the 本季 figures, not against the wrong 累计 above it: no second error
@@ -163,7 +164,10 @@ def test_year_to_date_only_with_a_missing_quarter(tmp_path):
     del cells[3]  # 2009Q2: Q3 (now row 4) cannot be derived; Q4 can (Q3's 累计 is there)
     code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells, {"merged": merged})))
     assert code == 3
-    message = "only the year to date (累计) is given: 2009Q3's own figure is this minus 2009Q2's year to date, which is missing (not sent, blank or invalid); the row is not used"
+    message = (
+        "only the year to date (累计) is given: 2009Q3's own figure is this minus 2009Q2's year to date, "
+        "which is missing (not sent, blank or invalid); the row is not used"
+    )
     assert located(data) == [
         ("ytd-missing-quarter", "季报", 4, "创业培训人数累计", "540", message),
         ("ytd-missing-quarter", "季报", 4, "培训合格人数累计", "510", message),
@@ -192,7 +196,8 @@ def test_a_falling_year_to_date_is_an_error(tmp_path):
             6,
             "培训合格人数累计",
             "650",
-            "only the year to date (累计) is given: 2009Q4's own figure is this minus 2009Q3's year to date, which is missing (not sent, blank or invalid); the row is not used",
+            "only the year to date (累计) is given: 2009Q4's own figure is this minus 2009Q3's year to date, which is "
+            "missing (not sent, blank or invalid); the row is not used",
         ),
     ]
 
@@ -201,7 +206,9 @@ def test_a_year_to_date_that_is_no_number_is_named(tmp_path):
     cells, merged = ytd_form(ROWS)
     cells[2][KEYS.index("trained") + 1] = "二百"
     code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells, {"merged": merged})))
-    assert [(e["code"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [("not-integer", 3, "创业培训人数累计", "二百")]
+    assert [(e["code"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [
+        ("not-integer", 3, "创业培训人数累计", "二百")
+    ]
 
 
 def test_a_stock_is_never_cumulated(tmp_path):
@@ -210,7 +217,9 @@ def test_a_stock_is_never_cumulated(tmp_path):
     cells, merged = ytd_form(ROWS, keys=("local_incubators",))
     code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells, {"merged": merged})))
     assert data["errors"] == []
-    assert [(w["code"], w["row"], w["column"]) for w in warnings(data)] == [("ytd-stock", 1, "区县级创业孵化基地数累计")]
+    assert [(w["code"], w["row"], w["column"]) for w in warnings(data)] == [
+        ("ytd-stock", 1, "区县级创业孵化基地数累计")
+    ]
     assert data["results"] == expected
     # given only as 累计, the stock is missing (never derived)
     cells, merged = ytd_form(ROWS, current=False, keys=("local_incubators",))

@@ -32,7 +32,10 @@ def test_a_folder_names_every_file_it_does_not_read(tmp_path):
     ]
 
 
-LFS = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n"
+LFS = (
+    "version https://git-lfs.github.com/spec/v1\n"
+    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n"
+)
 
 
 def test_a_git_lfs_pointer_is_an_error_whatever_its_name(tmp_path):
@@ -49,7 +52,9 @@ def test_a_git_lfs_pointer_is_an_error_whatever_its_name(tmp_path):
         ("error", "file-lfs-pointer", "370104.txt"),
     ]
     named = find_files([str(tmp_path / "370102.csv")])
-    assert [(p.code, p.file) for p in named[1]] == [("file-lfs-pointer", str(tmp_path / "370102.csv"))] and named[0] == []
+    assert [(p.code, p.file) for p in named[1]] == [("file-lfs-pointer", str(tmp_path / "370102.csv"))] and named[
+        0
+    ] == []
 
 
 def test_a_submodule_not_fetched_an_empty_folder_and_an_unreadable_one_are_named(tmp_path, monkeypatch):

@@ -77,7 +77,12 @@ def test_default_range_is_the_plan_period():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_filled_csv_template_passes_validate(tmp_path, lang):
     out = tmp_path / f"370102_{lang}.csv"
-    assert run("template", "--district", "370102", "--from", "2010Q1", "--to", "2010Q2", "--lang", lang, "-o", out).exit_code == 0
+    assert (
+        run(
+            "template", "--district", "370102", "--from", "2010Q1", "--to", "2010Q2", "--lang", lang, "-o", out
+        ).exit_code
+        == 0
+    )
     text = out.read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
@@ -133,7 +138,9 @@ def test_template_filled_wrongly_fails_validate_naming_the_cell(tmp_path):
     _fill(path, "zh", {(3, "passed"): 101})  # more than trained (100) in row 3
     result, data = validate_json(path)
     assert result.exit_code == 3
-    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [(3, "培训合格人数", "101", "exceeds-column")]
+    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [
+        (3, "培训合格人数", "101", "exceeds-column")
+    ]
 
 
 def test_xlsx_layout_keys_and_sizes(tmp_path):
@@ -141,7 +148,9 @@ def test_xlsx_layout_keys_and_sizes(tmp_path):
     assert ws.title == "季报"
     assert ws.freeze_panes == "A2"
     assert [c.value for c in ws[1]] == [COLUMNS[k].zh for k in KEYS]
-    assert [[c.value for c in row[:4]] for row in ws.iter_rows(min_row=2)] == [["370102", "历下区", 2010, q] for q in (1, 2, 3, 4)]
+    assert [[c.value for c in row[:4]] for row in ws.iter_rows(min_row=2)] == [
+        ["370102", "历下区", 2010, q] for q in (1, 2, 3, 4)
+    ]
     assert ws.max_row == 5
     assert ws["A2"].number_format == "@"
     # sized to fit: a Chinese header of n characters needs 2n columns, plus a margin
@@ -190,7 +199,11 @@ def test_xlsx_data_validation_read_back(tmp_path):
     assert dvs[letter["local_incubators"]].prompt == "季末存量，填不小于 0 的整数（必填）"
     assert dvs[letter["startup_jobs"]].prompt.endswith("（选填）")
     assert dvs[letter["district_code"]].prompt == "已预填，请勿修改"
-    assert (dvs[letter["quarter"]].type, dvs[letter["quarter"]].formula1, dvs[letter["quarter"]].formula2) == ("whole", "1", "4")
+    assert (dvs[letter["quarter"]].type, dvs[letter["quarter"]].formula1, dvs[letter["quarter"]].formula2) == (
+        "whole",
+        "1",
+        "4",
+    )
     assert (dvs[letter["remarks"]].type, dvs[letter["remarks"]].formula1) == ("textLength", "32767")
 
 
@@ -210,11 +223,20 @@ def test_xlsx_english_drop_down_holds_the_codes(tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--district", "370199"], "Error: --district 370199 is not a reporting unit in the targets file (known: 370102, "),
-        (["--district", "370102", "--from", "2010Q4", "--to", "2010Q1"], "Error: the quarter range runs backwards: --from 2010Q4 is after --to 2010Q1\n"),
+        (
+            ["--district", "370199"],
+            "Error: --district 370199 is not a reporting unit in the targets file (known: 370102, ",
+        ),
+        (
+            ["--district", "370102", "--from", "2010Q4", "--to", "2010Q1"],
+            "Error: the quarter range runs backwards: --from 2010Q4 is after --to 2010Q1\n",
+        ),
         (["--district", "370102", "--from", "2010Q5"], "Error: --from 2010Q5 is not a quarter like 2010Q1\n"),
         (["--district", "370102", "--to", "2010-4"], "Error: --to 2010-4 is not a quarter like 2010Q1\n"),
-        (["--district", "370102", "--from", "2008Q4"], "Error: the quarters 2008Q4–2010Q4 are outside the plan period 2009Q1–2010Q4\n"),
+        (
+            ["--district", "370102", "--from", "2008Q4"],
+            "Error: the quarters 2008Q4–2010Q4 are outside the plan period 2009Q1–2010Q4\n",
+        ),
     ],
 )
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
@@ -279,18 +301,31 @@ FORM_FILLED = {
 
 def _form(tmp_path, *args):
     path = tmp_path / "form.xlsx"
-    result = run("template", "--district", "370102", "--from", "2009Q1", "--to", "2009Q4", "--form", "-o", str(path), *args)
+    result = run(
+        "template", "--district", "370102", "--from", "2009Q1", "--to", "2009Q4", "--form", "-o", str(path), *args
+    )
     assert result.exit_code == 0, result.stderr
     return path
 
 
 def test_the_form_has_the_printed_shape(tmp_path):
     ws = openpyxl.load_workbook(_form(tmp_path)).active
-    assert [ws[f"A{r}"].value for r in (1, 2, 3)] == ["济南市创建创业型城市工作进度统计表（2009年第一季度—2009年第四季度）", "填报单位：历下区（盖章）", "单位：人、户、个"]
+    assert [ws[f"A{r}"].value for r in (1, 2, 3)] == [
+        "济南市创建创业型城市工作进度统计表（2009年第一季度—2009年第四季度）",
+        "填报单位：历下区（盖章）",
+        "单位：人、户、个",
+    ]
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A1:V1", "A4:A5", "E4:E5", "F4:I4", "J4:K4", "L4:L5"} <= merged
-    assert [ws["F4"].value, ws["F5"].value, ws["J4"].value, ws["J5"].value] == ["创业培训", "创业培训人数", "新增创业实体", "新增个体工商户"]
-    assert [[ws.cell(r, c).value for c in range(1, 5)] for r in range(6, 10)] == [["370102", "历下区", 2009, q] for q in range(1, 5)]
+    assert [ws["F4"].value, ws["F5"].value, ws["J4"].value, ws["J5"].value] == [
+        "创业培训",
+        "创业培训人数",
+        "新增创业实体",
+        "新增个体工商户",
+    ]
+    assert [[ws.cell(r, c).value for c in range(1, 5)] for r in range(6, 10)] == [
+        ["370102", "历下区", 2009, q] for q in range(1, 5)
+    ]
     assert ws["A10"].value == "合计" and ws["F10"].value == "=SUM(F6:F9)" and ws["L10"].value == "=SUM(L6:L9)"
     assert ws["O10"].value is None and ws["Q10"].value is None  # a stock and the level are not summed
     assert ws["A12"].value.startswith("填表人：") and ws["A13"].value.startswith("注：")
@@ -306,7 +341,9 @@ def test_a_filled_in_form_round_trips_through_validate(tmp_path, lang):
     keys = list(COLUMNS)
     for r in range(6, 10):
         for k, v in FORM_FILLED.items():
-            ws.cell(r, keys.index(k) + 1, value=v if k != "provincial_standard" or lang == "zh" else "basically_attained")
+            ws.cell(
+                r, keys.index(k) + 1, value=v if k != "provincial_standard" or lang == "zh" else "basically_attained"
+            )
     wb.save(path)
     result = run("validate", str(path), "--format", "json", "--lang", lang)
     assert result.exit_code == 0, result.stdout
@@ -314,7 +351,8 @@ def test_a_filled_in_form_round_trips_through_validate(tmp_path, lang):
     assert out["valid"] is True and out["rows"] == 4 and out["errors"] == []
     flows = [k for k in keys if COLUMNS[k].kind == "flow"]
     assert [(w["code"], w["row"], w["value"]) for w in out["warnings"]] == [
-        ("total-formula-no-value", 10, f"=SUM({chr(ord('A') + keys.index(k))}6:{chr(ord('A') + keys.index(k))}9)") for k in flows
+        ("total-formula-no-value", 10, f"=SUM({chr(ord('A') + keys.index(k))}6:{chr(ord('A') + keys.index(k))}9)")
+        for k in flows
     ]
     check = json.loads(run("check", str(path), "--format", "json", "--as-of", "2009Q4").stdout)
     assert check["errors"] == []

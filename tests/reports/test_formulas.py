@@ -68,12 +68,24 @@ def test_formula_without_saved_value_is_an_error_and_its_row_is_not_used(tmp_pat
     code, data = check(f)
     assert code == 3
     assert [(e["row"], e["column"], e["value"], e["code"], e["message"]) for e in data["errors"]] == [
-        (2, "新增创业人数", "=J2+K2", "xlsx-formula-no-value",
-         "formula =J2+K2 has no saved value (the file was probably written by a program and never saved in a spreadsheet); "
-         "open and save the file in Excel or WPS"),
-        (3, "新增就业人数", "=J3+K3", "xlsx-formula-no-value",
-         "formula =J3+K3 has no saved value (the file was probably written by a program and never saved in a spreadsheet); "
-         "open and save the file in Excel or WPS"),
+        (
+            2,
+            "新增创业人数",
+            "=J2+K2",
+            "xlsx-formula-no-value",
+            "formula =J2+K2 has no saved value (the file was probably written by a program and never saved in a "
+            "spreadsheet); "
+            "open and save the file in Excel or WPS",
+        ),
+        (
+            3,
+            "新增就业人数",
+            "=J3+K3",
+            "xlsx-formula-no-value",
+            "formula =J3+K3 has no saved value (the file was probably written by a program and never saved in a "
+            "spreadsheet); "
+            "open and save the file in Excel or WPS",
+        ),
     ]
     assert data["results"] == []  # an error in the input: no verdict
     # the library: a row with a cell it could not read is not a valid row, whatever the others hold
@@ -82,7 +94,8 @@ def test_formula_without_saved_value_is_an_error_and_its_row_is_not_used(tmp_pat
     assert problems == []  # the unread cells are the reader's problems, not "required value is empty"
     code, data = check(f, lang="zh")
     assert data["errors"][0]["message"] == (
-        "公式 =J2+K2 没有保存的计算结果（文件可能由程序生成，从未在电子表格软件中保存过）；请用 Excel 或 WPS 打开并保存该文件"
+        "公式 =J2+K2 没有保存的计算结果（文件可能由程序生成，从未在电子表格软件中保存过）；"
+        "请用 Excel 或 WPS 打开并保存该文件"
     )
 
 
@@ -114,7 +127,9 @@ def test_saved_results_are_read_as_values_and_only_missing_ones_are_errors(tmp_p
         ),
     )
     table = read_table(str(f))
-    assert [(p.row, p.column, p.value, p.code) for p in table.problems] == [(3, "新增就业人数", "=J3+K3", "xlsx-formula-no-value")]
+    assert [(p.row, p.column, p.value, p.code) for p in table.problems] == [
+        (3, "新增就业人数", "=J3+K3", "xlsx-formula-no-value")
+    ]
     assert table.rows[0][1]["new_jobs"] == 900
     assert table.rows[0][1]["new_entrepreneurs"] is None
     rows, problems = validate_table(table, {"370102": "历下区"})
@@ -155,8 +170,12 @@ def test_a_namespace_prefixed_formula_is_found(tmp_path):
     f = workbook(tmp_path / "r.xlsx", [{**BASE, "new_jobs": "=J2+K2"}])
     patch_sheet(
         f,
-        lambda xml: re.sub(r"<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ', xml, count=1)
-        .replace("<f>J2+K2</f>", "<x:f>J2+K2</x:f>"),
+        lambda xml: re.sub(
+            r"<worksheet ",
+            '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
+            xml,
+            count=1,
+        ).replace("<f>J2+K2</f>", "<x:f>J2+K2</x:f>"),
     )
     table = read_table(str(f))
     assert [(p.row, p.column, p.value) for p in table.problems] == [(2, "新增就业人数", "=J2+K2")]

@@ -18,7 +18,10 @@ from reportfiles import BASE, write_workbook
 HEADERS = [COLUMNS[k].header("zh") for k in BASE]
 #: a header with each problem the header alone decides: 培训合格人数 missing, a unit no count has,
 #: an unknown column, the 累计 of a stock
-ODD = [h if h != "新增就业人数" else "新增就业人数（元）" for h in HEADERS if h != "培训合格人数"] + ["备用栏", "市级创业孵化基地数累计"]
+ODD = [h if h != "新增就业人数" else "新增就业人数（元）" for h in HEADERS if h != "培训合格人数"] + [
+    "备用栏",
+    "市级创业孵化基地数累计",
+]
 DATA = ["370102", "历下区", "2009", "1", *["5"] * (len(ODD) - 5), "基本达到"]
 
 
@@ -32,10 +35,34 @@ def at(file, sheet, row, *, extra_row=None):
     data row with a cell beyond the header)."""
     header = [
         ("unknown-column", "warning", file, sheet, row, "备用栏", None, {}),
-        ("missing-column", "error", file, sheet, row, "培训合格人数", None, {"key": "passed", "header": "培训合格人数"}),
+        (
+            "missing-column",
+            "error",
+            file,
+            sheet,
+            row,
+            "培训合格人数",
+            None,
+            {"key": "passed", "header": "培训合格人数"},
+        ),
         ("ytd-stock", "warning", file, sheet, row, "市级创业孵化基地数累计", None, {}),
     ]
-    rows = [] if extra_row is None else [("row-extra-cells", "error", file, sheet, extra_row, None, None, {"cells": len(ODD) + 1, "header": len(ODD)})]
+    rows = (
+        []
+        if extra_row is None
+        else [
+            (
+                "row-extra-cells",
+                "error",
+                file,
+                sheet,
+                extra_row,
+                None,
+                None,
+                {"cells": len(ODD) + 1, "header": len(ODD)},
+            )
+        ]
+    )
     unit = [("header-unit", "error", file, sheet, row, "新增就业人数（元）", None, {"unit": "元"})]
     return header + rows + unit
 
@@ -49,7 +76,9 @@ def test_tables_with_the_same_header_get_problems_at_their_own_file_sheet_and_ro
     a.write_text(csv_text(ODD, DATA), encoding="utf-8")
     b = tmp_path / "b.csv"  # a title and a 填报单位 line above the header; a row with a cell too many
     b.write_text(csv_text(["济南市创业型城市季报表"], ["填报单位：历下区"], ODD, DATA, [*DATA, "9"]), encoding="utf-8")
-    c = write_workbook(tmp_path / "c.xlsx", ("一季度", [["济南市创业型城市季报表"], ODD, DATA]), ("二季度", [ODD, DATA]))
+    c = write_workbook(
+        tmp_path / "c.xlsx", ("一季度", [["济南市创业型城市季报表"], ODD, DATA]), ("二季度", [ODD, DATA])
+    )
     (ta,) = read_tables(str(a))
     (tb,) = read_tables(str(b))
     tc1, tc2 = read_tables(str(c))
@@ -74,7 +103,9 @@ GROUPS = [
 
 def test_the_same_header_lower_down_gets_the_same_columns_at_its_own_rows():
     high = analysed(GROUPS, [(4, 0, 5, 0), (4, 1, 4, 2), (4, 3, 4, 4)])
-    low = read_header([(n + 7, cells) for n, cells in GROUPS], [(11, 0, 12, 0), (11, 1, 11, 2), (11, 3, 11, 4)], "g.xlsx", "表1")
+    low = read_header(
+        [(n + 7, cells) for n, cells in GROUPS], [(11, 0, 12, 0), (11, 1, 11, 2), (11, 3, 11, 4)], "g.xlsx", "表1"
+    )
     # the merged ranges applied: 创业培训 over 人数, 新增 over 个体工商户 and 私营企业
     assert low.headers == high[1] == {
         "district_code": "行政区划代码",
@@ -138,7 +169,10 @@ def test_the_row_scans_agree_with_is_blank(record):
     assert filled_width(record) == (filled[-1] + 1 if filled else 0)
 
 
-@given(st.lists(st.sampled_from([*HEADERS[:6], "备用栏", None, ""]), min_size=1, max_size=8), st.lists(st.text(max_size=2), max_size=9))
+@given(
+    st.lists(st.sampled_from([*HEADERS[:6], "备用栏", None, ""]), min_size=1, max_size=8),
+    st.lists(st.text(max_size=2), max_size=9),
+)
 def test_a_rows_cells_are_picked_as_the_header_places_them(header, record):
     h = read_header([(1, header)], [], "f.csv", None)
     assert h.pick(record) == {key: record[pos] for pos, key in h.index.items() if pos < len(record)}
@@ -149,7 +183,11 @@ def test_a_filled_cell_under_a_trailing_empty_header_cell_is_still_an_extra_cell
     # an exporter's trailing empty cells on every row are fine; a value under one is a shifted row
     f = tmp_path / "trailing.csv"
     values = ["370102", "历下区", "2009", "1", *["5"] * (len(HEADERS) - 5), "基本达到"]
-    f.write_text(csv_text([*HEADERS, "", ""], [*values, "", ""], [*values[:3], "2", *values[4:], "", "7"]), encoding="utf-8")
+    f.write_text(
+        csv_text([*HEADERS, "", ""], [*values, "", ""], [*values[:3], "2", *values[4:], "", "7"]), encoding="utf-8"
+    )
     (table,) = read_tables(str(f))
     assert [n for n, _ in table.rows] == [2]
-    assert shown(table.problems) == [("row-extra-cells", "error", str(f), None, 3, None, None, {"cells": len(HEADERS) + 2, "header": len(HEADERS)})]
+    assert shown(table.problems) == [
+        ("row-extra-cells", "error", str(f), None, 3, None, None, {"cells": len(HEADERS) + 2, "header": len(HEADERS)})
+    ]

@@ -24,7 +24,16 @@ from reportfiles import KEYS, form, grid, row, write_form, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
 LIXIA = row()
-SHIZHONG = row(district_code="370103", district_name="市中区", guidance=40, trained=60, passed=50, served=45, started=30, new_jobs=300)
+SHIZHONG = row(
+    district_code="370103",
+    district_name="市中区",
+    guidance=40,
+    trained=60,
+    passed=50,
+    served=45,
+    started=30,
+    new_jobs=300,
+)
 
 
 def check(*paths):
@@ -63,9 +72,21 @@ def test_flatten_header_merged_and_inherited_and_joined():
     ]
     # merged ranges: code down over both rows, the groups across
     merged = [(4, 0, 5, 0), (4, 1, 4, 2), (4, 3, 4, 4)]
-    assert flatten_header(block, merged, column_for_header) == ["行政区划代码", "创业培训人数", "培训合格人数", "新增个体工商户", "新增私营企业"]
+    assert flatten_header(block, merged, column_for_header) == [
+        "行政区划代码",
+        "创业培训人数",
+        "培训合格人数",
+        "新增个体工商户",
+        "新增私营企业",
+    ]
     # without merged ranges (CSV): the code is inherited down; 私营企业 has no group text above it
-    assert flatten_header(block, [], column_for_header) == ["行政区划代码", "创业培训人数", "培训合格人数", "新增个体工商户", "私营企业"]
+    assert flatten_header(block, [], column_for_header) == [
+        "行政区划代码",
+        "创业培训人数",
+        "培训合格人数",
+        "新增个体工商户",
+        "私营企业",
+    ]
 
 
 def test_three_row_header():
@@ -122,20 +143,27 @@ def test_check_totals_subtotals_and_grand_total():
         ("total", 12, {"district_code": "总计", "trained": None}),  # blank: not checked
     ]
     problems = check_totals("f.xlsx", "S", headers, seq)
-    assert [(p.code, p.file, p.sheet, p.row, p.column, p.value, p.params["total"], p.params["computed"]) for p in problems] == [
-        ("total-mismatch", "f.xlsx", "S", 10, "创业培训人数", "6", "6", "5")
-    ]
+    assert [
+        (p.code, p.file, p.sheet, p.row, p.column, p.value, p.params["total"], p.params["computed"]) for p in problems
+    ] == [("total-mismatch", "f.xlsx", "S", 10, "创业培训人数", "6", "6", "5")]
     assert problems[0].message("zh") == "小计行填的是 6，但它所含的数据行（第 9–9 行）之和是 5"
 
 
 def test_a_total_above_the_data_covers_the_rows_below():
-    seq = [("total", 6, {"district_code": "合计", "trained": 30}), ("data", 7, {"trained": 10}), ("data", 8, {"trained": 20})]
+    seq = [
+        ("total", 6, {"district_code": "合计", "trained": 30}),
+        ("data", 7, {"trained": 10}),
+        ("data", 8, {"trained": 20}),
+    ]
     assert check_totals("f.csv", None, {"trained": "创业培训人数"}, seq) == []
 
 
 def test_totals_over_an_unreadable_cell_or_row_are_not_checked():
     headers = {"trained": "创业培训人数", "passed": "培训合格人数"}
-    seq = [("data", 2, {"trained": "abc", "passed": 1}), ("total", 3, {"district_code": "合计", "trained": 99, "passed": 2})]
+    seq = [
+        ("data", 2, {"trained": "abc", "passed": 1}),
+        ("total", 3, {"district_code": "合计", "trained": 99, "passed": 2}),
+    ]
     assert [(p.column, p.params["computed"]) for p in check_totals("f", None, headers, seq)] == [("培训合格人数", "1")]
     seq = [("unread", 2, {}), ("total", 3, {"district_code": "合计", "trained": 99})]
     assert check_totals("f", None, headers, seq) == []
@@ -188,7 +216,9 @@ def test_errors_in_a_form_name_the_spreadsheet_row_and_the_column_as_written(tmp
     cells, merged = form([LIXIA, row(district_code="370103", district_name="市中区", passed=250)])
     f = write_form(tmp_path / "form.xlsx", cells, merged)
     code, data = check(f)
-    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [(7, "培训合格人数", "250", "exceeds-column")]
+    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [
+        (7, "培训合格人数", "250", "exceeds-column")
+    ]
 
 
 def test_any_other_row_below_the_data_is_still_an_error(tmp_path):
@@ -220,8 +250,13 @@ def with_headers(rows, headers: dict):
 
 
 def test_units_in_brackets_match_their_column(tmp_path):
-    headers = {"trained": "创业培训人数（人）", "new_individual_businesses": "新增个体工商户(户)", "city_incubators": "市级创业孵化基地数（个）",
-               "new_private_enterprises": "新增私营企业（家）", "new_jobs": "新增就业人数（含灵活就业）"}
+    headers = {
+        "trained": "创业培训人数（人）",
+        "new_individual_businesses": "新增个体工商户(户)",
+        "city_incubators": "市级创业孵化基地数（个）",
+        "new_private_enterprises": "新增私营企业（家）",
+        "new_jobs": "新增就业人数（含灵活就业）",
+    }
     f = write_workbook(tmp_path / "u.xlsx", ("S", with_headers([LIXIA], headers)))
     code, data = check(f)
     assert data["errors"] == [] and data["files"][0]["rows"] == 1
@@ -231,16 +266,24 @@ def test_units_in_brackets_match_their_column(tmp_path):
 def test_ten_thousand_units_scale_the_column(tmp_path):
     """0.1512 万人 is 1,512 people; the float noise of 0.0209 * 10000 (208.99999999999997) is rounded away."""
     headers = {"new_jobs": "新增就业人数（万人）", "trained": "创业培训人数(万人)"}
-    rows = [row(new_jobs=0.1512, trained=0.0209, passed=200, served=150), row(quarter=2, new_jobs="0.09", trained="0.02", passed=100, served=100)]
+    rows = [
+        row(new_jobs=0.1512, trained=0.0209, passed=200, served=150),
+        row(quarter=2, new_jobs="0.09", trained="0.02", passed=100, served=100),
+    ]
     f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers(rows, headers)))
     code, data = check(f)
     assert data["errors"] == []
-    plain = [row(new_jobs=1512, trained=209, passed=200, served=150), row(quarter=2, new_jobs=900, trained=200, passed=100, served=100)]
+    plain = [
+        row(new_jobs=1512, trained=209, passed=200, served=150),
+        row(quarter=2, new_jobs=900, trained=200, passed=100, served=100),
+    ]
     assert data["results"] == plain_results(tmp_path, plain)
 
 
 def test_a_ten_thousand_value_not_whole_after_scaling_is_an_error(tmp_path):
-    f = write_workbook(tmp_path / "w.xlsx", ("S", with_headers([row(new_jobs=0.15125)], {"new_jobs": "新增就业人数（万人）"})))
+    f = write_workbook(
+        tmp_path / "w.xlsx", ("S", with_headers([row(new_jobs=0.15125)], {"new_jobs": "新增就业人数（万人）"}))
+    )
     code, data = check(f)
     assert code == 3
     assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
@@ -277,6 +320,12 @@ def test_a_total_formula_without_a_saved_value_is_noted_not_checked(tmp_path):
     assert data["errors"] == []
     notes = [w for w in data["warnings"] if w["code"].startswith("total-")]
     assert [(w["sheet"], w["row"], w["column"], w["value"], w["message"]) for w in notes] == [
-        ("季报", 8, "创业培训人数", "=SUM(F6:F7)",
-         "the 合计 (total) row's formula has no saved value, so it was not checked (open and save the file in Excel or WPS to have it checked)")
+        (
+            "季报",
+            8,
+            "创业培训人数",
+            "=SUM(F6:F7)",
+            "the 合计 (total) row's formula has no saved value, so it was not checked (open and save the file in Excel "
+            "or WPS to have it checked)",
+        )
     ]

@@ -8,7 +8,7 @@ import json
 
 from chuangye_cli.reports.rows import MAX_TEXT
 from conftest import FIXTURES, run
-from reportfiles import row, write_csv, write_workbook, grid
+from reportfiles import grid, row, write_csv, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
 

@@ -59,7 +59,9 @@ def shapes(rows: list[dict], root: Path) -> dict[str, Path]:
         write_form(folder(f"form{suffix}") / f"form{suffix}", cells, merged)
     # one workbook: 填表说明, a sheet per quarter (each a form with its 合计 and footer), a hidden old sheet
     sheets = [("填表说明", [["填表说明"], ["一、每季度一张表。"]])]
-    for (year, q), quarter_rows in groupby(sorted(rows, key=lambda r: (r["year"], r["quarter"])), key=lambda r: (r["year"], r["quarter"])):
+    for (year, q), quarter_rows in groupby(
+        sorted(rows, key=lambda r: (r["year"], r["quarter"])), key=lambda r: (r["year"], r["quarter"])
+    ):
         cells, merged = form(list(quarter_rows))
         sheets.append((f"{year}年{QUARTERS[q - 1]}季度", cells, {"merged": merged}))
     sheets.append(("作废", grid([{**rows[0], "new_jobs": 999999}]), {"hidden": True}))
@@ -69,7 +71,16 @@ def shapes(rows: list[dict], root: Path) -> dict[str, Path]:
     cells = [["报告期", *[COLUMNS[k].zh for k in keys]]]
     cells += [[f"{r['year']}年第{QUARTERS[r['quarter'] - 1]}季度", *[r[k] for k in keys]] for r in rows]
     write_csv_cells(folder("period") / "p.csv", cells)
-    spelled = [[r["district_code"], r["district_name"], f"{r['year']}年度", f"第{QUARTERS[r['quarter'] - 1]}季度", *[r[k] for k in KEYS[4:]]] for r in rows]
+    spelled = [
+        [
+            r["district_code"],
+            r["district_name"],
+            f"{r['year']}年度",
+            f"第{QUARTERS[r['quarter'] - 1]}季度",
+            *[r[k] for k in KEYS[4:]],
+        ]
+        for r in rows
+    ]
     write_csv_cells(folder("spelled") / "s.csv", [[COLUMNS[k].zh for k in KEYS], *spelled])
     # new jobs in 万人: 1,512 people written 0.1512
     cells = grid(rows)

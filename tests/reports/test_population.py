@@ -35,6 +35,7 @@ def test_a_file_longer_than_the_limit_is_refused_not_cut(tmp_path):
             "population-too-many-rows",
             "error",
             MAX_ROWS + 1,
-            f"the population file has too many rows (at most {MAX_ROWS:,}: one per district and year); the file was not read",
+            f"the population file has too many rows (at most {MAX_ROWS:,}: one per district and year); the file was "
+            "not read",
         )
     ]

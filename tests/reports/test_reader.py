@@ -45,7 +45,10 @@ def test_bom_utf16_and_forced_encoding(tmp_path):
     assert read_table(str(a)).encoding == "utf-8-sig"
     assert read_table(str(a)).headers["district_code"] == "行政区划代码"
     b = tmp_path / "u16.csv"
-    b.write_bytes(codecs.BOM_UTF16_LE + write_csv(tmp_path / "x.csv", [row()]).read_text(encoding="utf-8").replace(",", "\t").encode("utf-16-le"))
+    b.write_bytes(
+        codecs.BOM_UTF16_LE
+        + write_csv(tmp_path / "x.csv", [row()]).read_text(encoding="utf-8").replace(",", "\t").encode("utf-16-le")
+    )
     t = read_table(str(b))
     assert t.encoding == "utf-16" and t.rows[0][1]["guidance"] == "100"
     c = write_csv(tmp_path / "gbk.csv", [row()], encoding="gb18030")
@@ -67,7 +70,9 @@ def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path):
     code, data = check(tmp_path / "r.xlsx")
     assert code == 3
     assert [(e["row"], e["column"], e["value"]) for e in data["errors"]] == [(6, "创业培训人数", "abc")]
-    assert data["files"] == [{"file": str(tmp_path / "r.xlsx"), "sheet": "Sheet", "encoding": "xlsx", "rows": 2, "skipped": None}]
+    assert data["files"] == [
+        {"file": str(tmp_path / "r.xlsx"), "sheet": "Sheet", "encoding": "xlsx", "rows": 2, "skipped": None}
+    ]
 
 
 def test_xlsx_numbers_as_excel_stores_them(tmp_path):
@@ -102,8 +107,12 @@ def test_unknown_column_is_a_warning_missing_column_one_error_per_file(tmp_path)
     f = write_csv(tmp_path / "m.csv", rows)
     code, data = check(f, lang="zh")
     assert code == 3
-    assert [(e["row"], e["column"], e["message"]) for e in data["errors"]] == [(1, "新增就业人数", "缺少必填列 新增就业人数（new_jobs）")]
-    assert [(w["row"], w["column"], w["code"]) for w in data["warnings"] if w["code"] == "unknown-column"] == [(1, "联系人", "unknown-column")]
+    assert [(e["row"], e["column"], e["message"]) for e in data["errors"]] == [
+        (1, "新增就业人数", "缺少必填列 新增就业人数（new_jobs）")
+    ]
+    assert [(w["row"], w["column"], w["code"]) for w in data["warnings"] if w["code"] == "unknown-column"] == [
+        (1, "联系人", "unknown-column")
+    ]
 
 
 def test_broken_files_are_one_clear_error_each(tmp_path):
@@ -145,7 +154,10 @@ def test_folders_recursive_skip_hidden_and_lock_files(tmp_path):
     # a .txt that is no report table is not read, and says so; so is a hidden file (lock files stay silent)
     notes = [w for w in data["warnings"] if w["code"] == "file-not-read"]
     assert [(w["file"], w["message"]) for w in notes] == [
-        (str(tmp_path / "notes.txt"), "not read: a .txt file is not a table (use a spreadsheet such as .xlsx, a .csv, or a .txt with a header)")
+        (
+            str(tmp_path / "notes.txt"),
+            "not read: a .txt file is not a table (use a spreadsheet such as .xlsx, a .csv, or a .txt with a header)",
+        )
     ]
     assert [w["file"] for w in data["warnings"] if w["code"] == "file-hidden"] == [str(tmp_path / ".hidden.csv")]
 
@@ -168,10 +180,16 @@ def test_empty_folder_and_unsupported_file(tmp_path):
     code, data = check(tmp_path / "empty", tmp_path / "old.et")
     assert code == 3
     assert [e["code"] for e in data["errors"]] == ["path-empty-folder", "file-unsupported-spreadsheet"]
-    assert data["errors"][1]["message"] == "cannot read a .et spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
+    assert (
+        data["errors"][1]["message"]
+        == "cannot read a .et spreadsheet: open it in Excel or WPS, save it as .xlsx and submit that"
+    )
     (tmp_path / "notes.docx").write_bytes(b"PK")
     code, data = check(tmp_path / "notes.docx")
-    assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (3, [("file-unsupported", "unsupported file type .docx (submit a spreadsheet such as .xlsx, or a .csv)")])
+    assert (code, [(e["code"], e["message"]) for e in data["errors"]]) == (
+        3,
+        [("file-unsupported", "unsupported file type .docx (submit a spreadsheet such as .xlsx, or a .csv)")],
+    )
 
 
 def test_input_files_are_not_modified(tmp_path):
@@ -270,7 +288,9 @@ def test_comma_in_a_remark_is_caught_and_quoted_one_is_fine(tmp_path):
     )
     table = read_table(str(f))
     assert table.rows[0][1]["remarks"] == "含补报,共3人"
-    assert [(p.code, p.row, p.params) for p in table.problems] == [("row-extra-cells", 3, {"cells": len(header) + 1, "header": len(header)})]
+    assert [(p.code, p.row, p.params) for p in table.problems] == [
+        ("row-extra-cells", 3, {"cells": len(header) + 1, "header": len(header)})
+    ]
 
 
 def test_trailing_empty_cells_every_row_has_and_short_rows_are_fine(tmp_path):
@@ -285,7 +305,12 @@ def test_trailing_empty_cells_every_row_has_and_short_rows_are_fine(tmp_path):
     table = read_table(str(f))
     assert [n for n, _ in table.rows] == [2, 3, 4]  # read, and the doubt said once: see the next test
     assert [(p.code, p.severity, p.row, p.params) for p in table.problems] == [
-        ("rows-longer-than-header", "warning", 2, {"rows": "2–3", "count": 2, "cells": len(header) + 2, "header": len(header), "extra": 2})
+        (
+            "rows-longer-than-header",
+            "warning",
+            2,
+            {"rows": "2–3", "count": 2, "cells": len(header) + 2, "header": len(header), "extra": 2},
+        )
     ]
 
 
@@ -302,12 +327,16 @@ def test_the_same_unquoted_comma_in_every_row_is_said_not_passed_over(tmp_path):
         lines.append(",".join(cells))
     f = csv_lines(tmp_path / "a.csv", header, *lines)
     code, data = check(f)
-    assert [(w["code"], w["row"], w["message"]) for w in data["warnings"] if w["code"] == "rows-longer-than-header"] == [
+    assert [
+        (w["code"], w["row"], w["message"]) for w in data["warnings"] if w["code"] == "rows-longer-than-header"
+    ] == [
         (
             "rows-longer-than-header",
             2,
-            f"rows 2–4 (3 rows) have 1 empty cell(s) more than the header ({len(header) + 1} cells, the header {len(header)}); "
-            "if a thousands separator (1,294) or a comma in a remark was not quoted, the cells after it moved one column right "
+            f"rows 2–4 (3 rows) have 1 empty cell(s) more than the header ({len(header) + 1} cells, the header "
+            f"{len(header)}); "
+            "if a thousands separator (1,294) or a comma in a remark was not quoted, the cells after it moved one "
+            "column right "
             "and their figures sit under other headers: check them, or write numbers without commas (1294)",
         )
     ]
@@ -374,7 +403,9 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     f = tmp_path / "历下区.txt"
     f.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     code, data = check(f)
-    assert data["errors"] == [] and data["files"] == [{"file": str(f), "sheet": None, "encoding": "utf-16", "rows": 2, "skipped": None}]
+    assert data["errors"] == [] and data["files"] == [
+        {"file": str(f), "sheet": None, "encoding": "utf-16", "rows": 2, "skipped": None}
+    ]
     assert participants(data) == 2 * 300
 
 
@@ -386,8 +417,22 @@ def test_a_fifo_named_csv_is_skipped_with_a_warning_not_waited_on(tmp_path):
 
     write_csv(tmp_path / "a.csv", [row()])
     os.mkfifo(tmp_path / "pipe.csv")
-    cmd = [sys.executable, "-m", "chuangye_cli", "check", str(tmp_path), "--targets", str(TARGETS), "--format", "json", "--lang", "en"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "chuangye_cli",
+        "check",
+        str(tmp_path),
+        "--targets",
+        str(TARGETS),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     data = json.loads(proc.stdout)
-    assert [(w["code"], w["file"]) for w in data["warnings"] if w["code"] == "file-not-regular"] == [("file-not-regular", str(tmp_path / "pipe.csv"))]
+    assert [(w["code"], w["file"]) for w in data["warnings"] if w["code"] == "file-not-regular"] == [
+        ("file-not-regular", str(tmp_path / "pipe.csv"))
+    ]
     assert [f["file"] for f in data["files"]] == [str(tmp_path / "a.csv")]

@@ -22,7 +22,14 @@ def test_atheris_session_finds_no_crash(tmp_path):
     for i, f in enumerate(SAMPLE.glob("*.xlsx")):
         (corpus / f"xlsx{i}").write_bytes(b"\x01" + f.read_bytes())  # first byte 1: an .xlsx
     run = subprocess.run(
-        [sys.executable, str(ROOT / "fuzz" / "fuzz_readers.py"), str(corpus), "-runs=3000", "-seed=1", "-max_len=16384"],
+        [
+            sys.executable,
+            str(ROOT / "fuzz" / "fuzz_readers.py"),
+            str(corpus),
+            "-runs=3000",
+            "-seed=1",
+            "-max_len=16384",
+        ],
         capture_output=True,
         text=True,
         timeout=600,

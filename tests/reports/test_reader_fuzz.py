@@ -20,9 +20,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chuangye_cli.reports import reader as readers
 from chuangye_cli.cli import main
 from chuangye_cli.core.i18n import PROBLEMS
+from chuangye_cli.reports import reader as readers
 from gen_reports import valid_rows, write_report
 
 FUZZ = settings(
@@ -64,7 +64,9 @@ def assert_clean(*paths: Path, extra: tuple[str, ...] = ()) -> dict:
                 assert CJK.search(message), message
         docs[lang] = doc
     zh, en = docs["zh"], docs["en"]
-    assert [(e["file"], e["row"], e["code"]) for e in zh["errors"]] == [(e["file"], e["row"], e["code"]) for e in en["errors"]]
+    assert [(e["file"], e["row"], e["code"]) for e in zh["errors"]] == [
+        (e["file"], e["row"], e["code"]) for e in en["errors"]
+    ]
     assert [e["message"] for e in zh["errors"]] != [e["message"] for e in en["errors"]] or not en["errors"]
     table = check(*shown, *extra, "--lang", "en")
     assert table.exception is None or isinstance(table.exception, SystemExit), repr(table.exception)
@@ -190,7 +192,9 @@ def big(tmp_path_factory):
     under.write_bytes(b"x" * (19 * 2**20))
     wide = d / "wide.csv"
     header = ["行政区划代码", "年度", "季度"] + [f"列{i}" for i in range(10_000)]
-    wide.write_text(",".join(header) + "\r\n" + ",".join(["370103", "2009", "1"] + ["1"] * 10_000) + "\r\n", encoding="utf-8")
+    wide.write_text(
+        ",".join(header) + "\r\n" + ",".join(["370103", "2009", "1"] + ["1"] * 10_000) + "\r\n", encoding="utf-8"
+    )
     return {"huge": huge, "under": under, "wide": wide}
 
 
@@ -239,7 +243,9 @@ def test_formula_text(tmp_path):
     f = tmp_path / "formula.csv"
     f.write_text("\r\n".join(lines), encoding="utf-8")
     doc = assert_clean(f)
-    assert [(e["code"], e["row"], e["column"], e["value"]) for e in doc["errors"]] == [("not-integer", 3, "创业培训人数", "=1+1")]
+    assert [(e["code"], e["row"], e["column"], e["value"]) for e in doc["errors"]] == [
+        ("not-integer", 3, "创业培训人数", "=1+1")
+    ]
 
 
 def test_formula_in_xlsx_without_cached_value(tmp_path):
@@ -248,7 +254,9 @@ def test_formula_in_xlsx_without_cached_value(tmp_path):
     rows[1]["trained"] = "=1+1"
     f = write_report(tmp_path / "formula.xlsx", rows, fmt="xlsx")
     doc = assert_clean(f)
-    assert [(e["code"], e["row"], e["column"], e["value"]) for e in doc["errors"]] == [("xlsx-formula-no-value", 3, "创业培训人数", "=1+1")]
+    assert [(e["code"], e["row"], e["column"], e["value"]) for e in doc["errors"]] == [
+        ("xlsx-formula-no-value", 3, "创业培训人数", "=1+1")
+    ]
 
 
 def test_emoji_and_rtl_headers(tmp_path):
@@ -357,7 +365,9 @@ def test_xlsx_with_broken_content_types_is_read_by_its_parts(tmp_path):
 
 
 def _xlsx_with(tmp_path: Path, name: str, change) -> Path:
-    good = write_report(tmp_path / "good.xlsx", valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3], fmt="xlsx")
+    good = write_report(
+        tmp_path / "good.xlsx", valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3], fmt="xlsx"
+    )
     out = tmp_path / name
     with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w") as zout:
         for item in zin.namelist():
@@ -388,7 +398,9 @@ def test_corrupt_xlsx_is_a_named_error(tmp_path, part, change):
 
 
 def test_xlsx_zip_bomb_refused_before_parsing(tmp_path, monkeypatch):
-    f = write_report(tmp_path / "ok.xlsx", valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3], fmt="xlsx")
+    f = write_report(
+        tmp_path / "ok.xlsx", valid_rows(random.Random(2), districts=[("370105", "天桥区")])[:3], fmt="xlsx"
+    )
     with zipfile.ZipFile(f) as z:
         unpacked = sum(i.file_size for i in z.infolist())
     monkeypatch.setattr(readers, "MAX_XLSX_UNPACKED", unpacked - 1)

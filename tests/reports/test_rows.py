@@ -24,7 +24,17 @@ def errors_for(tmp_path, rows, lang="zh", **kw):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("1234", 1234), ("1,234", 1234), ("12.0", 12), ("12.00", 12), (" 7 ", 7), ("１２", 12), ("1,234,567", 1234567), (12.0, 12), (0, 0)],
+    [
+        ("1234", 1234),
+        ("1,234", 1234),
+        ("12.0", 12),
+        ("12.00", 12),
+        (" 7 ", 7),
+        ("１２", 12),
+        ("1,234,567", 1234567),
+        (12.0, 12),
+        (0, 0),
+    ],
 )
 def test_whole_numbers_as_districts_type_them(text, expected):
     assert parse_whole_number(text) == expected
@@ -32,8 +42,18 @@ def test_whole_numbers_as_districts_type_them(text, expected):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("12.5", "not-integer"), ("abc", "not-integer"), ("一千", "not-integer"), ("-5", "negative"), ("1,23", "not-integer"),
-     ("1e3", "not-integer"), ("9" * 400, "too-large"), ("2000000000", "too-large"), (True, "not-integer"), (float("nan"), "not-integer")],
+    [
+        ("12.5", "not-integer"),
+        ("abc", "not-integer"),
+        ("一千", "not-integer"),
+        ("-5", "negative"),
+        ("1,23", "not-integer"),
+        ("1e3", "not-integer"),
+        ("9" * 400, "too-large"),
+        ("2000000000", "too-large"),
+        (True, "not-integer"),
+        (float("nan"), "not-integer"),
+    ],
 )
 def test_bad_whole_numbers(tmp_path, text, code):
     from pydantic_core import PydanticCustomError
@@ -120,14 +140,24 @@ def model_row(**over):
     from chuangye_cli.reports.rows import COLUMNS, ReportRow, is_blank
 
     cells = {k: "3" for k, c in COLUMNS.items() if c.numeric}
-    cells.update(district_code="370102", district_name="历下区", year="2009", quarter="1", provincial_standard="达到", remarks="")
+    cells.update(
+        district_code="370102", district_name="历下区", year="2009", quarter="1", provincial_standard="达到", remarks=""
+    )
     cells.update(over)
-    return ReportRow.model_validate({k: v for k, v in cells.items() if not is_blank(v)}, context={"districts": REGISTRY})
+    return ReportRow.model_validate(
+        {k: v for k, v in cells.items() if not is_blank(v)}, context={"districts": REGISTRY}
+    )
 
 
 def test_a_plain_row_and_spreadsheet_numbers():
     row = model_row(new_jobs="162", remarks="按时报送", startup_jobs="", survey_valid=None)
-    assert (row.new_jobs, row.provincial_standard, row.remarks, row.startup_jobs, row.survey_valid) == (162, "attained", "按时报送", None, None)
+    assert (row.new_jobs, row.provincial_standard, row.remarks, row.startup_jobs, row.survey_valid) == (
+        162,
+        "attained",
+        "按时报送",
+        None,
+        None,
+    )
     assert row.model_fields_set == {k for k in type(row).model_fields if k not in ("startup_jobs", "survey_valid")}
     row = model_row(new_jobs=162.0, trained=7, district_code=370102.0, year=2009.0, quarter=1)
     assert (row.new_jobs, row.trained, row.district_code, row.year, row.quarter) == (162, 7, "370102", 2009, 1)
@@ -175,7 +205,10 @@ def test_cells_the_model_reads(cells, field, value):
         ({"quarter": "2010Q1"}, [("quarter", "period-mismatch")]),
         ({"year": "1899"}, [("year", "bad-year")]),
         ({"provincial_standard": "快达到了"}, [("provincial_standard", "bad-level")]),
-        ({"new_jobs": "-1", "passed": "9", "remarks": "x" * 32_768}, [("passed", "exceeds-column"), ("new_jobs", "negative"), ("remarks", "text-too-long")]),
+        (
+            {"new_jobs": "-1", "passed": "9", "remarks": "x" * 32_768},
+            [("passed", "exceeds-column"), ("new_jobs", "negative"), ("remarks", "text-too-long")],
+        ),
     ],
 )
 def test_cells_the_model_refuses(cells, errors):

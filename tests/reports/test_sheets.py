@@ -76,7 +76,9 @@ def test_xls_and_ods_reports_are_read_like_xlsx(tmp_path, suffix):
     assert data["files"] == [{"file": str(f), "sheet": "Sheet1", "encoding": suffix[1:], "rows": 2, "skipped": None}]
     bad = write_workbook(tmp_path / f"b{suffix}", ("Sheet1", grid([row(trained="abc")])))
     code, data = check(bad)
-    assert code == 3 and [(e["file"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [(str(bad), 2, "创业培训人数", "abc")]
+    assert code == 3 and [(e["file"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [
+        (str(bad), 2, "创业培训人数", "abc")
+    ]
     assert data["errors"][0]["sheet"] == "Sheet1"
 
 
@@ -84,7 +86,8 @@ def test_xls_and_ods_reports_are_read_like_xlsx(tmp_path, suffix):
 
 
 def quarter_book(tmp_path, suffix=".xlsx"):
-    """An office's workbook: instructions, one sheet per quarter (Q2 with a bad cell), an empty Sheet3, a hidden old sheet."""
+    """An office's workbook: instructions, one sheet per quarter (Q2 with a bad cell), an empty Sheet3,
+    a hidden old sheet."""
     return write_workbook(
         tmp_path / f"历下区{suffix}",
         ("填表说明", [["填表说明"], ["1. 每季度一张表"], ["2. 人数填整数"]]),
@@ -145,7 +148,11 @@ def test_a_workbook_with_no_report_sheet_is_an_error_listing_its_sheets(tmp_path
     code, data = check(f)
     assert code == 3
     assert [(e["code"], e["sheet"]) for e in data["errors"]] == [("file-no-header", None)]
-    assert [(x["sheet"], x["skipped"]) for x in data["files"]] == [(None, None), ("填表说明", "no-header"), ("Sheet2", "empty")]
+    assert [(x["sheet"], x["skipped"]) for x in data["files"]] == [
+        (None, None),
+        ("填表说明", "no-header"),
+        ("Sheet2", "empty"),
+    ]
 
 
 def _rewrite(path, part, change):
@@ -167,10 +174,15 @@ def _ods(path, table_xml):
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
     )
-    content = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2"><office:body><office:spreadsheet>{table_xml}</office:spreadsheet></office:body></office:document-content>'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f"<office:body><office:spreadsheet>{table_xml}</office:spreadsheet></office:body></office:document-content>"
+    )
     manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
     )
     with zipfile.ZipFile(path, "w") as z:
@@ -196,8 +208,12 @@ def test_cells_reaching_far_beyond_any_table_are_an_error_not_an_abort(tmp_path)
     write_workbook(folder / "good.xlsx", ("季报", grid([row()])))
     write_workbook(folder / "far.xlsx", ("季报", grid([row()])))
     _rewrite(folder / "far.xlsx", "xl/worksheets/sheet1.xml", lambda x: x.replace(b'r="B2"', b'r="XFD1048576"', 1))
-    cell = '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell>'
-    _ods(folder / "repeated.ods", f'<table:table table:name="季报"><table:table-row table:number-rows-repeated="1048576">{cell}</table:table-row></table:table>')
+    cell = (
+        '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384">'
+        "<text:p>1</text:p></table:table-cell>"
+    )
+    rows = f'<table:table-row table:number-rows-repeated="1048576">{cell}</table:table-row>'
+    _ods(folder / "repeated.ods", f'<table:table table:name="季报">{rows}</table:table>')
     env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(chuangye_cli.__file__))}
     proc = subprocess.run(
         [sys.executable, "-m", "chuangye_cli", "validate", str(folder), "--format", "json", "--lang", "en"],
@@ -206,29 +222,58 @@ def test_cells_reaching_far_beyond_any_table_are_an_error_not_an_abort(tmp_path)
     )
     assert proc.returncode == 3, proc.stderr[-2000:]
     report = json.loads(proc.stdout)
-    beyond = [(os.path.basename(e["file"]), e["sheet"], e["message"]) for e in report["errors"] if e["code"] == "file-cells-beyond"]
-    assert beyond == [
-        ("far.xlsx", "季报", "the sheet's cells reach 1,048,576 rows by 16,384 columns, far beyond any table: not read (a stray cell far away, or a cell repeated many times? delete it and save again)"),
-        ("repeated.ods", "季报", "the sheet's cells reach 1,048,576 rows by 16,384 columns, far beyond any table: not read (a stray cell far away, or a cell repeated many times? delete it and save again)"),
+    beyond = [
+        (os.path.basename(e["file"]), e["sheet"], e["message"])
+        for e in report["errors"]
+        if e["code"] == "file-cells-beyond"
     ]
-    assert any(os.path.basename(f["file"]) == "good.xlsx" and f["rows"] == 1 for f in report["files"])  # the rest of the folder is reported
+    assert beyond == [
+        (
+            "far.xlsx",
+            "季报",
+            "the sheet's cells reach 1,048,576 rows by 16,384 columns, far beyond any table: not read (a stray cell "
+            "far away, or a cell repeated many times? delete it and save again)",
+        ),
+        (
+            "repeated.ods",
+            "季报",
+            "the sheet's cells reach 1,048,576 rows by 16,384 columns, far beyond any table: not read (a stray cell "
+            "far away, or a cell repeated many times? delete it and save again)",
+        ),
+    ]
+    assert any(
+        os.path.basename(f["file"]) == "good.xlsx" and f["rows"] == 1 for f in report["files"]
+    )  # the rest of the folder is reported
 
 
 def test_libreoffices_own_trailing_repeats_and_a_stray_cell_stay_readable(tmp_path):
     """What LibreOffice writes after every table (empty rows and cells repeated to the sheet's end),
     and a stray note a few thousand rows below the table, are no reason to refuse a file."""
-    from chuangye_cli.reports.sheets import _check_ods, _check_extent
     import zipfile
 
-    filler = '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
-    cells = '<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+    from chuangye_cli.reports.sheets import _check_extent, _check_ods
+
+    filler = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    cells = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+    )
     _check_ods(f'<table:table table:name="a">{cells}{filler}</table:table>'.encode(), 10_000 * 500)
     write_workbook(tmp_path / "stray.xlsx", ("季报", grid([row()])))
     _rewrite(tmp_path / "stray.xlsx", "xl/worksheets/sheet1.xml", lambda x: x.replace(b'r="B2"', b'r="B5000"', 1))
     _check_extent(zipfile.ZipFile(tmp_path / "stray.xlsx"), ".xlsx", 10_000 * 500)
 
 
-@pytest.mark.parametrize("head", ["<html><body><table><tr><td>行政区划代码</td></tr></table></body></html>", '\ufeff<?xml version="1.0"?><Workbook/>'])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<html><body><table><tr><td>行政区划代码</td></tr></table></body></html>",
+        '\ufeff<?xml version="1.0"?><Workbook/>',
+    ],
+)
 def test_a_web_page_saved_as_xls_says_so(tmp_path, head):
     """Not calamine's "Cfb error: Invalid OLE signature" inside the message."""
     (tmp_path / "370102.xls").write_text(head, encoding="utf-8")
@@ -236,5 +281,8 @@ def test_a_web_page_saved_as_xls_says_so(tmp_path, head):
     errors = json.loads(result.stdout)["errors"]
     assert result.exit_code == 3
     assert [(e["code"], e["message"]) for e in errors] == [
-        ("file-html-workbook", "a web page (or XML file) saved as .xls, not a real workbook: open it in Excel or WPS and save it as .xlsx")
+        (
+            "file-html-workbook",
+            "a web page (or XML file) saved as .xls, not a real workbook: open it in Excel or WPS and save it as .xlsx",
+        )
     ]

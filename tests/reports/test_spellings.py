@@ -34,7 +34,22 @@ def test_year_that_is_none(year):
 
 @pytest.mark.parametrize(
     "quarter",
-    [1, "1", "1季度", "一季度", "第一季度", "Q1", "q1", "2009Q1", "2009-Q1", "2009年第一季度", "2009年1季度", "2009 Q1", "1.0", "第1季度"],
+    [
+        1,
+        "1",
+        "1季度",
+        "一季度",
+        "第一季度",
+        "Q1",
+        "q1",
+        "2009Q1",
+        "2009-Q1",
+        "2009年第一季度",
+        "2009年1季度",
+        "2009 Q1",
+        "1.0",
+        "第1季度",
+    ],
 )
 def test_quarter_spellings(quarter):
     assert ReportRow.model_validate(row(quarter=quarter)).quarter == 1
@@ -55,8 +70,14 @@ def test_a_quarter_naming_another_year_is_an_error():
 
 @pytest.mark.parametrize(
     "text, quarter",
-    [("2009年第一季度", Quarter(2009, 1)), ("2009Q2", Quarter(2009, 2)), ("2009-Q3", Quarter(2009, 3)), ("2009年10-12月", Quarter(2009, 4)),
-     ("2010年4月-6月", Quarter(2010, 2)), ("2010年一季度", Quarter(2010, 1))],
+    [
+        ("2009年第一季度", Quarter(2009, 1)),
+        ("2009Q2", Quarter(2009, 2)),
+        ("2009-Q3", Quarter(2009, 3)),
+        ("2009年10-12月", Quarter(2009, 4)),
+        ("2010年4月-6月", Quarter(2010, 2)),
+        ("2010年一季度", Quarter(2010, 1)),
+    ],
 )
 def test_period_spellings(text, quarter):
     assert parse_period(text) == quarter
@@ -75,7 +96,9 @@ def write_period_csv(path, periods, year_quarter=None):
     lines = [",".join(header)]
     for i, p in enumerate(periods):
         r = row()
-        lines.append(",".join([str(r[k]) for k in keys] + [p] + ([str(x) for x in year_quarter[i]] if year_quarter else [])))
+        lines.append(
+            ",".join([str(r[k]) for k in keys] + [p] + ([str(x) for x in year_quarter[i]] if year_quarter else []))
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -92,14 +115,18 @@ def test_period_and_year_quarter_must_agree(tmp_path):
     f = write_period_csv(tmp_path / "p.csv", ["2009Q1", "2009Q2"], year_quarter=[(2009, 1), (2009, 3)])
     code, data = check(f)
     assert code == 3
-    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [(3, "季度", "3", "disagrees with 报告期 2009Q2")]
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (3, "季度", "3", "disagrees with 报告期 2009Q2")
+    ]
 
 
 def test_a_bad_period_is_an_error_naming_the_cell(tmp_path):
     f = write_period_csv(tmp_path / "p.csv", ["2009Q1", "2009年上半年"])
     code, data = check(f)
     assert code == 3
-    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [(3, "报告期", "2009年上半年", "bad-period")]
+    assert [(e["row"], e["column"], e["value"], e["code"]) for e in data["errors"]] == [
+        (3, "报告期", "2009年上半年", "bad-period")
+    ]
 
 
 def test_counts_as_typed(tmp_path):

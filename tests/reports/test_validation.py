@@ -11,12 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, run
-from reportfiles import row
 from chuangye_cli.core.quarters import Quarter, quarters_between
 from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.reports.rows import COLUMNS, ReportRow
-from chuangye_cli.reports.validation import FLOW_COLUMNS, Located, _year_to_date_checks, cross_check, default_as_of, latest_quarter
+from chuangye_cli.reports.validation import (
+    FLOW_COLUMNS,
+    Located,
+    _year_to_date_checks,
+    cross_check,
+    default_as_of,
+    latest_quarter,
+)
+from conftest import SAMPLE, run
+from reportfiles import row
 
 PLAN = load_plan(None)
 #: 槐荫区: its sample figures, sent as running totals within each year, give participants 19,454
@@ -66,7 +73,9 @@ def test_a_district_sending_year_to_date_figures_gets_one_warning_per_column(cum
     # every flow column of 槐荫区 is flagged, once (2010 is cut off at Q2: no second warning)
     warned = [w for w in data["warnings"] if w["code"] == "looks-cumulative"]
     assert len(warned) == len(FLOW_COLUMNS) == 14
-    assert [w["message"].split(" 像是")[0] for w in warned] == [f"槐荫区（370104）{COLUMNS[k].zh}" for k in FLOW_COLUMNS]
+    assert [w["message"].split(" 像是")[0] for w in warned] == [
+        f"槐荫区（370104）{COLUMNS[k].zh}" for k in FLOW_COLUMNS
+    ]
     assert warned[0]["message"] == (
         "槐荫区（370104）创业指导人数 像是累计数：2009 年一至四季度 158 → 322 → 496 → 670，2010Q1 又回到 154；"
         "报表要填本季发生数（本季），不是年初至今的累计数（累计）"
@@ -174,7 +183,9 @@ LIXIA, SHIZHONG, ZHANGQIU = ("370102", "历下区"), ("370103", "市中区"), ("
 
 def located_at(district: tuple[str, str], year: int, quarter: int, line: int = 2) -> Located:
     code, name = district
-    r = ReportRow.model_validate(row(district_code=code, district_name=name, year=year, quarter=quarter), context={"districts": PLAN.registry})
+    r = ReportRow.model_validate(
+        row(district_code=code, district_name=name, year=year, quarter=quarter), context={"districts": PLAN.registry}
+    )
     return Located(r, f"{code}.csv", line)
 
 
@@ -184,7 +195,9 @@ def quarters(district, last: Quarter) -> list[Located]:
 
 
 def test_the_earliest_of_the_districts_latest_quarters():
-    rows = quarters(LIXIA, Quarter(2010, 2)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 3))
+    rows = (
+        quarters(LIXIA, Quarter(2010, 2)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 3))
+    )
     assert default_as_of(rows, PLAN) == Quarter(2010, 2)  # 章丘市's early 2010Q3 does not move it
     assert latest_quarter(rows, PLAN) == Quarter(2010, 3)  # what validate, which gives no verdict, checks up to
 
@@ -212,7 +225,8 @@ def test_later_rows_are_one_warning_per_district_naming_its_quarters():
     assert max(r.row.period for r in kept) == Quarter(2010, 2)
     later = [p for p in problems if p.code == "later-reports"]
     assert [p.message("zh") for p in later] == [
-        "章丘市（370181）已报送 2010Q3、2010Q4，晚于统计截至季度 2010Q2（各县(市)区最新报送季度中最早者），暂不计入；加 --as-of 2010Q4 可计入"
+        "章丘市（370181）已报送 2010Q3、2010Q4，晚于统计截至季度 2010Q2（各县(市)区最新报送季度中最早者），"
+        "暂不计入；加 --as-of 2010Q4 可计入"
     ]
     assert [p.message("en") for p in later] == [
         "Zhangqiu (370181) sent 2010Q3, 2010Q4, after the as-of quarter 2010Q2 (the earliest of the districts' latest "
@@ -225,7 +239,9 @@ def test_the_quarters_held_back_name_the_districts_that_have_not_sent_them():
     """Why the as-of is earlier than the latest reports, said from the other side: a quarter most
     districts have sent, with the few that have not (a district that sent nothing at all holds
     nothing back; a quarter only a few have sent is early for them, and later-reports says so)."""
-    rows = quarters(LIXIA, Quarter(2010, 2)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 1))
+    rows = (
+        quarters(LIXIA, Quarter(2010, 2)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 1))
+    )
     _, problems = cross_check(rows, PLAN, Quarter(2010, 1), as_of_by_default=True)
     waiting = [p for p in problems if p.code == "not-yet-reported"]
     assert [p.message("en") for p in waiting] == [
@@ -233,13 +249,18 @@ def test_the_quarters_held_back_name_the_districts_that_have_not_sent_them():
         "received wait (give --as-of 2010Q2 to judge with these marked missing)"
     ]
     assert [p.message("zh") for p in waiting] == [
-        "2010Q2 尚未报送：章丘市（370181）（共 1 个）；因此统计截至 2010Q1，已报送的 2010Q2 季报暂不计入（加 --as-of 2010Q2 可按缺报计算）"
+        "2010Q2 尚未报送：章丘市（370181）（共 1 个）；因此统计截至 2010Q1，"
+        "已报送的 2010Q2 季报暂不计入（加 --as-of 2010Q2 可按缺报计算）"
     ]
     _, given = cross_check(rows, PLAN, Quarter(2010, 1))  # an as-of the user chose: no such warning
     assert not [p for p in given if p.code == "not-yet-reported"]
-    early = quarters(LIXIA, Quarter(2010, 3)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 2))
+    early = (
+        quarters(LIXIA, Quarter(2010, 3)) + quarters(SHIZHONG, Quarter(2010, 2)) + quarters(ZHANGQIU, Quarter(2010, 2))
+    )
     _, problems = cross_check(early, PLAN, Quarter(2010, 2), as_of_by_default=True)
-    assert [p.code for p in problems if p.code in ("not-yet-reported", "later-reports")] == ["later-reports"]  # 历下区 is early
+    assert [p.code for p in problems if p.code in ("not-yet-reported", "later-reports")] == [
+        "later-reports"
+    ]  # 历下区 is early
 
 
 def test_an_as_of_given_by_the_user_warns_per_row():
@@ -256,7 +277,14 @@ def test_validate_table_keeps_the_valid_rows_and_names_each_error_where_the_shee
 
     def cells(**over):
         out = {k: "3" for k, c in COLUMNS.items() if c.numeric}
-        out.update(district_code="370102", district_name="历下区", year="2009", quarter="1", provincial_standard="达到", remarks="")
+        out.update(
+            district_code="370102",
+            district_name="历下区",
+            year="2009",
+            quarter="1",
+            provincial_standard="达到",
+            remarks="",
+        )
         return {**out, **over}
 
     headers = {k: c.zh for k, c in COLUMNS.items()} | {"new_jobs": "新增就业人数（人）"}
@@ -268,7 +296,10 @@ def test_validate_table_keeps_the_valid_rows_and_names_each_error_where_the_shee
         (5, cells(quarter="4", new_jobs=" ")),
     ]
     rows, problems = validate_table(table, {"370102": "历下区"})
-    assert [(r.line, r.key, r.row.new_jobs) for r in rows] == [(2, ("370102", Quarter(2009, 1)), 3), (4, ("370102", Quarter(2009, 3)), 1294)]
+    assert [(r.line, r.key, r.row.new_jobs) for r in rows] == [
+        (2, ("370102", Quarter(2009, 1)), 3),
+        (4, ("370102", Quarter(2009, 3)), 1294),
+    ]
     assert [(p.code, p.row, p.column, p.value) for p in problems] == [
         ("exceeds-column", 3, "培训合格人数", "9"),
         ("negative", 3, "新增就业人数（人）", "-5"),

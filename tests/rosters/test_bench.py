@@ -12,7 +12,16 @@ from conftest import ROOT
 
 def test_benchmark_finds_every_generated_bad_row_and_no_other(tmp_path):
     run = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "roster_bench.py"), "--rows", "30000", "--repeats", "1", "--keep", str(tmp_path)],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "roster_bench.py"),
+            "--rows",
+            "30000",
+            "--repeats",
+            "1",
+            "--keep",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -14,22 +14,33 @@ from pydantic import ValidationError
 from stdnum.cn import ric
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.rosters.reader import string_array
+from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.reports.rows import ReportRow
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.fastchecks import fast_check, fast_ids
 from chuangye_cli.rosters.people import distinct_people
 from chuangye_cli.rosters.pipeline import validate_rosters
 from chuangye_cli.rosters.privacy import mask_id, mask_name
+from chuangye_cli.rosters.reader import string_array
 from chuangye_cli.rosters.reconcile import reconcile
 from chuangye_cli.rosters.rules import RosterRow, normalise_id
-from chuangye_cli.reports.rows import ReportRow
-from chuangye_cli.plan.loader import load_plan
-
 from conftest import FIXTURES
 from rosters.idnumbers import id_problem, make_id
 
 ROSTERS = FIXTURES / "roster"
-KEYS = ["id_number", "name", "district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date", "credit_code"]
+KEYS = [
+    "id_number",
+    "name",
+    "district_code",
+    "group",
+    "activity",
+    "end_date",
+    "passed",
+    "served",
+    "started",
+    "start_date",
+    "credit_code",
+]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +102,23 @@ def id_candidates(draw):
     order = draw(st.integers(0, 999))
     valid = make_id(f"{prefix}{day:%Y%m%d}{order:03d}")
     kind = draw(
-        st.sampled_from(["valid", "lower", "digit", "check", "swap", "letter", "cut", "extra", "fifteen", "date", "spaced", "scientific", "random"])
+        st.sampled_from(
+            [
+                "valid",
+                "lower",
+                "digit",
+                "check",
+                "swap",
+                "letter",
+                "cut",
+                "extra",
+                "fifteen",
+                "date",
+                "spaced",
+                "scientific",
+                "random",
+            ]
+        )
     )
     pos = draw(st.integers(0, 17))
     if kind == "valid":
@@ -99,7 +126,11 @@ def id_candidates(draw):
     if kind == "lower":
         return valid.lower()
     if kind == "digit":
-        return valid[:pos] + str((int(valid[pos]) + draw(st.integers(1, 9))) % 10 if valid[pos].isdigit() else 1) + valid[pos + 1 :]
+        return (
+            valid[:pos]
+            + str((int(valid[pos]) + draw(st.integers(1, 9))) % 10 if valid[pos].isdigit() else 1)
+            + valid[pos + 1 :]
+        )
     if kind == "check":
         return valid[:17] + draw(st.sampled_from("0123456789Xx"))
     if kind == "swap":
@@ -167,8 +198,11 @@ def test_an_impossible_birth_date_with_a_valid_check_character_is_refused(tmp_pa
     ok, _ = fast_ids(string_array(IMPOSSIBLE_BIRTH_DATES + [make_id("37010220000229001")]))
     assert ok.tolist() == [False] * len(IMPOSSIBLE_BIRTH_DATES) + [True]  # 2000-02-29 is a day
     path = tmp_path / "dates.csv"
-    path.write_text("身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期\n"
-                    + "".join(f"{v},张三,370102,其他,创业指导,2009-03-15\n" for v in IMPOSSIBLE_BIRTH_DATES), encoding="utf-8")
+    path.write_text(
+        "身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期\n"
+        + "".join(f"{v},张三,370102,其他,创业指导,2009-03-15\n" for v in IMPOSSIBLE_BIRTH_DATES),
+        encoding="utf-8",
+    )
     result = validate_rosters([str(path)], context)
     assert [(p.row, p.column, p.code, p.value) for p in result.errors] == [
         (2 + i, "身份证号", "roster-id-birth-date", mask_id(v)) for i, v in enumerate(IMPOSSIBLE_BIRTH_DATES)
@@ -222,7 +256,12 @@ def test_gb18030_found_late_in_a_big_file_restarts_as_gb18030(tmp_path, context)
     path = tmp_path / "late.csv"
     good = make_id("37010219790101001")
     lines = ["id_number,name,district_code,group,activity,end_date"]
-    lines += [f"{make_id(f'3701021980{m:02d}{d:02d}{k:03d}')},Zhang,370102,other,guidance,2009-03-15" for m in range(1, 13) for d in range(1, 29) for k in range(20)]
+    lines += [
+        f"{make_id(f'3701021980{m:02d}{d:02d}{k:03d}')},Zhang,370102,other,guidance,2009-03-15"
+        for m in range(1, 13)
+        for d in range(1, 29)
+        for k in range(20)
+    ]
     lines.append(f"{good},张三,370102,其他,创业指导,2009-03-15")
     path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
     assert path.stat().st_size > 2**18  # beyond the prefix read to find the header and encoding
@@ -252,21 +291,47 @@ def test_ragged_rows_and_line_breaks_in_cells_keep_spreadsheet_row_numbers(tmp_p
 
 def test_missing_required_column_is_one_error_per_file(tmp_path, context):
     path = tmp_path / "no_name.csv"
-    path.write_text("身份证号,行政区划代码,人员类别,参加类型,结业日期\n" + f"{make_id('37010219800101001')},370102,其他,创业指导,2009-03-15\n" * 3, encoding="utf-8")
+    path.write_text(
+        "身份证号,行政区划代码,人员类别,参加类型,结业日期\n"
+        + f"{make_id('37010219800101001')},370102,其他,创业指导,2009-03-15\n" * 3,
+        encoding="utf-8",
+    )
     result = validate_rosters([str(path)], context)
     assert [(p.code, p.column) for p in result.errors] == [("missing-column", "姓名")]
 
 
-# --------------------------------------------------------------------------- the fast pass flags exactly what pydantic rejects
+# ---------------------------------------------------- the fast pass flags exactly what pydantic rejects
 
 POOLS = {
-    "id_number": [make_id("37010219800101001"), make_id("37010219900315005"), "370102800202002", "370102198001010016", "37010219800101", "ABC", "", make_id("37010219801301001"),
-                  "3.70102E+17", "370102 19800101 0015", make_id("37010220090601001"), make_id("37010220090315002")],  # born 2009-06-01, 2009-03-15
+    "id_number": [
+        make_id("37010219800101001"),
+        make_id("37010219900315005"),
+        "370102800202002",
+        "370102198001010016",
+        "37010219800101",
+        "ABC",
+        "",
+        make_id("37010219801301001"),
+        "3.70102E+17",
+        "370102 19800101 0015",
+        make_id("37010220090601001"),
+        make_id("37010220090315002"),
+    ],  # born 2009-06-01, 2009-03-15
     "name": ["张三", "李小明", "", "长" * 51],
     "district_code": ["370102", "370181", "370199", "37010", ""],
     "group": ["登记失业人员", "高校毕业生", "返乡农民工", "其他", "graduate", "Other", "学生", ""],
     "activity": ["创业指导", "创业培训", "guidance", "Training", "讲座", ""],
-    "end_date": ["2009-03-15", "2010-12-31", "2009-01-01", "2008-12-31", "2011-01-01", "2009-02-30", "2009-13-01", "nope", ""],
+    "end_date": [
+        "2009-03-15",
+        "2010-12-31",
+        "2009-01-01",
+        "2008-12-31",
+        "2011-01-01",
+        "2009-02-30",
+        "2009-13-01",
+        "nope",
+        "",
+    ],
     "passed": ["", "是", "否", "yes", "No", "也许"],
     "served": ["", "是", "否", "x"],
     "started": ["", "是", "否"],
@@ -316,7 +381,15 @@ def test_fast_pass_flags_exactly_the_rows_pydantic_rejects(context):
 def test_fast_pass_agrees_on_every_id_with_every_end_date(context):
     """The rules between two cells (the ID's birth date not after the end date), on rows valid otherwise."""
     rows = [
-        {**dict.fromkeys(KEYS, ""), "id_number": i, "name": "张三", "district_code": "370102", "group": "其他", "activity": "创业指导", "end_date": d}
+        {
+            **dict.fromkeys(KEYS, ""),
+            "id_number": i,
+            "name": "张三",
+            "district_code": "370102",
+            "group": "其他",
+            "activity": "创业指导",
+            "end_date": d,
+        }
         for i in POOLS["id_number"]
         for d in POOLS["end_date"]
     ]
@@ -324,17 +397,29 @@ def test_fast_pass_agrees_on_every_id_with_every_end_date(context):
     flagged = {int(i) for i in (~fast_check(cols, context).certain).nonzero()[0]}
     invalid = pydantic_invalid(rows, context)
     born_after = {
-        (r["id_number"], r["end_date"]) for n, r in enumerate(rows) if n in invalid and r["id_number"][6:14] > r["end_date"].replace("-", "")
+        (r["id_number"], r["end_date"])
+        for n, r in enumerate(rows)
+        if n in invalid and r["id_number"][6:14] > r["end_date"].replace("-", "")
     }
-    assert (make_id("37010220090601001"), "2009-03-15") in born_after and (make_id("37010220090315002"), "2009-01-01") in born_after
+    assert (make_id("37010220090601001"), "2009-03-15") in born_after and (
+        make_id("37010220090315002"),
+        "2009-01-01",
+    ) in born_after
     assert (make_id("37010220090315002"), "2009-03-15") not in born_after  # born on the end date
     assert flagged == invalid
 
 
 def test_unusual_spellings_go_to_pydantic_which_decides(context):
     rows = [
-        {**dict.fromkeys(KEYS, ""), "id_number": " " + make_id("37010219800101001"), "name": "张三", "district_code": " 370102 ",
-         "group": "ＧＲＡＤＵＡＴＥ", "activity": "创业指导", "end_date": "2009年3月15日"},
+        {
+            **dict.fromkeys(KEYS, ""),
+            "id_number": " " + make_id("37010219800101001"),
+            "name": "张三",
+            "district_code": " 370102 ",
+            "group": "ＧＲＡＤＵＡＴＥ",
+            "activity": "创业指导",
+            "end_date": "2009年3月15日",
+        },
     ]
     cols = {k: string_array([r[k] for r in rows]) for k in KEYS}
     assert not fast_check(cols, context).certain[0]
@@ -352,7 +437,9 @@ def test_duplicates_within_a_district_and_across_districts(context):
         (a, 3, "roster-duplicate", a, 2),
     ]
     assert result.errors[0].value == "370102********1115"
-    assert [(p.file, p.row, p.params["code"], p.params["other_code"], p.params["other_row"]) for p in result.warnings] == [
+    assert [
+        (p.file, p.row, p.params["code"], p.params["other_code"], p.params["other_row"]) for p in result.warnings
+    ] == [
         (b, 2, "370103", "370102", 2),
         (b, 3, "370103", "370102", 4),
     ]
@@ -371,12 +458,20 @@ def test_an_id_repeated_in_another_file_is_reported_naming_both_places(tmp_path,
     person, other = make_id("37010219800101001"), make_id("37010219800101002")
     header = "身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期,是否合格\n"
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    a.write_text(header + f"{other},李四,370102,其他,创业指导,2009-03-15,\n{person},张三,370102,其他,创业指导,2009-03-15,\n", encoding="utf-8")
+    a.write_text(
+        header + f"{other},李四,370102,其他,创业指导,2009-03-15,\n{person},张三,370102,其他,创业指导,2009-03-15,\n",
+        encoding="utf-8",
+    )
     # b row 2: the same person, district and activity as a row 3 (an error); row 3: training, a legitimate repeat
-    b.write_text(header + f"{person},张三,370102,其他,创业指导,2010-05-01,\n{person},张三,370102,其他,创业培训,2010-05-01,是\n", encoding="utf-8")
+    b.write_text(
+        header + f"{person},张三,370102,其他,创业指导,2010-05-01,\n{person},张三,370102,其他,创业培训,2010-05-01,是\n",
+        encoding="utf-8",
+    )
     result = validate_rosters([str(a), str(b)], context)
     assert result.store is not None if spill else result.store is None
-    assert [(p.code, p.file, p.row, p.column, p.value, p.params["other_file"], p.params["other_row"]) for p in result.errors] == [
+    assert [
+        (p.code, p.file, p.row, p.column, p.value, p.params["other_file"], p.params["other_row"]) for p in result.errors
+    ] == [
         ("roster-duplicate", str(b), 2, "身份证号", mask_id(person), str(a), 3),
     ]
     assert result.warnings == []
@@ -402,13 +497,18 @@ def test_result_distinct_for_city_and_each_district_is_the_plain_count(context):
     for activities in (["guidance", "training"], ["guidance", "trained"], ["trained"], ["guidance"]):
         for until in (None, Quarter(2009, 1), Quarter(2010, 4)):
             for codes in (None, *[[c] for c in context.codes], ["370102", "370103"]):
-                assert result.distinct(activities, codes, until) == distinct_people(data, context, activities, codes, until)
+                assert result.distinct(activities, codes, until) == distinct_people(
+                    data, context, activities, codes, until
+                )
     assert result.distinct(["guidance", "trained"], ["370102"]) == result.distinct_by_district()["370102"] == 4
 
 
-def _brute_force(rows: list[tuple[int, int, int]]) -> tuple[int, dict[int, int], set[tuple[int, int]], set[tuple[int, int]]]:
+def _brute_force(
+    rows: list[tuple[int, int, int]],
+) -> tuple[int, dict[int, int], set[tuple[int, int]], set[tuple[int, int]]]:
     """The cross-row rules stated plainly over (id17, district, activity) rows in reading order:
-    (distinct IDs, distinct IDs per district, duplicate errors (row, first row), other-district warnings (row, first row))."""
+    (distinct IDs, distinct IDs per district, duplicate errors (row, first row),
+    other-district warnings (row, first row))."""
     first_place: dict[tuple[int, int, int], int] = {}
     first_of_id: dict[int, int] = {}
     districts_seen: dict[int, set[int]] = {}
@@ -467,7 +567,9 @@ def test_one_sort_of_ids_states_the_cross_row_rules(rows, n_codes):
     result = RosterResult(r, files=[RosterFileRead("f.csv", "utf-8", n)], data=data)
     problems = duplicate_problems(result)
     assert {(p.row - 2, p.params["other_row"] - 2) for p in problems if p.code == "roster-duplicate"} == errors
-    assert {(p.row - 2, p.params["other_row"] - 2) for p in problems if p.code == "roster-duplicate-district"} == warnings
+    assert {
+        (p.row - 2, p.params["other_row"] - 2) for p in problems if p.code == "roster-duplicate-district"
+    } == warnings
     assert len(problems) == len(errors) + len(warnings)
 
 
@@ -475,9 +577,26 @@ def test_one_sort_of_ids_states_the_cross_row_rules(rows, n_codes):
 
 
 def report(code: str, year: int, quarter: int, **figures: int) -> ReportRow:
-    base = {k: 0 for k in ("guidance", "trained", "passed", "served", "started", "new_individual_businesses", "new_private_enterprises",
-                           "new_jobs", "survival_tracked", "survival_alive", "city_incubators", "local_incubators")}
-    return ReportRow.model_validate({"district_code": code, "year": year, "quarter": quarter, "provincial_standard": "达到", **base, **figures})
+    base = {
+        k: 0
+        for k in (
+            "guidance",
+            "trained",
+            "passed",
+            "served",
+            "started",
+            "new_individual_businesses",
+            "new_private_enterprises",
+            "new_jobs",
+            "survival_tracked",
+            "survival_alive",
+            "city_incubators",
+            "local_incubators",
+        )
+    }
+    return ReportRow.model_validate(
+        {"district_code": code, "year": year, "quarter": quarter, "provincial_standard": "达到", **base, **figures}
+    )
 
 
 def test_reconciliation_lists_every_difference(context):
@@ -491,18 +610,37 @@ def test_reconciliation_lists_every_difference(context):
     entries = reconcile(result.counts(), reports, as_of=Quarter(2009, 4))
     by_key = {(e["district_code"], e["quarter"]): e for e in entries}
     assert by_key[("370102", "2009Q1")]["differences"] == []
-    assert by_key[("370102", "2009Q2")]["roster"] == {"guidance": 0, "trained": 2, "passed": 1, "served": 1, "started": 1}
+    assert by_key[("370102", "2009Q2")]["roster"] == {
+        "guidance": 0,
+        "trained": 2,
+        "passed": 1,
+        "served": 1,
+        "started": 1,
+    }
     assert by_key[("370102", "2009Q2")]["differences"] == [
         {"measure": "trained", "roster": 2, "report": 3, "difference": -1},
         {"measure": "started", "roster": 1, "report": 0, "difference": 1},
     ]
-    assert by_key[("370102", "2009Q3")]["differences"] == [{"measure": "guidance", "roster": 0, "report": 5, "difference": -5}]
+    assert by_key[("370102", "2009Q3")]["differences"] == [
+        {"measure": "guidance", "roster": 0, "report": 5, "difference": -5}
+    ]
     assert by_key[("370103", "2009Q3")]["report"] is None
-    assert by_key[("370103", "2009Q3")]["differences"] == [{"measure": "guidance", "roster": 1, "report": None, "difference": None}]
+    assert by_key[("370103", "2009Q3")]["differences"] == [
+        {"measure": "guidance", "roster": 1, "report": None, "difference": None}
+    ]
     assert not any(code == "370126" for code, _ in by_key)
     assert not any(q > "2009Q4" for _, q in by_key)  # 2010 rows are after as-of
-    flat = [{"district_code": e["district_code"], "quarter": e["quarter"], **d} for e in entries for d in e["differences"]]
-    assert {"district_code": "370102", "quarter": "2009Q2", "measure": "trained", "roster": 2, "report": 3, "difference": -1} in flat
+    flat = [
+        {"district_code": e["district_code"], "quarter": e["quarter"], **d} for e in entries for d in e["differences"]
+    ]
+    assert {
+        "district_code": "370102",
+        "quarter": "2009Q2",
+        "measure": "trained",
+        "roster": 2,
+        "report": 3,
+        "difference": -1,
+    } in flat
 
 
 def test_a_file_of_many_bad_rows_lists_the_first_thousand_and_counts_the_rest(tmp_path):
@@ -523,4 +661,7 @@ def test_a_file_of_many_bad_rows_lists_the_first_thousand_and_counts_the_rest(tm
     assert [p.row for p in errors[:3]] == [2, 3, 4] and errors[999].row == 1_001
     last = errors[-1]
     assert (last.code, last.file) == ("problems-more", str(path))
-    assert last.message("en") == f"500 more problems not listed one by one (the first 1,000 of a file are): {errors[2].code} 334, {errors[0].code} 166"
+    assert last.message("en") == (
+        "500 more problems not listed one by one (the first 1,000 of a file are): "
+        f"{errors[2].code} 334, {errors[0].code} 166"
+    )

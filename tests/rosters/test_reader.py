@@ -111,7 +111,15 @@ def test_formula_cells_without_a_saved_value(tmp_path, context):
             person(good),
             person(make_id("37010219850615202"), activity="创业培训", passed='=IF(B3<>"","是","否")'),
             person(make_id("37010219850615203"), end="=DATE(2009,3,15)"),  # required: was "required value is empty"
-            [f"={chr(34)}{make_id('37010219850615204')}{chr(34)}", "赵六", "370102", "其他", "创业指导", "2009-03-15", "是"],
+            [
+                f"={chr(34)}{make_id('37010219850615204')}{chr(34)}",
+                "赵六",
+                "370102",
+                "其他",
+                "创业指导",
+                "2009-03-15",
+                "是",
+            ],
         ],
     )
     result = validate_rosters([str(f)], context)
@@ -131,7 +139,10 @@ def test_formula_cells_without_a_saved_value(tmp_path, context):
 
 # --------------------------------------------------------------------------- preamble and footer (issue 10, item 5)
 
-FOOTER = [["填表人：张三", None, None, "审核人：李四", None, "填报日期：2009年4月10日", None], ["注：每人一行。", None, None, None, None, None, None]]
+FOOTER = [
+    ["填表人：张三", None, None, "审核人：李四", None, "填报日期：2009年4月10日", None],
+    ["注：每人一行。", None, None, None, None, None, None],
+]
 
 
 def test_a_roster_form_with_title_and_footer_reads_only_its_people(tmp_path, context):
@@ -179,6 +190,9 @@ def test_a_utf16_roster_footer_is_skipped(tmp_path, context, codec, people):
 
 
 def test_a_non_footer_row_below_the_people_is_still_an_error(tmp_path, context):
-    f = xlsx(tmp_path / "r.xlsx", [person(make_id("37010219850615202")), ["以上名单已核实", None, None, None, None, None, None]])
+    f = xlsx(
+        tmp_path / "r.xlsx",
+        [person(make_id("37010219850615202")), ["以上名单已核实", None, None, None, None, None, None]],
+    )
     result = validate_rosters([str(f)], context)
     assert {p.row for p in result.errors} == {3}

@@ -12,10 +12,9 @@ from stdnum.cn import ric
 import chuangye_cli.rosters.reader as roster_reader
 import chuangye_cli.rosters.store as roster_store
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.plan.loader import load_plan
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.pipeline import validate_rosters
-from chuangye_cli.plan.loader import load_plan
-
 from conftest import FIXTURES, run
 
 ROSTERS = FIXTURES / "roster"
@@ -63,7 +62,9 @@ def _late_gb18030(path, rows: int) -> int:
     return len(lines) - 1
 
 
-@pytest.mark.parametrize("when", ["before", "during"])  # the spill: before the second file starts / while it is first read
+@pytest.mark.parametrize(
+    "when", ["before", "during"]
+)  # the spill: before the second file starts / while it is first read
 def test_a_file_read_again_takes_back_only_its_own_rows(tmp_path, context, monkeypatch, when):
     late = tmp_path / "late.csv"
     n_late = _late_gb18030(late, 6000)
@@ -176,7 +177,9 @@ def test_a_full_temporary_folder_during_the_spill_is_exit_5_naming_it(monkeypatc
     result = run("roster", *EVERY_ROSTER, "--lang", "en")
     assert result.exit_code == 5, result.stderr
     last = result.stderr.splitlines()[-1]
-    assert last.startswith(f"Error: cannot write {tempfile.gettempdir()}/chuangye-roster-") and last.endswith(": No space left on device")
+    assert last.startswith(f"Error: cannot write {tempfile.gettempdir()}/chuangye-roster-") and last.endswith(
+        ": No space left on device"
+    )
 
 
 def test_sigterm_removes_the_spill_folder(tmp_path):

@@ -16,8 +16,8 @@ from typing import Any
 import click
 
 from chuangye_cli import __version__
-from chuangye_cli.core.exits import ExitCode
 from chuangye_cli.cli.common import say
+from chuangye_cli.core.exits import ExitCode
 
 
 class Main(click.Group):

@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
 from chuangye_cli.cli.common import emit_or_write, refuse_plan, say, usage_error
+from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -31,8 +31,11 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="The issuing office printed under the bulletin (default: bulletin.office in the targets file).")
 @click.option("--date", "date", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
               help="The date printed under the bulletin (default: today).")
-@click.option("--allow-errors", is_flag=True,
-              help="Make the bulletin although the input has errors: from the valid rows, every error named under 数据质量.")
+@click.option(
+    "--allow-errors",
+    is_flag=True,
+    help="Make the bulletin although the input has errors: from the valid rows, every error named under 数据质量.",
+)
 @targets_option()
 @as_of_option()
 @encoding_option()
@@ -90,11 +93,16 @@ def command(
     from chuangye_cli.render.problems import problems_text
 
     try:
-        bulletin = api.bulletin(paths, targets, as_of=as_of, encoding=encoding, office=office, date=date, allow_errors=allow_errors)
+        bulletin = api.bulletin(
+            paths, targets, as_of=as_of, encoding=encoding, office=office, date=date, allow_errors=allow_errors
+        )
     except (api.BulletinRefused, api.NoQuarter) as exc:
         say(problems_text(exc.check.errors, exc.check.warnings, DEFAULT_FORMAT, lang), err=True)
         if isinstance(exc, api.BulletinRefused):
-            say(label("output.error", lang, reason=label("bulletin.refused", lang, count=len(exc.check.errors))) + "\n", err=True)
+            say(
+                label("output.error", lang, reason=label("bulletin.refused", lang, count=len(exc.check.errors))) + "\n",
+                err=True,
+            )
             ctx.exit(ExitCode.INVALID)
         raise
     except api.InputError as exc:
@@ -102,5 +110,7 @@ def command(
     result = bulletin.check
     say(problems_text(result.errors, result.warnings, DEFAULT_FORMAT, lang), err=True)
     out = render_bulletin(bulletin, kind, lang)
-    emit_or_write(out, "", output, [*inputs, *(f.file for f in result.files)], lang, "bulletin.written", written_err=False)
+    emit_or_write(
+        out, "", output, [*inputs, *(f.file for f in result.files)], lang, "bulletin.written", written_err=False
+    )
     ctx.exit(ExitCode.OK)

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from chuangye_cli.cli.common import emit_or_write, output_format, unusable_plan
 from chuangye_cli.cli.options import (
     as_of_option,
     encoding_option,
@@ -17,7 +18,6 @@ from chuangye_cli.cli.options import (
     paths_argument,
     targets_option,
 )
-from chuangye_cli.cli.common import emit_or_write, output_format, unusable_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 

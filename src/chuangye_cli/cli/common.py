@@ -12,7 +12,6 @@ import click
 from chuangye_cli.core.exits import ExitCode
 
 
-
 def say(text: str | bytes, err: bool = False) -> None:
     """Write to stdout (or stderr). A reader that has gone away (``| head``) ends the output
     quietly and the command keeps its own exit code; any other failure (``> /dev/full``) is a
@@ -32,7 +31,9 @@ def say(text: str | bytes, err: bool = False) -> None:
 
         if not err:
             _discard(sys.stdout)  # what is left in its buffer would fail again at exit
-        raise WriteError("output.stdout_failed", stream="stderr" if err else "stdout", reason=exc.strerror or str(exc)) from None
+        raise WriteError(
+            "output.stdout_failed", stream="stderr" if err else "stdout", reason=exc.strerror or str(exc)
+        ) from None
 
 
 #: why a stream that was closed when the command started cannot be written (strerror of EBADF)
@@ -79,7 +80,13 @@ def output_format(ctx: click.Context, fmt: str, output: str | None, inputs: list
 
 
 def emit_or_write(
-    out: str | bytes, err: str, output: str | None, inputs: list[str], lang: str, written: str = "output.written", written_err: bool = True
+    out: str | bytes,
+    err: str,
+    output: str | None,
+    inputs: list[str],
+    lang: str,
+    written: str = "output.written",
+    written_err: bool = True,
 ) -> None:
     """Results to stdout, or all at once to --output (never over an input file) and the line ``written``
     (a label naming the path: to stderr, or to stdout when not ``written_err``); diagnostics to stderr.

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from chuangye_cli.cli.common import emit, refuse_plan
 from chuangye_cli.cli.options import (
     TEXT_FORMATS,
     as_of_option,
@@ -16,7 +17,6 @@ from chuangye_cli.cli.options import (
     population_option,
     targets_option,
 )
-from chuangye_cli.cli.common import emit, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
@@ -30,7 +30,14 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT
 @lang_option()
 @click.pass_context
 def command(
-    ctx: click.Context, paths: tuple[str, ...], targets: str | None, as_of: Any, population: str | None, encoding: str | None, fmt: str, lang: str
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    as_of: Any,
+    population: str | None,
+    encoding: str | None,
+    fmt: str,
+    lang: str,
 ) -> None:
     """Compute the plan's assessment indicators (考核指标).
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
 from chuangye_cli.cli.common import emit_or_write, say, unusable_plan, usage_error
+from chuangye_cli.cli.options import as_of_option, encoding_option, lang_option, paths_argument, targets_option
 
 #: what ``-o FILE`` writes, by its extension (``-o -``: HTML to stdout)
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -103,7 +103,9 @@ def command(
         made["pdf"] = _printed(browser, html, next(p for p, k in wanted if k == "pdf"), lang)
     protected = [*inputs, *(f.file for f in result.files)]
     for path, kind in wanted:  # only once everything is made, so a failure leaves nothing half-done
-        emit_or_write(made[kind], "", None if path == "-" else path, protected, lang, "report.written", written_err=output == "-")
+        emit_or_write(
+            made[kind], "", None if path == "-" else path, protected, lang, "report.written", written_err=output == "-"
+        )
     ctx.exit(result.exit_code)
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
 from chuangye_cli.cli.common import emit, refuse_plan
+from chuangye_cli.cli.options import encoding_option, format_option, lang_option, paths_argument, targets_option
 from chuangye_cli.render.formats import DEFAULT_FORMAT, TABLE_FORMATS
 
 ROSTER_FORMATS = (*TABLE_FORMATS, "json")
@@ -58,7 +58,15 @@ class Progress:
 @lang_option()
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings (errors are always shown).")
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, encoding: str | None, fmt: str, lang: str, quiet: bool) -> None:
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    targets: str | None,
+    encoding: str | None,
+    fmt: str,
+    lang: str,
+    quiet: bool,
+) -> None:
     """Validate trainee rosters (学员花名册校验): every bad row, duplicates, distinct people.
 
     PATHS are .csv/.xlsx roster files or folders (searched recursively). ID
@@ -92,8 +100,8 @@ def command(ctx: click.Context, paths: tuple[str, ...], targets: str | None, enc
             summary["warnings"] = []
         emit(dumps(summary), "")
     else:
-        from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
         from chuangye_cli.render.problems import problems_text
+        from chuangye_cli.render.roster import roster_table  # tabulate: only for tables
 
         err = problems_text(result.errors, [] if quiet else result.warnings, fmt, lang)
         out, titles = roster_table(summary, fmt, lang, result.context)

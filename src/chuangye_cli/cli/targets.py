@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from chuangye_cli.cli.options import TEXT_FORMATS, format_option, lang_option, targets_option
 from chuangye_cli.cli.common import emit, load_plan_or_exit
+from chuangye_cli.cli.options import TEXT_FORMATS, format_option, lang_option, targets_option
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 

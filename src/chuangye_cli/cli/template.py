@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import click
 
-from chuangye_cli.cli.options import dash_is_stdout, lang_option, targets_option
 from chuangye_cli.cli.common import emit, load_plan_or_exit, say, usage_error
+from chuangye_cli.cli.options import dash_is_stdout, lang_option, targets_option
 from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
 @click.command("template")
-@click.option("--district", "district", required=True, metavar="CODE", help="The district's 6-digit code (行政区划代码), e.g. 370102.")
-@click.option("--from", "start", default=None, metavar="YYYYQn", help="First quarter (default: the plan period's start).")
+@click.option(
+    "--district",
+    "district",
+    required=True,
+    metavar="CODE",
+    help="The district's 6-digit code (行政区划代码), e.g. 370102.",
+)
+@click.option(
+    "--from", "start", default=None, metavar="YYYYQn", help="First quarter (default: the plan period's start)."
+)
 @click.option("--to", "end", default=None, metavar="YYYYQn", help="Last quarter (default: the plan period's end).")
 @click.option(
     "-o", "--output", type=click.Path(allow_dash=True), default=None, metavar="FILE",
@@ -19,13 +27,26 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option(
-    "--form", "form", is_flag=True,
-    help="Write the printable statistical form (统计报表, .xlsx only): title, 填报单位, a two-row header, a 合计 row with SUM formulas, a footer.",
+    "--form",
+    "form",
+    is_flag=True,
+    help="Write the printable statistical form (统计报表, .xlsx only): title, 填报单位, a two-row header, "
+    "a 合计 row with SUM formulas, a footer.",
 )
 @targets_option()
 @lang_option()
 @click.pass_context
-def command(ctx: click.Context, district: str, start: str | None, end: str | None, output: str | None, force: bool, form: bool, targets: str | None, lang: str) -> None:
+def command(
+    ctx: click.Context,
+    district: str,
+    start: str | None,
+    end: str | None,
+    output: str | None,
+    force: bool,
+    form: bool,
+    targets: str | None,
+    lang: str,
+) -> None:
     """Write a blank quarterly report for a district to fill in (空白季报模板).
 
     One row per quarter from --from to --to, with district_code,
@@ -68,7 +89,9 @@ def command(ctx: click.Context, district: str, start: str | None, end: str | Non
     if output is not None:
         check_output_path(output, force, form)
     plan = load_plan_or_exit(ctx, targets, DEFAULT_FORMAT, lang)
-    t = build_template(plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang)
+    t = build_template(
+        plan, district.strip(), quarters.get("--from", plan.period.start), quarters.get("--to", plan.period.end), lang
+    )
     if output is None:
         emit(template_bytes(t, ".csv"), "")
     else:

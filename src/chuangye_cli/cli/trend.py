@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
 from chuangye_cli.cli.options import (
     as_of_option,
     encoding_option,
@@ -16,7 +17,6 @@ from chuangye_cli.cli.options import (
     population_option,
     targets_option,
 )
-from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 
 
@@ -25,7 +25,9 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 @targets_option()
 @as_of_option()
 @population_option()
-@click.option("--target", "target", default=None, metavar="ID", help="Only this target or indicator (its id in targets.yaml).")
+@click.option(
+    "--target", "target", default=None, metavar="ID", help="Only this target or indicator (its id in targets.yaml)."
+)
 @click.option("--district", "district", default=None, metavar="CODE", help="Only this district (and the city).")
 @encoding_option()
 @format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
@@ -71,7 +73,9 @@ def command(
     from chuangye_cli.render.trend import render_trend
 
     try:
-        result = api.trend(paths, targets, as_of=as_of, encoding=encoding, population=population, target=target, district=district)
+        result = api.trend(
+            paths, targets, as_of=as_of, encoding=encoding, population=population, target=target, district=district
+        )
     except api.InputError as exc:
         return refuse_plan(ctx, exc, fmt, lang)
     except api.UnknownChoice as exc:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import click
 
-from chuangye_cli.cli.options import encoding_option, format_option, lang_option, limits, limits_options, output_option, paths_argument, targets_option
 from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
+from chuangye_cli.cli.options import (
+    encoding_option,
+    format_option,
+    lang_option,
+    limits,
+    limits_options,
+    output_option,
+    paths_argument,
+    targets_option,
+)
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 

@@ -49,7 +49,6 @@ class Problem:
 
     def message(self, lang: str = "zh") -> str:
         from chuangye_cli.core.i18n import problem_message
-
         from chuangye_cli.core.text import shown
 
         return problem_message(self.code, lang, {k: shown(v) for k, v in {"value": self.value, **self.params}.items()})

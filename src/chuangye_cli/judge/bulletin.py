@@ -255,7 +255,11 @@ def build_bulletin(
 
     columns: list[RankColumn] = []
     if matrix is not None:
-        columns += [RankColumn(t.target, t.name, t.kind, _unit(plan, t.target), "city", t.threshold, t.op) for t in matrix.targets if t.kind != "distinct"]
+        columns += [
+            RankColumn(t.target, t.name, t.kind, _unit(plan, t.target), "city", t.threshold, t.op)
+            for t in matrix.targets
+            if t.kind != "distinct"
+        ]
     columns += [
         RankColumn(t.id, names[t.id], t.metric.kind, _unit(plan, t.id), "district", t.value, t.op)
         for t in plan.targets
@@ -274,7 +278,14 @@ def build_bulletin(
                 mc = matrix.cell(d.code, c.target)  # type: ignore[union-attr]
                 cells.append(RankCell(c.target, c.kind, mc.actual, True, mc.status))
                 if mc.status in BEHIND:
-                    gaps.append(_gap(_QuotaCell(c.target, c.kind, mc.status, mc.actual, mc.expected_now, mc.quota), c.name, c.unit, True))
+                    gaps.append(
+                        _gap(
+                            _QuotaCell(c.target, c.kind, mc.status, mc.actual, mc.expected_now, mc.quota),
+                            c.name,
+                            c.unit,
+                            True,
+                        )
+                    )
             else:
                 r = by_unit.get((d.code, c.target))
                 if r is None:
@@ -305,7 +316,12 @@ def build_bulletin(
     city = []
     for r in city_results:
         done = elapsed = ahead = None
-        if r.kind in COUNTED_KINDS and isinstance(r.actual, (int, float)) and isinstance(r.threshold, (int, float)) and r.threshold:
+        if (
+            r.kind in COUNTED_KINDS
+            and isinstance(r.actual, (int, float))
+            and isinstance(r.threshold, (int, float))
+            and r.threshold
+        ):
             # exact fractions: 17,370 of 20,000 is 86.85%, which must round to 86.9, not to a float's 86.8
             exact = isinstance(r.actual, int) and isinstance(r.threshold, int)
             done = Fraction(r.actual, r.threshold) if exact else r.actual / r.threshold
@@ -361,4 +377,14 @@ def build_bulletin(
     )
 
 
-__all__ = ["Bulletin", "CityFigure", "RankColumn", "DistrictLine", "Gap", "Quality", "build_bulletin", "praised", "rank"]
+__all__ = [
+    "Bulletin",
+    "CityFigure",
+    "RankColumn",
+    "DistrictLine",
+    "Gap",
+    "Quality",
+    "build_bulletin",
+    "praised",
+    "rank",
+]

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import Result
-from chuangye_cli.reports.rows import NUMERIC_COLUMNS, ReportRow
 from chuangye_cli.plan.ops import LEVEL_RANK, compare
 from chuangye_cli.plan.targets import COUNTED_KINDS, Plan, Target
+from chuangye_cli.reports.rows import NUMERIC_COLUMNS, ReportRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -105,7 +105,9 @@ class Figures:
             table = self._tables[key] = self._sums(list(columns))
         return table.get(code, NO_DATA)
 
-    def ratio_of(self, numerator: "tuple[str, ...] | list[str]", denominator: "tuple[str, ...] | list[str]", code: str | None) -> Value:
+    def ratio_of(
+        self, numerator: "tuple[str, ...] | list[str]", denominator: "tuple[str, ...] | list[str]", code: str | None
+    ) -> Value:
         """Sum of numerator columns / sum of denominator columns over the rows where all are filled."""
         key = ("ratio", tuple(numerator), tuple(denominator))
         table = self._tables.get(key)
@@ -192,7 +194,9 @@ class Figures:
         nums = rows[numerator].groupby(by, sort=True).sum().sum(axis=1)
         dens = rows[denominator].groupby(by, sort=True).sum().sum(axis=1)
         city_num = city_den = 0
-        for code, num, den in zip(nums.index.tolist(), nums.to_numpy(dtype="int64").tolist(), dens.to_numpy(dtype="int64").tolist()):
+        for code, num, den in zip(
+            nums.index.tolist(), nums.to_numpy(dtype="int64").tolist(), dens.to_numpy(dtype="int64").tolist()
+        ):
             out[code] = _ratio(num, den)
             city_num += num
             city_den += den
@@ -298,7 +302,10 @@ class Quarterly:
         got = self._columns.get(name)
         if got is None:
             s = self._df[name]
-            got = self._columns[name] = (self._spread(s.to_numpy(dtype="int64", na_value=0), 0), self._spread(s.notna().to_numpy(), False))
+            got = self._columns[name] = (
+                self._spread(s.to_numpy(dtype="int64", na_value=0), 0),
+                self._spread(s.notna().to_numpy(), False),
+            )
         return got
 
     def _all_filled(self, columns: "list[str] | tuple[str, ...]") -> Any:
@@ -344,13 +351,17 @@ class Quarterly:
         values = np.divide(nums, dens, out=np.zeros(nums.shape), where=dens != 0)
         return Grid(values, (counts > 0) & (dens != 0))
 
-    def ratio_parts(self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]") -> tuple[Any, Any, Any]:
+    def ratio_parts(
+        self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]"
+    ) -> tuple[Any, Any, Any]:
         """(numerator, denominator, counted rows) per unit and quarter, over the rows where every
         column of the ratio is filled."""
         complete = self._all_filled(list(dict.fromkeys([*numerator, *denominator])))
         return self._total(numerator, complete), self._total(denominator, complete), complete.astype("int64")
 
-    def ratios(self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]") -> tuple[Grid, Grid]:
+    def ratios(
+        self, numerator: "list[str] | tuple[str, ...]", denominator: "list[str] | tuple[str, ...]"
+    ) -> tuple[Grid, Grid]:
         """Sum of the numerator columns / sum of the denominator columns, over the rows where every
         one is filled; no data on a zero denominator or without such a row."""
         import numpy as np
@@ -392,7 +403,9 @@ class Quarterly:
         import numpy as np
 
         names = sorted(LEVEL_RANK, key=LEVEL_RANK.__getitem__)
-        ranks = np.array([LEVEL_RANK.get(v, -1) if isinstance(v, str) else -1 for v in self._df[column].tolist()], dtype="int64")
+        ranks = np.array(
+            [LEVEL_RANK.get(v, -1) if isinstance(v, str) else -1 for v in self._df[column].tolist()], dtype="int64"
+        )
         rank = np.where(self.present, self._spread(ranks, -1), -1)
         out = []
         for r in (rank, np.where(self.latest >= 0, self._at_latest(rank), -1)):
@@ -468,7 +481,11 @@ def whole(value: float | int) -> float | int:
 
 
 def evaluate(
-    plan: Plan, rows: "list[ReportRow] | Figures", as_of: Quarter | None, people: PeopleCounter | None = None, coverage: "Coverage | None" = None
+    plan: Plan,
+    rows: "list[ReportRow] | Figures",
+    as_of: Quarter | None,
+    people: PeopleCounter | None = None,
+    coverage: "Coverage | None" = None,
 ) -> list[Result]:
     """Every target for every unit in its scope, as of a quarter.
 

@@ -26,8 +26,8 @@ from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import incomplete_dict
-from chuangye_cli.reports.rows import COLUMNS
 from chuangye_cli.plan.targets import POPULATION, Indicator, Plan, Target
+from chuangye_cli.reports.rows import COLUMNS
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import Figures
@@ -85,7 +85,12 @@ class Figure:
 
 
 def figure(
-    ind: Indicator, figures: "Figures", code: str | None, as_of: Quarter | None, population: "Population | None", plan: Plan
+    ind: Indicator,
+    figures: "Figures",
+    code: str | None,
+    as_of: Quarter | None,
+    population: "Population | None",
+    plan: Plan,
 ) -> Figure:
     """One indicator for one unit (the city when ``code`` is None) as of a quarter."""
     if as_of is not None and ind.window == "last_4_quarters":
@@ -141,7 +146,9 @@ def _short(ind: Indicator, window: "Figures", code: str | None, plan: Plan) -> F
     return Figure(None, reason="window_short")
 
 
-def reason_text(reason: str, params: dict[str, Any], plan_districts: dict[str, tuple[str, str | None]], lang: str) -> str:
+def reason_text(
+    reason: str, params: dict[str, Any], plan_districts: dict[str, tuple[str, str | None]], lang: str
+) -> str:
     """The words for why a figure is missing: "无数据（需要 --population）"."""
     if reason == "districts_missing":
         from chuangye_cli.core.i18n import district_label
@@ -257,7 +264,11 @@ def definition(k: Indicator) -> dict[str, Any]:
 
 
 def compute(
-    plan: Plan, rows: "list[Any] | Figures", as_of: Quarter | None, population: "Population | None" = None, coverage: "Coverage | None" = None
+    plan: Plan,
+    rows: "list[Any] | Figures",
+    as_of: Quarter | None,
+    population: "Population | None" = None,
+    coverage: "Coverage | None" = None,
 ) -> tuple[list[KpiValue], list[Problem]]:
     """Every indicator of the plan for the city and each district; warnings for quarters left out.
 
@@ -284,7 +295,9 @@ def compute(
             target: Target | None = None
             status = expected = None
             if kpi.threshold is not None:
-                status, expected = judge("ratio", kpi.threshold.op, f.actual, kpi.threshold.value, elapsed, plan.period.quarters)
+                status, expected = judge(
+                    "ratio", kpi.threshold.op, f.actual, kpi.threshold.value, elapsed, plan.period.quarters
+                )
             else:
                 for t, scope, progress in judged:
                     if code in scope:

@@ -24,10 +24,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from chuangye_cli.judge.calculator import Figures, PeopleCounter
-
+    from chuangye_cli.plan.targets import Plan, Target
     from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.rows import ReportRow
-    from chuangye_cli.plan.targets import Plan, Target
 
 
 @dataclass(frozen=True)
@@ -221,7 +220,9 @@ def district_matrix(
                 not_reported=not_reported,
             )
     city_figures = {t.id: figures.value(t, None).actual for t in plan.targets if t.scope != "city"}
-    return DistrictMatrix(targets=[c for c, _, _ in columns], districts=districts, cells=cells, city_figures=city_figures)
+    return DistrictMatrix(
+        targets=[c for c, _, _ in columns], districts=districts, cells=cells, city_figures=city_figures
+    )
 
 
 __all__ = ["DistrictMatrix", "MatrixTarget", "MatrixDistrict", "Cell", "district_matrix"]

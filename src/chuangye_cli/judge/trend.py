@@ -135,7 +135,7 @@ class TrendResult:
         }
 
 
-def trend(
+def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; its steps share the grid
     plan: "Plan",
     figures: "Figures",
     as_of: Quarter,
@@ -202,12 +202,24 @@ def trend(
     def city_changes(own: list[Any], back: int) -> list[Any]:
         """The city's changes of figures computed one by one (indicators on the population)."""
         same = same_districts(back)
-        return [_change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None for i in range(len(own))]
+        return [
+            _change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None
+            for i in range(len(own))
+        ]
 
     flags, unflagged = _lacking(coverage, quarters)
     flags_of = flags.get  # a dict's get per series: 130,000 series at scale
 
-    def series_points(series: TrendSeries, own: list[Any], cum: list[Any], qoq: list[Any], yoy: list[Any], judged: Any, code: str | None = None, flagged: bool = True) -> None:
+    def series_points(
+        series: TrendSeries,
+        own: list[Any],
+        cum: list[Any],
+        qoq: list[Any],
+        yoy: list[Any],
+        judged: Any,
+        code: str | None = None,
+        flagged: bool = True,
+    ) -> None:
         missing, not_reported = flags_of(code, unflagged) if flagged else unflagged
         if judged is None:
             expected = completion = status = nothing
@@ -215,7 +227,9 @@ def trend(
             status, expected, completion = zip(*(judged(i, q, cum[i]) for i, q in enumerate(quarters)))
             if not_reported is not unflagged[1]:  # no report of its own: no verdict, as check
                 status = [NO_VERDICT if nr else s for s, nr in zip(status, not_reported)]
-        series.points.extend(map(_point, zip(quarters, own, cum, expected, completion, qoq, yoy, status, missing, not_reported)))
+        series.points.extend(
+            map(_point, zip(quarters, own, cum, expected, completion, qoq, yoy, status, missing, not_reported))
+        )
 
     for t in plan.without_roster_targets().targets:
         if target is not None and t.id != target:
@@ -231,7 +245,9 @@ def trend(
         from_reports = kind in REPORT_KINDS
         elapsed_total = [plan.progress(t, q) for q in quarters]
 
-        def judged_target(i: int, q: Quarter, cum: Any, t: Any = t, counted: bool = counted, et: list = elapsed_total) -> tuple:
+        def judged_target(
+            i: int, q: Quarter, cum: Any, t: Any = t, counted: bool = counted, et: list = elapsed_total
+        ) -> tuple:
             status, expected = judge(t.metric.kind, t.op, cum, t.value, *et[i])
             return status, expected, (cum / t.value if counted and cum is not None else None)
 
@@ -242,7 +258,16 @@ def trend(
                 t.display if kind == "ratio" else ("level" if kind == "level" else "count"),
                 code, t.value if judged else None, t.op if judged else None,
             )  # fmt: skip
-            series_points(series, row(own_l, code), row(cum_l, code), row(qoq_l, code), row(yoy_l, code), judged_target if judged else None, code, from_reports)
+            series_points(
+                series,
+                row(own_l, code),
+                row(cum_l, code),
+                row(qoq_l, code),
+                row(yoy_l, code),
+                judged_target if judged else None,
+                code,
+                from_reports,
+            )
             out.append(series)
     for ind in plan.indicators:
         if target is not None and ind.id != target:
@@ -273,7 +298,10 @@ def trend(
             elif population is None:
                 own = cum = qoq = yoy = nothing  # needs --population: no figure
             else:
-                own = [figure(ind, cuts[k] if rolling else figures.between(k, k), code, q, population, plan).actual for k, q in zip(indices, quarters)]
+                own = [
+                    figure(ind, cuts[k] if rolling else figures.between(k, k), code, q, population, plan).actual
+                    for k, q in zip(indices, quarters)
+                ]
                 cum = [figure(ind, cuts[k], code, q, population, plan).actual for k, q in zip(indices, quarters)]
                 if code is None:
                     qoq, yoy = city_changes(own, 1), city_changes(own, 4)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,9 @@ def load_plan(path: str | Path | None = None) -> Plan:
     shown = str(path)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/zero would fill the memory, a FIFO block forever
-            raise InputError([error("targets-unreadable", file=shown, reason="not a regular file (a pipe or a device)")])
+            raise InputError(
+                [error("targets-unreadable", file=shown, reason="not a regular file (a pipe or a device)")]
+            )
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
     except OSError as exc:
@@ -44,17 +45,30 @@ def load_plan(path: str | Path | None = None) -> Plan:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]) from None
+        raise InputError(
+            [error("targets-unreadable", file=shown, reason=f"not UTF-8 ({exc.reason} at byte {exc.start})")]
+        ) from None
     try:
         root, data = _parse(text, shown)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise InputError([error("targets-yaml", file=shown, row=mark.line + 1 if mark else None, reason=reason)]) from None
+        raise InputError(
+            [error("targets-yaml", file=shown, row=mark.line + 1 if mark else None, reason=reason)]
+        ) from None
     except RecursionError:
         raise InputError([error("targets-yaml", file=shown, reason="the document is nested too deeply")]) from None
     if not isinstance(data, dict):
-        raise InputError([error("targets-yaml", file=shown, row=1, reason="the top level must be a mapping (plan, period, districts, targets)")])
+        raise InputError(
+            [
+                error(
+                    "targets-yaml",
+                    file=shown,
+                    row=1,
+                    reason="the top level must be a mapping (plan, period, districts, targets)",
+                )
+            ]
+        )
     if "indicators" not in data:
         # a targets file that declares no indicators gets the packaged ones (the plan's 考核指标)
         data = {**data, "indicators": _packaged_indicators(path)}
@@ -133,10 +147,19 @@ def _check_nodes(root: Any, shown: str, max_depth: int | None = None) -> None:
             return sizes[id(node)]
         sizes[id(node)] = 1  # guards against recursive aliases
         total = 1
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_DIGITS:
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == "tag:yaml.org,2002:int"
+            and len(node.value) > MAX_INT_DIGITS
+        ):
             # int() refuses more than 4300 digits with a ValueError: say which line instead
             problems.append(
-                error("targets-yaml", file=shown, row=node.start_mark.line + 1, reason=f"a number of {len(node.value)} digits is too long")
+                error(
+                    "targets-yaml",
+                    file=shown,
+                    row=node.start_mark.line + 1,
+                    reason=f"a number of {len(node.value)} digits is too long",
+                )
             )
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
@@ -164,7 +187,15 @@ def _check_nodes(root: Any, shown: str, max_depth: int | None = None) -> None:
         return total
 
     if size(root) > MAX_NODES:
-        raise InputError([error("targets-yaml", file=shown, reason=f"the document expands to more than {MAX_NODES} nodes (alias bomb?)")])
+        raise InputError(
+            [
+                error(
+                    "targets-yaml",
+                    file=shown,
+                    reason=f"the document expands to more than {MAX_NODES} nodes (alias bomb?)",
+                )
+            ]
+        )
     if problems:
         raise InputError(problems)
 
@@ -177,7 +208,12 @@ def _loc_path(loc: tuple[Any, ...], data: Any) -> str:
             out += f"[{part}]"
             if isinstance(node, list) and 0 <= part < len(node):
                 node = node[part]
-                if isinstance(node, dict) and "id" in node and out.startswith(("targets", "indicators")) and out.count("[") == 1:
+                if (
+                    isinstance(node, dict)
+                    and "id" in node
+                    and out.startswith(("targets", "indicators"))
+                    and out.count("[") == 1
+                ):
                     out += f"({node['id']})"
             else:
                 node = None

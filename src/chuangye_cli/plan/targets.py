@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections import Counter
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -176,7 +176,9 @@ class Period(_Model):
     def _parse(cls, v: Any) -> Quarter:
         quarter = _quarter(v)
         if not FIRST_YEAR <= quarter.year <= LAST_YEAR:
-            raise ValueError(f"the year {quarter.year} is not plausible for a plan (a report's years: {FIRST_YEAR}-{LAST_YEAR})")
+            raise ValueError(
+                f"the year {quarter.year} is not plausible for a plan (a report's years: {FIRST_YEAR}-{LAST_YEAR})"
+            )
         return quarter
 
     @model_validator(mode="after")
@@ -246,7 +248,9 @@ class Target(_Model):
                 return self
             if m:
                 raise ValueError(f"a percentage suits only ratio metrics, not {kind}")
-            raise ValueError(f"value {v!r} is not a number" + (" or a percentage such as '90%'" if kind == "ratio" else ""))
+            raise ValueError(
+                f"value {v!r} is not a number" + (" or a percentage such as '90%'" if kind == "ratio" else "")
+            )
         if v != v or v in (float("inf"), float("-inf")):
             raise ValueError("value must be a finite number")
         return self
@@ -310,7 +314,12 @@ class Indicator(_Model):
             m = _PERCENT.match(v)
             if not m or display != "percent":
                 raise ValueError(
-                    f"threshold {v!r}: " + ("write a percentage such as '90%'" if display == "percent" else f"write a number (display {display})")
+                    f"threshold {v!r}: "
+                    + (
+                        "write a percentage such as '90%'"
+                        if display == "percent"
+                        else f"write a number (display {display})"
+                    )
                 )
             v = float(m.group(1)) / 100
         elif display == "percent" and v > 1:
@@ -343,7 +352,9 @@ class RankRule(_Model):
         if isinstance(v, str):
             parts = v.split()
             if len(parts) != 2:
-                raise ValueError(f"a ranking rule is a key and an order, such as 'behind asc' or 'growth desc', not {v!r}")
+                raise ValueError(
+                    f"a ranking rule is a key and an order, such as 'behind asc' or 'growth desc', not {v!r}"
+                )
             return {"key": parts[0], "order": parts[1]}
         return v
 

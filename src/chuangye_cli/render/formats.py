@@ -61,7 +61,9 @@ def choose_format(fmt: str, explicit: bool, output: str | None) -> str:
     else:
         inferred = format_for_path(output)
         if inferred is None:
-            raise OutputError("output.unknown_extension", path=output, suffix=Path(output).suffix or "''", known=" ".join(EXTENSIONS))
+            raise OutputError(
+                "output.unknown_extension", path=output, suffix=Path(output).suffix or "''", known=" ".join(EXTENSIONS)
+            )
         chosen = inferred
     if output is None and chosen in BINARY_FORMATS and stdout_is_terminal():
         raise OutputError("output.binary_terminal", format=chosen)
@@ -69,6 +71,6 @@ def choose_format(fmt: str, explicit: bool, output: str | None) -> str:
 
 
 __all__ = [
-    "TABLE_FORMATS", "DATA_TABLE_FORMATS", "MACHINE_FORMATS", "FORMATS", "DEFAULT_FORMAT", "BINARY_FORMATS", "EXTENSIONS", "Output",
-    "format_for_path", "stdout_is_terminal", "choose_format",
+    "TABLE_FORMATS", "DATA_TABLE_FORMATS", "MACHINE_FORMATS", "FORMATS", "DEFAULT_FORMAT", "BINARY_FORMATS",
+    "EXTENSIONS", "Output", "format_for_path", "stdout_is_terminal", "choose_format",
 ]  # fmt: skip

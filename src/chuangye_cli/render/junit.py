@@ -52,7 +52,9 @@ def _problem_line(p: Problem, lang: str) -> str:
 
 def _suite(parent: ET.Element, name: str, cases: list[ET.Element]) -> ET.Element:
     failures = sum(1 for c in cases if c.find("failure") is not None)
-    suite = ET.SubElement(parent, "testsuite", name=name, tests=str(len(cases)), failures=str(failures), errors="0", skipped="0")
+    suite = ET.SubElement(
+        parent, "testsuite", name=name, tests=str(len(cases)), failures=str(failures), errors="0", skipped="0"
+    )
     suite.extend(cases)
     return suite
 

@@ -52,11 +52,15 @@ def kpis_text(report: "KpiResult", plan: "Plan", fmt: str, lang: str) -> tuple[s
     units = list(dict.fromkeys(v.district_code for v in report.values))
     kpis = report.indicators
     headers = [label("col.scope", lang)] + [k.name(lang) for k in kpis]
-    rows = [[_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang, c.districts) for k in kpis] for code in units]
+    rows = [
+        [_unit(plan, code, lang)] + [cell_text(by[(k.id, code)], lang, c.districts) for k in kpis] for code in units
+    ]
     titles = table_titles(c, lang)
     notes = []
     for k in kpis:
-        note = {"1:N": label("tools.kpis.shown_as", lang), "per_100": label("tools.kpis.shown_as.per_100", lang)}.get(k.display, "")
+        note = {"1:N": label("tools.kpis.shown_as", lang), "per_100": label("tools.kpis.shown_as.per_100", lang)}.get(
+            k.display, ""
+        )
         notes.append(f"{k.name(lang)} = {formula_text(k, lang)}{note}")
     notes += footnotes(c, lang, report.values)
     out, titles_err = split(fmt, titles, [grid(rows, headers, fmt, caption=titles)], notes)

@@ -93,7 +93,13 @@ def footnotes(report: "CheckResult", lang: str, items: Iterable[Any] | None = No
     incomplete = sorted({m for i in items if i.missing and not i.not_reported for m in i.missing})
     if incomplete:
         notes.append(
-            label("note.incomplete", lang, mark=MARK, missing=missing_text(incomplete, report, lang), count=len(incomplete))
+            label(
+                "note.incomplete",
+                lang,
+                mark=MARK,
+                missing=missing_text(incomplete, report, lang),
+                count=len(incomplete),
+            )
         )
     if any(i.not_reported for i in items):
         notes.append(label("note.not_reported", lang, status=label(NOT_REPORTED, lang), as_of=report.as_of))
@@ -119,4 +125,14 @@ def summary_parts(report: "CheckResult", lang: str) -> list[str]:
     return parts
 
 
-__all__ = ["MARK", "status_label", "status_text", "marked", "footnotes", "notes_text", "summary_parts", "missing_text", "missing_codes"]
+__all__ = [
+    "MARK",
+    "status_label",
+    "status_text",
+    "marked",
+    "footnotes",
+    "notes_text",
+    "summary_parts",
+    "missing_text",
+    "missing_codes",
+]

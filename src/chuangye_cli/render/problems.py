@@ -16,9 +16,20 @@ def problems_text(errors: list[Problem], warnings: list[Problem], fmt: str, lang
             continue
         # the sheet column only when some problem is in a workbook sheet (CSV input: none)
         sheets = any(p.sheet for p in items)
-        headers = [label(f"col.{c}", lang) for c in ("file", "sheet", "row", "column", "value", "message") if sheets or c != "sheet"]
+        headers = [
+            label(f"col.{c}", lang)
+            for c in ("file", "sheet", "row", "column", "value", "message")
+            if sheets or c != "sheet"
+        ]
         rows = [
-            [p.file or "", *([p.sheet or ""] if sheets else []), "" if p.row is None else p.row, p.column or "", p.value or "", p.message(lang)]
+            [
+                p.file or "",
+                *([p.sheet or ""] if sheets else []),
+                "" if p.row is None else p.row,
+                p.column or "",
+                p.value or "",
+                p.message(lang),
+            ]
             for p in items
         ]
         out.append(label(key, lang, count=len(items)))

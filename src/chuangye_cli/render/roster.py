@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from chuangye_cli.core.i18n import district_label, label
-from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.render.tabular import grid, split
+from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.reconcile import MEASURES
 
 

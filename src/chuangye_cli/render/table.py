@@ -69,7 +69,9 @@ def _reconciliation_grid(report: CheckResult, fmt: str, lang: str) -> str | None
     diffs = [(e, d) for e in report.reconciliation or [] for d in e["differences"]]
     if not diffs:
         return None
-    headers = [label("col.district", lang)] + [label(f"roster.col.{c}", lang) for c in ("quarter", "measure", "roster", "report", "difference")]
+    headers = [label("col.district", lang)] + [
+        label(f"roster.col.{c}", lang) for c in ("quarter", "measure", "roster", "report", "difference")
+    ]
     none = label("roster.heading.no_report", lang)
     rows = [
         [
@@ -127,7 +129,11 @@ def matrix_text(report: CheckResult, fmt: str, lang: str) -> str:
 def _matrix_summary(report: CheckResult, lang: str) -> str | None:
     m = report.matrix
     parts = [f"{label('status.' + s, lang)} {n}" for s, n in m.summary.items() if n] if m else []
-    return label("heading.by_district_summary", lang, parts=("，" if lang == "zh" else ", ").join(parts)) if parts else None
+    return (
+        label("heading.by_district_summary", lang, parts=("，" if lang == "zh" else ", ").join(parts))
+        if parts
+        else None
+    )
 
 
 def _matrix_grid(report: CheckResult, fmt: str, lang: str) -> str:

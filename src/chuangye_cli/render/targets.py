@@ -47,7 +47,10 @@ def targets_table(plan: "Plan", fmt: str, lang: str, shown: str) -> tuple[str, s
     from chuangye_cli.render.tabular import grid, split
 
     with_quotas = any(t.quotas for t in plan.targets)
-    headers = [label(k, lang) for k in ("tools.col.id", "tools.col.name", "tools.col.metric", "col.threshold", "col.scope", "col.deadline")]
+    headers = [
+        label(k, lang)
+        for k in ("tools.col.id", "tools.col.name", "tools.col.metric", "col.threshold", "col.scope", "col.deadline")
+    ]
     if with_quotas:
         headers.append(label("tools.col.quotas", lang))
     rows = []

@@ -30,8 +30,8 @@ def _unit(report: "TrendResult", code: str | None, lang: str) -> str:
     return district_label(code, name, name_en, lang)
 
 
-HEADERS = ("trend.col.name", "col.scope", "trend.col.quarter", "trend.col.value", "trend.col.cumulative", "trend.col.expected",
-           "trend.col.completion", "trend.col.qoq", "trend.col.yoy", "col.status")  # fmt: skip
+HEADERS = ("trend.col.name", "col.scope", "trend.col.quarter", "trend.col.value", "trend.col.cumulative",
+           "trend.col.expected", "trend.col.completion", "trend.col.qoq", "trend.col.yoy", "col.status")  # fmt: skip
 
 
 def rows(report: "TrendResult", lang: str) -> list[list[str]]:

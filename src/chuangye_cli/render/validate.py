@@ -30,6 +30,8 @@ def validation_text(v: "ValidationResult", fmt: str, lang: str) -> tuple[str, st
         cells += [label(f"tools.skipped.{f.skipped}", lang) if f.skipped else ""] if skipped else []
         rows.append(cells)
     key = "tools.validate.valid" if v.valid else "tools.validate.invalid"
-    verdict = label(key, lang, files=len({f.file for f in c.files}), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings))
+    verdict = label(
+        key, lang, files=len({f.file for f in c.files}), rows=v.rows, errors=len(c.errors), warnings=len(c.warnings)
+    )
     out, verdict_err = split(fmt, [], [grid(rows, headers, fmt)] if rows else [], [verdict])
     return out, err + verdict_err

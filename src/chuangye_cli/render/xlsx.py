@@ -14,12 +14,12 @@ from typing import Any
 
 from chuangye_cli.core.i18n import district_label, label
 from chuangye_cli.core.marks import mark_workbook
+from chuangye_cli.core.text import text_width
 from chuangye_cli.judge.results import FAILING, CheckResult
 from chuangye_cli.render.csv import RESULT_COLUMNS, matrix_records, neutralise, result_record
 from chuangye_cli.render.notes import footnotes, notes_text
 from chuangye_cli.render.numbers import percent
 from chuangye_cli.render.problems import diagnostics
-from chuangye_cli.core.text import text_width
 
 MAX_WIDTH = 60
 GOOD = frozenset({"met", "on_track"})
@@ -68,7 +68,9 @@ class _Sheet:
             cell.font = Font(bold=True)
         self.ws.freeze_panes = "A2"
 
-    def append(self, values: list[Any], formats: dict[int, str] | None = None, shown: dict[int, str] | None = None) -> None:
+    def append(
+        self, values: list[Any], formats: dict[int, str] | None = None, shown: dict[int, str] | None = None
+    ) -> None:
         self.ws.append([clean_cell(v) for v in values])
         row = self.ws.max_row
         for i, v in enumerate(values):
@@ -92,7 +94,9 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(i + 1)].width = min(w + 2, MAX_WIDTH)
 
 
-def _number_formats(rec: dict[str, Any], keys: list[str], op: str, threshold: Any) -> tuple[dict[int, str], dict[int, str]]:
+def _number_formats(
+    rec: dict[str, Any], keys: list[str], op: str, threshold: Any
+) -> tuple[dict[int, str], dict[int, str]]:
     """Number formats (and the text they show, for sizing) of a record's numeric cells."""
     formats: dict[int, str] = {}
     shown: dict[int, str] = {}
@@ -169,7 +173,9 @@ def _problems_sheet(wb: Any, report: CheckResult, lang: str) -> None:
     keys = list(PROBLEM_COLUMNS)
     sheet = _Sheet(wb, label("sheet.problems", lang), [label(PROBLEM_COLUMNS[k], lang) for k in keys])
     for p in [*report.errors, *report.warnings]:
-        sheet.append([label(f"severity.{p.severity}", lang), p.file, p.sheet, p.row, p.column, p.value, p.message(lang), p.code])
+        sheet.append(
+            [label(f"severity.{p.severity}", lang), p.file, p.sheet, p.row, p.column, p.value, p.message(lang), p.code]
+        )
     sheet.size()
 
 

@@ -42,7 +42,9 @@ class Coverage:
     registry: tuple[str, ...]
 
     @classmethod
-    def of(cls, plan: "Plan", rows: "Iterable[ReportRow] | None", as_of: Quarter | None, sent: Iterable[Key] = ()) -> "Coverage":
+    def of(
+        cls, plan: "Plan", rows: "Iterable[ReportRow] | None", as_of: Quarter | None, sent: Iterable[Key] = ()
+    ) -> "Coverage":
         """The coverage of the valid ``rows`` as of a quarter; ``sent``: the district-quarters of
         rows that are not valid. ``rows`` None (the figures of a bare table, which do not say which
         reports there are): nothing is due, so no report counts as missing."""
@@ -63,7 +65,9 @@ class Coverage:
         key = tuple(codes)
         found = self._memo.get(key)  # type: ignore[attr-defined]
         if found is None:
-            found = self._memo[key] = tuple((code, q) for code in key for q in self.due if (code, q) not in self.counted)  # type: ignore[attr-defined]
+            found = self._memo[key] = tuple(
+                (code, q) for code in key for q in self.due if (code, q) not in self.counted
+            )  # type: ignore[attr-defined]
         return found
 
     def reported(self, code: str) -> bool:

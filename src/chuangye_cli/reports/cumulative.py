@@ -84,7 +84,9 @@ def year_to_date(tables: list[Table]) -> None:
                     if bad:
                         table.unread.setdefault(number, set()).add(k)
                 entry = _Cell(table, number, cells, current, ytd, derive=k not in table.headers)
-                series[(code, q.year, k)].setdefault(q.q, entry)  # a second row of the quarter is a duplicate (its own error)
+                series[(code, q.year, k)].setdefault(
+                    q.q, entry
+                )  # a second row of the quarter is a duplicate (its own error)
     for (code, year, k), quarters in series.items():
         problems += _one_series(code, year, k, quarters)
     by_table = {(t.file, t.sheet): t for t in tables}
@@ -130,11 +132,30 @@ def _one_series(code: str, year: int, key: str, quarters: dict[int, _Cell]) -> l
                 continue
             if before is None:
                 previous = str(Quarter(year, q - 1))
-                problems.append(error("ytd-missing-quarter", **where, column=ytd_header, value=stated, quarter=str(Quarter(year, q)), missing=previous))
+                problems.append(
+                    error(
+                        "ytd-missing-quarter",
+                        **where,
+                        column=ytd_header,
+                        value=stated,
+                        quarter=str(Quarter(year, q)),
+                        missing=previous,
+                    )
+                )
                 c.table.unread.setdefault(c.number, set()).add(key)
             elif c.ytd < before:
                 previous = str(Quarter(year, q - 1))
-                problems.append(error("ytd-falls", **where, column=ytd_header, value=stated, ytd=f"{c.ytd:,}", before=f"{before:,}", previous=previous))
+                problems.append(
+                    error(
+                        "ytd-falls",
+                        **where,
+                        column=ytd_header,
+                        value=stated,
+                        ytd=f"{c.ytd:,}",
+                        before=f"{before:,}",
+                        previous=previous,
+                    )
+                )
                 c.table.unread.setdefault(c.number, set()).add(key)
                 before = None  # this 累计 or the one before is wrong: the next quarter is not derived from either
                 continue

@@ -59,7 +59,9 @@ def find_files(
     return _skip_own_output(files, problems)
 
 
-def _search(top: str, skip: set[tuple[int, int]], suffixes: tuple[str, ...], unread: tuple[str, ...], problems: list[Problem]) -> list[str]:
+def _search(
+    top: str, skip: set[tuple[int, int]], suffixes: tuple[str, ...], unread: tuple[str, ...], problems: list[Problem]
+) -> list[str]:
     """The files to read below one folder; everything else named in ``problems``.
 
     Links are followed, a folder's as a file's (a folder of links is one way an office gathers a
@@ -77,7 +79,9 @@ def _search(top: str, skip: set[tuple[int, int]], suffixes: tuple[str, ...], unr
 
     for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=True):
         empty = not dirnames and not [f for f in filenames if not f.startswith("~$")]
-        problems += [warning("folder-hidden", file=os.path.join(dirpath, d)) for d in sorted(dirnames) if d.startswith(".")]
+        problems += [
+            warning("folder-hidden", file=os.path.join(dirpath, d)) for d in sorted(dirnames) if d.startswith(".")
+        ]
         kept = []
         for d in sorted(d for d in dirnames if not d.startswith(".")):
             path = os.path.join(dirpath, d)

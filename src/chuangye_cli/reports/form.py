@@ -19,8 +19,8 @@ from typing import Any
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.core.quarters import Quarter, quarters_between
-from chuangye_cli.reports.rows import COLUMNS, FIRST_YEAR, LAST_YEAR, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
 from chuangye_cli.plan.targets import Plan
+from chuangye_cli.reports.rows import COLUMNS, FIRST_YEAR, LAST_YEAR, LEVELS, MAX_COUNT, MAX_TEXT, NOT_ABOVE, Column
 
 SUFFIXES = (".csv", ".xlsx")
 #: the keys a template fills in for the district
@@ -90,7 +90,11 @@ def prompt(c: Column, lang: str) -> str:
     if c.key in PREFILLED:
         text = label("tools.prompt.key", lang)
     elif c.kind == "level":
-        text = label("tools.prompt.level", lang, choices="、".join(LEVEL_CHOICES[lang]) if lang == "zh" else ", ".join(LEVEL_CHOICES[lang]))
+        text = label(
+            "tools.prompt.level",
+            lang,
+            choices="、".join(LEVEL_CHOICES[lang]) if lang == "zh" else ", ".join(LEVEL_CHOICES[lang]),
+        )
     elif c.kind == "text":
         text = label("tools.prompt.text", lang, limit=MAX_TEXT)
     else:
@@ -170,7 +174,9 @@ def xlsx_bytes(t: Template) -> bytes:
         dv.add(f"{_letter(i)}2:{_letter(i)}{last}")
         ws.add_data_validation(dv)
         width = max(text_width(h) for h in [t.headers[i], *(r[i] for r in t.rows)])
-        ws.column_dimensions[_letter(i)].width = max(width + 2, 30 if c.kind == "text" and c.key not in PREFILLED else 8)
+        ws.column_dimensions[_letter(i)].width = max(
+            width + 2, 30 if c.kind == "text" and c.key not in PREFILLED else 8
+        )
     ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)
@@ -210,7 +216,9 @@ def form_xlsx_bytes(t: Template) -> bytes:
     first_q, last_q = t.quarters[0], t.quarters[-1]
     period = label("tools.form.quarter", lang, year=first_q.year, q=_quarter_word(first_q.q, lang))
     if last_q != first_q:
-        period += ("—" if lang == "zh" else "–") + label("tools.form.quarter", lang, year=last_q.year, q=_quarter_word(last_q.q, lang))
+        period += ("—" if lang == "zh" else "–") + label(
+            "tools.form.quarter", lang, year=last_q.year, q=_quarter_word(last_q.q, lang)
+        )
     name = dict(zip((c.key for c in t.columns), t.rows[0]))["district_name"] if t.rows else t.district_code
     ws["A1"] = label("tools.form.title", lang, period=period)
     ws["A1"].font = Font(bold=True, size=14)

@@ -51,8 +51,8 @@ def _has_formula(ws: Any) -> bool:
 
 
 def _scanner(src: Any) -> Any:
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
     from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Scanner(WorkSheetParser):
         """openpyxl's own sheet parser (row numbering, shared formulas), keeping only formulas without a value."""

@@ -188,13 +188,25 @@ def map_header(
             problems.append(warning("unknown-column", file=file, sheet=sheet, row=number, column=written))
         elif key in headers:
             first = next(p for p, k in positions.items() if k == key)
-            problems.append(error("duplicate-column", file=file, sheet=sheet, row=number, column=written, key=key, other=_col_letter(first)))
+            problems.append(
+                error(
+                    "duplicate-column",
+                    file=file,
+                    sheet=sheet,
+                    row=number,
+                    column=written,
+                    key=key,
+                    other=_col_letter(first),
+                )
+            )
         else:
             positions[pos] = key
             headers[key] = written
     for key, c in columns.items():
         if c.required and key not in headers:
-            problems.append(error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh))
+            problems.append(
+                error("missing-column", file=file, sheet=sheet, row=number, column=c.zh, key=key, header=c.zh)
+            )
     return positions, headers, problems
 
 

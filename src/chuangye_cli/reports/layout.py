@@ -75,7 +75,9 @@ def locate_header(numbered: Numbered, column_for: ColumnFor) -> int | None:
 # --------------------------------------------------------------------------- 2. the header block
 
 
-def header_block(numbered: Numbered, at: int, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor) -> int:
+def header_block(
+    numbered: Numbered, at: int, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
+) -> int:
     """The index just past the header block that starts at ``numbered[at]``.
 
     A row joins the block when it is no data row, holds text only (no number) and names a column
@@ -124,7 +126,9 @@ _NUMBER_TEXT = re.compile(r"[\d.,\s]+")
 
 def _text_only(record: list[Any]) -> bool:
     """No number in the row (a header row's cells are names)."""
-    return not any(isinstance(v, (int, float)) or _NUMBER_TEXT.fullmatch(normalise_text(v)) for v in record if not is_blank(v))
+    return not any(
+        isinstance(v, (int, float)) or _NUMBER_TEXT.fullmatch(normalise_text(v)) for v in record if not is_blank(v)
+    )
 
 
 def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) -> bool:
@@ -165,7 +169,9 @@ def _filled(block: Numbered, merged: list[tuple[int, int, int, int]]) -> list[li
     return rows
 
 
-def flatten_header(block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor) -> list[str | None]:
+def flatten_header(
+    block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
+) -> list[str | None]:
     """One header name (as written) per column position; None where the column has no header."""
     rows = _filled(block, list(merged))
     width = max((len(r) for r in rows), default=0)
@@ -237,7 +243,11 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def scale_cells(
-    rows: list[tuple[int, dict[str, Any]]], scales: dict[str, int], headers: dict[str, str], file: str, sheet: str | None
+    rows: list[tuple[int, dict[str, Any]]],
+    scales: dict[str, int],
+    headers: dict[str, str],
+    file: str,
+    sheet: str | None,
 ) -> tuple[list[Problem], list[tuple[int, str]]]:
     """Multiply each count in a 万 column by 10,000 in place (0.1512 万人 -> 1512), after rounding away
     float noise at the sixth decimal. Returns (problems, (row, key) of cells not whole after scaling:
@@ -261,7 +271,15 @@ def scale_cells(
             else:
                 shown = format(scaled.normalize(), ",f")
                 problems.append(
-                    error("scaled-not-whole", file=file, sheet=sheet, row=number, column=headers[key], value=value, scaled=shown)
+                    error(
+                        "scaled-not-whole",
+                        file=file,
+                        sheet=sheet,
+                        row=number,
+                        column=headers[key],
+                        value=value,
+                        scaled=shown,
+                    )
                 )
                 cells[key] = None
                 bad.append((number, key))
@@ -283,7 +301,11 @@ def total_label(cells: dict[str, Any]) -> str | None:
     for key in ("district_code", "district_name"):
         value = cells.get(key)
         # every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全市: a cheap test first
-        if isinstance(value, str) and ("计" in value or "汇" in value or "全市" in value) and TOTAL.fullmatch(folded := _folded(value)):
+        if (
+            isinstance(value, str)
+            and ("计" in value or "汇" in value or "全市" in value)
+            and TOTAL.fullmatch(folded := _folded(value))
+        ):
             return folded
     return None
 
@@ -302,7 +324,9 @@ def is_footer_cell(first: Any) -> bool:
 
 
 #: the count columns a total row states (a flow's year to date, 累计, as well)
-COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric) + tuple(ytd_key(k) for k, c in COLUMNS.items() if c.kind == "flow")
+COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric) + tuple(
+    ytd_key(k) for k, c in COLUMNS.items() if c.kind == "flow"
+)
 
 
 def check_totals(
@@ -342,12 +366,32 @@ def check_totals(
             column = headers[key]
             stated_cell = cells[key]
             if isinstance(stated_cell, UncachedFormula):
-                problems.append(warning("total-formula-no-value", file=file, sheet=sheet, row=number, column=column, value=str(stated_cell), label=label))
+                problems.append(
+                    warning(
+                        "total-formula-no-value",
+                        file=file,
+                        sheet=sheet,
+                        row=number,
+                        column=column,
+                        value=str(stated_cell),
+                        label=label,
+                    )
+                )
                 continue
             try:
                 stated = parse_whole_number(stated_cell)
             except Exception:  # noqa: BLE001 - any refusal: the cell is no count
-                problems.append(warning("total-not-number", file=file, sheet=sheet, row=number, column=column, value=stated_cell, label=label))
+                problems.append(
+                    warning(
+                        "total-not-number",
+                        file=file,
+                        sheet=sheet,
+                        row=number,
+                        column=column,
+                        value=stated_cell,
+                        label=label,
+                    )
+                )
                 continue
             total = 0
             for _, _, data in covered:

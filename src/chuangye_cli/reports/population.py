@@ -24,9 +24,16 @@ from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.problems import Problem, error
 from chuangye_cli.reports.layout import locate_header
-from chuangye_cli.reports.reader import DEFAULT_LIMITS, MAX_BLANK_ROWS, MAX_FILE_BYTES, MAX_ROWS, decode, sniff_delimiter
-from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
+from chuangye_cli.reports.reader import (
+    DEFAULT_LIMITS,
+    MAX_BLANK_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    decode,
+    sniff_delimiter,
+)
 from chuangye_cli.reports.rows import _year, header_key, is_blank, parse_district_code, parse_whole_number
+from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: column key -> the headers it is known by (folded as header_key folds them)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -54,7 +61,7 @@ class Population:
         return self.counts.get((code, year))
 
 
-def read_population(path: str, districts: Iterable[str]) -> Population:
+def read_population(path: str, districts: Iterable[str]) -> Population:  # noqa: C901 - each cell's rule beside its error
     """Read and validate a population file against the plan's district codes."""
     out = Population(path)
     known = set(districts)
@@ -85,7 +92,9 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
             index[key] = (pos, str(cell).strip())
     for key in HEADERS:
         if key not in index:
-            out.problems.append(error("population-missing-column", file=path, row=header_number, column=f"{HEADERS[key][1]} / {key}"))
+            out.problems.append(
+                error("population-missing-column", file=path, row=header_number, column=f"{HEADERS[key][1]} / {key}")
+            )
     if out.problems:
         return out
     first_row: dict[tuple[str, int], int] = {}
@@ -113,7 +122,9 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
                 bad = True
                 continue
             if key == "district_code" and values[key] not in known:
-                out.problems.append(error("population-unknown-district", file=path, row=number, column=column, value=str(raw)))
+                out.problems.append(
+                    error("population-unknown-district", file=path, row=number, column=column, value=str(raw))
+                )
                 bad = True
             if key == "population_18_64" and values[key] == 0:
                 out.problems.append(error("population-zero", file=path, row=number, column=column, value=str(raw)))
@@ -123,7 +134,15 @@ def read_population(path: str, districts: Iterable[str]) -> Population:
         k = (values["district_code"], values["year"])
         if k in first_row:
             out.problems.append(
-                error("population-duplicate", file=path, row=number, column=index["year"][1], value=str(k[1]), code=k[0], first=first_row[k])
+                error(
+                    "population-duplicate",
+                    file=path,
+                    row=number,
+                    column=index["year"][1],
+                    value=str(k[1]),
+                    code=k[0],
+                    first=first_row[k],
+                )
             )
             continue
         first_row[k] = number
@@ -139,10 +158,16 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
         limits = DEFAULT_LIMITS
         try:  # the one workbook reader of the reports (.xlsx, .xls, .ods ...): its first visible sheet
             sheets = read_workbook(
-                path, max_unpacked=limits.max_unpacked, max_rows=limits.max_rows, max_columns=limits.max_columns, max_blank_rows=MAX_BLANK_ROWS
+                path,
+                max_unpacked=limits.max_unpacked,
+                max_rows=limits.max_rows,
+                max_columns=limits.max_columns,
+                max_blank_rows=MAX_BLANK_ROWS,
             )
         except TooLarge as exc:
-            out.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}"))
+            out.problems.append(
+                error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}")
+            )
             return None
         except WorkbookError as exc:
             out.problems.append(error("file-xlsx-invalid", file=path, reason=str(exc)))
@@ -151,9 +176,21 @@ def _records(path: str, out: Population) -> Optional[list[tuple[int, list[Any]]]
         if visible and visible[0].over is not None:  # cut at a limit: never a part of the file read as the whole
             code, number, count = visible[0].over
             if code == "file-too-wide":
-                out.problems.append(error(code, file=path, sheet=visible[0].name, row=number, count=count, limit=f"{limits.max_columns:,}"))
+                out.problems.append(
+                    error(
+                        code, file=path, sheet=visible[0].name, row=number, count=count, limit=f"{limits.max_columns:,}"
+                    )
+                )
             else:
-                out.problems.append(error("population-too-many-rows", file=path, sheet=visible[0].name, row=number, limit=f"{limits.max_rows:,}"))
+                out.problems.append(
+                    error(
+                        "population-too-many-rows",
+                        file=path,
+                        sheet=visible[0].name,
+                        row=number,
+                        limit=f"{limits.max_rows:,}",
+                    )
+                )
             return None
         return visible[0].rows if visible else []
     if suffix not in (".csv", ".txt"):

@@ -96,11 +96,15 @@ class Table:
     @property
     def missing_columns(self) -> set[str]:
         # a flow given only as its year to date (累计) is there: its quarters are derived (reports.cumulative)
-        missing = {k for k, c in COLUMNS.items() if c.required and k not in self.headers and ytd_key(k) not in self.headers}
+        missing = {
+            k for k, c in COLUMNS.items() if c.required and k not in self.headers and ytd_key(k) not in self.headers
+        }
         return missing - set(PERIOD_PARTS) if PERIOD in self.headers else missing
 
 
-def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS, prose_ok: bool = True) -> list[Table]:
+def read_tables(
+    path: str, encoding: str | None = None, limits: Limits = DEFAULT_LIMITS, prose_ok: bool = True
+) -> list[Table]:
     """Read one file into tables: one for a CSV or text file, one per sheet of a workbook (a sheet
     not read says why in :attr:`Table.skipped`); problems are collected on them, never raised.
     ``limits``: beyond them a file is refused (an error naming the limit and its option).
@@ -112,7 +116,12 @@ def read_tables(path: str, encoding: str | None = None, limits: Limits = DEFAULT
     try:
         size = os.path.getsize(path)
         if size > limits.max_file_bytes:
-            return [Table(path, problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{limits.max_file_bytes:,}")])]
+            return [
+                Table(
+                    path,
+                    problems=[error("file-too-large", file=path, size=f"{size:,}", limit=f"{limits.max_file_bytes:,}")],
+                )
+            ]
         if suffix in WORKBOOK_SUFFIXES:
             return _read_workbook(path, suffix, limits)
         with open(path, "rb") as fh:
@@ -195,10 +204,20 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
         try:
             for record in reader:
                 if len(record) > limits.max_columns:
-                    table.problems.append(error("file-too-wide", file=path, row=len(records) + 1, count=len(record), limit=f"{limits.max_columns:,}"))
+                    table.problems.append(
+                        error(
+                            "file-too-wide",
+                            file=path,
+                            row=len(records) + 1,
+                            count=len(record),
+                            limit=f"{limits.max_columns:,}",
+                        )
+                    )
                     return table
                 if len(records) >= limits.max_rows:
-                    table.problems.append(error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{limits.max_rows:,}"))
+                    table.problems.append(
+                        error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{limits.max_rows:,}")
+                    )
                     return table
                 records.append(record)
         except csv.Error as exc:
@@ -217,7 +236,7 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
 # --------------------------------------------------------------------------- workbooks
 
 
-def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
+def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> list[Table]:  # noqa: C901 - one branch per way a workbook is refused
     """Every sheet of a workbook: the visible ones with a header read, the others listed as skipped."""
     from chuangye_cli.reports.sheets import CellsBeyond, HtmlWorkbook, TooLarge, WorkbookError, read_workbook
 
@@ -225,22 +244,32 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
     whole = Table(path, encoding=encoding)
     try:
         sheets = read_workbook(
-            path, max_unpacked=limits.max_unpacked, max_rows=limits.max_rows, max_columns=limits.max_columns, max_blank_rows=MAX_BLANK_ROWS
+            path,
+            max_unpacked=limits.max_unpacked,
+            max_rows=limits.max_rows,
+            max_columns=limits.max_columns,
+            max_blank_rows=MAX_BLANK_ROWS,
         )
     except TooLarge as exc:
-        whole.problems.append(error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}"))
+        whole.problems.append(
+            error("file-too-large", file=path, size=f"{exc.size:,}", limit=f"{limits.max_unpacked:,}")
+        )
         return [whole]
     except HtmlWorkbook:
         whole.problems.append(error("file-html-workbook", file=path, suffix=suffix))
         return [whole]
     except CellsBeyond as exc:
-        whole.problems.append(error("file-cells-beyond", file=path, sheet=exc.sheet, rows=f"{exc.rows:,}", columns=f"{exc.columns:,}"))
+        whole.problems.append(
+            error("file-cells-beyond", file=path, sheet=exc.sheet, rows=f"{exc.rows:,}", columns=f"{exc.columns:,}")
+        )
         return [whole]
     except WorkbookError as exc:
         whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason=str(exc)))
         return [whole]
     if not sheets:
-        whole.problems.append(error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet"))
+        whole.problems.append(
+            error("file-xlsx-invalid", file=path, suffix=suffix, reason="the workbook has no worksheet")
+        )
         return [whole]
     tables = []
     for sheet in sheets:
@@ -249,9 +278,13 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
         if sheet.over is not None:
             code, number, count = sheet.over
             if code == "file-too-wide":
-                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, count=count, limit=f"{limits.max_columns:,}"))
+                table.problems.append(
+                    error(code, file=path, sheet=sheet.name, row=number, count=count, limit=f"{limits.max_columns:,}")
+                )
             else:
-                table.problems.append(error(code, file=path, sheet=sheet.name, row=number, limit=f"{limits.max_rows:,}"))
+                table.problems.append(
+                    error(code, file=path, sheet=sheet.name, row=number, limit=f"{limits.max_rows:,}")
+                )
             continue
         if not any(not is_blank(v) for _, values in sheet.rows for v in values):
             table.skipped = "empty"
@@ -286,7 +319,16 @@ def _uncached_problems(table: Table) -> None:
         for key, value in cells.items():
             if isinstance(value, UncachedFormula):
                 column = table.headers[key]
-                table.problems.append(error("xlsx-formula-no-value", file=table.file, sheet=table.sheet, row=number, column=column, value=str(value)))
+                table.problems.append(
+                    error(
+                        "xlsx-formula-no-value",
+                        file=table.file,
+                        sheet=table.sheet,
+                        row=number,
+                        column=column,
+                        value=str(value),
+                    )
+                )
                 cells[key] = None
                 table.unread.setdefault(number, set()).add(key)
 
@@ -295,7 +337,10 @@ def _uncached_problems(table: Table) -> None:
 
 
 def _fill(
-    table: Table, numbered: Iterable[tuple[int, list[Any]]], ragged: bool = False, merged: Iterable[tuple[int, int, int, int]] = ()
+    table: Table,
+    numbered: Iterable[tuple[int, list[Any]]],
+    ragged: bool = False,
+    merged: Iterable[tuple[int, int, int, int]] = (),
 ) -> None:
     """Find the table (:mod:`chuangye_cli.reports.layout`, step by step), map its header, collect
     the data rows, skip the footer and check the total rows.
@@ -359,14 +404,25 @@ def _fill(
         first, cells = longer[0]
         rows = f"{first}–{longer[-1][0]}" if len(longer) > 1 else str(first)
         table.problems.append(
-            warning("rows-longer-than-header", **where, row=first, rows=rows, count=len(longer), cells=cells, header=head.cells, extra=cells - head.cells)
+            warning(
+                "rows-longer-than-header",
+                **where,
+                row=first,
+                rows=rows,
+                count=len(longer),
+                cells=cells,
+                header=head.cells,
+                extra=cells - head.cells,
+            )
         )
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
     scales = head.scales
     table.problems.extend(head.unit_problems)
     if scales:
-        problems, bad = scale_cells([(n, c) for kind, n, c in sequence if kind != "unread"], scales, table.headers, table.file, table.sheet)
+        problems, bad = scale_cells(
+            [(n, c) for kind, n, c in sequence if kind != "unread"], scales, table.headers, table.file, table.sheet
+        )
         table.problems.extend(problems)
         for number, key in bad:
             table.unread.setdefault(number, set()).add(key)

@@ -83,7 +83,7 @@ _PLAIN = re.compile(r"^\d+$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
-def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:
+def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:  # noqa: C901 - every spelling of a count
     """A whole number as districts type it: 1234, "1,234", "12.0" (Excel), "１２".
 
     Raises PydanticCustomError with a stable code: not-integer, negative, too-large.
@@ -280,7 +280,11 @@ def _part(value: Any, info: ValidationInfo) -> int:
     other = NOT_ABOVE[info.field_name]  # type: ignore[index]
     limit = info.data.get(other)
     if limit is not None and number > limit:
-        raise PydanticCustomError("exceeds-column", "exceeds another column", {"other_key": other, "other_header": COLUMNS[other].zh, "other_value": limit})
+        raise PydanticCustomError(
+            "exceeds-column",
+            "exceeds another column",
+            {"other_key": other, "other_header": COLUMNS[other].zh, "other_value": limit},
+        )
     return number
 
 

@@ -167,7 +167,10 @@ def _rows(sheet: Sheet, ws: Any, max_rows: int, max_columns: int, max_blank_rows
 _XLSX_REF = re.compile(rb"<(?:\w+:)?(c|row)\b[^>]*?\sr=\"([A-Z]*)([0-9]+)\"")
 #: the tags of an .ods table, with their attributes (repeats) and whether they close themselves
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
-_ODS_REPEAT = {b"table-row": re.compile(rb"number-rows-repeated=\"([0-9]+)\""), b"cell": re.compile(rb"number-columns-repeated=\"([0-9]+)\"")}
+_ODS_REPEAT = {
+    b"table-row": re.compile(rb"number-rows-repeated=\"([0-9]+)\""),
+    b"cell": re.compile(rb"number-columns-repeated=\"([0-9]+)\""),
+}
 
 
 def _check_extent(zf: zipfile.ZipFile, suffix: str, cells: int) -> None:
@@ -198,8 +201,12 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
         rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
     except KeyError:
         return {}
-    targets = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
-    targets |= {m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)}
+    targets = {
+        m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
+    }
+    targets |= {
+        m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
+    }
     out = {}
     for m in re.finditer(r'<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"', book):
         target = targets.get(m.group(2), "")

@@ -19,10 +19,21 @@ from pydantic import ValidationError
 
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.reader import Table
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, ReportRow, _Info, _quarter, _year, is_blank, parse_period, row_key, ytd_key
-from chuangye_cli.plan.targets import Plan
+from chuangye_cli.reports.rows import (
+    COLUMNS,
+    PERIOD,
+    ReportRow,
+    _Info,
+    _quarter,
+    _year,
+    is_blank,
+    parse_period,
+    row_key,
+    ytd_key,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,9 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
     context = {"districts": registry}
     ytd = frozenset(k for k in COLUMNS if ytd_key(k) in table.headers)  # the flows this table gives as 累计
     for line, cells in table.rows:
-        data = {k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))}
+        data = {
+            k: v for k, v in cells.items() if (v.strip() if v.__class__ is str and v.isascii() else not is_blank(v))
+        }
         unread = set(table.unread.get(line, set()))  # the reader reported these cells; the row is not used
         if PERIOD in table.headers:
             bad = _period_cells(table, line, data)
@@ -100,7 +113,14 @@ def _period_cells(table: Table, line: int, data: dict) -> list[Problem]:
             continue  # the cell's own error says what is wrong with it
         if given != stated:
             problems.append(
-                error("period-disagrees", **where, column=table.headers[key], value=data[key], period=str(period), period_column=table.headers[PERIOD])
+                error(
+                    "period-disagrees",
+                    **where,
+                    column=table.headers[key],
+                    value=data[key],
+                    period=str(period),
+                    period_column=table.headers[PERIOD],
+                )
             )
     return problems
 
@@ -142,7 +162,7 @@ def reported_keys(table: Table, valid: list[Located] | None = None) -> set[tuple
     return {key for line, cells in table.rows if (key := known.get(line) or row_key(cells)) is not None}
 
 
-def cross_check(
+def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the order a district reads them
     rows: list[Located],
     plan: Plan,
     as_of: Quarter | None,
@@ -186,12 +206,24 @@ def cross_check(
     for r in first.values():
         q = r.key[1]
         if not start <= q <= end:
-            problems.append(warning("outside-period", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), start=str(start), end=str(end)))
+            problems.append(
+                warning(
+                    "outside-period",
+                    file=r.file,
+                    sheet=r.sheet,
+                    row=r.line,
+                    quarter=str(q),
+                    start=str(start),
+                    end=str(end),
+                )
+            )
         elif as_of is not None and q > as_of:
             if as_of_by_default:
                 later[r.row.district_code].add(q)
             else:
-                problems.append(warning("after-as-of", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), as_of=str(as_of)))
+                problems.append(
+                    warning("after-as-of", file=r.file, sheet=r.sheet, row=r.line, quarter=str(q), as_of=str(as_of))
+                )
         else:
             kept.append(r)
     sent = coverage.sent

@@ -12,9 +12,26 @@ from __future__ import annotations
 
 #: units a count can be in: people, person-times, households, entities, places, copies
 COUNT_UNITS = (
-    "人", "人次", "名", "户", "个", "家", "处", "份", "所",
+    "人",
+    "人次",
+    "名",
+    "户",
+    "个",
+    "家",
+    "处",
+    "份",
+    "所",
     # the English form's (matched in lower case): Trained (people), New businesses (units)
-    "people", "persons", "person", "person-times", "households", "businesses", "enterprises", "entities", "units", "places",
+    "people",
+    "persons",
+    "person",
+    "person-times",
+    "households",
+    "businesses",
+    "enterprises",
+    "entities",
+    "units",
+    "places",
 )
 #: before a count unit (万人, 万户): the column's figures are in ten thousands, multiplied by 10,000
 TEN_THOUSAND = "万"
@@ -31,7 +48,18 @@ NOTES = ("含灵活就业",)
 #: this quarter's figure (本季): the column itself
 CURRENT_WORDS = ("本季度", "本季", "本期", "当季", "thisquarter", "quarter")
 #: the year to date (累计): the quarter's figure is derived by differencing within the year (reports.cumulative)
-YTD_WORDS = ("1至本季度累计", "自年初累计", "本年累计数", "本年累计", "年累计", "累计数", "累计", "yeartodate", "ytd", "cumulative")
+YTD_WORDS = (
+    "1至本季度累计",
+    "自年初累计",
+    "本年累计数",
+    "本年累计",
+    "年累计",
+    "累计数",
+    "累计",
+    "yeartodate",
+    "ytd",
+    "cumulative",
+)
 #: the year to date as its months, 1-N月: N must be the row's quarter's last month
 YTD_MONTHS = r"1月?[-_~–—至到](\d{1,2})月"
 #: a running total since a start (year, and month or none): 自2009年以来累计, 2009年以来累计,

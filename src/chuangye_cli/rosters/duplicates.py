@@ -32,7 +32,9 @@ def _sort_order(sub: "np.ndarray", *keys: "np.ndarray") -> "np.ndarray":
     return packed & ((1 << widths[-1]) - 1)
 
 
-def duplicates_in(data: RosterData, found: People, context: RosterContext, files: list[RosterFileRead]) -> list[Problem]:
+def duplicates_in(
+    data: RosterData, found: People, context: RosterContext, files: list[RosterFileRead]
+) -> list[Problem]:
     """Same ID twice in one district and activity: an error naming both rows (at the later one).
     Same ID in two districts: a warning (at each other district's first row) naming the first place.
 

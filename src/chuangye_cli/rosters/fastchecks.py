@@ -48,7 +48,9 @@ _YES_NO_SPELLINGS = {"": -1, **{k: int(v) for k, v in _spellings(YES_NO).items()
 
 
 def _bits(buffer: "pa.Buffer", arr: "pa.Array") -> "np.ndarray":
-    return np.unpackbits(np.frombuffer(buffer, np.uint8), count=arr.offset + len(arr), bitorder="little")[arr.offset :].astype(bool)
+    return np.unpackbits(np.frombuffer(buffer, np.uint8), count=arr.offset + len(arr), bitorder="little")[
+        arr.offset :
+    ].astype(bool)
 
 
 def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
@@ -73,7 +75,9 @@ def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np
 def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
     """The code of each value's exact spelling, -2 where it is none of them."""
     codes = np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)
-    return _per_value(arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)])
+    return _per_value(
+        arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)]
+    )
 
 
 def blank(arr: "pa.Array") -> "np.ndarray":
@@ -89,7 +93,9 @@ def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
         return np.zeros((0, width), np.uint8)
     mask = pa.Array.from_buffers(pa.bool_(), len(use), [None, pa.py_buffer(np.packbits(use, bitorder="little"))])
     fixed = pc.cast(arr.filter(mask), pa.binary(width))
-    return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(fixed) * width, offset=fixed.offset * width).reshape(-1, width)
+    return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(fixed) * width, offset=fixed.offset * width).reshape(
+        -1, width
+    )
 
 
 def _number(digits: "np.ndarray") -> "np.ndarray":

@@ -16,9 +16,16 @@ from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData
 from chuangye_cli.rosters.fastchecks import blank, fast_check
 from chuangye_cli.rosters.privacy import masked
-from chuangye_cli.rosters.rules import ACTIVITIES, ROSTER_COLUMNS, WARNING_CODES, RosterRow, column_header, id17_of, row_warnings
+from chuangye_cli.rosters.rules import (
+    ACTIVITIES,
+    ROSTER_COLUMNS,
+    WARNING_CODES,
+    RosterRow,
+    column_header,
+    id17_of,
+    row_warnings,
+)
 from chuangye_cli.rosters.store import RowStore
-
 
 #: problems kept in full for one roster file; the rest are counted by kind (bounded memory and output)
 MAX_PROBLEMS = 1_000
@@ -43,7 +50,9 @@ class FileCheck:
         """The file's problems: the first :data:`MAX_PROBLEMS` in full, then how many more of each kind."""
         return self.found.problems(self.file)
 
-    def batch(self, rows: "np.ndarray", cols: dict[str, "pa.Array"], typed: Optional[dict[str, dict[int, Any]]] = None) -> None:
+    def batch(
+        self, rows: "np.ndarray", cols: dict[str, "pa.Array"], typed: Optional[dict[str, dict[int, Any]]] = None
+    ) -> None:
         """Check one batch; ``typed``: cells as read where their text does not tell (see
         :attr:`~chuangye_cli.rosters.reader.Batch.typed`): their rows go to pydantic."""
         typed = typed or {}
@@ -80,7 +89,10 @@ class FileCheck:
         # the valid rows, in reading order: a few bytes per row are all that is kept
         every = bool(keep.all())
         kept = None if every else np.flatnonzero(keep)
-        part = {f: (a if every else a.take(kept)).astype(t, copy=False) for (f, a), t in zip(fields.items(), RosterData.DTYPES)}
+        part = {
+            f: (a if every else a.take(kept)).astype(t, copy=False)
+            for (f, a), t in zip(fields.items(), RosterData.DTYPES)
+        }
         part["row"] = (rows if every else rows.take(kept)).astype(np.int32, copy=False)
         part["file"] = np.full(len(part["row"]), self.file_index, dtype=np.int32)
         self.store.add(part)

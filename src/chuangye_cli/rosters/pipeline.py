@@ -81,7 +81,12 @@ class RosterResult(HasProblems):
             self._counts = counts
         return self._cross
 
-    def distinct(self, activities: Iterable[str] = ACTIVITIES, codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None) -> int:
+    def distinct(
+        self,
+        activities: Iterable[str] = ACTIVITIES,
+        codes: Optional[Iterable[str]] = None,
+        until: Optional[Quarter] = None,
+    ) -> int:
         """Distinct ID numbers in some activities (``trained`` = training), for the city or districts, up to a quarter.
 
         The city and every district come from one pass over the rows per (activities, quarter), kept:

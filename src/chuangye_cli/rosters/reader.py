@@ -35,14 +35,14 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from chuangye_cli.core.problems import Problem, error
+from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
 from chuangye_cli.reports.formulas import UncachedFormula, mark_uncached, uncached_formulas
 from chuangye_cli.reports.header import map_header
 from chuangye_cli.reports.layout import HEADER_SCAN_ROWS, is_footer, locate_header
-from chuangye_cli.reports.files import ROSTER_SUFFIXES as SUFFIXES
 from chuangye_cli.reports.reader import MAX_BLANK_ROWS, MAX_COLUMNS, sniff_delimiter
+from chuangye_cli.reports.rows import is_blank
 from chuangye_cli.reports.sheets import reason_of
 from chuangye_cli.rosters.rules import ROSTER_COLUMNS, roster_column_for_header
-from chuangye_cli.reports.rows import is_blank
 
 #: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE (bytes of CSV)
 BATCH_ROWS = 65536
@@ -64,7 +64,9 @@ def string_array(values: list[str]) -> Any:
     encoded = [v.encode("utf-8") for v in values]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
     np.cumsum([len(e) for e in encoded], out=offsets[1:])
-    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+    return pa.Array.from_buffers(
+        pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+    )
 
 
 class Restart(Exception):
@@ -185,7 +187,9 @@ def _csv_header(rf: RosterFile, prefix: bytes, more: bool, encoding: Optional[st
     if not prefix.strip():
         rf.problems.append(error("file-empty", file=rf.file))
         return
-    utf16 = prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith("utf-16")
+    utf16 = prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith(
+        "utf-16"
+    )
     if b"\x00" in prefix and not utf16:
         rf.problems.append(error("file-binary", file=rf.file))
         return
@@ -254,7 +258,9 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     # hashing, and the fast check looks at each distinct spelling once per batch
     coded = pa.dictionary(pa.int32(), pa.string())
     convert_options = pacsv.ConvertOptions(
-        column_types={n: coded if rf.positions[p] in CODED else pa.string() for p, n in zip(sorted(rf.positions), include)},
+        column_types={
+            n: coded if rf.positions[p] in CODED else pa.string() for p, n in zip(sorted(rf.positions), include)
+        },
         include_columns=include,
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
@@ -278,7 +284,11 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             yield Batch(rows, {k: rb.column(i) for i, k in enumerate(keys)})
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         text = str(exc)
-        if ("UTF8" in text or isinstance(exc, UnicodeDecodeError)) and rf.encoding == "utf-8" and not rf.forced_encoding:
+        if (
+            ("UTF8" in text or isinstance(exc, UnicodeDecodeError))
+            and rf.encoding == "utf-8"
+            and not rf.forced_encoding
+        ):
             rf.encoding = "gb18030"  # not UTF-8 somewhere in the file: the whole file is GB18030
             raise Restart() from None
         if isinstance(exc, UnicodeDecodeError):
@@ -392,7 +402,9 @@ def _xlsx_header(rf: RosterFile) -> None:
         return
     try:
         numbered = []
-        for number, values in enumerate(wb.worksheets[0].iter_rows(values_only=True, max_row=HEADER_SCAN_ROWS), start=1):
+        for number, values in enumerate(
+            wb.worksheets[0].iter_rows(values_only=True, max_row=HEADER_SCAN_ROWS), start=1
+        ):
             numbered.append((number, list(values)))
         _find_header(rf, numbered)
     except Exception as exc:  # noqa: BLE001 - a broken workbook is bad input, not a crash

@@ -81,12 +81,18 @@ def reconcile(
                 if roster[m]:
                     diffs.append({"measure": m, "roster": roster[m], "report": None, "difference": None})
             elif roster[m] != figures[m]:
-                diffs.append({"measure": m, "roster": roster[m], "report": figures[m], "difference": roster[m] - figures[m]})
-        out.append({"district_code": code, "quarter": str(q), "roster": dict(roster), "report": figures, "differences": diffs})
+                diffs.append(
+                    {"measure": m, "roster": roster[m], "report": figures[m], "difference": roster[m] - figures[m]}
+                )
+        out.append(
+            {"district_code": code, "quarter": str(q), "roster": dict(roster), "report": figures, "differences": diffs}
+        )
     return out
 
 
-def add_counts(total: dict[tuple[str, Quarter], dict[str, int]], more: dict[tuple[str, Quarter], dict[str, int]]) -> None:
+def add_counts(
+    total: dict[tuple[str, Quarter], dict[str, int]], more: dict[tuple[str, Quarter], dict[str, int]]
+) -> None:
     """Add ``more`` (counts per district and quarter, as :func:`roster_counts` gives them) into ``total``."""
     for key, counts in more.items():
         acc = total.setdefault(key, dict.fromkeys(MEASURES, 0))

@@ -19,7 +19,15 @@ from pydantic_core import PydanticCustomError
 from stdnum.cn import ric, uscc
 
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.reports.rows import Column, ColumnIndex, is_blank, known_district, model_columns, normalise_text, parse_district_code
+from chuangye_cli.reports.rows import (
+    Column,
+    ColumnIndex,
+    is_blank,
+    known_district,
+    model_columns,
+    normalise_text,
+    parse_district_code,
+)
 
 MAX_NAME = 50
 
@@ -131,7 +139,8 @@ def _yes_no(value: Any) -> Optional[bool]:
 
 
 _DATE_TEXT = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$|^(\d{4})(\d{2})(\d{2})$"
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^(\d{4})(\d{2})(\d{2})$"
 )
 
 
@@ -172,17 +181,21 @@ class RosterRow(BaseModel):
     name: Annotated[str, BeforeValidator(_required_text)] = _col("姓名", "name")
     district_code: Annotated[str, BeforeValidator(parse_district_code)] = _col("行政区划代码", "key")
     group: Annotated[str, BeforeValidator(_alias(GROUP_ALIASES, "roster-bad-group"))] = _col("人员类别", "enum")
-    activity: Annotated[Literal["guidance", "training"], BeforeValidator(_alias(ACTIVITY_ALIASES, "roster-bad-activity"))] = _col(
-        "参加类型", "enum"
-    )
+    activity: Annotated[
+        Literal["guidance", "training"], BeforeValidator(_alias(ACTIVITY_ALIASES, "roster-bad-activity"))
+    ] = _col("参加类型", "enum")
     end_date: Annotated[dt.date, BeforeValidator(parse_date)] = _col("结业日期", "date")
-    passed: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("是否合格", "flag", default=None, validate_default=True)
+    passed: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col(
+        "是否合格", "flag", default=None, validate_default=True
+    )
     served: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("合格后是否接受创业服务", "flag", default=None)
     started: Annotated[Optional[bool], BeforeValidator(_yes_no)] = _col("是否成功创业", "flag", default=None)
     start_date: Annotated[Optional[dt.date], BeforeValidator(_optional_date)] = _col(
         "创业日期", "date", default=None, validate_default=True
     )
-    credit_code: Annotated[Optional[str], BeforeValidator(_optional_text)] = _col("统一社会信用代码", "text", default=None)
+    credit_code: Annotated[Optional[str], BeforeValidator(_optional_text)] = _col(
+        "统一社会信用代码", "text", default=None
+    )
 
     @field_validator("district_code")
     @classmethod
@@ -195,7 +208,9 @@ class RosterRow(BaseModel):
         period = (info.context or {}).get("period")
         if period is not None and not period[0] <= day <= period[1]:
             raise PydanticCustomError(
-                "roster-date-outside-period", "outside the period", {"start": period[0].isoformat(), "end": period[1].isoformat()}
+                "roster-date-outside-period",
+                "outside the period",
+                {"start": period[0].isoformat(), "end": period[1].isoformat()},
             )
         return day
 

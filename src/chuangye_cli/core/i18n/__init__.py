@@ -12,7 +12,21 @@ from __future__ import annotations
 from typing import Any
 
 from chuangye_cli.core.i18n import (
-    bulletin, cells, files, header, output, plan, population, report, rosters, rows, tables, template, tools, usage, verdicts,
+    bulletin,
+    cells,
+    files,
+    header,
+    output,
+    plan,
+    population,
+    report,
+    rosters,
+    rows,
+    tables,
+    template,
+    tools,
+    usage,
+    verdicts,
 )  # fmt: skip
 
 Catalog = dict[str, dict[str, str]]

@@ -66,7 +66,12 @@ def _declare_fallbacks(doc) -> None:
     for name, (alt, family) in FONTS.items():
         font = OxmlElement("w:font")
         font.set(qn("w:name"), name)
-        for tag, attr, value in (("w:altName", "w:val", alt), ("w:charset", "w:val", "86"), ("w:family", "w:val", family), ("w:pitch", "w:val", "fixed")):
+        for tag, attr, value in (
+            ("w:altName", "w:val", alt),
+            ("w:charset", "w:val", "86"),
+            ("w:family", "w:val", family),
+            ("w:pitch", "w:val", "fixed"),
+        ):
             el = OxmlElement(tag)
             el.set(qn(attr), value)
             font.append(el)
@@ -93,9 +98,19 @@ def _page(section, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
     if landscape:
-        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(20), Mm(20), Mm(20), Mm(20)
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
+            Mm(20),
+            Mm(20),
+            Mm(20),
+            Mm(20),
+        )
     else:  # GB/T 9704
-        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
+            Mm(37),
+            Mm(35),
+            Mm(28),
+            Mm(26),
+        )
 
 
 def _styles(doc) -> None:
@@ -110,7 +125,11 @@ def _styles(doc) -> None:
     _set_fonts(title, "黑体", TITLE_PT, bold=False)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(16)
-    pbdr = title.element.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") if title.element.pPr is not None else None
+    pbdr = (
+        title.element.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr")
+        if title.element.pPr is not None
+        else None
+    )
     if pbdr is not None:
         title.element.pPr.remove(pbdr)  # the default Title's blue rule
     heading = doc.styles["Heading 1"]

@@ -141,7 +141,15 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
             else:
                 versus = label("bulletin.lagging", lang, points=points(-f.ahead_points))
             out.append(
-                label("bulletin.counted", lang, name=name, actual=number(f.actual), unit=_unit(f.unit, lang), done=share(f.done_share), versus=versus)
+                label(
+                    "bulletin.counted",
+                    lang,
+                    name=name,
+                    actual=number(f.actual),
+                    unit=_unit(f.unit, lang),
+                    done=share(f.done_share),
+                    versus=versus,
+                )
             )
         else:
             out.append(
@@ -156,7 +164,13 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
         out.append(label("bulletin.incomplete", lang))
     if b.district_behind:
         out.append(
-            label("bulletin.districts_some", lang, judged=b.district_judged, behind=b.district_behind, districts=len(b.criticised))
+            label(
+                "bulletin.districts_some",
+                lang,
+                judged=b.district_judged,
+                behind=b.district_behind,
+                districts=len(b.criticised),
+            )
         )
     else:
         out.append(label("bulletin.districts_none", lang, judged=b.district_judged))
@@ -187,7 +201,9 @@ def ranking_table(b: "Bulletin", lang: str) -> DocTable:
             if not cell.covered:
                 row.append(label("bulletin.not_covered", lang))
             else:
-                row.append(value_text(cell.kind, cell.actual, lang, c.threshold if cell.kind == "ratio" else None, c.op))
+                row.append(
+                    value_text(cell.kind, cell.actual, lang, c.threshold if cell.kind == "ratio" else None, c.op)
+                )
         row.append(str(d.behind) if d.reported else "—")
         row.append(growth_cell(d, lang))
         rows.append(row)
@@ -196,7 +212,11 @@ def ranking_table(b: "Bulletin", lang: str) -> DocTable:
 
 def rule_text(b: "Bulletin", lang: str) -> str:
     keys = label("bulletin.rule_join", lang).join(
-        label("bulletin.rule_first" if i == 0 else "bulletin.rule_then", lang, rule=label(RULE_KEYS[(r.key, r.order)], lang))
+        label(
+            "bulletin.rule_first" if i == 0 else "bulletin.rule_then",
+            lang,
+            rule=label(RULE_KEYS[(r.key, r.order)], lang),
+        )
         for i, r in enumerate(b.rules)
     )
     return label("bulletin.rule", lang, keys=keys, as_of=quarter_words(b.as_of, lang))
@@ -220,7 +240,13 @@ def praise_items(b: "Bulletin", lang: str) -> list[str]:
 def gap_text(g: "Gap", lang: str) -> str:
     name = g.name[lang]
     if g.kind == "level":
-        return label("bulletin.gap_level", lang, name=name, actual=value_text("level", g.actual, lang), due=value_text("level", g.due, lang))
+        return label(
+            "bulletin.gap_level",
+            lang,
+            name=name,
+            actual=value_text("level", g.actual, lang),
+            due=value_text("level", g.due, lang),
+        )
     if g.kind == "ratio":
         return label(
             "bulletin.gap_rate", lang, name=name, actual=percent(g.actual, g.due), due=percent(g.due),
@@ -230,13 +256,21 @@ def gap_text(g: "Gap", lang: str) -> str:
         key = "bulletin.gap_quota_behind" if g.quota else "bulletin.gap_behind"
     else:
         key = "bulletin.gap_quota_not_met" if g.quota else "bulletin.gap_not_met"
-    return label(key, lang, name=name, actual=number(g.actual), due=number(g.due), gap=number(g.gap), unit=_unit(g.unit, lang))
+    return label(
+        key, lang, name=name, actual=number(g.actual), due=number(g.due), gap=number(g.gap), unit=_unit(g.unit, lang)
+    )
 
 
 def criticism_items(b: "Bulletin", lang: str) -> list[str]:
     join = label("bulletin.gap_join", lang)
     return [
-        label("bulletin.criticism_item", lang, i=i, district=_district(d, lang), gaps=join.join(gap_text(g, lang) for g in d.gaps))
+        label(
+            "bulletin.criticism_item",
+            lang,
+            i=i,
+            district=_district(d, lang),
+            gaps=join.join(gap_text(g, lang) for g in d.gaps),
+        )
         for i, d in enumerate(b.criticised, 1)
     ]
 
@@ -264,7 +298,14 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
         out.append(
             Items(
                 [
-                    label("bulletin.error_item", lang, file=shown(p.file or ""), row=p.row if p.row is not None else "—", column=shown(p.column or ""), message=p.message(lang))
+                    label(
+                        "bulletin.error_item",
+                        lang,
+                        file=shown(p.file or ""),
+                        row=p.row if p.row is not None else "—",
+                        column=shown(p.column or ""),
+                        message=p.message(lang),
+                    )
                     for p in q.errors
                 ]
             )
@@ -284,9 +325,15 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
 
 def document(b: "Bulletin", lang: str) -> Document:
     words = _quarter_words(b, lang)
-    praise: list[Block] = [label("bulletin.praise_intro", lang), Items(praise_items(b, lang))] if b.praised else [label("bulletin.praise_none", lang)]
+    praise: list[Block] = (
+        [label("bulletin.praise_intro", lang), Items(praise_items(b, lang))]
+        if b.praised
+        else [label("bulletin.praise_none", lang)]
+    )
     criticism: list[Block] = (
-        [label("bulletin.criticism_intro", lang), Items(criticism_items(b, lang))] if b.criticised else [label("bulletin.criticism_none", lang)]
+        [label("bulletin.criticism_intro", lang), Items(criticism_items(b, lang))]
+        if b.criticised
+        else [label("bulletin.criticism_none", lang)]
     )
     return Document(
         title=label("bulletin.title", lang, **words),
@@ -294,7 +341,10 @@ def document(b: "Bulletin", lang: str) -> Document:
         intro=label("bulletin.intro", lang, **words),
         sections=[
             Section(label("bulletin.h_overall", lang), list(overall(b, lang))),
-            Section(label("bulletin.h_districts", lang), [ranking_table(b, lang), rule_text(b, lang), label("bulletin.rule_growth", lang)]),
+            Section(
+                label("bulletin.h_districts", lang),
+                [ranking_table(b, lang), rule_text(b, lang), label("bulletin.rule_growth", lang)],
+            ),
             Section(label("bulletin.h_praise", lang), praise),
             Section(label("bulletin.h_criticism", lang), criticism),
             Section(label("bulletin.h_quality", lang), quality(b, lang)),

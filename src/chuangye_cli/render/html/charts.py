@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from chuangye_cli.render.notes import status_text
 from chuangye_cli.judge.results import CheckResult
+from chuangye_cli.render.notes import status_text
 from chuangye_cli.render.numbers import threshold_text, value_text
 
 if TYPE_CHECKING:
@@ -29,7 +29,15 @@ BAR_H = 14
 TOP = 18
 BOTTOM = 22
 #: the geometry as the template reads it
-GEOMETRY = {"width": CHART_W, "label_w": LABEL_W, "x0": PLOT_X0, "x1": PLOT_X1, "row_h": ROW_H, "bar_h": BAR_H, "top": TOP}
+GEOMETRY = {
+    "width": CHART_W,
+    "label_w": LABEL_W,
+    "x0": PLOT_X0,
+    "x1": PLOT_X1,
+    "row_h": ROW_H,
+    "bar_h": BAR_H,
+    "top": TOP,
+}
 
 
 @dataclass
@@ -165,7 +173,14 @@ TREND_X1 = 326
 TREND_TOP = 12
 TREND_BOTTOM = 124  # the x axis; quarter labels below it
 #: the trend geometry as the template reads it
-TREND_GEOMETRY = {"width": TREND_W, "height": TREND_H, "x0": TREND_X0, "x1": TREND_X1, "top": TREND_TOP, "bottom": TREND_BOTTOM}
+TREND_GEOMETRY = {
+    "width": TREND_W,
+    "height": TREND_H,
+    "x0": TREND_X0,
+    "x1": TREND_X1,
+    "top": TREND_TOP,
+    "bottom": TREND_BOTTOM,
+}
 
 
 @dataclass
@@ -219,7 +234,9 @@ def trend_charts(plan: "Plan", report: CheckResult, lang: str) -> list[TrendChar
         points = [
             TrendMark(
                 quarter=str(p.quarter),
-                label=(str(p.quarter) if n <= 6 else f"{p.quarter.year % 100:02d}Q{p.quarter.q}") if i % every == 0 or i == n - 1 else "",
+                label=(str(p.quarter) if n <= 6 else f"{p.quarter.year % 100:02d}Q{p.quarter.q}")
+                if i % every == 0 or i == n - 1
+                else "",
                 value=p.cumulative,
                 expected=p.expected,
                 status=p.status,
@@ -227,7 +244,9 @@ def trend_charts(plan: "Plan", report: CheckResult, lang: str) -> list[TrendChar
             )
             for i, p in enumerate(s.points)
         ]
-        chart = TrendChart(target.id, target.name(lang), threshold_text(kind, target.op, target.value, lang), kind, points)
+        chart = TrendChart(
+            target.id, target.name(lang), threshold_text(kind, target.op, target.value, lang), kind, points
+        )
         trend_layout(chart, float(target.value), target.op, lang)
         out.append(chart)
     return out
@@ -264,4 +283,17 @@ def trend_layout(chart: TrendChart, threshold: float, op: str, lang: str) -> Non
         chart.last_x, chart.last_y = last.x, round(max(TREND_TOP + 8, last.y - 6), 2)
 
 
-__all__ = ["Chart", "ChartBar", "GEOMETRY", "TREND_GEOMETRY", "TrendChart", "TrendMark", "charts", "layout", "nice_step", "trend_charts", "trend_layout", "trend_y"]
+__all__ = [
+    "Chart",
+    "ChartBar",
+    "GEOMETRY",
+    "TREND_GEOMETRY",
+    "TrendChart",
+    "TrendMark",
+    "charts",
+    "layout",
+    "nice_step",
+    "trend_charts",
+    "trend_layout",
+    "trend_y",
+]

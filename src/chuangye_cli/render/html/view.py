@@ -99,7 +99,9 @@ def progress_bar(r: Result, lang: str) -> Optional[Bar]:
     if r.kind == "ratio":
         scale = max(1.0, float(r.threshold))
         actual = 0.0 if r.actual is None else float(r.actual)
-        return Bar(_pct(actual / scale), _pct(float(r.threshold) / scale), label("report.mark_target", lang), actual > scale)
+        return Bar(
+            _pct(actual / scale), _pct(float(r.threshold) / scale), label("report.mark_target", lang), actual > scale
+        )
     # sum / latest
     threshold = float(r.threshold)
     actual = 0.0 if r.actual is None else float(r.actual)
@@ -109,7 +111,9 @@ def progress_bar(r: Result, lang: str) -> Optional[Bar]:
     if threshold <= 0:
         return Bar(100.0 if actual > 0 else 0.0, None, "")
     due = None if r.final or r.expected_now is None else float(r.expected_now) / threshold
-    return Bar(_pct(actual / threshold), None if due is None else _pct(due), label("report.mark_due", lang), actual > threshold)
+    return Bar(
+        _pct(actual / threshold), None if due is None else _pct(due), label("report.mark_due", lang), actual > threshold
+    )
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -153,7 +157,11 @@ def _summaries(plan: "Plan", report: CheckResult, lang: str) -> list[DistrictSum
             if (n := sum(r.status == s and r.not_reported == nr for r in results))
         ]
         lagging = [
-            (s, status_label(s, nr, lang) or "", [plan.district(r.district_code).label(lang) for r in results if r.status == s and r.not_reported == nr])
+            (
+                s,
+                status_label(s, nr, lang) or "",
+                [plan.district(r.district_code).label(lang) for r in results if r.status == s and r.not_reported == nr],
+            )
             for s, nr in [(s, False) for s in LAGGING] + [("no_data", True)]
             if any(r.status == s and r.not_reported == nr for r in results)
         ]
@@ -183,7 +191,10 @@ def _matrix(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: s
             if code in judged:
                 r = judged[code]
                 return ViewCell(
-                    value_text(kind, r.actual, lang, r.threshold, r.op), r.status, status_text(r, lang), short=_short(r, lang)
+                    value_text(kind, r.actual, lang, r.threshold, r.op),
+                    r.status,
+                    status_text(r, lang),
+                    short=_short(r, lang),
                 )
             if code is None:  # a target judged per district: the city's own figure, for reference
                 if kind == "level":
@@ -193,7 +204,12 @@ def _matrix(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: s
                 return ViewCell("", applies=False)
             m = matrix.cell(code, target.id)  # a city target: its scope is every district
             if m.status is not None:
-                return ViewCell(value_text(kind, m.actual, lang, m.quota, target.op), m.status, status_text(m, lang), short=_short(m, lang))
+                return ViewCell(
+                    value_text(kind, m.actual, lang, m.quota, target.op),
+                    m.status,
+                    status_text(m, lang),
+                    short=_short(m, lang),
+                )
             below = kind == "ratio" and m.reaches_target is False
             text = value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op)
             return ViewCell(marked(text, m), below=below, short=_short(m, lang))
@@ -262,7 +278,9 @@ def _heat(plan: "Plan", report: CheckResult, lang: str) -> list[HeatTable]:
                     completion=p.completion,
                     status=p.status,
                     text=value_text(kind, p.cumulative, lang, s.threshold, s.op or ">="),
-                    short=label("status_short.not_reported" if p.not_reported else f"status_short.{p.status}", lang) if p.status else "",
+                    short=label("status_short.not_reported" if p.not_reported else f"status_short.{p.status}", lang)
+                    if p.status
+                    else "",
                     not_reported=p.not_reported,
                 )
                 for p in s.points
@@ -338,4 +356,15 @@ def report_view(
     return view
 
 
-__all__ = ["report_view", "progress_bar", "Bar", "Row", "DistrictSummary", "ViewCell", "MatrixRow", "HeatCell", "HeatRow", "HeatTable"]
+__all__ = [
+    "report_view",
+    "progress_bar",
+    "Bar",
+    "Row",
+    "DistrictSummary",
+    "ViewCell",
+    "MatrixRow",
+    "HeatCell",
+    "HeatRow",
+    "HeatTable",
+]
