@@ -12,9 +12,11 @@ from pathlib import Path
 import chuangye_cli
 from chuangye_cli.core.i18n import PROBLEMS
 from chuangye_cli.core.problemcodes import CODES, markdown_table
+from conftest import ROOT
 
+#: the package's source as installed (in CI a copy in the venv, the same text as src/)
 PACKAGE = Path(chuangye_cli.__file__).resolve().parent
-README = PACKAGE.parents[1] / "README.md"
+README = ROOT / "README.md"
 #: where codes are stated rather than used: the registry and the message catalog
 STATED = ("core/problemcodes.py", "core/i18n/")
 #: calls whose first argument is a problem code; a PydanticCustomError becomes a problem of its type
