@@ -9,8 +9,11 @@ nothing here reads a whole file at once:
   UTF-8 anywhere in the file, the file is read again as GB18030 (the same
   decision as :func:`chuangye_cli.reports.reader.decode`, on the whole file).
   A file pyarrow cannot split into rows of the header's width (ragged rows,
-  line breaks inside quoted cells) is read again with Python's csv module,
-  which numbers rows as a spreadsheet does.
+  line breaks inside quoted cells), or where it reads fewer rows than the file has
+  lines (a quote left open swallows the rest of pyarrow's block without an error;
+  the lines are counted as the blocks are read), is read again line by line
+  (:func:`_records`), which numbers rows as a spreadsheet does and reports a quote
+  left open, or a line over :data:`MAX_LINE` characters, as one error at its row.
 * .xlsx goes through openpyxl in read-only mode, first sheet. Two kinds of cell
   are passed on as read beside their text (:attr:`Batch.typed`): a number in
   the ID column (its digits are lost: refused by the rules) and a formula
@@ -30,6 +33,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -46,11 +50,14 @@ from chuangye_cli.reports.rows import is_blank
 
 #: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE (bytes of CSV)
 BATCH_ROWS = 65536
-BLOCK_SIZE = 8 << 20
+#: pyarrow reads up to 32 blocks ahead of the parser: 2 MB holds the peak low, as fast as 8 MB
+BLOCK_SIZE = 2 << 20
 #: columns read dictionary-encoded (few distinct values: codes, categories, flags, dates)
 CODED = frozenset({"district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date"})
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
+#: characters of one CSV line (a roster's cells are short): a longer line is refused at its row, not read whole
+MAX_LINE = 1 << 16
 #: bytes at the end of a CSV searched for a footer (填表人, 审核人, 注, ...): found, the exact reader
 #: reads the file and skips it
 TAIL_BYTES = 1 << 14
@@ -65,6 +72,9 @@ def string_array(values: list[str]) -> Any:
     offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
     np.cumsum([len(e) for e in encoded], out=offsets[1:])
     return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))])
+
+
+_END: Any = object()  # the end of the lines
 
 
 class Restart(Exception):
@@ -239,6 +249,39 @@ def _decode_problem(rf: RosterFile, exc: UnicodeDecodeError) -> Problem:
 # --------------------------------------------------------------------------- CSV via pyarrow
 
 
+class _LineCounter:
+    """The CSV file as pyarrow reads it (UTF-8: other encodings are decoded here), counting its lines
+    (``\n``, ``\r\n`` or a lone ``\r``, and a last line without one), so that rows swallowed by a quote
+    left open are noticed."""
+
+    def __init__(self, rf: RosterFile):
+        self.fh = open(rf.file, "rb")
+        utf8 = (rf.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
+        self.decoder = None if utf8 else codecs.getincrementaldecoder(rf.encoding or "utf-8")()
+        self.lines = 0
+        self.last = b"\n"  # the last byte read: an empty file has no line
+
+    closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        if self.decoder is not None:
+            data = self.decoder.decode(data, final=not data).encode("utf-8")
+        if data:
+            self.lines += data.count(b"\n")
+            cr = data.count(b"\r")
+            if cr:  # a lone \r ends a line too; a \r\n split between two reads is one line break
+                self.lines += cr - data.count(b"\r\n") - (self.last == b"\r" and data[:1] == b"\n")
+            self.last = data[-1:]
+        return data
+
+    def lines_in_file(self) -> int:
+        return self.lines + (self.last not in (b"\n", b"\r"))
+
+    def close(self) -> None:
+        self.fh.close()
+
+
 def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     import numpy as np
     import pyarrow as pa
@@ -248,7 +291,6 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     names = [f"c{i}" for i in range(rf.width)]
     include = [names[p] for p in sorted(rf.positions)]
     keys = [rf.positions[p] for p in sorted(rf.positions)]
-    encoding = {"utf-8": "utf8"}.get(rf.encoding or "utf-8", rf.encoding)
     parse_options = pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False)
     # columns with few distinct values arrive dictionary-encoded: the parser (on every core) does the
     # hashing, and the fast check looks at each distinct spelling once per batch
@@ -260,12 +302,13 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
         quoted_strings_can_be_null=False,
         null_values=[],
     )
+    source = _LineCounter(rf)
     try:
         next_row = rf.header_row + 1
         batches = pacsv.open_csv(  # streaming: one block of the file at a time
-            rf.file,
+            source,
             read_options=pacsv.ReadOptions(
-                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
+                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, use_threads=True
             ),
             parse_options=parse_options,
             convert_options=convert_options,
@@ -286,6 +329,11 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             return
         rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
         raise Restart() from None
+    finally:
+        source.close()
+    if next_row - 1 != source.lines_in_file():  # lines pyarrow did not read as rows: a quote left open
+        rf.kind = "csv-python"
+        raise Restart()
 
 
 def _memory_pool() -> Any:
@@ -332,10 +380,9 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
     assert rf.header_row is not None
     try:
         with open(rf.file, encoding=rf.encoding or "utf-8", newline="") as fh:
-            reader = csv.reader(fh, delimiter=rf.delimiter, strict=False)
             numbers: list[int] = []
             records: list[list[str]] = []
-            for number, record in enumerate(reader, start=1):
+            for number, record in _records(fh, rf):
                 if number <= rf.header_row or all(is_blank(v) for v in record) or is_footer(record):
                     continue
                 numbers.append(number)
@@ -350,8 +397,85 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
             rf.encoding = "gb18030"
             raise Restart() from None
         rf.problems.append(_decode_problem(rf, exc))
-    except csv.Error as exc:
-        rf.problems.append(error("file-csv-syntax", file=rf.file, reason=str(exc)))
+
+
+def _lines(fh: Any) -> Iterator[Optional[str]]:
+    """The file's lines with their line break; None for a line over :data:`MAX_LINE` characters (skipped
+    without holding it)."""
+    while line := fh.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE and line[-1] not in "\r\n":
+            while (rest := fh.readline(MAX_LINE)) and rest[-1] not in "\r\n":
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _open_quote(text: str, delimiter: str) -> Optional[int]:
+    """The position of the field (0 = first) whose quote is still open at the end of ``text``, else None;
+    a quote only opens a field at its start, and a quote inside a quoted field either doubles or closes it
+    (followed by the delimiter or the line's end: anything else leaves it open, as a quote left open reads)."""
+    field, at, end = 0, 0, len(text.rstrip("\r\n"))
+    while at < end:
+        if text[at] == '"':
+            close = at + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or close >= end:
+                    return field
+                if text[close + 1 : close + 2] == '"':
+                    close += 2
+                    continue
+                if close + 1 < end and text[close + 1] != delimiter:
+                    return field  # a stray quote: not this field's end
+                break
+            at = close + 1
+        else:
+            at = text.find(delimiter, at)
+            if at < 0:
+                return None
+        if at < end:  # the delimiter
+            field += 1
+            at += 1
+    return None
+
+
+def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
+    """(row number as a spreadsheet shows it, cells) of every CSV record. A quoted cell may run over line
+    breaks (Excel writes them so) when it closes, well-formed, within :data:`MAX_LINE` characters; a quote
+    that does not is one error at its row (the row is not read) and the next line is the next row; a line
+    over :data:`MAX_LINE` characters is one error at its row too."""
+    delimiter = rf.delimiter
+    lines = _lines(fh)
+    back: deque[Optional[str]] = deque()  # lines read ahead for a quoted cell that did not close
+    number = 0
+    while back or (line := next(lines, _END)) is not _END:
+        if back:
+            line = back.popleft()
+        number += 1
+        if line is None:
+            rf.problems.append(error("file-csv-line-too-long", file=rf.file, row=number, limit=f"{MAX_LINE:,}"))
+            continue
+        if '"' not in line:
+            yield number, line.rstrip("\r\n").split(delimiter)
+            continue
+        text, opened = line, _open_quote(line, delimiter)
+        taken: list[Optional[str]] = []
+        while opened is not None and len(text) <= MAX_LINE:
+            more = back.popleft() if back else next(lines, _END)
+            if more is _END or more is None:
+                if more is None:
+                    taken.append(more)
+                break
+            taken.append(more)
+            text += more
+            opened = _open_quote(text, delimiter)
+        if opened is not None:  # a quote left open: this row alone is refused, the lines after it are rows
+            column = rf.headers.get(rf.positions.get(opened, ""))
+            rf.problems.append(error("file-csv-unclosed-quote", file=rf.file, row=number, column=column))
+            back.extendleft(reversed(taken))
+            continue
+        yield number, next(csv.reader([text], delimiter=delimiter, strict=False))
 
 
 # --------------------------------------------------------------------------- xlsx
