@@ -26,9 +26,13 @@ from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, GROUP_ALIAS
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = np.asarray([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])
+_USCC_VALUES = np.full(256, 99, np.uint8)
+_USCC_VALUES[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
 _RIC_WEIGHTS = np.asarray([2 ** (17 - i) % 11 for i in range(17)])  # GB 11643
-#: a name starting with a character that may be (or fold into) a space or an invisible one: left to pydantic
-_SPACEY_START = r"^[\x00-\x20\x{7f}-\x{3000}\x{feff}]"
+#: the first UTF-8 byte of a name starting with a character that may be (or fold into) a space or an invisible
+#: one (U+0000-U+0020, U+007F-U+3000, U+FEFF; a few more, such as U+3001-U+3FFF, with them): left to pydantic
+_SPACEY_LEAD = np.zeros(256, dtype=bool)
+_SPACEY_LEAD[[*range(0x21), *range(0x7F, 0xE4), 0xEF]] = True
 
 
 def _spellings(aliases: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +67,19 @@ def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
     return np.where(_bits(validity, arr), values, null) if arr.null_count else values
 
 
+def _first_bytes(arr: "pa.Array", size: "np.ndarray") -> "np.ndarray":
+    """The first byte of each string (0 for ""), read off its buffers."""
+    if pa.types.is_dictionary(arr.type):
+        return _per_value(arr, lambda values: _first_bytes(values, _numpy(pc.binary_length(values))))
+    first = np.zeros(len(arr), np.uint8)
+    _, offsets, data = arr.buffers()
+    if data is not None and data.size:
+        starts = np.frombuffer(offsets, np.int32, count=len(arr), offset=arr.offset * 4)
+        used = size > 0
+        first[used] = np.frombuffer(data, np.uint8)[starts[used]]
+    return first
+
+
 def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np.ndarray":
     """``fn`` (a numpy array per value) applied once per distinct value, then spread over the rows."""
     if not pa.types.is_dictionary(arr.type):
@@ -92,9 +109,21 @@ def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
     return np.frombuffer(fixed.buffers()[1], np.uint8, count=len(fixed) * width, offset=fixed.offset * width).reshape(-1, width)
 
 
+def _weighted(digits: "np.ndarray", weights: "np.ndarray") -> "np.ndarray":
+    """(n, k) small digit matrix @ small integer weights, exactly (float64 matrix products are exact below 2**53,
+    and much faster than numpy's integer ones)."""
+    return (digits.astype(np.float64) @ weights.astype(np.float64)).astype(np.int64)
+
+
 def _number(digits: "np.ndarray") -> "np.ndarray":
-    """(n, k) digit matrix -> the k-digit numbers (int64)."""
-    return digits @ 10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64)
+    """(n, k) digit matrix (k <= 18) -> the k-digit numbers (int64); two float64 products of at most 9 digits each."""
+    k = digits.shape[1]
+    high, low = digits[:, : max(k - 9, 0)], digits[:, max(k - 9, 0) :]
+    powers = 10 ** np.arange(9, dtype=np.int64)[::-1]
+    out = _weighted(low, powers[9 - low.shape[1] :])
+    if high.shape[1]:
+        out += _weighted(high, powers[9 - high.shape[1] :]) * 10**9
+    return out
 
 
 _DAYS_IN_MONTH = np.asarray([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] + [0] * 87)
@@ -113,7 +142,7 @@ def _dates(arr: "pa.Array") -> "np.ndarray":
     def parse(values: "pa.Array") -> "np.ndarray":
         shaped = _numpy(pc.match_substring_regex(values, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
         ymd = np.zeros(len(values), np.int64)
-        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]].astype(np.int64) - 48)
+        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]] - np.uint8(48))
         return np.where(_real_day(ymd), ymd, 0)
 
     return _per_value(arr, parse)
@@ -132,18 +161,19 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
         at = np.flatnonzero(size == width)
         if not len(at):
             continue
-        digits = _bytes(arr, width, size == width).astype(np.int64) - 48
+        digits = _bytes(arr, width, size == width) - np.uint8(48)  # a byte below '0' wraps above 9
         if width == 15:  # first generation: 19 before the two-digit year, no check character
-            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9)), digits[:, 6:]], axis=1)
-            good = np.ones(len(at), dtype=bool)
+            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9), np.uint8), digits[:, 6:]], axis=1)
+            good = digits.max(axis=1) <= 9
         else:
             body, last = digits[:, :17], digits[:, 17]
-            check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
-            good = np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
-        good &= (body.min(axis=1) >= 0) & (body.max(axis=1) <= 9)
-        good &= _real_day(_number(body[:, 6:14]))
+            good = body.max(axis=1) <= 9
+            check = (12 - _weighted(body, _RIC_WEIGHTS) % 11) % 11
+            good &= np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
+        number = _number(body)
+        good &= _real_day(number // 1000 % 100_000_000)
         ok[at] = good
-        id17[at] = np.where(good, _number(body), 0)
+        id17[at] = np.where(good, number, 0)
     return ok, id17
 
 
@@ -152,13 +182,13 @@ def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
 
     A suspect is confirmed with ``stdnum.cn.uscc.is_valid`` by the caller (stdnum decides).
     """
-    shaped = _numpy(pc.match_substring_regex(arr, "^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"))
-    table = np.zeros(256, dtype=np.int64)
-    table[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
-    values = table[_bytes(arr, 18, shaped)]
+    size = _numpy(pc.binary_length(arr))
+    shaped = size == 18
+    values = _USCC_VALUES[_bytes(arr, 18, shaped)]  # 8 digits, then 10 of the alphabet (99: any other byte)
     good = shaped.copy()
-    good[shaped] = values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31
-    return ~blank(arr) & ~good
+    good[shaped] = (values[:, :8].max(axis=1, initial=0) <= 9) & (values.max(axis=1, initial=0) < 31)
+    good[shaped] &= values[:, 17] == (31 - _weighted(values[:, :17], _USCC_WEIGHTS) % 31) % 31
+    return (size > 0) & ~good
 
 
 @dataclass
@@ -189,7 +219,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
 
     name = col("name")
     size = _numpy(pc.binary_length(name), 0)
-    ok &= (size > 0) & (size <= MAX_NAME) & ~_numpy(pc.match_substring_regex(name, _SPACEY_START))
+    ok &= (size > 0) & (size <= MAX_NAME) & ~_SPACEY_LEAD[_first_bytes(name, size)]
 
     district = _code(col("district_code"), {c: i for i, c in enumerate(context.codes)})
     ok &= district >= 0
