@@ -250,30 +250,71 @@ def _decode_problem(rf: RosterFile, exc: UnicodeDecodeError) -> Problem:
 
 
 class _LineCounter:
-    """The CSV file as pyarrow reads it (UTF-8: other encodings are decoded here), counting its lines
-    (``\n``, ``\r\n`` or a lone ``\r``, and a last line without one), so that rows swallowed by a quote
-    left open are noticed."""
+    """The CSV file as pyarrow reads it (UTF-8: other encodings are decoded here), in whole lines, counting
+    them (``\n``, ``\r\n`` or a lone ``\r``, and a last line without one) so that rows swallowed by a quote
+    left open are noticed. A data line whose quote is left open (:func:`_open_quote`, not closed within
+    :data:`MAX_LINE` characters) is handed over blank, its error kept in :attr:`problems`: pyarrow reads the
+    lines after it as rows, numbered as they are. A quoted cell that does close over a line break is passed
+    on as it is (pyarrow then reads fewer rows than lines, and the file is read line by line)."""
 
     def __init__(self, rf: RosterFile):
+        self.rf = rf
         self.fh = open(rf.file, "rb")
         utf8 = (rf.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
         self.decoder = None if utf8 else codecs.getincrementaldecoder(rf.encoding or "utf-8")()
+        self.pending = b""  # read, not handed over yet
+        self.eof = False
         self.lines = 0
-        self.last = b"\n"  # the last byte read: an empty file has no line
+        self.last = b"\n"  # the last byte handed over: an empty file has no line
+        self.problems: list[Problem] = []
 
     closed = False
 
+    def _fill(self, size: int) -> None:
+        while not self.eof and len(self.pending) < size:
+            raw = self.fh.read(max(size - len(self.pending), 1 << 16))
+            self.eof = not raw
+            self.pending += raw if self.decoder is None else self.decoder.decode(raw, final=not raw).encode("utf-8")
+
     def read(self, size: int = -1) -> bytes:
-        data = self.fh.read(size)
-        if self.decoder is not None:
-            data = self.decoder.decode(data, final=not data).encode("utf-8")
+        size = size if size > 0 else BLOCK_SIZE
+        self._fill(size + 4 * MAX_LINE + 4)  # a line after this read's last whole line, to see a quote close
+        data = self.pending[:size]
+        end = data.rfind(b"\n") + 1 if len(self.pending) > size else len(data)
+        data = data[:end] if end else data
+        self.pending = self.pending[len(data) :]
         if data:
+            if b'"' in data:
+                data = self._blank_unclosed(data)
             self.lines += data.count(b"\n")
             cr = data.count(b"\r")
             if cr:  # a lone \r ends a line too; a \r\n split between two reads is one line break
                 self.lines += cr - data.count(b"\r\n") - (self.last == b"\r" and data[:1] == b"\n")
             self.last = data[-1:]
         return data
+
+    def _blank_unclosed(self, data: bytes) -> bytes:
+        """``data`` with each data line whose quote is left open made blank (its line break kept)."""
+        assert self.rf.header_row is not None
+        if data.count(b"\r") != data.count(b"\r\n"):
+            return data  # lone \r line breaks: numbered line by line (pyarrow's rows and the lines may differ)
+        delimiter = self.rf.delimiter
+        lines = data.split(b"\n")
+        for i, line in enumerate(lines):
+            number = self.lines + i + 1
+            if b'"' not in line or number <= self.rf.header_row:
+                continue
+            text = (line + b"\n").decode("utf-8", errors="replace")
+            if _open_quote(text, delimiter) is None:
+                continue
+            after = b"\n".join(lines[i + 1 :]) + (b"\n" + self.pending if i + 1 < len(lines) else self.pending)
+            opened = _open_quote_over(text, after.decode("utf-8", errors="replace"), delimiter)
+            if opened is None:
+                continue  # closes over a line break: fewer rows than lines, so the file is read line by line
+            column = self.rf.headers.get(self.rf.positions.get(opened, ""))
+            self.problems.append(error("file-csv-unclosed-quote", file=self.rf.file, row=number, column=column))
+            lines[i] = delimiter.encode() * (self.rf.width - 1) + (b"\r" if line.endswith(b"\r") else b"")
+        return b"\n".join(lines)
 
     def lines_in_file(self) -> int:
         return self.lines + (self.last not in (b"\n", b"\r"))
@@ -331,9 +372,10 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
         raise Restart() from None
     finally:
         source.close()
-    if next_row - 1 != source.lines_in_file():  # lines pyarrow did not read as rows: a quote left open
+    if next_row - 1 != source.lines_in_file():  # lines pyarrow did not read as rows: a quoted cell over lines
         rf.kind = "csv-python"
         raise Restart()
+    rf.problems.extend(source.problems)
 
 
 def _memory_pool() -> Any:
@@ -438,6 +480,18 @@ def _open_quote(text: str, delimiter: str) -> Optional[int]:
             field += 1
             at += 1
     return None
+
+
+def _open_quote_over(line: str, after: str, delimiter: str) -> Optional[int]:
+    """:func:`_open_quote` of ``line`` continued by the lines of ``after`` (as many as :data:`MAX_LINE` allows)."""
+    text, opened, at = line, _open_quote(line, delimiter), 0
+    while opened is not None and len(text) <= MAX_LINE and at < len(after):
+        end = after.find("\n", at)
+        end = len(after) if end < 0 else end + 1
+        text += after[at:end]
+        at = end
+        opened = _open_quote(text, delimiter)
+    return opened
 
 
 def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
