@@ -29,6 +29,11 @@ _USCC_WEIGHTS = np.asarray([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 _USCC_VALUES = np.full(256, 99, np.uint8)
 _USCC_VALUES[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
 _RIC_WEIGHTS = np.asarray([2 ** (17 - i) % 11 for i in range(17)])  # GB 11643
+#: an ID number's 17 digits @ these: its check sum (GB 11643), its first 8 digits and its next 9 as numbers
+_ID_WEIGHTS = np.stack(
+    [_RIC_WEIGHTS, np.r_[10 ** np.arange(7, -1, -1), np.zeros(9)], np.r_[np.zeros(8), 10 ** np.arange(8, -1, -1)]],
+    axis=1,
+).astype(np.float64)
 #: the first UTF-8 byte of a name starting with a character that may be (or fold into) a space or an invisible
 #: one (U+0000-U+0020, U+007F-U+3000, U+FEFF; a few more, such as U+3001-U+3FFF, with them): left to pydantic
 _SPACEY_LEAD = np.zeros(256, dtype=bool)
@@ -116,14 +121,8 @@ def _weighted(digits: "np.ndarray", weights: "np.ndarray") -> "np.ndarray":
 
 
 def _number(digits: "np.ndarray") -> "np.ndarray":
-    """(n, k) digit matrix (k <= 18) -> the k-digit numbers (int64); two float64 products of at most 9 digits each."""
-    k = digits.shape[1]
-    high, low = digits[:, : max(k - 9, 0)], digits[:, max(k - 9, 0) :]
-    powers = 10 ** np.arange(9, dtype=np.int64)[::-1]
-    out = _weighted(low, powers[9 - low.shape[1] :])
-    if high.shape[1]:
-        out += _weighted(high, powers[9 - high.shape[1] :]) * 10**9
-    return out
+    """(n, k) digit matrix (k <= 9) -> the k-digit numbers (int64)."""
+    return _weighted(digits, 10 ** np.arange(digits.shape[1] - 1, -1, -1))
 
 
 _DAYS_IN_MONTH = np.asarray([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] + [0] * 87)
@@ -162,15 +161,17 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
         if not len(at):
             continue
         digits = _bytes(arr, width, size == width) - np.uint8(48)  # a byte below '0' wraps above 9
+        good = digits.max(axis=1) <= 9 if width == 15 else digits[:, :17].max(axis=1) <= 9
         if width == 15:  # first generation: 19 before the two-digit year, no check character
-            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9), np.uint8), digits[:, 6:]], axis=1)
-            good = digits.max(axis=1) <= 9
-        else:
-            body, last = digits[:, :17], digits[:, 17]
-            good = body.max(axis=1) <= 9
-            check = (12 - _weighted(body, _RIC_WEIGHTS) % 11) % 11
+            digits = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9), np.uint8), digits[:, 6:]], axis=1)
+        # float64 matrix-vector products (exact below 2**53; a matrix-matrix one would take every core):
+        # the check sum, the first 8 and the next 9 digits
+        body = digits[:, :17].astype(np.float64)
+        sums = [(body @ _ID_WEIGHTS[:, j]).astype(np.int64) for j in range(3)]
+        number = sums[1] * 10**9 + sums[2]
+        if width == 18:
+            last, check = digits[:, 17], (12 - sums[0] % 11) % 11
             good &= np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
-        number = _number(body)
         good &= _real_day(number // 1000 % 100_000_000)
         ok[at] = good
         id17[at] = np.where(good, number, 0)

@@ -262,7 +262,7 @@ class _LineCounter:
         self.fh = open(rf.file, "rb")
         utf8 = (rf.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
         self.decoder = None if utf8 else codecs.getincrementaldecoder(rf.encoding or "utf-8")()
-        self.pending = b""  # read, not handed over yet
+        self.buf, self.at = b"", 0  # read; handed over up to ``at`` (memoryviews of it: no copy)
         self.eof = False
         self.lines = 0
         self.last = b"\n"  # the last byte handed over: an empty file has no line
@@ -271,26 +271,36 @@ class _LineCounter:
     closed = False
 
     def _fill(self, size: int) -> None:
-        while not self.eof and len(self.pending) < size:
-            raw = self.fh.read(max(size - len(self.pending), 1 << 16))
+        if self.eof or len(self.buf) - self.at >= size:
+            return
+        parts = [self.buf[self.at :]]  # the few bytes not handed over yet
+        have = len(parts[0])
+        while not self.eof and have < size:
+            raw = self.fh.read(max(size - have, 8 * BLOCK_SIZE))
             self.eof = not raw
-            self.pending += raw if self.decoder is None else self.decoder.decode(raw, final=not raw).encode("utf-8")
+            parts.append(raw if self.decoder is None else self.decoder.decode(raw, final=not raw).encode("utf-8"))
+            have += len(parts[-1])
+        self.buf, self.at = b"".join(parts), 0
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int = -1) -> Any:
         size = size if size > 0 else BLOCK_SIZE
         self._fill(size + 4 * MAX_LINE + 4)  # a line after this read's last whole line, to see a quote close
-        data = self.pending[:size]
-        end = data.rfind(b"\n") + 1 if len(self.pending) > size else len(data)
-        data = data[:end] if end else data
-        self.pending = self.pending[len(data) :]
-        if data:
-            if b'"' in data:
-                data = self._blank_unclosed(data)
-            self.lines += data.count(b"\n")
-            cr = data.count(b"\r")
-            if cr:  # a lone \r ends a line too; a \r\n split between two reads is one line break
-                self.lines += cr - data.count(b"\r\n") - (self.last == b"\r" and data[:1] == b"\n")
-            self.last = data[-1:]
+        buf, start = self.buf, self.at
+        end = min(start + size, len(buf))
+        if end < len(buf):  # whole lines only
+            end = buf.rfind(b"\n", start, end) + 1 or end
+        self.at = end
+        if end == start:
+            return b""
+        data: Any = memoryview(buf)[start:end]
+        if buf.find(b'"', start, end) >= 0:
+            data = self._blank_unclosed(bytes(data))
+            buf, start, end = data, 0, len(data)
+        self.lines += buf.count(b"\n", start, end)
+        cr = buf.count(b"\r", start, end)
+        if cr:  # a lone \r ends a line too; a \r\n split between two reads is one line break
+            self.lines += cr - buf.count(b"\r\n", start, end) - (self.last == b"\r" and buf[start : start + 1] == b"\n")
+        self.last = buf[end - 1 : end]
         return data
 
     def _blank_unclosed(self, data: bytes) -> bytes:
@@ -307,7 +317,7 @@ class _LineCounter:
             text = (line + b"\n").decode("utf-8", errors="replace")
             if _open_quote(text, delimiter) is None:
                 continue
-            after = b"\n".join(lines[i + 1 :]) + (b"\n" + self.pending if i + 1 < len(lines) else self.pending)
+            after = b"\n".join(lines[i + 1 :]) + self.buf[self.at :]  # ``data`` ends with its line break
             opened = _open_quote_over(text, after.decode("utf-8", errors="replace"), delimiter)
             if opened is None:
                 continue  # closes over a line break: fewer rows than lines, so the file is read line by line
