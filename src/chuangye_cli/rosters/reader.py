@@ -276,7 +276,7 @@ class _LineCounter:
         parts = [self.buf[self.at :]]  # the few bytes not handed over yet
         have = len(parts[0])
         while not self.eof and have < size:
-            raw = self.fh.read(max(size - have, 8 * BLOCK_SIZE))
+            raw = self.fh.read(max(size - have, BLOCK_SIZE))
             self.eof = not raw
             parts.append(raw if self.decoder is None else self.decoder.decode(raw, final=not raw).encode("utf-8"))
             have += len(parts[-1])
