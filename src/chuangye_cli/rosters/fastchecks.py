@@ -94,7 +94,7 @@ def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np
 
 def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
     """The code of each value's exact spelling, -2 where it is none of them."""
-    codes = np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)
+    codes = np.asarray([*spellings.values(), -2], dtype=np.int16)  # int16: less to gather per row
     return _per_value(arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)])
 
 
