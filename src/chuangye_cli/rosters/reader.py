@@ -319,14 +319,22 @@ class _LineCounter:
             text = (line + b"\n").decode("utf-8", errors="replace")
             if _open_quote(text, delimiter) is None:
                 continue
-            after = b"\n".join(lines[i + 1 :]) + self.buf[self.at :]  # ``data`` ends with its line break
-            opened = _open_quote_over(text, after.decode("utf-8", errors="replace"), delimiter)
+            opened = _open_quote_over(text, self._after(lines, i), delimiter)
             if opened is None:
                 continue  # closes over a line break: fewer rows than lines, so the file is read line by line
             column = self.rf.headers.get(self.rf.positions.get(opened, ""))
             self.problems.append(error("file-csv-unclosed-quote", file=self.rf.file, row=number, column=column))
             lines[i] = delimiter.encode() * (self.rf.width - 1) + (b"\r" if line.endswith(b"\r") else b"")
         return b"\n".join(lines)
+
+    def _after(self, lines: list[bytes], i: int) -> Iterator[bytes]:
+        """The lines after ``lines[i]`` (``lines``: a read split at its line breaks), then those not handed over."""
+        for j in range(i + 1, len(lines) - 1):
+            yield lines[j] + b"\n"
+        if lines[-1]:  # the file's last line, without a line break
+            yield lines[-1]
+        else:
+            yield from self.buf[self.at : self.at + 4 * MAX_LINE + 4].splitlines(True)  # UTF-8: 4 bytes a character
 
     def lines_in_file(self) -> int:
         return self.lines + (self.last not in (b"\n", b"\r"))
@@ -465,10 +473,11 @@ def _lines(fh: Any) -> Iterator[Optional[str]]:
             yield line
 
 
-def _open_quote(text: str, delimiter: str) -> Optional[int]:
-    """The position of the field (0 = first) whose quote is still open at the end of ``text``, else None;
-    a quote only opens a field at its start, and a quote inside a quoted field either doubles or closes it
-    (followed by the delimiter or the line's end: anything else leaves it open, as a quote left open reads)."""
+def _open_quote(text: str, delimiter: str) -> Optional[tuple[int, bool]]:
+    """(the position of the field (0 = first) whose quote is still open at the end of ``text``, whether it can
+    never close), else None. A quote only opens a field at its start, and a quote inside a quoted field either
+    doubles or closes it, followed by the delimiter or the line's end: a quote followed by anything else leaves
+    it open for good (a quote left open, reaching the next quote of the file)."""
     field, at, end = 0, 0, len(text.rstrip("\r\n"))
     while at < end:
         if text[at] == '"':
@@ -476,12 +485,12 @@ def _open_quote(text: str, delimiter: str) -> Optional[int]:
             while True:
                 close = text.find('"', close)
                 if close < 0 or close >= end:
-                    return field
+                    return field, False
                 if text[close + 1 : close + 2] == '"':
                     close += 2
                     continue
                 if close + 1 < end and text[close + 1] != delimiter:
-                    return field  # a stray quote: not this field's end
+                    return field, True  # a stray quote: not this field's end
                 break
             at = close + 1
         else:
@@ -494,16 +503,16 @@ def _open_quote(text: str, delimiter: str) -> Optional[int]:
     return None
 
 
-def _open_quote_over(line: str, after: str, delimiter: str) -> Optional[int]:
-    """:func:`_open_quote` of ``line`` continued by the lines of ``after`` (as many as :data:`MAX_LINE` allows)."""
-    text, opened, at = line, _open_quote(line, delimiter), 0
-    while opened is not None and len(text) <= MAX_LINE and at < len(after):
-        end = after.find("\n", at)
-        end = len(after) if end < 0 else end + 1
-        text += after[at:end]
-        at = end
+def _open_quote_over(line: str, after: Iterator[bytes], delimiter: str) -> Optional[int]:
+    """The field of ``line`` whose quote is left open, continued by the lines ``after`` (UTF-8, as many as
+    :data:`MAX_LINE` allows), else None."""
+    text, opened = line, _open_quote(line, delimiter)
+    for more in after:
+        if opened is None or opened[1] or len(text) > MAX_LINE:
+            break
+        text += more.decode("utf-8", errors="replace")
         opened = _open_quote(text, delimiter)
-    return opened
+    return None if opened is None else opened[0]
 
 
 def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
@@ -527,7 +536,7 @@ def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
             continue
         text, opened = line, _open_quote(line, delimiter)
         taken: list[Optional[str]] = []
-        while opened is not None and len(text) <= MAX_LINE:
+        while opened is not None and not opened[1] and len(text) <= MAX_LINE:
             more = back.popleft() if back else next(lines, _END)
             if more is _END or more is None:
                 if more is None:
@@ -537,7 +546,7 @@ def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
             text += more
             opened = _open_quote(text, delimiter)
         if opened is not None:  # a quote left open: this row alone is refused, the lines after it are rows
-            column = rf.headers.get(rf.positions.get(opened, ""))
+            column = rf.headers.get(rf.positions.get(opened[0], ""))
             rf.problems.append(error("file-csv-unclosed-quote", file=rf.file, row=number, column=column))
             back.extendleft(reversed(taken))
             continue
