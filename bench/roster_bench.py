@@ -1,6 +1,6 @@
 """Benchmark ``chuangye roster`` against a plain ``pyarrow.csv.read_csv`` of the same file.
 
-    python bench/roster_bench.py --rows 1000000 [--rows 5000000] [--keep DIR]
+    python bench/roster_bench.py --rows 1000000 [--rows 5000000] [--keep DIR] [--unclosed-quote]
 
 For each size: generate a synthetic roster (fixed seed; 0.1% bad rows of
 several kinds, each with exactly one error at a known row and column; plus
@@ -19,6 +19,11 @@ ratio (steadier than wall time on a shared machine), the peak resident
 memory of each process (via /usr/bin/time), and checks the reported errors against the
 generator's list: every bad row reported with its row number and column,
 none missed, none invented.
+
+With ``--unclosed-quote`` a copy of each roster gets a quote left open in the
+name of row 100,002 (issue 19: it used to swallow the rest of pyarrow's block),
+and the same is checked on it: every other row read and numbered as it was,
+the quote one error at its row, and its time beside the clean file's.
 """
 
 from __future__ import annotations
@@ -282,11 +287,51 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
     }
 
 
+def unclosed_quote(rows: int, workdir: Path, repeats: int, clean_s: float) -> dict:
+    """The roster with a quote left open in one row's name: every other row still read, at its own number."""
+    path, listed = workdir / f"roster_{rows}.csv", workdir / f"roster_{rows}.bad.json"
+    bad = [tuple(b) for b in json.loads(listed.read_text())]
+    taken = {r for r, _, _ in bad}
+    # a row no bad row follows closely (a duplicate copies the good row just before it)
+    row = next(r for r in range(min(100_002, rows - 20), rows + 2) if not taken & set(range(r - 1, r + 21)))
+    lines = path.read_bytes().split(b"\n")
+    cells = lines[row - 1].split(b",")
+    cells[1] = b'"' + cells[1]
+    lines[row - 1] = b",".join(cells)
+    quoted = workdir / f"roster_{rows}_unclosed.csv"
+    quoted.write_bytes(b"\n".join(lines))
+    out = workdir / "out_unclosed.json"
+    walls = []
+    for _ in range(repeats):
+        cmd = [sys.executable, "-m", "chuangye_cli", "roster", str(quoted), "--format", "json", "--quiet"]
+        cmd += ["--lang", "en"]
+        wall, code, mem, cpu = _run(cmd, out)
+        walls.append(wall)
+    quoted.unlink()
+    report = json.loads(out.read_text())
+    got = {(e["row"], e["column"], e["code"]) for e in report["errors"]}
+    want = {(r, c) for r, c, _ in bad}
+    quote = (row, HEADERS["name"], "file-csv-unclosed-quote")
+    others = {(r, c) for r, c, _ in got - {quote}}
+    return {
+        "unclosed_quote_row": row,
+        "rows_read": report["rows"],
+        "rows_expected": rows - 1,
+        "quote_error_reported": quote in got,
+        "missed": len(want - others),
+        "invented": len(others - want),
+        "roster_process_s": round(min(walls), 3),
+        "ratio_vs_clean_file": round(min(walls) / clean_s, 2),
+        "peak_mb_roster": mem,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, action="append", help="rows per roster (repeatable); default 1,000,000")
     ap.add_argument("--repeats", type=int, default=3, help="timed runs of each process; the best is reported")
     ap.add_argument("--keep", type=Path, help="write the generated rosters here instead of a temporary folder")
+    ap.add_argument("--unclosed-quote", action="store_true", help="also time a copy with a quote left open in one row")
     args = ap.parse_args()
     sizes = args.rows or [1_000_000]
     ok = True
@@ -306,6 +351,11 @@ def main() -> int:
                 flush=True,
             )
             ok &= r["missed"] == 0 and r["invented"] == 0 and r["id_values_masked"]
+            if args.unclosed_quote:
+                q = unclosed_quote(rows, workdir, args.repeats, r["roster_process_s"])
+                print(json.dumps(q, ensure_ascii=False), flush=True)
+                ok &= q["quote_error_reported"] and q["rows_read"] == q["rows_expected"]
+                ok &= not q["missed"] and not q["invented"]
             if not args.keep:
                 (workdir / f"roster_{rows}.csv").unlink()
                 (workdir / f"roster_{rows}.bad.json").unlink()

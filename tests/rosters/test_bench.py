@@ -21,6 +21,7 @@ def test_benchmark_finds_every_generated_bad_row_and_no_other(tmp_path):
             "1",
             "--keep",
             str(tmp_path),
+            "--unclosed-quote",
         ],
         capture_output=True,
         text=True,
@@ -38,4 +39,7 @@ def test_benchmark_finds_every_generated_bad_row_and_no_other(tmp_path):
     kinds = {kind for _row, _column, kind in bad}
     assert kinds >= {"checksum", "length", "blank", "unknown", "not-a-date", "outside-period", "duplicate"}
     report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    quoted = json.loads(run.stdout.splitlines()[2])  # a quote left open in one row: the others read as they were
+    assert (quoted["rows_read"], quoted["quote_error_reported"]) == (29999, True)
+    assert (quoted["missed"], quoted["invented"]) == (0, 0)
     assert report["rows"] == 30000 and report["valid_rows"] == 30000 - 30 + sum(1 for b in bad if b[2] == "duplicate")

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.rosters import reader as roster_reader
 from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.pipeline import validate_rosters
 from rosters.idnumbers import make_id
@@ -196,3 +197,62 @@ def test_a_non_footer_row_below_the_people_is_still_an_error(tmp_path, context):
     )
     result = validate_rosters([str(f)], context)
     assert {p.row for p in result.errors} == {3}
+
+
+def _roster_lines(people: int) -> list[str]:
+    """A valid CSV roster: the header (row 1) and ``people`` rows, one per line."""
+    ids = [make_id(f"370102198506{i // 1000 + 1:02d}{i % 1000:03d}") for i in range(people)]
+    return [",".join(HEADER)] + [",".join(c or "" for c in person(v)) for v in ids]
+
+
+@pytest.mark.parametrize("reader", ["pyarrow", "line-by-line"])
+@pytest.mark.parametrize("at", [1002, 2], ids=["mid-file", "first-data-row"])
+def test_an_unclosed_quote_is_one_error_and_every_later_row_is_read(tmp_path, context, at, reader):
+    """Issue 19: a quote left open (`,"张三` without its closing quote) used to swallow the rest of pyarrow's block
+    silently (or, read exactly, the rest of the file): it is one error at its row and column, every other line is
+    a row with the number a spreadsheet shows, and the row after it is checked as itself. A footer below the
+    people sends the file to the line-by-line reader."""
+    lines = _roster_lines(1999) + ([",".join(c or "" for c in FOOTER[1])] if reader == "line-by-line" else [])
+    lines[at - 1] = lines[at - 1].replace(",张三,", ',"张三,')
+    lines[at] = lines[at].replace(",张三,", ",,")  # the row after it: its own error at its own row
+    f = tmp_path / "r.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [(at, "姓名", None, "file-csv-unclosed-quote"), (at + 1, "姓名", None, "missing-value")]
+    assert result.rows_read == 1998 and [fr.rows for fr in result.files] == [1998] and result.valid_rows == 1997
+
+
+def test_a_quote_closed_by_a_later_rows_quote_is_still_unclosed(tmp_path, context):
+    """The next quote in the file (another row's quoted cell) does not end the cell: it is not followed by a comma."""
+    lines = _roster_lines(30)
+    lines[4] = lines[4].replace(",张三,", ',"张三,')
+    lines[10] = lines[10].replace(",张三,", ',"李四",')
+    f = tmp_path / "r.csv"
+    f.write_text("\n".join(lines), encoding="utf-8")  # no line break after the last row
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [(5, "姓名", None, "file-csv-unclosed-quote")] and result.rows_read == 29
+
+
+def test_a_quoted_cell_over_two_lines_is_one_row(tmp_path, context):
+    """Excel writes a cell with a line break in quotes: one row, the rows after it numbered as a spreadsheet shows."""
+    lines = _roster_lines(5)
+    lines[2] = lines[2].replace(",张三,", ',"张\n三",')
+    lines[4] = lines[4].replace(",张三,", ",,")
+    f = tmp_path / "r.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate_rosters([str(f)], context)
+    assert [(p.row, p.code) for p in result.errors if p.row != 3] == [(5, "missing-value")] and result.rows_read == 5
+
+
+def test_a_line_over_the_limit_is_refused_at_its_row(tmp_path, context):
+    """A roster's cells are short: a line longer than pyarrow's block (a damaged file; one of 300 MB used to take
+    1.5 GB) is one error at its row, never held whole, and the rows after it are read."""
+    lines = _roster_lines(10)
+    lines[3] = lines[3].replace(",张三,", "," + "张" * roster_reader.BLOCK_SIZE + ",")
+    lines[4] = lines[4].replace(",张三,", ",,")
+    f = tmp_path / "r.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate_rosters([str(f)], context)
+    errors = [(p.row, p.column, p.code) for p in result.errors]
+    assert errors == [(4, None, "file-csv-line-too-long"), (5, "姓名", "missing-value")]
+    assert result.rows_read == 9

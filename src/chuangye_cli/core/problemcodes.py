@@ -90,6 +90,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("file-too-large", E, "file", "Larger than the limit, refused before it is read (--max-file-mb raises it)."),
     ("file-csv-unclosed-quote", E, "file", "A quote opened in a row is never closed (no row after it is swallowed)."),
     ("file-too-many-rows", E, "file", "More rows than the limit (--max-rows raises it)."),
+    ("file-csv-line-too-long", E, "file", "A roster CSV line over the limit: refused at its row, later rows read."),
     # the report's header
     ("missing-column", E, "header", "A required column is missing."),
     ("duplicate-column", E, "header", "Two columns name the same field."),

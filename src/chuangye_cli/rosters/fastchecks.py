@@ -26,9 +26,18 @@ from chuangye_cli.rosters.rules import ACTIVITIES, ACTIVITY_ALIASES, GROUP_ALIAS
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = np.asarray([1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])
+_USCC_VALUES = np.full(256, 99, np.uint8)
+_USCC_VALUES[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
 _RIC_WEIGHTS = np.asarray([2 ** (17 - i) % 11 for i in range(17)])  # GB 11643
-#: a name starting with a character that may be (or fold into) a space or an invisible one: left to pydantic
-_SPACEY_START = r"^[\x00-\x20\x{7f}-\x{3000}\x{feff}]"
+#: an ID number's 17 digits @ these: its check sum (GB 11643), its first 8 digits and its next 9 as numbers
+_ID_WEIGHTS = np.stack(
+    [_RIC_WEIGHTS, np.r_[10 ** np.arange(7, -1, -1), np.zeros(9)], np.r_[np.zeros(8), 10 ** np.arange(8, -1, -1)]],
+    axis=1,
+).astype(np.float64)
+#: the first UTF-8 byte of a name starting with a character that may be (or fold into) a space or an invisible
+#: one (U+0000-U+0020, U+007F-U+3000, U+FEFF; a few more, such as U+3001-U+3FFF, with them): left to pydantic
+_SPACEY_LEAD = np.zeros(256, dtype=bool)
+_SPACEY_LEAD[[*range(0x21), *range(0x7F, 0xE4), 0xEF]] = True
 
 
 def _spellings(aliases: dict[str, Any]) -> dict[str, Any]:
@@ -65,6 +74,19 @@ def _numpy(arr: "pa.Array", null: int = 0) -> "np.ndarray":
     return np.where(_bits(validity, arr), values, null) if arr.null_count else values
 
 
+def _first_bytes(arr: "pa.Array", size: "np.ndarray") -> "np.ndarray":
+    """The first byte of each string (0 for ""), read off its buffers."""
+    if pa.types.is_dictionary(arr.type):
+        return _per_value(arr, lambda values: _first_bytes(values, _numpy(pc.binary_length(values))))
+    first = np.zeros(len(arr), np.uint8)
+    _, offsets, data = arr.buffers()
+    if data is not None and data.size:
+        starts = np.frombuffer(offsets, np.int32, count=len(arr), offset=arr.offset * 4)
+        used = size > 0
+        first[used] = np.frombuffer(data, np.uint8)[starts[used]]
+    return first
+
+
 def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np.ndarray":
     """``fn`` (a numpy array per value) applied once per distinct value, then spread over the rows."""
     if not pa.types.is_dictionary(arr.type):
@@ -74,7 +96,7 @@ def _per_value(arr: "pa.Array", fn: Callable[["pa.Array"], "np.ndarray"]) -> "np
 
 def _code(arr: "pa.Array", spellings: dict[str, int]) -> "np.ndarray":
     """The code of each value's exact spelling, -2 where it is none of them."""
-    codes = np.append(np.asarray(list(spellings.values()), dtype=np.int64), -2)
+    codes = np.asarray([*spellings.values(), -2], dtype=np.int16)  # int16: less to gather per row
     return _per_value(
         arr, lambda values: codes[_numpy(pc.index_in(values, value_set=string_array(list(spellings))), -1)]
     )
@@ -98,9 +120,15 @@ def _bytes(arr: "pa.Array", width: int, use: "np.ndarray") -> "np.ndarray":
     )
 
 
+def _weighted(digits: "np.ndarray", weights: "np.ndarray") -> "np.ndarray":
+    """(n, k) small digit matrix @ small integer weights, exactly (float64 matrix products are exact below 2**53,
+    and much faster than numpy's integer ones)."""
+    return (digits.astype(np.float64) @ weights.astype(np.float64)).astype(np.int64)
+
+
 def _number(digits: "np.ndarray") -> "np.ndarray":
-    """(n, k) digit matrix -> the k-digit numbers (int64)."""
-    return digits @ 10 ** np.arange(digits.shape[1] - 1, -1, -1, dtype=np.int64)
+    """(n, k) digit matrix (k <= 9) -> the k-digit numbers (int64)."""
+    return _weighted(digits, 10 ** np.arange(digits.shape[1] - 1, -1, -1))
 
 
 _DAYS_IN_MONTH = np.asarray([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] + [0] * 87)
@@ -119,7 +147,7 @@ def _dates(arr: "pa.Array") -> "np.ndarray":
     def parse(values: "pa.Array") -> "np.ndarray":
         shaped = _numpy(pc.match_substring_regex(values, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
         ymd = np.zeros(len(values), np.int64)
-        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]].astype(np.int64) - 48)
+        ymd[shaped] = _number(_bytes(values, 10, shaped)[:, [0, 1, 2, 3, 5, 6, 8, 9]] - np.uint8(48))
         return np.where(_real_day(ymd), ymd, 0)
 
     return _per_value(arr, parse)
@@ -138,18 +166,21 @@ def fast_ids(arr: "pa.Array") -> tuple["np.ndarray", "np.ndarray"]:
         at = np.flatnonzero(size == width)
         if not len(at):
             continue
-        digits = _bytes(arr, width, size == width).astype(np.int64) - 48
+        digits = _bytes(arr, width, size == width) - np.uint8(48)  # a byte below '0' wraps above 9
+        good = digits.max(axis=1) <= 9 if width == 15 else digits[:, :17].max(axis=1) <= 9
         if width == 15:  # first generation: 19 before the two-digit year, no check character
-            body = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9)), digits[:, 6:]], axis=1)
-            good = np.ones(len(at), dtype=bool)
-        else:
-            body, last = digits[:, :17], digits[:, 17]
-            check = (12 - (body @ _RIC_WEIGHTS) % 11) % 11
-            good = np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
-        good &= (body.min(axis=1) >= 0) & (body.max(axis=1) <= 9)
-        good &= _real_day(_number(body[:, 6:14]))
+            digits = np.concatenate([digits[:, :6], np.full((len(at), 2), (1, 9), np.uint8), digits[:, 6:]], axis=1)
+        # float64 matrix-vector products (exact below 2**53; a matrix-matrix one would take every core):
+        # the check sum, the first 8 and the next 9 digits
+        body = digits[:, :17].astype(np.float64)
+        sums = [(body @ _ID_WEIGHTS[:, j]).astype(np.int64) for j in range(3)]
+        number = sums[1] * 10**9 + sums[2]
+        if width == 18:
+            last, check = digits[:, 17], (12 - sums[0] % 11) % 11
+            good &= np.where(check == 10, (last == ord("X") - 48) | (last == ord("x") - 48), last == check)
+        good &= _real_day(number // 1000 % 100_000_000)
         ok[at] = good
-        id17[at] = np.where(good, _number(body), 0)
+        id17[at] = np.where(good, number, 0)
     return ok, id17
 
 
@@ -158,13 +189,13 @@ def fast_credit_codes(arr: "pa.Array") -> "np.ndarray":
 
     A suspect is confirmed with ``stdnum.cn.uscc.is_valid`` by the caller (stdnum decides).
     """
-    shaped = _numpy(pc.match_substring_regex(arr, "^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"))
-    table = np.zeros(256, dtype=np.int64)
-    table[np.frombuffer(_USCC_ALPHABET.encode(), np.uint8)] = np.arange(len(_USCC_ALPHABET))
-    values = table[_bytes(arr, 18, shaped)]
+    size = _numpy(pc.binary_length(arr))
+    shaped = size == 18
+    values = _USCC_VALUES[_bytes(arr, 18, shaped)]  # 8 digits, then 10 of the alphabet (99: any other byte)
     good = shaped.copy()
-    good[shaped] = values[:, 17] == (31 - (values[:, :17] @ _USCC_WEIGHTS) % 31) % 31
-    return ~blank(arr) & ~good
+    good[shaped] = (values[:, :8].max(axis=1, initial=0) <= 9) & (values.max(axis=1, initial=0) < 31)
+    good[shaped] &= values[:, 17] == (31 - _weighted(values[:, :17], _USCC_WEIGHTS) % 31) % 31
+    return (size > 0) & ~good
 
 
 @dataclass
@@ -195,7 +226,7 @@ def fast_check(cols: dict[str, "pa.Array"], context: RosterContext) -> FastResul
 
     name = col("name")
     size = _numpy(pc.binary_length(name), 0)
-    ok &= (size > 0) & (size <= MAX_NAME) & ~_numpy(pc.match_substring_regex(name, _SPACEY_START))
+    ok &= (size > 0) & (size <= MAX_NAME) & ~_SPACEY_LEAD[_first_bytes(name, size)]
 
     district = _code(col("district_code"), {c: i for i, c in enumerate(context.codes)})
     ok &= district >= 0

@@ -9,8 +9,11 @@ nothing here reads a whole file at once:
   UTF-8 anywhere in the file, the file is read again as GB18030 (the same
   decision as :func:`chuangye_cli.reports.reader.decode`, on the whole file).
   A file pyarrow cannot split into rows of the header's width (ragged rows,
-  line breaks inside quoted cells) is read again with Python's csv module,
-  which numbers rows as a spreadsheet does.
+  line breaks inside quoted cells), or where it reads fewer rows than the file has
+  lines (a quote left open swallows the rest of pyarrow's block without an error;
+  the lines are counted as the blocks are read), is read again line by line
+  (:func:`_records`), which numbers rows as a spreadsheet does and reports a quote
+  left open, or a line over :data:`MAX_LINE` characters, as one error at its row.
 * .xlsx goes through openpyxl in read-only mode, first sheet. Two kinds of cell
   are passed on as read beside their text (:attr:`Batch.typed`): a number in
   the ID column (its digits are lost: refused by the rules) and a formula
@@ -30,6 +33,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -46,11 +50,14 @@ from chuangye_cli.rosters.rules import ROSTER_COLUMNS, roster_column_for_header
 
 #: rows per batch for the Python readers; pyarrow's batches are sized by BLOCK_SIZE (bytes of CSV)
 BATCH_ROWS = 65536
-BLOCK_SIZE = 8 << 20
+#: pyarrow reads up to 32 blocks ahead of the parser: 2 MB holds the peak low, as fast as 8 MB
+BLOCK_SIZE = 2 << 20
 #: columns read dictionary-encoded (few distinct values: codes, categories, flags, dates)
 CODED = frozenset({"district_code", "group", "activity", "end_date", "passed", "served", "started", "start_date"})
 #: bytes read to find the header and the encoding of a CSV
 PREFIX_BYTES = 1 << 18
+#: characters of one CSV line (a roster's cells are short): a longer line is refused at its row, not read whole
+MAX_LINE = 1 << 16
 #: bytes at the end of a CSV searched for a footer (填表人, 审核人, 注, ...): found, the exact reader
 #: reads the file and skips it
 TAIL_BYTES = 1 << 14
@@ -67,6 +74,9 @@ def string_array(values: list[str]) -> Any:
     return pa.Array.from_buffers(
         pa.string(), len(encoded), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
     )
+
+
+_END: Any = object()  # the end of the lines
 
 
 class Restart(Exception):
@@ -243,6 +253,100 @@ def _decode_problem(rf: RosterFile, exc: UnicodeDecodeError) -> Problem:
 # --------------------------------------------------------------------------- CSV via pyarrow
 
 
+class _LineCounter:
+    """The CSV file as pyarrow reads it (UTF-8: other encodings are decoded here), in whole lines, counting
+    them (``\n``, ``\r\n`` or a lone ``\r``, and a last line without one) so that rows swallowed by a quote
+    left open are noticed. A data line whose quote is left open (:func:`_open_quote`, not closed within
+    :data:`MAX_LINE` characters) is handed over blank, its error kept in :attr:`problems`: pyarrow reads the
+    lines after it as rows, numbered as they are. A quoted cell that does close over a line break is passed
+    on as it is (pyarrow then reads fewer rows than lines, and the file is read line by line)."""
+
+    def __init__(self, rf: RosterFile):
+        self.rf = rf
+        self.fh = open(rf.file, "rb")
+        utf8 = (rf.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
+        self.decoder = None if utf8 else codecs.getincrementaldecoder(rf.encoding or "utf-8")()
+        self.buf, self.at = b"", 0  # read; handed over up to ``at`` (memoryviews of it: no copy)
+        self.eof = False
+        self.lines = 0
+        self.last = b"\n"  # the last byte handed over: an empty file has no line
+        self.problems: list[Problem] = []
+
+    closed = False
+
+    def _fill(self, size: int) -> None:
+        if self.eof or len(self.buf) - self.at >= size:
+            return
+        parts = [self.buf[self.at :]]  # the few bytes not handed over yet
+        have = len(parts[0])
+        while not self.eof and have < size:
+            raw = self.fh.read(max(size - have, BLOCK_SIZE))
+            self.eof = not raw
+            parts.append(raw if self.decoder is None else self.decoder.decode(raw, final=not raw).encode("utf-8"))
+            have += len(parts[-1])
+        self.buf, self.at = b"".join(parts), 0
+
+    def read(self, size: int = -1) -> Any:
+        import numpy as np
+
+        size = size if size > 0 else BLOCK_SIZE
+        self._fill(size + 4 * MAX_LINE + 4)  # a line after this read's last whole line, to see a quote close
+        buf, start = self.buf, self.at
+        end = min(start + size, len(buf))
+        if end < len(buf):  # whole lines only
+            end = buf.rfind(b"\n", start, end) + 1 or end
+        self.at = end
+        if end == start:
+            return b""
+        data: Any = memoryview(buf)[start:end]
+        if buf.find(b'"', start, end) >= 0:
+            data = self._blank_unclosed(bytes(data))
+            buf, start, end = data, 0, len(data)
+        self.lines += int(np.count_nonzero(np.frombuffer(buf, np.uint8, end - start, start) == 10))  # 5x bytes.count
+        if buf.find(b"\r", start, end) >= 0:  # a lone \r ends a line too; a \r\n split between two reads is one
+            cr = buf.count(b"\r", start, end) - buf.count(b"\r\n", start, end)
+            self.lines += cr - (self.last == b"\r" and buf[start : start + 1] == b"\n")
+        self.last = buf[end - 1 : end]
+        return data
+
+    def _blank_unclosed(self, data: bytes) -> bytes:
+        """``data`` with each data line whose quote is left open made blank (its line break kept)."""
+        assert self.rf.header_row is not None
+        if data.count(b"\r") != data.count(b"\r\n"):
+            return data  # lone \r line breaks: numbered line by line (pyarrow's rows and the lines may differ)
+        delimiter = self.rf.delimiter
+        lines = data.split(b"\n")
+        for i, line in enumerate(lines):
+            number = self.lines + i + 1
+            if b'"' not in line or number <= self.rf.header_row:
+                continue
+            text = (line + b"\n").decode("utf-8", errors="replace")
+            if _open_quote(text, delimiter) is None:
+                continue
+            opened = _open_quote_over(text, self._after(lines, i), delimiter)
+            if opened is None:
+                continue  # closes over a line break: fewer rows than lines, so the file is read line by line
+            column = self.rf.headers.get(self.rf.positions.get(opened, ""))
+            self.problems.append(error("file-csv-unclosed-quote", file=self.rf.file, row=number, column=column))
+            lines[i] = delimiter.encode() * (self.rf.width - 1) + (b"\r" if line.endswith(b"\r") else b"")
+        return b"\n".join(lines)
+
+    def _after(self, lines: list[bytes], i: int) -> Iterator[bytes]:
+        """The lines after ``lines[i]`` (``lines``: a read split at its line breaks), then those not handed over."""
+        for j in range(i + 1, len(lines) - 1):
+            yield lines[j] + b"\n"
+        if lines[-1]:  # the file's last line, without a line break
+            yield lines[-1]
+        else:
+            yield from self.buf[self.at : self.at + 4 * MAX_LINE + 4].splitlines(True)  # UTF-8: 4 bytes a character
+
+    def lines_in_file(self) -> int:
+        return self.lines + (self.last not in (b"\n", b"\r"))
+
+    def close(self) -> None:
+        self.fh.close()
+
+
 def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     import numpy as np
     import pyarrow as pa
@@ -252,7 +356,6 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
     names = [f"c{i}" for i in range(rf.width)]
     include = [names[p] for p in sorted(rf.positions)]
     keys = [rf.positions[p] for p in sorted(rf.positions)]
-    encoding = {"utf-8": "utf8"}.get(rf.encoding or "utf-8", rf.encoding)
     parse_options = pacsv.ParseOptions(delimiter=rf.delimiter, ignore_empty_lines=False)
     # columns with few distinct values arrive dictionary-encoded: the parser (on every core) does the
     # hashing, and the fast check looks at each distinct spelling once per batch
@@ -266,12 +369,13 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
         quoted_strings_can_be_null=False,
         null_values=[],
     )
+    source = _LineCounter(rf)
     try:
         next_row = rf.header_row + 1
         batches = pacsv.open_csv(  # streaming: one block of the file at a time
-            rf.file,
+            source,
             read_options=pacsv.ReadOptions(
-                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, encoding=encoding, use_threads=True
+                skip_rows=rf.header_row, column_names=names, block_size=BLOCK_SIZE, use_threads=True
             ),
             parse_options=parse_options,
             convert_options=convert_options,
@@ -296,6 +400,12 @@ def _arrow_batches(rf: RosterFile) -> Iterator[Batch]:
             return
         rf.kind = "csv-python"  # ragged rows or line breaks in cells: number rows exactly
         raise Restart() from None
+    finally:
+        source.close()
+    if next_row - 1 != source.lines_in_file():  # lines pyarrow did not read as rows: a quoted cell over lines
+        rf.kind = "csv-python"
+        raise Restart()
+    rf.problems.extend(source.problems)
 
 
 def _memory_pool() -> Any:
@@ -342,10 +452,9 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
     assert rf.header_row is not None
     try:
         with open(rf.file, encoding=rf.encoding or "utf-8", newline="") as fh:
-            reader = csv.reader(fh, delimiter=rf.delimiter, strict=False)
             numbers: list[int] = []
             records: list[list[str]] = []
-            for number, record in enumerate(reader, start=1):
+            for number, record in _records(fh, rf):
                 if number <= rf.header_row or all(is_blank(v) for v in record) or is_footer(record):
                     continue
                 numbers.append(number)
@@ -360,8 +469,98 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
             rf.encoding = "gb18030"
             raise Restart() from None
         rf.problems.append(_decode_problem(rf, exc))
-    except csv.Error as exc:
-        rf.problems.append(error("file-csv-syntax", file=rf.file, reason=str(exc)))
+
+
+def _lines(fh: Any) -> Iterator[Optional[str]]:
+    """The file's lines with their line break; None for a line over :data:`MAX_LINE` characters (skipped
+    without holding it)."""
+    while line := fh.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE and line[-1] not in "\r\n":
+            while (rest := fh.readline(MAX_LINE)) and rest[-1] not in "\r\n":
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _open_quote(text: str, delimiter: str) -> Optional[tuple[int, bool]]:
+    """(the position of the field (0 = first) whose quote is still open at the end of ``text``, whether it can
+    never close), else None. A quote only opens a field at its start, and a quote inside a quoted field either
+    doubles or closes it, followed by the delimiter or the line's end: a quote followed by anything else leaves
+    it open for good (a quote left open, reaching the next quote of the file)."""
+    field, at, end = 0, 0, len(text.rstrip("\r\n"))
+    while at < end:
+        if text[at] == '"':
+            close = at + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or close >= end:
+                    return field, False
+                if text[close + 1 : close + 2] == '"':
+                    close += 2
+                    continue
+                if close + 1 < end and text[close + 1] != delimiter:
+                    return field, True  # a stray quote: not this field's end
+                break
+            at = close + 1
+        else:
+            at = text.find(delimiter, at)
+            if at < 0:
+                return None
+        if at < end:  # the delimiter
+            field += 1
+            at += 1
+    return None
+
+
+def _open_quote_over(line: str, after: Iterator[bytes], delimiter: str) -> Optional[int]:
+    """The field of ``line`` whose quote is left open, continued by the lines ``after`` (UTF-8, as many as
+    :data:`MAX_LINE` allows), else None."""
+    text, opened = line, _open_quote(line, delimiter)
+    for more in after:
+        if opened is None or opened[1] or len(text) > MAX_LINE:
+            break
+        text += more.decode("utf-8", errors="replace")
+        opened = _open_quote(text, delimiter)
+    return None if opened is None else opened[0]
+
+
+def _records(fh: Any, rf: RosterFile) -> Iterator[tuple[int, list[str]]]:
+    """(row number as a spreadsheet shows it, cells) of every CSV record. A quoted cell may run over line
+    breaks (Excel writes them so) when it closes, well-formed, within :data:`MAX_LINE` characters; a quote
+    that does not is one error at its row (the row is not read) and the next line is the next row; a line
+    over :data:`MAX_LINE` characters is one error at its row too."""
+    delimiter = rf.delimiter
+    lines = _lines(fh)
+    back: deque[Optional[str]] = deque()  # lines read ahead for a quoted cell that did not close
+    number = 0
+    while back or (line := next(lines, _END)) is not _END:
+        if back:
+            line = back.popleft()
+        number += 1
+        if line is None:
+            rf.problems.append(error("file-csv-line-too-long", file=rf.file, row=number, limit=f"{MAX_LINE:,}"))
+            continue
+        if '"' not in line:
+            yield number, line.rstrip("\r\n").split(delimiter)
+            continue
+        text, opened = line, _open_quote(line, delimiter)
+        taken: list[Optional[str]] = []
+        while opened is not None and not opened[1] and len(text) <= MAX_LINE:
+            more = back.popleft() if back else next(lines, _END)
+            if more is _END or more is None:
+                if more is None:
+                    taken.append(more)
+                break
+            taken.append(more)
+            text += more
+            opened = _open_quote(text, delimiter)
+        if opened is not None:  # a quote left open: this row alone is refused, the lines after it are rows
+            column = rf.headers.get(rf.positions.get(opened[0], ""))
+            rf.problems.append(error("file-csv-unclosed-quote", file=rf.file, row=number, column=column))
+            back.extendleft(reversed(taken))
+            continue
+        yield number, next(csv.reader([text], delimiter=delimiter, strict=False))
 
 
 # --------------------------------------------------------------------------- xlsx

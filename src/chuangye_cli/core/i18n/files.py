@@ -111,6 +111,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "CSV 格式错误：本行的引号（\"）一直没有闭合，其后各行都会被吞进同一个单元格",
         "en": "malformed CSV: a quote (\") opened in this row is never closed, so every row after it would be swallowed into one cell",
     },
+    "file-csv-line-too-long": {
+        "zh": "本行过长（超过 {limit} 个字符），花名册的单元格都很短，可能是文件损坏；本行未读取，其后各行照常读取",
+        "en": "this line is too long (over {limit} characters; a roster's cells are short: the file may be damaged); the line is not read, the rows after it are",
+    },
     "file-too-many-rows": {
         "zh": "行数过多（最多 {limit} 行），不像是季报文件；如确是报表，check 和 validate 可用 --max-rows 放宽（最多 1,048,576，Excel 的上限）",
         "en": "too many rows (at most {limit}); this is not a quarterly report — if it is, check and validate raise the limit with --max-rows (up to 1,048,576, Excel's own)",
