@@ -256,3 +256,25 @@ def test_a_line_over_the_limit_is_refused_at_its_row(tmp_path, context):
     errors = [(p.row, p.column, p.code) for p in result.errors]
     assert errors == [(4, None, "file-csv-line-too-long"), (5, "姓名", "missing-value")]
     assert result.rows_read == 9
+
+
+def test_a_row_longer_than_the_header_is_refused_as_a_reports_row_is(tmp_path, context):
+    """A comma typed in a name (张,三) shifted every later cell one column right: the roster reader
+    read the row anyway (the ID then stood under another header). Trailing empty cells are fine."""
+    header = (
+        "身份证号,姓名,行政区划代码,人员类别,参加类型,结业日期,"
+        "是否合格,合格后是否接受创业服务,是否成功创业,创业日期,统一社会信用代码"
+    )
+    a, b, c = make_id("37010219800101001"), make_id("37010219800101002"), make_id("37010219800101003")
+    f = tmp_path / "r.csv"
+    f.write_text(
+        f"{header}\n"
+        f"{a},张三,370102,登记失业人员,创业指导,2009-03-15,,,,,\n"
+        f"{b},张,三,370102,登记失业人员,创业培训,2009-05-20,是,是,是,2009-06-01,91370102MA3C4F5G66\n"
+        f"{c},李四,370102,其他,创业培训,2009-05-20,否,,,,,,\n",
+        encoding="utf-8",
+    )
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [(3, None, None, "row-extra-cells")]
+    assert result.errors[0].message("en").startswith("the row has 12 cells, the header has 11; the row was not read")
+    assert result.valid_rows == 2 and result.rows_read == 2  # rows read + the row refused = the 3 data lines

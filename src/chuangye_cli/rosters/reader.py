@@ -457,6 +457,11 @@ def _python_batches(rf: RosterFile) -> Iterator[Batch]:
             for number, record in _records(fh, rf):
                 if number <= rf.header_row or all(is_blank(v) for v in record) or is_footer(record):
                     continue
+                if len(record) > rf.width and not all(is_blank(v) for v in record[rf.width :]):
+                    # cells shifted (an unquoted comma in a name or a number): refused, as a report's row is
+                    extra = error("row-extra-cells", file=rf.file, row=number, cells=len(record), header=rf.width)
+                    rf.problems.append(extra)
+                    continue
                 numbers.append(number)
                 records.append(record)
                 if len(records) >= BATCH_ROWS:
