@@ -278,3 +278,13 @@ def test_a_row_longer_than_the_header_is_refused_as_a_reports_row_is(tmp_path, c
     assert found(result) == [(3, None, None, "row-extra-cells")]
     assert result.errors[0].message("en").startswith("the row has 12 cells, the header has 11; the row was not read")
     assert result.valid_rows == 2 and result.rows_read == 2  # rows read + the row refused = the 3 data lines
+
+
+def test_a_roster_workbook_unpacking_beyond_the_limit_is_refused_before_it_is_parsed(tmp_path, context, monkeypatch):
+    """Roster workbooks had no size limit (a 1.17 MB file ran 474 s at 2.1 GB)."""
+    f = xlsx(tmp_path / "r.xlsx", [person(make_id("37010219800101001"))])
+    monkeypatch.setattr(roster_reader, "MAX_XLSX_UNPACKED", 1_000)
+    result = validate_rosters([str(f)], context)
+    assert found(result) == [(None, None, None, "roster-xlsx-too-large")]
+    assert result.errors[0].message("en").endswith("bytes (at most 1,000): no roster, or damaged; save it as .csv")
+    assert result.valid_rows == 0

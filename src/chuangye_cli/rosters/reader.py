@@ -58,6 +58,9 @@ CODED = frozenset({"district_code", "group", "activity", "end_date", "passed", "
 PREFIX_BYTES = 1 << 18
 #: characters of one CSV line (a roster's cells are short): a longer line is refused at its row, not read whole
 MAX_LINE = 1 << 16
+#: a roster workbook's parts unpacked, at most: a full sheet of 1,048,576 rows (Excel's own limit)
+#: of 11 columns unpacks to about 0.5 GiB; more is no roster (or a zip bomb), refused before it is parsed
+MAX_XLSX_UNPACKED = 1 << 30
 #: bytes at the end of a CSV searched for a footer (填表人, 审核人, 注, ...): found, the exact reader
 #: reads the file and skips it
 TAIL_BYTES = 1 << 14
@@ -594,6 +597,12 @@ def _open_xlsx(rf: RosterFile) -> Any:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(rf.file) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_XLSX_UNPACKED:
+            size, limit = f"{unpacked:,}", f"{MAX_XLSX_UNPACKED:,}"
+            rf.problems.append(error("roster-xlsx-too-large", file=rf.file, size=size, limit=limit))
+            return None
         return load_workbook(rf.file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         rf.problems.append(error("file-xlsx-invalid", file=rf.file, suffix=".xlsx", reason=reason_of(exc)))

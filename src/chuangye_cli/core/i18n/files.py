@@ -103,6 +103,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "列数过多（{count} 列，最多 {limit} 列）；如确是报表，check 和 validate 可用 --max-columns 放宽（最多 16,384，Excel 的上限）",
         "en": "too many columns ({count}; at most {limit}); if this is a report, check and validate raise the limit with --max-columns (up to 16,384, Excel's own)",
     },
+    "roster-xlsx-too-large": {
+        "zh": "花名册工作簿解压后过大（{size} 字节，最多 {limit} 字节）：不是花名册，或已损坏；请另存为 .csv",
+        "en": "the roster workbook unpacks to {size} bytes (at most {limit}): no roster, or damaged; save it as .csv",
+    },
     "file-too-large": {
         "zh": "文件过大（{size} 字节，最大 {limit} 字节）；如确是报表，check 和 validate 可用 --max-file-mb 放宽",
         "en": "the file is too large ({size} bytes; at most {limit}); if this is a report, check and validate raise the limit with --max-file-mb",
