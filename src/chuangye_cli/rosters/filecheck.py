@@ -28,7 +28,7 @@ from chuangye_cli.rosters.rules import (
 from chuangye_cli.rosters.store import RowStore
 
 #: problems kept in full for one roster file; the rest are counted by kind (bounded memory and output)
-MAX_PROBLEMS = 1_000
+MAX_PROBLEMS = 10_000
 
 
 def _warning(key: str, file: str, headers: dict[str, str], line: int, value: Any) -> Problem:
