@@ -19,6 +19,7 @@ Measured on the sample data (two .xlsx reports): calamine reads a sheet in
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import zipfile
@@ -111,9 +112,7 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
                 unpacked = sum(info.file_size for info in zf.infolist())
                 if unpacked > max_unpacked:
                     raise TooLarge(unpacked)
-                _check_extent(zf, suffix, max_rows * max_columns)
-                if suffix in (".xlsx", ".xlsm"):
-                    formula_parts = _has_formulas(zf)
+                formula_parts = _scan_parts(zf, suffix, max_rows * max_columns)
         except (TooLarge, CellsBeyond):
             raise
         except Exception as exc:  # noqa: BLE001 - a corrupt zip raises BadZipFile, zlib.error, EOFError, ...
@@ -173,23 +172,27 @@ _ODS_REPEAT = {
 }
 
 
-def _check_extent(zf: zipfile.ZipFile, suffix: str, cells: int) -> None:
-    """Raise :class:`CellsBeyond` when a sheet's used rectangle (rows x columns, as calamine will
-    make it) exceeds ``cells``: the limits' own rows x columns. A table far inside the limits with a
-    stray cell a few thousand rows below stays readable, as before."""
+def _scan_parts(zf: zipfile.ZipFile, suffix: str, cells: int) -> bool:
+    """One read of each sheet part, before calamine: raise :class:`CellsBeyond` when a sheet's used
+    rectangle (rows x columns, as calamine will make it) exceeds ``cells`` (the limits' own rows x
+    columns; a table with a stray cell a few thousand rows below stays readable), and say whether
+    any .xlsx sheet holds a formula element (a byte scan: openpyxl is imported only when one does)."""
+    formulas = False
     if suffix in (".xlsx", ".xlsm"):
-        names = _sheet_names(zf)
         for info in zf.infolist():
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                part = zf.read(info)
                 rows = columns = 0
-                for tag, letters, number in _XLSX_REF.findall(zf.read(info)):
+                for _tag, letters, number in _XLSX_REF.findall(part):
                     rows = max(rows, int(number))
                     if letters:
                         columns = max(columns, _column_number(letters))
                 if rows * max(columns, 1) > cells:
-                    raise CellsBeyond(names.get(info.filename, info.filename), rows, columns)
+                    raise CellsBeyond(_sheet_names(zf).get(info.filename, info.filename), rows, columns)
+                formulas = formulas or holds_formula(io.BytesIO(part))
     elif suffix == ".ods" and "content.xml" in zf.namelist():
         _check_ods(zf.read("content.xml"), cells)
+    return formulas
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -245,16 +248,6 @@ def _check_ods(content: bytes, cells: int) -> None:
             col += int(repeat.group(1)) if repeat else 1
             if not empty or b"value-type" in attrs:
                 last = col
-
-
-def _has_formulas(zf: zipfile.ZipFile) -> bool:
-    """Whether any worksheet part holds a formula element (a byte scan: no openpyxl import when none does)."""
-    for info in zf.infolist():
-        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-            with zf.open(info) as src:
-                if holds_formula(src):
-                    return True
-    return False
 
 
 def _mark_uncached_formulas(path: str, sheets: list[Sheet]) -> None:
