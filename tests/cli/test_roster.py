@@ -224,3 +224,14 @@ def test_encodings_give_the_same_result(tmp_path, encoding):
     assert outcome(copy) == outcome(source)
     shown = {"utf-16": "utf-16", "gb18030": "gb18030", "utf-8-sig": "utf-8"}[encoding]  # the BOM is skipped, not named
     assert json.loads(run("roster", copy, "--format", "json").stdout)["files"][0]["encoding"] == shown
+
+
+def test_an_id_number_in_a_roster_file_name_is_masked_in_the_files_listed(tmp_path):
+    """The JSON ``files`` list named a roster file in full (problems already masked its name)."""
+    import shutil
+
+    shutil.copy(ROSTERS / "good.csv", tmp_path / "370102199003071234.csv")
+    result = run("roster", str(tmp_path), "--format", "json")
+    files = [f["file"] for f in json.loads(result.stdout)["files"]]
+    assert files == [str(tmp_path / "370102********1234.csv")]
+    assert "199003071234" not in result.stdout + result.stderr

@@ -91,3 +91,10 @@ class RosterFileRead:
     encoding: Optional[str]
     rows: int
     headers: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        from chuangye_cli.core.text import shown
+
+        # as every output shows a file name (an ID number in it masked, control characters escaped), as
+        # problems name it (core.problems), so a file's problems and its entry match
+        object.__setattr__(self, "file", shown(self.file))
