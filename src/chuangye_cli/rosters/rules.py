@@ -106,12 +106,6 @@ def id17_of(id_number: str) -> int:
     return int(id_number[:17])
 
 
-def id_from17(value: int) -> str:
-    """The 18-character ID number of its first 17 digits (the check character computed)."""
-    body = f"{value:017d}"
-    return body + ric.calc_check_digit(body + "0")
-
-
 def _required_text(value: Any) -> str:
     text = str(value).strip()
     if len(text) > MAX_NAME:
