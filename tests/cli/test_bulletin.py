@@ -65,9 +65,9 @@ def test_docx_ranking_table_cell_by_cell(made):
             "落后项数",
             "新增个体工商户和私营企业增长",
         ],
-        ["1", "历下区", "150", "3", "0", "+50.0%（同比）"],
-        ["1", "市中区", "150", "3", "0", "+50.0%（同比）"],
-        ["3", "天桥区", "150", "3", "0", "—（基数为 0）"],
+        ["1", "历下区", "150", "3", "0", "+50.0%（环比）"],
+        ["1", "市中区", "150", "3", "0", "+50.0%（环比）"],
+        ["1", "天桥区", "150", "3", "0", "+50.0%（环比）"],
         ["4", "槐荫区", "100", "2", "2", "-25.0%（环比）"],
         ["—", "历城区", "—", "—", "—", "未报送"],
     ]
@@ -89,23 +89,27 @@ def _section(d, heading):
 def test_docx_praise_criticism_and_rule(made):
     d = docx.Document(made / "b.docx")
     assert _section(d, "三、表扬") == [
-        "对民营企业和个体工商户数量增长快、各项目标均未落后于序时进度的以下县(市)区给予表扬：",
-        "1. 历下区：新增个体工商户和私营企业 30 户，同比增长 50.0%（2009年第一季度 20 户）。",
-        "2. 市中区：新增个体工商户和私营企业 30 户，同比增长 50.0%（2009年第一季度 20 户）。",
+        "对各项考核结果均已达标或符合序时进度、新增个体工商户和私营企业环比增长快于全市（+20.0%）的以下县(市)区给予表扬：",
+        "1. 历下区：新增个体工商户和私营企业 30 户，环比增长 50.0%（2009年第四季度 20 户）。",
+        "2. 市中区：新增个体工商户和私营企业 30 户，环比增长 50.0%（2009年第四季度 20 户）。",
+        "3. 天桥区：新增个体工商户和私营企业 30 户，环比增长 50.0%（2009年第四季度 20 户）。",
     ]
     assert _section(d, "四、通报批评") == [
-        "对创建工作进展缓慢的以下县(市)区予以通报批评：",
+        "对以下县(市)区予以通报批评：",
         "1. 槐荫区：参加创业指导和创业培训人数 100 人，按分解任务序时进度应达 125 人，差 25 人；"
-        "区县级创业孵化基地 2 个，按序时进度应达 2.5 个，差 0.5 个。",
+        "区县级创业孵化基地 2 个，距年底 4 个的目标尚差 2 个。",
+        "2. 历城区：未按时报送2010年第一季度季报（季报制度）。",
     ]
     districts = _section(d, "二、各县(市)区进展")
     assert districts[0].startswith(
-        "排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长率由高到低"
+        "排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长由高到低"
     )
+    assert districts[1].startswith("增长一律按环比计算（1 个参加排名的县(市)区没有上年同季数据，不能全部按同比计算）")
+    assert districts[1].endswith("全市环比增长 +20.0%。")
     overall = _section(d, "一、总体进展")
     assert "参加创业指导和创业培训人数 670 人，完成目标任务的 83.8%，超序时进度 21.3 个百分点。" in overall
     quality = _section(d, "五、数据质量")
-    assert quality[0] == "历城区 未报送2010年第一季度季报，不参加排名，本季度没有其自身数据。"
+    assert quality[0] == "历城区 未按时报送2010年第一季度季报（见四），不参加排名，本季度没有其自身数据。"
     assert "槐荫区 缺报 2009年第一季度、2009年第二季度、2009年第三季度 季报，其累计数据不全。" in quality
     assert any("合计行" in t for t in quality)
     assert [p.text for p in d.paragraphs[-2:]] == ["测试办公室", "2010年4月20日"]
@@ -145,7 +149,8 @@ def test_english(tmp_path):
     assert "| — | Licheng | — | — | — | not reported |" in md
     assert (
         "1. Huaiyin: Guidance and training participants 100 people, 125 people due by the pro-rata share of its "
-        "quota, 25 people short"
+        "quota, 25 people short; Local incubators 2, 2 short of the target of 4 by the end of the year.\n\n"
+        "2. Licheng: did not send its report for Q1 2010 on time (quarterly reporting)."
         in md
     )
 
@@ -174,11 +179,11 @@ def test_allow_errors_names_every_error_and_uses_the_valid_rows(tmp_path):
     assert result.exit_code == 0, result.stderr
     md = out.read_text(encoding="utf-8")
     assert "以下 1 个文件有错误（共 1 个），出错的行未计入本通报：" in md
-    assert re.search(r"370102_历下区\.csv 第 3 行 创业指导人数：", md)
-    assert "| 1 | 市中区 | 150 | 3 | 0 | +50.0%（同比） |" in md
+    assert re.search(r"创业指导人数：.*（.*370102_历下区\.csv 第 3 行）", md)
+    assert "| 1 | 市中区 | 150 | 3 | 0 | +50.0%（环比） |" in md
     # 历下区's 2009Q2 row is left out: 120 of the 125 due, one behind, so after 天桥区 (nothing behind)
-    assert "| 2 | 天桥区 | 150 | 3 | 0 | —（基数为 0） |" in md
-    assert "| 3 | 历下区 | 120 | 3 | 1 | +50.0%（同比） |" in md
+    assert "| 1 | 天桥区 | 150 | 3 | 0 | +50.0%（环比） |" in md
+    assert "| 3 | 历下区 | 120 | 3 | 1 | +50.0%（环比） |" in md
 
 
 def test_bad_extension_and_sample(tmp_path):

@@ -175,6 +175,11 @@ CODES: dict[str, ProblemCode] = _registry(
 )
 
 
+#: warnings that bear on a figure (the figure may be wrong, not merely incomplete): the bulletin writes
+#: each out in words under 五、数据质量 and marks the city figures they touch （含待核实数据）.
+#: implausible-value is the plausibility check's (registered with it)
+FIGURE_WARNINGS = ("cumulative-exceeds", "scaled-implausible", "looks-cumulative", "implausible-value")
+
 def markdown_table() -> str:
     """The README's table of problem codes."""
     lines = ["| code | severity | names | what it means |", "|---|---|---|---|"]

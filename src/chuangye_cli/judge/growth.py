@@ -1,6 +1,8 @@
 """Growth of 新增个体工商户 + 新增私营企业 per district, for the bulletin's ranking. Pure.
 
 :func:`change` is the one relative change of the project: ``judge.trend``'s 环比 and 同比 use it too.
+The bulletin indexes the rows once (:func:`totals`) and reads every district's growth from the index
+(:func:`growth_from`): linear in the rows, however many districts.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
 #: the columns whose sum the bulletin's growth measures (the plan: 民营企业和个体工商户数量增长快)
 GROWTH_COLUMNS = ("new_individual_businesses", "new_private_enterprises")
 
+Basis = Literal["yoy", "qoq"]
+#: the base quarter of each basis, as an offset from the quarter measured
+OFFSETS: dict[str, int] = {"yoy": -4, "qoq": -1}
+
 
 def change(current: Optional[float], base: Optional[float]) -> Optional[float]:
     """The relative change from ``base`` to ``current`` (0.25 = +25%): 环比 against the previous
@@ -29,33 +35,74 @@ def change(current: Optional[float], base: Optional[float]) -> Optional[float]:
 
 @dataclass(frozen=True)
 class Growth:
-    """A district's growth of new businesses in the as-of quarter against a base quarter."""
+    """A district's (or the city's) growth of new businesses in the as-of quarter against a base quarter."""
 
     current: int
     #: 'yoy' (同比: the same quarter a year earlier) or 'qoq' (环比: the quarter before); None: no base
-    basis: Optional[Literal["yoy", "qoq"]]
+    basis: Optional[Basis]
     base_quarter: Optional[Quarter]
     base: Optional[int]
     #: the relative change; None when there is no base or the base is 0
     rate: Optional[float]
+
+    @property
+    def zero_base(self) -> bool:
+        """A base of 0: no rate; printed as 新增 N 户（上年同期为 0）."""
+        return self.base == 0
+
+    @property
+    def order(self) -> Optional[tuple[int, float]]:
+        """The growth's place in the ranking, larger first: a rate by its value; a base of 0 with
+        new businesses above every rate (by the businesses added), 0 on 0 as a rate of 0; None
+        (ranked after every other) without a base."""
+        if self.base is None:
+            return None
+        if self.base == 0:
+            return (1, float(self.current)) if self.current > 0 else (0, 0.0)
+        return (0, float(self.rate))  # type: ignore[arg-type]
 
 
 def _total(row: "ReportRow") -> int:
     return sum(getattr(row, c) for c in GROWTH_COLUMNS)
 
 
-def district_growth(rows: "Iterable[ReportRow]", code: str, as_of: Quarter) -> Optional[Growth]:
-    """The district's growth in ``as_of``: 同比 where it has a row for the same quarter a year
-    earlier, else 环比 where it has the quarter before; None when it has no row for ``as_of``."""
-    own = {r.period: r for r in rows if r.district_code == code}
-    if as_of not in own:
+def totals(rows: "Iterable[ReportRow]") -> dict[tuple[str, Quarter], int]:
+    """Every district-quarter's new businesses, in one pass over the rows."""
+    return {(r.district_code, r.period): _total(r) for r in rows}
+
+
+def growth_from(
+    index: dict[tuple[str, Quarter], int], code: str, as_of: Quarter, basis: Optional[Basis] = None
+) -> Optional[Growth]:
+    """The district's growth in ``as_of`` from :func:`totals`: on ``basis`` when given (no base
+    quarter: a growth without a rate), else 同比 where the year-earlier quarter is there, else 环比;
+    None when the district has no row for ``as_of``."""
+    current = index.get((code, as_of))
+    if current is None:
         return None
-    current = _total(own[as_of])
-    for basis, q in (("yoy", as_of + -4), ("qoq", as_of + -1)):
-        if q in own:
-            base = _total(own[q])
-            return Growth(current, basis, q, base, change(current, base))  # type: ignore[arg-type]
+    for b in (basis,) if basis else ("yoy", "qoq"):
+        q = as_of + OFFSETS[b]
+        base = index.get((code, q))
+        if base is not None:
+            return Growth(current, b, q, base, change(current, base))  # type: ignore[arg-type]
     return Growth(current, None, None, None, None)
 
 
-__all__ = ["GROWTH_COLUMNS", "Growth", "change", "district_growth"]
+def district_growth(rows: "Iterable[ReportRow]", code: str, as_of: Quarter) -> Optional[Growth]:
+    """The district's growth in ``as_of``: 同比 where it has a row for the same quarter a year
+    earlier, else 环比 where it has the quarter before; None when it has no row for ``as_of``."""
+    return growth_from(totals(r for r in rows if r.district_code == code), code, as_of)
+
+
+def combined(growths: "Iterable[Growth]", basis: Basis, as_of: Quarter) -> Optional[Growth]:
+    """The growth of the sum of ``growths`` (those with a base): the city's own growth on one basis,
+    over the districts it can be measured on; None when none has a base."""
+    with_base = [g for g in growths if g.base is not None]
+    if not with_base:
+        return None
+    current = sum(g.current for g in with_base)
+    base = sum(g.base for g in with_base)  # type: ignore[misc]
+    return Growth(current, basis, as_of + OFFSETS[basis], base, change(current, base))
+
+
+__all__ = ["GROWTH_COLUMNS", "Growth", "change", "combined", "district_growth", "growth_from", "totals"]

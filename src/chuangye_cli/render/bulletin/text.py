@@ -13,11 +13,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from chuangye_cli.core.i18n import district_label, label
+from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.core.text import shown
 from chuangye_cli.render.numbers import percent, threshold_text, value_text
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.bulletin import Bulletin, DistrictLine, Gap
+    from chuangye_cli.core.problems import Problem
+    from chuangye_cli.judge.bulletin import Bulletin, CityFigure, DistrictLine, Gap
 
 QUARTER_ZH = {1: "一", 2: "二", 3: "三", 4: "四"}
 RULE_KEYS = {
@@ -27,7 +29,10 @@ RULE_KEYS = {
     ("growth", "desc"): "bulletin.rule.growth.desc",
 }
 BASIS_KEYS = {"yoy": "bulletin.basis.yoy", "qoq": "bulletin.basis.qoq"}
+BASE_KEYS = {"yoy": "bulletin.base.yoy", "qoq": "bulletin.base.qoq"}
 #: statuses in the order the overall sentence names them (zero counts left out)
+#: a rate's statuses that mean it misses its target now (a rate has no pro-rata share: 低于目标)
+BEHIND_STATUSES = ("behind", "not_met")
 SUMMARY_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
 
 
@@ -120,26 +125,98 @@ def quarter_words(q: Any, lang: str) -> str:
     return f"{q.year}年第{QUARTER_ZH[q.q]}季度" if lang == "zh" else f"Q{q.q} {q.year}"
 
 
+def _mark(unverified: bool, lang: str) -> str:
+    return label("bulletin.unverified", lang) if unverified else ""
+
+
+def printed_gap(actual: str, due: str) -> str:
+    """The gap between two printed percentages (99.2% and 100%: 0.8): what a reader computes from
+    the page, so the printed gap always agrees with the printed rates."""
+    a, d = Decimal(actual.rstrip("%")), Decimal(due.rstrip("%"))
+    return str(abs(d - a).quantize(Decimal("0.1")))
+
+
+def target_percent(threshold: Any) -> str:
+    """A rate's target as the plan writes it: 90%, 99.5%."""
+    return threshold_text("ratio", ">=", threshold, "zh").removeprefix(">= ")
+
+
+def _rate_line(f: "CityFigure", lang: str) -> list[str]:
+    name, mark = f.name[lang], _mark(f.unverified, lang)
+    upper = f.op not in (">=", ">")
+    if f.kind == "ratio":
+        actual = percent(f.actual, f.threshold, f.op)
+        threshold = target_percent(f.threshold)
+        if f.status in BEHIND_STATUSES:
+            key = "bulletin.rate_over" if upper else "bulletin.rate_short"
+            out = [label(key, lang, name=name, actual=actual, mark=mark, threshold=threshold,
+                         gap=printed_gap(actual, threshold))]
+        else:
+            out = [label("bulletin.rate", lang, name=name, actual=actual, mark=mark, threshold=threshold,
+                         status=label(f"status.{f.status}", lang))]
+        if f.below:
+            sep = "、" if lang == "zh" else ", "
+            names = sep.join(
+                label("bulletin.district_rate", lang,
+                      district=district_label(b.code, b.name, b.name_en, lang, with_code=False),
+                      rate=percent(b.actual, f.threshold, f.op))
+                for b in f.below
+            )
+            out.append(label("bulletin.rate_above" if upper else "bulletin.rate_below", lang, districts=names))
+        return out
+    return [
+        label(
+            "bulletin.rate", lang, name=name, mark=mark,
+            actual=value_text(f.kind, f.actual, lang, f.threshold, f.op),
+            threshold=threshold_text(f.kind, f.op, f.threshold, lang).removeprefix(">= "),
+            status=label(f"status.{f.status}", lang),
+        )
+    ]
+
+
+def _status_parts(counts: dict[str, int], lang: str) -> str:
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(
+        label("bulletin.count_part", lang, status=label(f"status.{s}", lang), count=counts[s])
+        for s in SUMMARY_ORDER
+        if counts.get(s)
+    )
+
+
+def _incomplete(b: "Bulletin", lang: str) -> Optional[str]:
+    words = _quarter_words(b, lang)
+    if not any(d.reported for d in b.districts):
+        if not b.quality.refused and not b.quality.unsettled:
+            return label("bulletin.incomplete_all", lang, **words)
+        return label("bulletin.incomplete_none_counted", lang, **words)
+    if any(f.incomplete for f in b.city):
+        return label("bulletin.incomplete", lang, count=b.incomplete_districts)
+    return None
+
+
 def overall(b: "Bulletin", lang: str) -> list[str]:
     n = sum(b.city_summary.values())
-    sep = "、" if lang == "zh" else ", "
-    parts = sep.join(
-        label("bulletin.count_part", lang, status=label(f"status.{s}", lang), count=b.city_summary[s])
-        for s in SUMMARY_ORDER
-        if b.city_summary[s]
-    )
+    parts = _status_parts(b.city_summary, lang)
     out = [label("bulletin.city_summary", lang, n=n, parts=parts, **_quarter_words(b, lang))]
     for f in b.city:
         name = f.name[lang]
         if f.actual is None:
             out.append(label("bulletin.no_figure", lang, name=name))
         elif f.done_share is not None:
-            if f.ahead_points is None or f.ahead_points == 0:
+            done = share(f.done_share)
+            if f.elapsed_share is None:
                 versus = label("bulletin.level_with", lang)
-            elif f.ahead_points > 0:
-                versus = label("bulletin.ahead", lang, points=points(f.ahead_points))
             else:
-                versus = label("bulletin.lagging", lang, points=points(-f.ahead_points))
+                # from the share as printed: 86.9% done, 75% gone reads 11.9 ahead, never 11.8
+                elapsed = Decimal(f.elapsed_share.numerator) / f.elapsed_share.denominator * 100
+                ahead = Decimal(done.rstrip("%")) - elapsed
+                ahead = ahead.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+                if ahead == 0:
+                    versus = label("bulletin.level_with", lang)
+                elif ahead > 0:
+                    versus = label("bulletin.ahead", lang, points=str(ahead))
+                else:
+                    versus = label("bulletin.lagging", lang, points=str(-ahead))
             out.append(
                 label(
                     "bulletin.counted",
@@ -147,44 +224,42 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
                     name=name,
                     actual=number(f.actual),
                     unit=_unit(f.unit, lang),
-                    done=share(f.done_share),
+                    mark=_mark(f.unverified, lang),
+                    done=done,
                     versus=versus,
                 )
             )
         else:
-            out.append(
-                label(
-                    "bulletin.rate", lang, name=name,
-                    actual=value_text(f.kind, f.actual, lang, f.threshold, f.op),
-                    threshold=threshold_text(f.kind, f.op, f.threshold, lang).removeprefix(">= "),
-                    status=label(f"status.{f.status}", lang),
-                )
-            )
-    if any(f.incomplete for f in b.city):
-        out.append(label("bulletin.incomplete", lang))
+            out += _rate_line(f, lang)
+    incomplete = _incomplete(b, lang)
+    if incomplete:
+        out.append(incomplete)
+    out.append(label("bulletin.districts_summary", lang, judged=b.district_judged,
+                     parts=_status_parts(b.district_summary, lang)))
     if b.district_behind:
-        out.append(
-            label(
-                "bulletin.districts_some",
-                lang,
-                judged=b.district_judged,
-                behind=b.district_behind,
-                districts=len(b.criticised),
-            )
-        )
-    else:
-        out.append(label("bulletin.districts_none", lang, judged=b.district_judged))
+        behind = sum(1 for d in b.districts if d.gaps)
+        out.append(label("bulletin.districts_behind", lang, count=b.district_behind, districts=behind))
+    no_data = b.district_summary.get("no_data", 0)
+    if no_data:
+        out.append(label("bulletin.districts_no_data", lang, count=no_data, districts=b.no_data_districts))
     return out
 
 
 def growth_cell(d: "DistrictLine", lang: str) -> str:
+    if d.state == "refused":
+        return label("bulletin.growth_refused", lang)
+    if d.state == "unsettled":
+        return label("bulletin.growth_unsettled", lang)
     g = d.growth
     if not d.reported or g is None:
         return label("status.not_reported", lang)
     if g.basis is None:
-        return label("bulletin.growth_no_base", lang)
-    if g.rate is None:
-        return label("bulletin.growth_zero_base", lang)
+        return label("bulletin.growth_no_base", lang, base="—")
+    base = label(BASE_KEYS[g.basis], lang)
+    if g.base is None:
+        return label("bulletin.growth_no_base", lang, base=base)
+    if g.zero_base:
+        return label("bulletin.growth_zero_base", lang, current=number(g.current), base=base)
     return label("bulletin.growth_cell", lang, rate=signed_rate(g.rate), basis=label(BASIS_KEYS[g.basis], lang))
 
 
@@ -204,7 +279,7 @@ def ranking_table(b: "Bulletin", lang: str) -> DocTable:
                 row.append(
                     value_text(cell.kind, cell.actual, lang, c.threshold if cell.kind == "ratio" else None, c.op)
                 )
-        row.append(str(d.behind) if d.reported else "—")
+        row.append(str(d.behind) if d.ranked else "—")
         row.append(growth_cell(d, lang))
         rows.append(row)
     return DocTable(header, rows)
@@ -222,11 +297,33 @@ def rule_text(b: "Bulletin", lang: str) -> str:
     return label("bulletin.rule", lang, keys=keys, as_of=quarter_words(b.as_of, lang))
 
 
+def _city_growth(b: "Bulletin", lang: str) -> str:
+    g = b.city_growth
+    if g is None or g.rate is None:
+        return label("bulletin.city_growth_none", lang)
+    return signed_rate(g.rate)
+
+
+def growth_rule(b: "Bulletin", lang: str) -> str:
+    if b.basis is None:
+        return label("bulletin.rule_growth_none", lang)
+    if b.basis == "yoy":
+        return label("bulletin.rule_growth_yoy", lang, city=_city_growth(b, lang))
+    return label("bulletin.rule_growth_qoq", lang, count=b.without_year_earlier, city=_city_growth(b, lang))
+
+
 def praise_items(b: "Bulletin", lang: str) -> list[str]:
     out = []
     for i, d in enumerate(b.praised, 1):
         g = d.growth
-        assert g is not None and g.rate is not None and g.basis is not None and g.base_quarter is not None
+        assert g is not None and g.basis is not None and g.base_quarter is not None
+        if g.zero_base:
+            out.append(
+                label("bulletin.praise_zero_base", lang, i=i, district=_district(d, lang), current=number(g.current),
+                      base=label(BASE_KEYS[g.basis], lang))
+            )
+            continue
+        assert g.rate is not None
         out.append(
             label(
                 "bulletin.praise_item", lang, i=i, district=_district(d, lang), current=number(g.current),
@@ -237,7 +334,16 @@ def praise_items(b: "Bulletin", lang: str) -> list[str]:
     return out
 
 
-def gap_text(g: "Gap", lang: str) -> str:
+def deadline_words(deadline: Any, as_of: Any, lang: str) -> str:
+    if deadline.q == 4:
+        if deadline.year == as_of.year:
+            return label("bulletin.deadline_year_end", lang)
+        return label("bulletin.deadline_end_of", lang, year=deadline.year)
+    quarter = QUARTER_ZH[deadline.q] if lang == "zh" else deadline.q
+    return label("bulletin.deadline_quarter", lang, year=deadline.year, quarter=quarter)
+
+
+def gap_text(g: "Gap", lang: str, as_of: Any = None) -> str:
     name = g.name[lang]
     if g.kind == "level":
         return label(
@@ -248,42 +354,82 @@ def gap_text(g: "Gap", lang: str) -> str:
             due=value_text("level", g.due, lang),
         )
     if g.kind == "ratio":
-        return label(
-            "bulletin.gap_rate", lang, name=name, actual=percent(g.actual, g.due), due=percent(g.due),
-            gap=points(Fraction(g.gap).limit_denominator(10**9) * 100) if g.gap is not None else "—",
-        )
+        actual, due = percent(g.actual, g.due, g.op), target_percent(g.due)
+        key = "bulletin.gap_rate" if g.op in (">=", ">") else "bulletin.gap_rate_over"
+        return label(key, lang, name=name, actual=actual, due=due, gap=printed_gap(actual, due))
+    unit = _unit(g.unit, lang)
+    if g.status == "behind" and g.kind == "latest" and g.deadline is not None and as_of is not None:
+        key = "bulletin.gap_quota_stock" if g.quota else "bulletin.gap_stock"
+        return label(key, lang, name=name, actual=number(g.actual), due=number(g.due), gap=number(g.gap), unit=unit,
+                     deadline=deadline_words(g.deadline, as_of, lang))
     if g.status == "behind":
         key = "bulletin.gap_quota_behind" if g.quota else "bulletin.gap_behind"
     else:
         key = "bulletin.gap_quota_not_met" if g.quota else "bulletin.gap_not_met"
-    return label(
-        key, lang, name=name, actual=number(g.actual), due=number(g.due), gap=number(g.gap), unit=_unit(g.unit, lang)
-    )
+    return label(key, lang, name=name, actual=number(g.actual), due=number(g.due), gap=number(g.gap), unit=unit)
+
+
+def _below_text(column: Any, actual: Any, lang: str) -> str:
+    due = target_percent(column.threshold)
+    rate = percent(actual, column.threshold, column.op)
+    key = "bulletin.gap_rate" if column.op in (">=", ">") else "bulletin.gap_rate_over"
+    return label(key, lang, name=column.name[lang], actual=rate, due=due, gap=printed_gap(rate, due))
 
 
 def criticism_items(b: "Bulletin", lang: str) -> list[str]:
     join = label("bulletin.gap_join", lang)
-    return [
-        label(
-            "bulletin.criticism_item",
-            lang,
-            i=i,
-            district=_district(d, lang),
-            gaps=join.join(gap_text(g, lang) for g in d.gaps),
-        )
-        for i, d in enumerate(b.criticised, 1)
-    ]
+    out = []
+    for i, d in enumerate(b.criticised, 1):
+        parts = []
+        if d.state == "not_reported":
+            parts.append(label("bulletin.late", lang, **_quarter_words(b, lang)))
+        parts += [gap_text(g, lang, b.as_of) for g in d.gaps]
+        parts += [_below_text(c, a, lang) for c, a in d.below]
+        parts += [
+            label("bulletin.fall", lang, name=label("bulletin.level_column", lang),
+                  before=label(f"level.{f.before}", lang), after=label(f"level.{f.after}", lang),
+                  base_quarter=quarter_words(f.base_quarter, lang))
+            for f in d.falls
+        ]
+        out.append(label("bulletin.criticism_item", lang, i=i, district=_district(d, lang), gaps=join.join(parts)))
+    return out
 
 
-def quality(b: "Bulletin", lang: str) -> list[Block]:
+def _where(p: "Problem", lang: str) -> str:
+    file = shown(p.file or "")
+    if p.row is None:
+        return file
+    return label("bulletin.where_row", lang, file=file, row=p.row)
+
+
+def warning_text(p: "Problem", lang: str) -> str:
+    """A warning that bears on a figure, in words: the district, the figures, what is doubtful."""
+    params = p.params
+    district = district_label(params.get("code", ""), params.get("district", ""), params.get("district_en"), lang,
+                              with_code=False) if params.get("code") else ""
+    if p.code == "cumulative-exceeds" and district:
+        served = params.get("key") == "served"
+        key = label("bulletin.key.served", lang) if served else label("bulletin.key.started", lang)
+        return label("bulletin.warn_exceeds", lang, district=district, column=key, total=number(params["total"]),
+                     passed=number(params["passed"]), quarter=quarter_words(Quarter.parse(params["quarter"]), lang))
+    if p.code == "looks-cumulative" and district:
+        return label("bulletin.warn_cumulative", lang, district=district, column=params.get("key_label", ""),
+                     year=params["year"], figures=params["figures"], next_value=params["next_value"],
+                     next_quarter=quarter_words(Quarter.parse(params["next_quarter"]), lang))
+    return label("bulletin.warn_other", lang, message=p.message(lang).rstrip("。."), where=_where(p, lang))
+
+
+def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragraph per kind of doubt
     q = b.quality
     words = _quarter_words(b, lang)
     sep = "、" if lang == "zh" else ", "
     out: list[Block] = []
-    if q.not_reported:
+    if q.not_reported and len(q.not_reported) == len(b.districts):
+        out.append(label("bulletin.none_reported", lang, **words))
+    elif q.not_reported:
         names = sep.join(district_label(c, n, e, lang, with_code=False) for c, n, e in q.not_reported)
         out.append(label("bulletin.not_reported", lang, districts=names, **words))
-    else:
+    elif not q.refused and not q.unsettled:
         out.append(label("bulletin.all_reported", lang, **words))
     for code, name, name_en, quarters in q.missing_earlier:
         out.append(
@@ -292,6 +438,23 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
                 quarters=sep.join(quarter_words(x, lang) for x in quarters),
             )
         )
+    for code, name, name_en, quarters in q.refused:
+        out.append(
+            label(
+                "bulletin.refused_report", lang, district=district_label(code, name, name_en, lang, with_code=False),
+                quarters=sep.join(quarter_words(x, lang) for x in quarters),
+            )
+        )
+    for u in q.unsettled:
+        out.append(
+            label(
+                "bulletin.unsettled", lang, district=district_label(u.code, u.name, u.name_en, lang, with_code=False),
+                quarter=quarter_words(u.quarter, lang), count=len(u.files), files=sep.join(shown(f) for f in u.files),
+            )
+        )
+    if q.figure_warnings:
+        out.append(label("bulletin.figure_warnings", lang))
+        out.append(Items([warning_text(p, lang) for p in q.figure_warnings]))
     if q.errors:
         out.append(label("bulletin.errors", lang, files=len(q.files_with_errors), count=len(q.errors)))
         out.append(Items([label("bulletin.error_file", lang, file=shown(f), count=n) for f, n in q.files_with_errors]))
@@ -301,10 +464,9 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
                     label(
                         "bulletin.error_item",
                         lang,
-                        file=shown(p.file or ""),
-                        row=p.row if p.row is not None else "—",
-                        column=shown(p.column or ""),
+                        column=shown(p.column) + ("：" if lang == "zh" else ": ") if p.column else "",
                         message=p.message(lang),
+                        where=_where(p, lang),
                     )
                     for p in q.errors
                 ]
@@ -312,8 +474,6 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
         )
     else:
         out.append(label("bulletin.no_errors", lang))
-    if q.warnings:
-        out.append(label("bulletin.warnings", lang, count=q.warnings))
     if q.total_mismatches:
         out.append(label("bulletin.totals_mismatch", lang, count=q.total_mismatches))
     else:
@@ -326,7 +486,13 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:
 def document(b: "Bulletin", lang: str) -> Document:
     words = _quarter_words(b, lang)
     praise: list[Block] = (
-        [label("bulletin.praise_intro", lang), Items(praise_items(b, lang))]
+        [
+            label(
+                "bulletin.praise_intro", lang, basis=label(BASIS_KEYS[b.basis], lang) if b.basis else "",
+                city=_city_growth(b, lang),
+            ),
+            Items(praise_items(b, lang)),
+        ]
         if b.praised
         else [label("bulletin.praise_none", lang)]
     )
@@ -343,7 +509,12 @@ def document(b: "Bulletin", lang: str) -> Document:
             Section(label("bulletin.h_overall", lang), list(overall(b, lang))),
             Section(
                 label("bulletin.h_districts", lang),
-                [ranking_table(b, lang), rule_text(b, lang), label("bulletin.rule_growth", lang)],
+                [
+                    ranking_table(b, lang),
+                    rule_text(b, lang),
+                    growth_rule(b, lang),
+                    label("bulletin.not_covered_note", lang),
+                ],
             ),
             Section(label("bulletin.h_praise", lang), praise),
             Section(label("bulletin.h_criticism", lang), criticism),
