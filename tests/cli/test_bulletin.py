@@ -255,3 +255,232 @@ def test_control_characters_and_markup_from_input_stay_text(tmp_path):
     md = md_out.read_text(encoding="utf-8")
     assert "\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv 第 3 行" in md
     assert "<img" not in md.replace("\\<img", "") and "](" not in md.replace("\\](", "")
+
+
+# --- issue 21: never false, fair praise, criticism in the office's words ---------------------------
+# Each test makes a variant of the fixture (rows edited in a copy), writes the .docx and the .md, and
+# reads the sentences back: from the .docx with python-docx, and from the Markdown.
+
+LINES = {
+    "lixia_2009q1": ("370102_历下区.csv", "370102,历下区,2009,1,20,10,9,9,8,10,10,100,5,4,1,3,基本达到,"),
+    "lixia_2010q1": ("370102_历下区.csv", "370102,历下区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,基本达到,"),
+    "shizhong_2010q1": ("370103_市中区.csv", "370103,市中区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,基本达到,"),
+    "huaiyin_2010q1": ("370104_槐荫区.csv", "370104,槐荫区,2010,1,30,20,19,19,18,20,10,100,5,4,1,2,基本达到,"),
+    "tianqiao_2010q1": ("370105_天桥区.csv", "370105,天桥区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,基本达到,"),
+}
+
+
+def _variant(tmp_path, **edits):
+    """The fixture's reports with rows replaced: ``edits`` maps a LINES key to its new line."""
+    reports = tmp_path / "reports"
+    shutil.copytree(B / "reports", reports)
+    for key, new in edits.items():
+        name, old = LINES[key]
+        f = reports / name
+        text = f.read_text(encoding="utf-8")
+        assert old in text
+        f.write_text(text.replace(old, new), encoding="utf-8")
+    return reports
+
+
+def _written(paths, *args, targets="targets.yaml", as_of="2010Q1", out=None):
+    """(the .docx read back, the .md text) of one bulletin."""
+    out = out or paths[0].parent
+    made = []
+    for ext in ("docx", "md"):
+        target = out / f"b.{ext}"
+        result = run(
+            "bulletin", *paths, "--targets", B / targets, "--as-of", as_of, "--date", "2010-04-20", *args, "-o", target
+        )
+        assert result.exit_code == 0, result.stderr
+        made.append(target)
+    return docx.Document(made[0]), made[1].read_text(encoding="utf-8")
+
+
+def _table(d):
+    (table,) = d.tables
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+TOOL_WORDS = ("chuangye", ".csv", ".xlsx", "第 — 行", "--", "check", "/")
+
+
+def _no_tool_words(d):
+    """一 to 四 (and the table) are for district governments: no command, file path or tool word."""
+    for heading in ("一、总体进展", "二、各县(市)区进展", "三、表扬", "四、通报批评"):
+        for text in _section(d, heading):
+            assert not [w for w in TOOL_WORDS if w in text], text
+    for row in _table(d):
+        for text in row:
+            assert not [w for w in TOOL_WORDS if w in text], text
+
+
+def test_results_without_data_are_not_counted_as_not_behind(made):
+    """历城区 sent no 2010Q1 report: 一 counts its result as 无数据, never "均未落后"; 四 criticises it for
+    the missing report (季报制度); its rank is "—"."""
+    d = docx.Document(made / "b.docx")
+    md = (made / "b.md").read_text(encoding="utf-8")
+    overall = _section(d, "一、总体进展")
+    for text in (
+        "各县(市)区目标和分解任务共 9 项考核结果：符合序时进度 6 项、落后于序时进度 2 项、无数据 1 项。",
+        "落后于序时进度或未达标的 2 项涉及 1 个县(市)区（见四）。",
+        "无数据的 1 项涉及 1 个县(市)区，不计为未落后（见四、五）。",
+        "2 个县(市)区的季报未全部纳入统计（见五），全市数字按已纳入统计的报表计算。",
+    ):
+        assert text in overall and text in md
+    assert not [t for t in overall if "均未落后" in t or "部分" in t]
+    assert "2. 历城区：未按时报送2010年第一季度季报（季报制度）。" in _section(d, "四、通报批评")
+    assert _table(d)[-1][:2] == ["—", "历城区"]
+    _no_tool_words(d)
+
+
+def test_no_district_sent_the_quarter(tmp_path):
+    """No 2010Q2 report at all: every district is named (not "部分县(市)区缺报"), none ranked, all criticised."""
+    d, md = _written([B / "reports"], as_of="2010Q2", out=tmp_path)
+    overall = _section(d, "一、总体进展")
+    text = "各县(市)区均未报送2010年第二季度季报（见四），全市数字按已收到的以前各季度季报计算。"
+    assert text in overall and text in md
+    assert "各县(市)区目标和分解任务共 9 项考核结果：无数据 9 项。" in overall
+    assert not [t for t in overall if "部分" in t or "均未落后" in t]
+    assert [row[0] for row in _table(d)[1:]] == ["—"] * 5
+    criticism = _section(d, "四、通报批评")
+    assert criticism[1:] == [
+        f"{i}. {name}：未按时报送2010年第二季度季报（季报制度）。"
+        for i, name in enumerate(["历下区", "市中区", "槐荫区", "天桥区", "历城区"], 1)
+    ]
+    assert _section(d, "五、数据质量")[0] == "各县(市)区均未报送2010年第二季度季报（见四），均不参加排名。"
+    assert "本季度没有符合表扬条件" in _section(d, "三、表扬")[0]
+    _no_tool_words(d)
+
+
+def test_a_figure_warning_is_written_out_and_marks_the_city_figure(tmp_path):
+    """历下区 reports more served than passed (30 of 9): the city's rate becomes 109.1% "已达标", which
+    would hide 槐荫区's 94.7%. The rate is marked （含待核实数据）, 槐荫区 is named below the target with
+    its rate and criticised, the warning is written in words in 五 (never "可用 chuangye check 查看"),
+    and 历下区 is not praised on figures still to be verified."""
+    reports = _variant(
+        tmp_path,
+        lixia_2009q1="370102,历下区,2009,1,20,10,9,30,8,10,10,100,5,4,1,3,基本达到,",
+        huaiyin_2010q1="370104,槐荫区,2010,1,30,20,19,17,18,20,10,100,5,4,1,2,基本达到,",
+    )
+    d, md = _written([reports], targets="targets_rates.yaml")
+    overall = _section(d, "一、总体进展")
+    for text in (
+        "培训合格后的创业服务率 109.1%（含待核实数据）（目标 100%），已达标。",
+        "低于目标的县(市)区：槐荫区 94.7%（见四）。",
+    ):
+        assert text in overall and text in md
+    criticism = _section(d, "四、通报批评")
+    assert criticism[1].endswith("培训合格后的创业服务率 94.7%，低于目标（100%）5.3 个百分点。")
+    assert criticism[1].startswith("1. 槐荫区：")
+    quality = _section(d, "五、数据质量")
+    text = "历下区截至2009年第一季度累计合格后创业服务人数 30 人，超过累计培训合格人数 9 人。"
+    assert text in quality and text in md
+    assert "以下数据待核实（全市相关数字已标注“含待核实数据”）：" in quality
+    assert not [t for t in quality if "chuangye" in t or "提示" in t]
+    assert "历下区" not in "".join(_section(d, "三、表扬"))
+    _no_tool_words(d)
+
+
+def test_a_refused_report_is_never_called_not_sent(tmp_path):
+    """历下区's 2010Q1 row has a bad cell (--allow-errors): 报表有误，未纳入本期统计, the error in 五
+    (the file only in the note), never 未报送 nor criticised for a missing report."""
+    reports = _variant(tmp_path, lixia_2010q1="370102,历下区,2010,1,abc,10,9,9,8,25,5,100,5,4,1,3,基本达到,")
+    d, md = _written([reports], "--allow-errors")
+    assert ["—", "历下区", "—", "—", "—", "报表有误，未纳入本期统计"] in _table(d)
+    quality = _section(d, "五、数据质量")
+    text = "历下区2010年第一季度季报有误，未纳入本期统计（错误见下）。"
+    assert text in quality and text in md
+    assert any(t.startswith("创业指导人数：") and t.endswith("370102_历下区.csv 第 6 行）") for t in quality)
+    assert not [t for t in quality + _section(d, "四、通报批评") if "历下区" in t and "未报送" in t]
+    assert "历下区" not in "".join(_section(d, "四、通报批评"))
+    _no_tool_words(d)
+
+
+def test_two_reports_of_one_quarter_are_not_settled_by_file_order(tmp_path):
+    """市中区 sends 2010Q1 twice, with different figures (--allow-errors): it is ranked on neither
+    ("—", named in 五), whichever file name sorts first; the ranking is the same either way."""
+    header = (B / "reports" / "370103_市中区.csv").read_text(encoding="utf-8").splitlines()[0]
+    second = header + "\n370103,市中区,2010,1,20,10,9,9,8,50,5,100,5,4,1,3,基本达到,\n"
+    tables = []
+    for name in ("000_市中区更正.csv", "zzz_市中区更正.csv"):
+        folder = tmp_path / name[:3]
+        folder.mkdir()
+        extra = folder / name
+        extra.write_text(second, encoding="utf-8")
+        d, md = _written([B / "reports", extra], "--allow-errors", out=folder)
+        tables.append(_table(d))
+        assert ["—", "市中区", "150", "3", "—", "重复报送，待核实"] in tables[-1]
+        (text,) = [t for t in _section(d, "五、数据质量") if t.startswith("市中区2010年第一季度季报报送了 2 份")]
+        assert text.endswith("以哪一份为准待核实：该县(市)区本期不参加排名，不作表扬或批评，全市数字含待核实数据。")
+        assert text in md
+        assert "市中区" not in "".join(_section(d, "三、表扬") + _section(d, "四、通报批评"))
+        _no_tool_words(d)
+    assert tables[0] == tables[1]
+
+
+def test_praise_is_fair(tmp_path):
+    """Against the city's own +12.0% 环比: 市中区 (+50%) lets its level fall from 基本达到 to 未达到 (待考核:
+    not praised, the fall named in 四); 天桥区 grows +10.0%, below the city: not praised; 历下区 is."""
+    reports = _variant(
+        tmp_path,
+        shizhong_2010q1="370103,市中区,2010,1,20,10,9,9,8,25,5,100,5,4,1,3,未达到,",
+        tianqiao_2010q1="370105,天桥区,2010,1,20,10,9,9,8,17,5,100,5,4,1,3,基本达到,",
+    )
+    d, md = _written([reports], targets="targets_rates.yaml")
+    praise = _section(d, "三、表扬")
+    assert praise == [
+        "对各项考核结果均已达标或符合序时进度、新增个体工商户和私营企业环比增长快于全市（+12.0%）的以下县(市)区给予表扬：",
+        "1. 历下区：新增个体工商户和私营企业 30 户，环比增长 50.0%（2009年第四季度 20 户）。",
+    ]
+    text = "1. 市中区：省级创业型城市创建情况由2009年第四季度的基本达到降为未达到。"
+    assert text in _section(d, "四、通报批评") and text in md
+    _no_tool_words(d)
+
+
+def test_one_growth_basis_and_a_zero_base_placed_by_the_rule(tmp_path):
+    """With 槐荫区's 2009Q1 report every ranked district has its year-earlier quarter: 同比 for all,
+    named. 天桥区 had 0 new businesses in 2009Q1: "新增 30 户（上年同期为 0）", ranked before the rates
+    (never below a fall), as the printed rule says; 历下区's +50% is no faster than the city's."""
+    reports = _variant(tmp_path)
+    f = reports / "370104_槐荫区.csv"
+    f.write_text(
+        f.read_text(encoding="utf-8") + "370104,槐荫区,2009,1,30,20,19,19,18,20,20,100,5,4,1,2,基本达到,\n",
+        encoding="utf-8",
+    )
+    d, md = _written([reports])
+    assert [row[:2] + row[-1:] for row in _table(d)[1:]] == [
+        ["1", "天桥区", "新增 30 户（上年同期为 0）"],
+        ["2", "历下区", "+50.0%（同比）"],
+        ["2", "市中区", "+50.0%（同比）"],
+        ["4", "槐荫区", "-25.0%（同比）"],
+        ["—", "历城区", "未报送"],
+    ]
+    rule = _section(d, "二、各县(市)区进展")[1]
+    assert rule.startswith("增长一律按同比计算（参加排名的县(市)区均有上年同季数据）")
+    assert "上年同期为 0 的列为“新增 N 户（上年同期为 0）”，排在可计算增长率的县(市)区之前" in rule
+    assert rule.endswith("全市同比增长 +50.0%。") and rule in md  # 120 against 80
+    assert _section(d, "三、表扬")[1] == "1. 天桥区：新增个体工商户和私营企业 30 户（上年同期为 0）。"
+
+
+def test_a_rate_is_below_its_target_never_behind_schedule(tmp_path):
+    """sample_data: the city's service rate 99.9% against 100% is "低于目标（100%）0.1 个百分点" (never
+    "落后于序时进度"), with the districts below it and their rates; a stock in whole things."""
+    d, md = _written([SAMPLE], targets="../../../targets.yaml", as_of="2010Q2", out=tmp_path)
+    overall = _section(d, "一、总体进展")
+    for text in (
+        "培训合格后的创业服务率 99.9%，低于目标（100%）0.1 个百分点。",
+        "低于目标的县(市)区：槐荫区 99.2%、商河县 99.5%（见四）。",
+    ):
+        assert text in overall and text in md
+    assert not [t for t in overall if "服务率" in t and "序时进度" in t]
+    criticism = _section(d, "四、通报批评")
+    assert criticism[1:] == [
+        "1. 槐荫区：培训合格后的创业服务率 99.2%，低于目标（100%）0.8 个百分点。",
+        "2. 平阴县：省级创业型城市创建情况由2009年第四季度的基本达到降为未达到。",
+        "3. 商河县：各县(市)区本级孵化基地 3 个，距年底 5 个的目标尚差 2 个；"
+        "培训合格后的创业服务率 99.5%，低于目标（100%）0.5 个百分点。",
+    ]
+    # praise: nothing pending (平阴县's 未达到, 历城区's 基本达到 against 达到 are not "not behind")
+    assert _section(d, "三、表扬")[1:] == ["1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。"]
+    _no_tool_words(d)
