@@ -482,5 +482,6 @@ def test_a_rate_is_below_its_target_never_behind_schedule(tmp_path):
         "培训合格后的创业服务率 99.5%，低于目标（100%）0.5 个百分点。",
     ]
     # praise: nothing pending (平阴县's 未达到, 历城区's 基本达到 against 达到 are not "not behind")
-    assert _section(d, "三、表扬")[1:] == ["1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。"]
+    praised = "1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。"
+    assert _section(d, "三、表扬")[1:] == [praised]
     _no_tool_words(d)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import whole
-from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, totals
+from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, new_businesses
 from chuangye_cli.judge.results import STATUSES
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.plan.targets import COUNTED_KINDS
@@ -329,10 +329,10 @@ def rank(lines: list[DistrictLine], rules: tuple["RankRule", ...]) -> list[Distr
     ranked = [d for d in lines if d.ranked]
     keys = {d.code: _sort_key(d, rules) for d in ranked}
     ranked.sort(key=lambda d: keys[d.code])  # stable: ties keep the plan's order
-    out = []
-    for d in ranked:
-        position = 1 + sum(1 for k in keys.values() if k < keys[d.code])
-        out.append(replace(d, rank=position))
+    out: list[DistrictLine] = []
+    for i, d in enumerate(ranked):
+        same = bool(out) and keys[out[-1].code] == keys[d.code]
+        out.append(replace(d, rank=out[-1].rank if same else i + 1))  # 1, 1, 3: linear once sorted
     return out + [replace(d, rank=None) for d in lines if not d.ranked]
 
 
@@ -374,31 +374,33 @@ def unsettled_reports(report: "CheckResult", plan: "Plan") -> list[Unsettled]:
         if report.as_of is not None and q <= report.as_of and q >= plan.period.start:
             named = files.setdefault((p.params["code"], q), [str(p.params.get("other_file", ""))])
             named.append(p.file or "")
+    by_code: dict[str, list[Quarter]] = {}
+    for code, q in sorted(files, key=lambda k: k[1]):
+        by_code.setdefault(code, []).append(q)
     out = []
     for d in plan.districts:
-        for (code, q), names in sorted(files.items(), key=lambda kv: kv[0][1]):
-            if code == d.code:
-                out.append(Unsettled(code, d.name, d.name_en, q, tuple(dict.fromkeys(names))))
+        for q in by_code.get(d.code, ()):
+            out.append(Unsettled(d.code, d.name, d.name_en, q, tuple(dict.fromkeys(files[(d.code, q)]))))
     return out
 
 
-def _falls(own: "list[Any]", as_of: Quarter) -> tuple[LevelFall, ...]:
+def _falls(own: "list[tuple[Quarter, Any]]", as_of: Quarter) -> tuple[LevelFall, ...]:
     """The levels of the district's as-of row below the highest it reported before (基本达到 in
     2009Q4, 未达到 now): a fall not made good, named with the last quarter at the higher level."""
-    rows = sorted(own, key=lambda r: r.period)
-    if not rows or rows[-1].period != as_of:
+    rows = sorted(own, key=lambda pr: pr[0])
+    if not rows or rows[-1][0] != as_of:
         return ()
-    now, earlier = rows[-1], rows[:-1]
+    now, earlier = rows[-1][1], rows[:-1]
     out = []
     for col in LEVEL_COLUMNS:
         after = getattr(now, col, None)
         if after not in LEVEL_RANK:
             continue
         best: Optional[tuple[int, Quarter, str]] = None
-        for r in earlier:
+        for period, r in earlier:
             level = getattr(r, col, None)
             if level in LEVEL_RANK and (best is None or LEVEL_RANK[level] >= best[0]):
-                best = (LEVEL_RANK[level], r.period, level)
+                best = (LEVEL_RANK[level], period, level)
         if best is not None and best[0] > LEVEL_RANK[after]:
             out.append(LevelFall(col, best[2], after, best[1]))
     return tuple(out)
@@ -473,10 +475,12 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
     coverage = report.coverage  # which districts reported, and the earlier reports missing
     if coverage is None:
         raise ValueError("a bulletin needs a checked report (its coverage)")
-    own_rows: dict[str, list[Any]] = {}
+    own_rows: dict[str, list[tuple[Quarter, Any]]] = {}
+    sums: dict[tuple[str, Quarter], int] = {}
     for row in report.rows:  # one pass: linear in the rows, however many districts
-        own_rows.setdefault(row.district_code, []).append(row)
-    sums = totals(report.rows)
+        period = row.period
+        own_rows.setdefault(row.district_code, []).append((period, row))
+        sums[(row.district_code, period)] = new_businesses(row)
     unsettled = unsettled_reports(report, plan)
     unsettled_codes = {u.code for u in unsettled}
     figure_warnings = tuple(p for p in report.warnings if p.code in FIGURE_WARNINGS)

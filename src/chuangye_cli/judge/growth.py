@@ -62,13 +62,14 @@ class Growth:
         return (0, float(self.rate))  # type: ignore[arg-type]
 
 
-def _total(row: "ReportRow") -> int:
+def new_businesses(row: "ReportRow") -> int:
+    """The row's new individual businesses and private enterprises (what growth measures)."""
     return sum(getattr(row, c) for c in GROWTH_COLUMNS)
 
 
 def totals(rows: "Iterable[ReportRow]") -> dict[tuple[str, Quarter], int]:
     """Every district-quarter's new businesses, in one pass over the rows."""
-    return {(r.district_code, r.period): _total(r) for r in rows}
+    return {(r.district_code, r.period): new_businesses(r) for r in rows}
 
 
 def growth_from(
@@ -105,4 +106,6 @@ def combined(growths: "Iterable[Growth]", basis: Basis, as_of: Quarter) -> Optio
     return Growth(current, basis, as_of + OFFSETS[basis], base, change(current, base))
 
 
-__all__ = ["GROWTH_COLUMNS", "Growth", "change", "combined", "district_growth", "growth_from", "totals"]
+__all__ = [
+    "GROWTH_COLUMNS", "Growth", "change", "combined", "district_growth", "growth_from", "new_businesses", "totals"
+]
