@@ -44,3 +44,31 @@ def test_zero_base_leaves_growth_undefined(rows):
 def test_no_base_at_all_and_no_report(rows):
     assert district_growth(rows, "370104", Quarter(2009, 4)) == Growth(40, None, None, None, None)
     assert district_growth(rows, "370112", Quarter(2010, 1)) is None  # 历城区 sent no 2010Q1 report
+
+
+def test_totals_and_growth_on_a_given_basis(rows):
+    from chuangye_cli.judge.growth import growth_from, totals
+
+    index = totals(rows)
+    assert index[("370102", Quarter(2010, 1))] == 30
+    # one basis for all: 环比 for 历下区 although it has its 2009Q1
+    assert growth_from(index, "370102", Quarter(2010, 1), "qoq") == Growth(30, "qoq", Quarter(2009, 4), 20, 0.5)
+    # 同比 asked of 槐荫区, which has no 2009Q1: a growth without a base (ranked last), never its 环比
+    assert growth_from(index, "370104", Quarter(2010, 1), "yoy") == Growth(30, None, None, None, None)
+    assert growth_from(index, "370112", Quarter(2010, 1), "qoq") is None
+
+
+def test_order_places_a_zero_base_above_every_rate():
+    from chuangye_cli.judge.growth import combined
+
+    zero = Growth(30, "yoy", Quarter(2009, 1), 0, None)
+    nothing = Growth(0, "yoy", Quarter(2009, 1), 0, None)
+    fall = Growth(11, "yoy", Quarter(2009, 1), 12, -1 / 12)
+    rise = Growth(30, "yoy", Quarter(2009, 1), 20, 0.5)
+    assert zero.zero_base and zero.order == (1, 30.0)
+    assert nothing.order == (0, 0.0)  # 0 on 0: no growth
+    assert sorted([fall, zero, rise, nothing], key=lambda g: g.order, reverse=True) == [zero, rise, nothing, fall]
+    assert Growth(5, None, None, None, None).order is None
+    assert combined([zero, rise, fall, Growth(5, None, None, None, None)], "yoy", Quarter(2010, 1)) == Growth(
+        71, "yoy", Quarter(2009, 1), 32, (71 - 32) / 32
+    )

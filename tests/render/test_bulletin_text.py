@@ -1,0 +1,44 @@
+"""render.bulletin.text: the bulletin's words for a gap, as printed (issue 21: 86.9% beside a 90% target is
+低于 3.1 个百分点, never 3.2), and whole things in whole numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from chuangye_cli.core.quarters import Quarter
+from chuangye_cli.judge.bulletin import Gap
+from chuangye_cli.render.bulletin.text import gap_text
+
+RATE = {"zh": "创业培训合格率", "en": "Training pass rate"}
+
+
+@pytest.mark.parametrize(
+    "actual, printed, gap",
+    [(0.8685, "86.9%", "3.1"), (0.8695, "87.0%", "3.0"), (0.8705, "87.1%", "2.9"), (0.8945, "89.5%", "0.5")],
+)
+def test_a_rate_gap_agrees_with_the_rates_as_printed(actual, printed, gap):
+    g = Gap("pass_rate", RATE, "ratio", None, "not_met", actual, 0.9, abs(0.9 - actual), False, 0.9)
+    text = gap_text(g, "zh")
+    assert text == f"创业培训合格率 {printed}，低于目标（90%）{gap} 个百分点"
+    assert Decimal("90") - Decimal(printed.rstrip("%")) == Decimal(gap)  # what a reader checks on the page
+    assert "序时进度" not in text
+    assert gap_text(g, "en") == f"Training pass rate {printed}, {gap} percentage points below the target of 90%"
+
+
+STOCK = {"zh": "本级创业孵化基地", "en": "Local incubators"}
+
+
+@pytest.mark.parametrize(
+    "as_of, zh, en",
+    [
+        (Quarter(2010, 2), "距年底 5 个的目标尚差 2 个", "2 short of the target of 5 by the end of the year"),
+        (Quarter(2009, 3), "距2010年底 5 个的目标尚差 2 个", "2 short of the target of 5 by the end of 2010"),
+    ],
+)
+def test_a_stock_behind_is_measured_against_its_target_in_whole_things(as_of, zh, en):
+    unit = {"zh": "个", "en": ""}
+    g = Gap("incubators", STOCK, "latest", unit, "behind", 3, 5, 2, False, 5, Quarter(2010, 4))
+    assert gap_text(g, "zh", as_of) == f"本级创业孵化基地 3 个，{zh}"
+    assert gap_text(g, "en", as_of) == f"Local incubators 3, {en}"
