@@ -332,6 +332,8 @@ def test_results_without_data_are_not_counted_as_not_behind(made):
     assert "2. 历城区：未按时报送2010年第一季度季报（季报制度）。" in _section(d, "四、通报批评")
     assert _table(d)[-1][:2] == ["—", "历城区"]
     _no_tool_words(d)
+    # the run's 4 warnings (reports not sent) are written out; no "另有 4 条提示，可用 chuangye check 查看"
+    assert not [p.text for p in d.paragraphs if "chuangye" in p.text or "提示" in p.text]
 
 
 def test_no_district_sent_the_quarter(tmp_path):

@@ -103,3 +103,12 @@ def test_a_level_that_fell_rates_below_target_and_figures_to_verify(tmp_path):
     # 历下区 flagged, 市中区 fell (and is pending), 槐荫区 behind and below: only 天桥区 is praised
     assert [d.name for d in b.praised] == ["天桥区"]
     assert [d.name for d in b.criticised] == ["市中区", "槐荫区", "历城区"]
+
+
+def test_people_due_by_the_pro_rata_share_are_whole_people():
+    """124.2 people due is 125 people: a gap in people, never 24.2 of them."""
+    from chuangye_cli.judge.bulletin import _gap, _QuotaCell
+
+    name = {"zh": "参加创业指导和创业培训人数", "en": "Participants"}
+    g = _gap(_QuotaCell("participants", "sum", "behind", 100, 124.2, 200), name, None, True, Quarter(2010, 4))
+    assert (g.due, g.gap, g.threshold) == (125, 25, 200)
