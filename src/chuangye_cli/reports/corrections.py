@@ -158,11 +158,9 @@ def corrections_of(rows: list["Located"]) -> list[Correction]:
             r = r.replaces
         for old, new in reversed(steps):
             code, quarter = new.key
+            at = (shown(new.file), shown(new.sheet), new.line, shown(old.file), shown(old.sheet), old.line)
             out += [
-                Correction(
-                    code, quarter, k, a, b, shown(new.file), shown(new.sheet), new.line,
-                    shown(old.file), shown(old.sheet), old.line,
-                )  # fmt: skip
+                Correction(code, quarter, k, a, b, *at)
                 for k in FIGURES
                 if (a := getattr(old.row, k)) != (b := getattr(new.row, k))
             ]
