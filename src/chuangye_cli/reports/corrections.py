@@ -28,7 +28,6 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.core.text import shown
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 
 #: the columns a correction may change: the figures (not the keys, the district's name or the remarks)
 FIGURES = tuple(k for k, c in COLUMNS.items() if c.kind in ("flow", "stock", "level"))
-_NUMBERED = tuple(re.compile(p) for p in CORRECTION_NUMBERED)
 
 
 @dataclass(frozen=True)
@@ -74,8 +72,8 @@ def _mark(text: str) -> tuple[str, int | None] | None:
     folded = normalise_text(text)
     if CORRECTION not in folded:
         return None
-    for pattern in _NUMBERED:
-        if found := pattern.search(folded):
+    for pattern in CORRECTION_NUMBERED:  # compiled on first use (re's cache): most names carry no mark
+        if found := re.search(pattern, folded):
             n = found.group(1)
             return found.group(0), int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
     return CORRECTION, None
@@ -195,6 +193,8 @@ def correction_warnings(corrections: list[Correction], plan: "Plan") -> list[Pro
 
 def figure(value: int | str | None, lang: str) -> str:
     """A figure as a message shows it: 1,250; a level in words; a blank cell as such."""
+    from chuangye_cli.core.i18n import label
+
     if value is None:
         return label("correction.blank", lang)
     if isinstance(value, int):
