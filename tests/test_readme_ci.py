@@ -172,9 +172,12 @@ def _renamed_and_edited(work: Path) -> None:
 
 
 def _duplicate(work: Path) -> None:
-    """A late 补报 file that repeats 市中区's 2010Q2, already in the folder; valid on its own."""
+    """A late 补报 file that repeats 市中区's 2010Q2, already in the folder, with other figures (not marked
+    更正); valid on its own."""
     lines = (SAMPLE / "370103_市中区_2009Q1-2010Q2.csv").read_bytes().splitlines(keepends=True)
-    (work / "reports" / "370103_市中区_2010Q2_补报.csv").write_bytes(lines[0] + lines[-1])
+    cells = lines[-1].split(b",")
+    cells[5] = str(int(cells[5]) + 1).encode()  # 创业培训人数
+    (work / "reports" / "370103_市中区_2010Q2_补报.csv").write_bytes(lines[0] + b",".join(cells))
 
 
 def _upper_case_xlsx(work: Path, tmp_path: Path) -> None:

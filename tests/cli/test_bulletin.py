@@ -405,7 +405,7 @@ def test_two_reports_of_one_quarter_are_not_settled_by_file_order(tmp_path):
     header = (B / "reports" / "370103_市中区.csv").read_text(encoding="utf-8").splitlines()[0]
     second = header + "\n370103,市中区,2010,1,20,10,9,9,8,50,5,100,5,4,1,3,基本达到,\n"
     tables = []
-    for name in ("000_市中区更正.csv", "zzz_市中区更正.csv"):
+    for name in ("000_市中区补报.csv", "zzz_市中区补报.csv"):
         folder = tmp_path / name[:3]
         folder.mkdir()
         extra = folder / name

@@ -236,13 +236,16 @@ def test_exit_4_internal_error_one_line_and_debug_traceback(monkeypatch):
 
 def test_duplicates_across_files_name_both_places(tmp_path):
     write_csv(tmp_path / "a.csv", [row(), row(quarter=2)])
-    write_csv(tmp_path / "b.csv", [row(quarter=2)], encoding="gb18030")
+    write_csv(tmp_path / "b.csv", [row(quarter=2, new_jobs=901)], encoding="gb18030")
     result, data = check_json(tmp_path, "--targets", SMALL_TARGETS)
     assert result.exit_code == 3
     assert [(e["file"], e["row"], e["code"]) for e in data["errors"]] == [
         (str(tmp_path / "b.csv"), 2, "duplicate-report")
     ]
-    assert data["errors"][0]["message"] == f"历下区（370102）2009Q2 重复报送：另见 {tmp_path / 'a.csv'} 第 3 行"
+    assert data["errors"][0]["message"] == (
+        f"历下区（370102）2009Q2 重复报送，与 {tmp_path / 'a.csv'} 第 3 行的数字不同：若是更正，请在文件名、"
+        "工作表名或标题中注明“更正”（再次更正写“更正2”“更正3”），否则删去其中一份"
+    )
 
 
 def test_rows_outside_period_are_warnings(tmp_path):

@@ -53,6 +53,8 @@ LANG_PARAMS = {
     "quarters_en": "quarters",
     "key_label": "key",
     "other_header": "other_key",
+    "old_en": "old",
+    "new_en": "new",
 }
 
 

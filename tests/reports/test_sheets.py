@@ -136,11 +136,14 @@ def test_the_sheet_is_named_in_the_tables_junit_and_validate(tmp_path):
 
 
 def test_a_district_quarter_in_two_sheets_is_a_duplicate_naming_both(tmp_path):
-    f = write_workbook(tmp_path / "a.xlsx", ("一季度", grid([row()])), ("补报", grid([row()])))
+    f = write_workbook(tmp_path / "a.xlsx", ("一季度", grid([row()])), ("补报", grid([row(new_jobs=950)])))
     code, data = check(f)
     [dup] = [e for e in data["errors"] if e["code"] == "duplicate-report"]
     assert (dup["sheet"], dup["row"]) == ("补报", 2)
-    assert dup["message"] == f"Lixia (370102) 2009Q1 is reported twice: also {f} [一季度] row 2"
+    assert dup["message"] == (
+        f"Lixia (370102) 2009Q1 is reported twice, with figures other than {f} [一季度] row 2: if it is a "
+        "correction, mark it 更正 in its file name, sheet name or title (then 更正2, 更正3); else remove one"
+    )
 
 
 def test_a_workbook_with_no_report_sheet_is_an_error_listing_its_sheets(tmp_path):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.trend import TrendSeries
     from chuangye_cli.plan.targets import Plan
     from chuangye_cli.reports.collect import Reading
+    from chuangye_cli.reports.corrections import Correction
     from chuangye_cli.reports.coverage import Coverage
 
 STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
@@ -122,6 +123,9 @@ class CheckResult(HasProblems):
     #: the plan as judged (without the targets only rosters measure when no roster was given); None
     #: when the targets file could not be used; not part of the JSON
     judged_plan: "Plan | None" = field(default=None, repr=False)
+    #: every figure of the rows that count that a correction (更正) changed, with both places
+    #: (reports.corrections.Correction): JSON ``corrections``, the bulletin's 五、数据质量
+    corrections: "list[Correction]" = field(default_factory=list)
 
     @classmethod
     def of(cls, plan: "Plan", reading: "Reading") -> "CheckResult":
@@ -137,6 +141,7 @@ class CheckResult(HasProblems):
             rows=reading.rows,
             districts={d.code: (d.name, d.name_en) for d in plan.districts},
             judged_plan=plan,
+            corrections=reading.corrections,
         )
 
     @property
@@ -164,6 +169,7 @@ class CheckResult(HasProblems):
             "results": [r.to_dict() for r in self.results],
             "errors": [p.to_dict(lang) for p in self.errors],
             "warnings": [p.to_dict(lang) for p in self.warnings],
+            "corrections": [c.to_dict() for c in self.corrections],
             "summary": self.summary if self.valid else {},
             "files": [f.to_dict() for f in self.files],
             "exit_code": self.exit_code,
@@ -199,6 +205,7 @@ class ValidationResult:
             "rows": self.rows,
             "errors": [p.to_dict(lang) for p in c.errors],
             "warnings": [p.to_dict(lang) for p in c.warnings],
+            "corrections": [x.to_dict() for x in c.corrections],
             "files": [f.to_dict() for f in c.files],
             "exit_code": self.exit_code,
         }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from chuangye_cli.core.problems import HasProblems, Problem
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.core.text import shown
+from chuangye_cli.reports.corrections import Correction, correction_mark, corrections_of
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.cumulative import year_to_date
 from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
@@ -64,6 +65,8 @@ class Reading(HasProblems):
     coverage: Coverage | None = None
     #: the valid rows inside the period, up to as-of (empty from :func:`validate_reports`)
     rows: list[Any] = field(default_factory=list)
+    #: every figure of those rows a correction (更正) changed, with both places (reports.corrections)
+    corrections: list[Correction] = field(default_factory=list)
 
 
 def read_reports(
@@ -78,6 +81,10 @@ def read_reports(
     named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
     limits = limits or DEFAULT_LIMITS
     read = [(f, table) for f in files for table in read_tables(f, encoding, limits, prose_ok=f not in named)]
+    # a correction (更正) is known before a year to date is derived: its quarter counts, not the report's
+    for _, table in read:
+        table.correction, bad = correction_mark(table)
+        table.problems += bad
     # 本季 and 累计 (a year's quarters may be in different files or sheets): problems join their tables
     year_to_date([t for _, t in read if t.header_row is not None])
     for f, table in read:
@@ -113,6 +120,7 @@ def read_as_of(
     kept, problems = cross_check(rows, plan, reading.as_of, reading.coverage, as_of_by_default=as_of is None)
     reading.problems.extend(problems)
     reading.rows = [r.row for r in kept]
+    reading.corrections = corrections_of(kept)
     return reading
 
 
@@ -128,6 +136,7 @@ def validate_reports(
     reading.coverage = Coverage.of(plan, [r.row for r in rows], as_of, reading.reported)
     kept, problems = cross_check(rows, plan, as_of, reading.coverage, within_spans=True)
     reading.problems.extend(problems)
+    reading.corrections = corrections_of(kept)
     return reading, len(kept)
 
 

@@ -60,7 +60,7 @@ def year_to_date(tables: list[Table]) -> None:
     if not any(ytd_key(k) in t.headers for t in tables for k in FLOWS):
         return
     problems: list[Problem] = []
-    series: dict[tuple[str, int, str], dict[int, _Cell]] = defaultdict(dict)
+    series: dict[tuple[str, int, str], dict[int, list[_Cell]]] = defaultdict(lambda: defaultdict(list))
     for table in tables:
         given = [k for k in FLOWS if k in table.headers or ytd_key(k) in table.headers]
         for number, cells in table.rows:
@@ -84,9 +84,7 @@ def year_to_date(tables: list[Table]) -> None:
                     if bad:
                         table.unread.setdefault(number, set()).add(k)
                 entry = _Cell(table, number, cells, current, ytd, derive=k not in table.headers)
-                series[(code, q.year, k)].setdefault(
-                    q.q, entry
-                )  # a second row of the quarter is a duplicate (its own error)
+                series[(code, q.year, k)][q.q].append(entry)  # a second row of the quarter: reports.corrections
     for (code, year, k), quarters in series.items():
         problems += _one_series(code, year, k, quarters)
     by_table = {(t.file, t.sheet): t for t in tables}
@@ -114,71 +112,65 @@ def _ytd_cell(table: Table, number: int, cells: dict[str, Any], key: str) -> tup
         return None, [error(exc.type, **where, value=value, **(exc.context or {}))]
 
 
-def _one_series(code: str, year: int, key: str, quarters: dict[int, _Cell]) -> list[Problem]:
-    """One district's year of one flow column, quarter by quarter."""
+def _one_series(code: str, year: int, key: str, quarters: dict[int, list[_Cell]]) -> list[Problem]:
+    """One district's year of one flow column, quarter by quarter. A quarter given twice (a report
+    sent again, a correction: reports.corrections) has each row read against the year to date before
+    it; the next quarter's is the one of the row that counts (the last correction, else the first read)."""
     problems: list[Problem] = []
     before: int | None = 0  # the year to date at the end of the previous quarter (None: not known)
     for q in range(1, 5):
-        c = quarters.get(q)
-        if c is None:
-            before = None
-            continue
-        where = {"file": c.table.file, "sheet": c.table.sheet, "row": c.number}
-        ytd_header = c.table.headers.get(ytd_key(key))
-        stated = c.cells.get(ytd_key(key))
-        if c.derive:
-            if c.ytd is None:
-                before = None  # blank (the quarter's figure is then missing: its error) or no count (its error)
-                continue
-            if before is None:
-                previous = str(Quarter(year, q - 1))
-                problems.append(
-                    error(
-                        "ytd-missing-quarter",
-                        **where,
-                        column=ytd_header,
-                        value=stated,
-                        quarter=str(Quarter(year, q)),
-                        missing=previous,
-                    )
-                )
-                c.table.unread.setdefault(c.number, set()).add(key)
-            elif c.ytd < before:
-                previous = str(Quarter(year, q - 1))
-                problems.append(
-                    error(
-                        "ytd-falls",
-                        **where,
-                        column=ytd_header,
-                        value=stated,
-                        ytd=f"{c.ytd:,}",
-                        before=f"{before:,}",
-                        previous=previous,
-                    )
-                )
-                c.table.unread.setdefault(c.number, set()).add(key)
-                before = None  # this 累计 or the one before is wrong: the next quarter is not derived from either
-                continue
-            else:
-                c.cells[key] = c.ytd - before
-            before = c.ytd
-            continue
-        if c.ytd is not None and c.current is not None and before is not None and c.ytd != before + c.current:
-            problems.append(
-                error(
-                    "ytd-mismatch",
-                    **where,
-                    column=ytd_header,
-                    value=stated,
-                    ytd=f"{c.ytd:,}",
-                    computed=f"{before + c.current:,}",
-                    first=str(Quarter(year, 1)),
-                    quarter=str(Quarter(year, q)),
-                    current_column=c.table.headers[key],
-                )
-            )
-        if c.current is not None and before is not None:
-            before += c.current
-        else:
-            before = c.ytd  # no 本季 figure (or no earlier year to date): the 累计 as given, if any
+        cells = quarters.get(q, [])
+        counts = max(cells, key=lambda c: c.table.correction or 0, default=None)
+        after = None
+        for c in cells:
+            found, ytd = _one_quarter(c, year, q, key, before)
+            problems += found
+            after = ytd if c is counts else after
+        before = after
     return problems
+
+
+def _one_quarter(c: _Cell, year: int, q: int, key: str, before: int | None) -> tuple[list[Problem], int | None]:
+    """One row's quarter of one flow column, given the year to date before it: its problems and its
+    own year to date (None: not known)."""
+    where = {"file": c.table.file, "sheet": c.table.sheet, "row": c.number}
+    ytd_header = c.table.headers.get(ytd_key(key))
+    stated = c.cells.get(ytd_key(key))
+    if c.derive:
+        if c.ytd is None:
+            return [], None  # blank (the quarter's figure is then missing: its error) or no count (its error)
+        previous = str(Quarter(year, q - 1))
+        if before is None:
+            c.table.unread.setdefault(c.number, set()).add(key)
+            problem = error(
+                "ytd-missing-quarter", **where, column=ytd_header, value=stated, quarter=str(Quarter(year, q)),
+                missing=previous,
+            )  # fmt: skip
+            return [problem], c.ytd
+        if c.ytd < before:
+            c.table.unread.setdefault(c.number, set()).add(key)
+            problem = error(
+                "ytd-falls", **where, column=ytd_header, value=stated, ytd=f"{c.ytd:,}", before=f"{before:,}",
+                previous=previous,
+            )  # fmt: skip
+            return [problem], None  # this 累计 or the one before is wrong: the next quarter is not derived from either
+        c.cells[key] = c.ytd - before
+        return [], c.ytd
+    problems = []
+    if c.ytd is not None and c.current is not None and before is not None and c.ytd != before + c.current:
+        problems.append(
+            error(
+                "ytd-mismatch",
+                **where,
+                column=ytd_header,
+                value=stated,
+                ytd=f"{c.ytd:,}",
+                computed=f"{before + c.current:,}",
+                first=str(Quarter(year, 1)),
+                quarter=str(Quarter(year, q)),
+                current_column=c.table.headers[key],
+            )
+        )
+    if c.current is not None and before is not None:
+        return problems, before + c.current
+    return problems, c.ytd  # no 本季 figure (or no earlier year to date): the 累计 as given, if any

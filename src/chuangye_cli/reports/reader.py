@@ -92,6 +92,10 @@ class Table:
     unread: dict[int, set[str]] = field(default_factory=dict)
     #: {ytd column key: N} for a year to date headed 1-N月: each row's quarter must end in month N (reports.cumulative)
     months: dict[str, int] = field(default_factory=dict)
+    #: the text cells above the header (title, 填报单位, 单位 rows): where a correction's 更正 mark may be
+    title: tuple[str, ...] = ()
+    #: a correction's number (reports.corrections: 更正 is 1, 更正2 is 2); None for a report not so marked
+    correction: int | None = None
 
     @property
     def missing_columns(self) -> set[str]:
@@ -362,6 +366,7 @@ def _fill(
     block_end = header_block(numbered, header_at, merged, column_for_header)
     header_number = numbered[header_at][0]
     table.header_row = header_number
+    table.title = tuple(v for _, rec in numbered[:header_at] for v in rec if isinstance(v, str) and v.strip())
     # what the header alone decides, worked out once per distinct header (reports.header)
     head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
     table.headers = head.headers

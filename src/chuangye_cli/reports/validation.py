@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.targets import Plan
+from chuangye_cli.reports.corrections import correction_warnings, corrections_of, supersede
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import (
@@ -46,6 +47,11 @@ class Located:
     sheet: str | None = None
     #: the flow columns the row's table gives as 累计 (derived from it, or checked against it)
     ytd: frozenset[str] = frozenset()
+    #: its table's correction number (更正 1, 更正2 2: reports.corrections); None when not a correction
+    correction: int | None = None
+    #: the row of the same district-quarter this correction superseded (itself perhaps a correction):
+    #: the place of the cell each figure replaced (reports.corrections.supersede)
+    replaces: "Located | None" = None
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -86,7 +92,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction))
     return rows, problems
 
 
@@ -180,30 +186,12 @@ def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the
     """
     if coverage is None:
         coverage = Coverage.of(plan, [r.row for r in rows], as_of)
-    problems: list[Problem] = []
-    first: dict[tuple[str, Quarter], Located] = {}
-    for r in rows:
-        if r.key in first:
-            other = first[r.key]
-            problems.append(
-                error(
-                    "duplicate-report",
-                    file=r.file,
-                    sheet=r.sheet,
-                    row=r.line,
-                    column=None,
-                    **plan.district(r.row.district_code).params(),
-                    quarter=str(r.row.period),
-                    other_file=other.file if other.sheet is None else f"{other.file} [{other.sheet}]",
-                    other_row=other.line,
-                )
-            )
-        else:
-            first[r.key] = r
+    # one row per district-quarter: a report sent twice, and corrections (更正) superseding reports
+    reports, problems = supersede(rows, plan)
     kept: list[Located] = []
     later: dict[str, set[Quarter]] = defaultdict(set)
     start, end = plan.period.start, plan.period.end
-    for r in first.values():
+    for r in reports:
         q = r.key[1]
         if not start <= q <= end:
             problems.append(
@@ -226,6 +214,7 @@ def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the
                 )
         else:
             kept.append(r)
+    problems.extend(correction_warnings(corrections_of(kept), plan))  # the figures this run takes from a correction
     sent = coverage.sent
     if as_of is not None and as_of_by_default:
         for code, q in sent:

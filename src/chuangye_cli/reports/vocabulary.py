@@ -70,3 +70,21 @@ SINCE = r"自?(\d{4})年(?:(\d{1,2})月)?(?:以来|起)(?:累计数?)?"
 PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所属期间", "period")
 #: a footer row begins with one of these (its first non-empty cell): not data
 FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电话", "填报日期", "注", "说明")
+
+# --------------------------------------------------------------------------- corrections (更正)
+# A report marked as a correction supersedes the same district-quarter's earlier report
+# (reports.corrections). The mark is read from the file name, the sheet name and the cells above
+# the header (the title rows), each folded like a header (full-width forms to ASCII: （2） is (2)).
+
+#: the word that marks a correction; alone (…（更正）.xlsx, sheet 更正, title …（更正）) it is the first
+CORRECTION = "更正"
+#: a numbered correction, its number in group 1: 第2次更正, 第二次更正, 二次更正, 更正2, 更正(2), 更正_2,
+#: 更正-2, 更正(二). A number in digits is 1 or 2 of them and not followed by another digit or by
+#: 年/季/月/期 (更正2010Q2.csv and 更正_2季度 are 更正 alone); in words 一 to 十
+CORRECTION_NUMBERED = (
+    r"第?(\d{1,2}|[一二三四五六七八九十])次更正",
+    r"更正[-_ ]?\(?(\d{1,2})(?![\d年季月期])",
+    r"更正\(([一二三四五六七八九十])\)",
+)
+#: the numbers 1 to 10 in words
+CHINESE_NUMERALS = "一二三四五六七八九十"

@@ -57,6 +57,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "bulletin.error_file": {"zh": "{file}：{count} 个错误", "en": "{file}: {count} error(s)"},
     "bulletin.no_errors": {"zh": "报表校验未发现错误。", "en": "Validation found no error in the reports."},
+    "bulletin.corrections": {
+        "zh": "以下 {count} 个数字按县(市)区报送的更正计算（更正取代此前的报表）：",
+        "en": "{count} figure(s) are taken from corrections (更正) the districts sent, superseding their earlier reports:",
+    },
+    "bulletin.correction_item": {
+        "zh": "{district} {quarter} {column} 由 {old} 改为 {new}（更正 {file}，取代 {replaced_file}）",
+        "en": "{district} {quarter} {column}: {old} → {new} (correction {file}, superseding {replaced_file})",
+    },
     "bulletin.totals_ok": {
         "zh": "合计行核对：报表中的合计、小计行均与所含数据行之和相符（无合计行的报表不涉及）。",
         "en": "Total rows (合计): every total row agrees with the data rows it covers (reports without one are not concerned).",

@@ -50,8 +50,28 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "the year to date (累计) {ytd} is below {previous}'s {before}: a year to date never falls; the row is not used",
     },
     "duplicate-report": {
-        "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
-        "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",
+        "zh": "{district}（{code}）{quarter} 重复报送，与 {other_file} 第 {other_row} 行的数字不同：若是更正，请在文件名、工作表名或标题中注明“更正”（再次更正写“更正2”“更正3”），否则删去其中一份",
+        "en": "{district_en} ({code}) {quarter} is reported twice, with figures other than {other_file} row {other_row}: if it is a correction, mark it 更正 in its file name, sheet name or title (then 更正2, 更正3); else remove one",
+    },
+    "duplicate-identical": {
+        "zh": "{district}（{code}）{quarter} 的报表与 {other_file} 第 {other_row} 行相同（同一份报表报送了两次），只计一次",
+        "en": "{district_en} ({code}) {quarter} is the same as {other_file} row {other_row} (one report sent twice): counted once",
+    },
+    "correction": {
+        "zh": "{district}（{code}）{quarter} 更正：{key_label} 由 {old} 改为 {new}（取代 {other_file} 第 {other_row} 行）",
+        "en": "{district_en} ({code}) {quarter} corrected: {key} {old_en} → {new_en} (supersedes {other_file} row {other_row})",
+    },
+    "correction-same-number": {
+        "zh": "{district}（{code}）{quarter} 有两份编号相同的更正（{mark}），数字不同：另见 {other_file} 第 {other_row} 行。多次更正请按报送先后编号：第一次写“更正”，之后写“更正2”“更正3”（写在文件名、工作表名或标题中），编号最大的一份为准",
+        "en": "{district_en} ({code}) {quarter} has two corrections numbered alike ({mark}) with different figures: also {other_file} row {other_row}. Number corrections in the order sent: 更正 for the first, then 更正2, 更正3 (in the file name, sheet name or title); the highest number counts",
+    },
+    "correction-numbers-differ": {
+        "zh": "更正编号前后不一（{marks}）：文件名、工作表名和标题中请只写一个编号；暂按最大的编号计",
+        "en": "the correction is numbered differently in the file name, sheet name or title ({marks}): write one number; the highest is taken for now",
+    },
+    "correction-unchanged": {
+        "zh": "标为更正，但所更正的各行数字都与原报相同：是否误发了原报？",
+        "en": "marked as a correction (更正), but every row it corrects has the figures it had: was the corrected file sent?",
     },
     "outside-period": {
         "zh": "{quarter} 不在方案期间 {start}–{end} 内，该行未计入",

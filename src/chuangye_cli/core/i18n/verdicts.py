@@ -10,6 +10,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.not_reported": {"zh": "未报送", "en": "not reported"},
     "level.attained": {"zh": "达到", "en": "attained"},
     "level.basically_attained": {"zh": "基本达到", "en": "basically attained"},
+    "correction.blank": {"zh": "空", "en": "blank"},
     "level.not_attained": {"zh": "未达到", "en": "not attained"},
     "scope.city": {"zh": "全市", "en": "city"},
     "severity.error": {"zh": "错误", "en": "error"},

@@ -474,6 +474,7 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragr
         )
     else:
         out.append(label("bulletin.no_errors", lang))
+    out += corrections(b, lang)
     if q.total_mismatches:
         out.append(label("bulletin.totals_mismatch", lang, count=q.total_mismatches))
     else:
@@ -481,6 +482,32 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragr
     if q.totals_unchecked:
         out.append(label("bulletin.totals_unchecked", lang, count=q.totals_unchecked))
     return out
+
+
+def corrections(b: "Bulletin", lang: str) -> list[Block]:
+    """The figures taken from a correction (更正), each with its old and new figure and both files."""
+    from chuangye_cli.reports.corrections import figure
+    from chuangye_cli.reports.rows import COLUMNS
+
+    found = b.check.corrections if b.check is not None else []
+    if not found:
+        return []
+    districts = b.check.districts  # type: ignore[union-attr]
+    items = [
+        label(
+            "bulletin.correction_item",
+            lang,
+            district=district_label(c.district_code, *districts[c.district_code], lang, with_code=False),
+            quarter=quarter_words(c.quarter, lang),
+            column=COLUMNS[c.column].header(lang),
+            old=figure(c.old, lang),
+            new=figure(c.new, lang),
+            file=shown(c.file),
+            replaced_file=shown(c.replaced_file),
+        )
+        for c in found
+    ]
+    return [label("bulletin.corrections", lang, count=len(found)), Items(items)]
 
 
 def document(b: "Bulletin", lang: str) -> Document:
