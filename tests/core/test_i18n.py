@@ -53,6 +53,7 @@ LANG_PARAMS = {
     "quarters_en": "quarters",
     "key_label": "key",
     "other_header": "other_key",
+    "basis_en": "basis",
 }
 
 

@@ -138,6 +138,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("missing-report", W, "district", "A district has no report for a quarter up to the as-of quarter (未报送)."),
     ("cumulative-exceeds", W, "district", "A district's cumulative count exceeds its cumulative passed count."),
     ("looks-cumulative", W, "district", "A flow column that never falls in a year, then drops: looks cumulative."),
+    ("implausible-value", W, "cell", "A figure over 20 times the median of the other districts' (or its quarters')."),
     ("kpi-partial", W, "district", "Quarters leaving an indicator's column empty are left out of its figure."),
     # the targets file
     ("targets-unreadable", E, "targets", "The targets file cannot be read."),

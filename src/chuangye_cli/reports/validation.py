@@ -10,7 +10,7 @@ consistency.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from operator import attrgetter
@@ -21,6 +21,7 @@ from chuangye_cli.core.problems import Problem, error, problems_from_validation_
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.coverage import Coverage
+from chuangye_cli.reports.plausibility import implausible_values
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import (
     COLUMNS,
@@ -46,6 +47,8 @@ class Located:
     sheet: str | None = None
     #: the flow columns the row's table gives as 累计 (derived from it, or checked against it)
     ytd: frozenset[str] = frozenset()
+    #: the table's headers as written (column key -> header), for a problem found across rows
+    headers: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -86,7 +89,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table.headers))
     return rows, problems
 
 
@@ -265,6 +268,7 @@ def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the
         problems.append(warning("missing-report", **plan.district(code).params(), quarter=str(q)))
     problems.extend(_cumulative_checks(kept, plan))
     problems.extend(_year_to_date_checks(kept, plan))
+    problems.extend(implausible_values(kept, plan))
     return kept, problems
 
 

@@ -65,6 +65,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "表头写的是自 {start} 起的累计数，但此行是 {quarter}，在它之前：这一格是哪个时期的数？此行未使用",
         "en": "the header says a running total since {start}, but this row is {quarter}, before it: what period is this cell? The row is not used",
     },
+    "implausible-value": {
+        "zh": "{quarter} 的数 {figure} 是{basis}中位数 {median} 的 {ratio} 倍以上：单位是否填错（如表头为万人却按人填）、多打了位数，或填成了累计数？",
+        "en": "{quarter}'s figure {figure} is more than {ratio} times the median ({median}) of {basis_en}: a wrong unit (people under 万人), an extra digit or a running total?",
+    },
     "duplicate-report": {
         "zh": "{district}（{code}）{quarter} 重复报送：另见 {other_file} 第 {other_row} 行",
         "en": "{district_en} ({code}) {quarter} is reported twice: also {other_file} row {other_row}",
