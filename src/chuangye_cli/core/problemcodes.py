@@ -179,6 +179,9 @@ CODES: dict[str, ProblemCode] = _registry(
     ("population-duplicate", E, "row", "A district and year given twice."),
 )
 
+#: warnings that bear on a figure read (it is read, and may be wrong): ``validate --strict`` makes them errors
+FIGURE_WARNINGS = ("implausible-value", "scaled-implausible", "looks-cumulative", "cumulative-exceeds")
+
 
 def markdown_table() -> str:
     """The README's table of problem codes."""
