@@ -288,3 +288,10 @@ def test_strict_makes_a_warning_on_a_figure_an_error(tmp_path):
     failures = ET.parse(report).getroot().findall(".//testcase/failure")
     assert sorted(f.get("type") for f in failures) == ["implausible-value"] * 4 + ["scaled-implausible"] * 4
     assert run("validate", SAMPLE, "--strict").exit_code == 0  # honest data passes
+
+
+def test_strict_help_names_every_warning_it_makes_an_error():
+    from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
+
+    shown = " ".join(re.sub(r"-\n\s+", "-", run("validate", "--help").stdout).split())  # click wraps at a hyphen
+    assert f"({', '.join(FIGURE_WARNINGS)}) are errors" in shown

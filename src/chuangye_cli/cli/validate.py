@@ -15,7 +15,6 @@ from chuangye_cli.cli.options import (
     paths_argument,
     targets_option,
 )
-from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 
 
@@ -29,7 +28,9 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS, TABLE_FORMATS
 @click.option(
     "--strict",
     is_flag=True,
-    help=f"Warnings that bear on a figure ({', '.join(FIGURE_WARNINGS)}) are errors: exit 3 (for CI).",
+    # the codes of core.problemcodes.FIGURE_WARNINGS (not imported: --help loads no library module)
+    help="Warnings that bear on a figure (implausible-value, scaled-implausible, looks-cumulative, "
+    "cumulative-exceeds) are errors: exit 3 (for CI).",
 )
 @lang_option()
 @click.pass_context

@@ -47,39 +47,43 @@ MIN_OTHERS = 3
 NAMED = 10
 
 _FIGURES = attrgetter(*NUMERIC_COLUMNS)
+_ROW = attrgetter("row")
 _given = partial(is_not, None)
 
 
 def implausible_values(rows: "list[Located]", plan: "Plan") -> list[Problem]:
     """An ``implausible-value`` warning for each figure far out of line (the module's rule), in the
     order of the rows."""
-    by_quarter: dict[Quarter, list[tuple[Located, tuple]]] = defaultdict(list)
+    by_quarter: dict[Quarter, list[Located]] = defaultdict(list)
     for r in rows:
-        by_quarter[r.key[1]].append((r, _FIGURES(r.row)))
+        by_quarter[r.key[1]].append(r)
     found: list[tuple[Located, str, int, float, str, str]] = []
     alone: list[tuple[Located, int, int]] = []  # (row, column, figure) with too few others in the quarter
-    for q, entries in by_quarter.items():
-        columns = list(zip(*(f for _, f in entries)))  # per column, every district's figure
+    for q, located in by_quarter.items():
+        figures = list(map(_FIGURES, map(_ROW, located)))  # each row's, in NUMERIC_COLUMNS' order
+        columns = list(zip(*figures))  # per column, every district's figure
         for i, key in enumerate(NUMERIC_COLUMNS):
-            values = sorted(filter(_given, columns[i]))
-            if not values or values[-1] <= RATIO * FLOOR:  # honest data: nothing even near
+            if max(filter(_given, columns[i]), default=0) <= RATIO * FLOOR:  # honest data: nothing even near
                 continue
+            values = sorted(filter(_given, columns[i]))
             if len(values) <= MIN_OTHERS:
-                alone += [(r, i, f[i]) for r, f in entries if f[i] is not None and f[i] > RATIO * FLOOR]
+                alone += [(r, i, f[i]) for r, f in zip(located, figures) if f[i] is not None and f[i] > RATIO * FLOOR]
                 continue
             if values[-1] <= RATIO * max(median(values[:-1]), FLOOR):  # the others' median is never lower
                 continue
-            for r, f in entries:
+            for r, f in zip(located, figures):
                 v = f[i]
                 if v is None or v <= RATIO * FLOOR:
                     continue
                 at = bisect_left(values, v)
                 others = median(values[:at] + values[at + 1 :])
                 if v > RATIO * max(others, FLOOR):
-                    codes = [o.row.district_code for o, g in entries if o is not r and g[i] is not None]
+                    codes = [o.row.district_code for o, g in zip(located, figures) if o is not r and g[i] is not None]
                     found.append((r, key, v, others, *_districts(plan, codes, q)))
     if alone:
         found += _against_own_quarters(rows, alone)
+    if not found:
+        return []
     order = {id(r): n for n, r in enumerate(rows)}
     return [
         warning(
