@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from functools import partial
-from operator import attrgetter, is_not
+from operator import attrgetter
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -48,40 +47,36 @@ NAMED = 10
 
 _FIGURES = attrgetter(*NUMERIC_COLUMNS)
 _ROW = attrgetter("row")
-_given = partial(is_not, None)
 
 
 def implausible_values(rows: "list[Located]", plan: "Plan") -> list[Problem]:
     """An ``implausible-value`` warning for each figure far out of line (the module's rule), in the
     order of the rows."""
-    by_quarter: dict[Quarter, list[Located]] = defaultdict(list)
-    for r in rows:
-        by_quarter[r.key[1]].append(r)
+    figures = list(map(_FIGURES, map(_ROW, rows)))  # each row's, in NUMERIC_COLUMNS' order
+    # only a column with a figure above the floor can hold one out of line (honest data: none)
+    hot = [i for i, column in enumerate(zip(*figures)) if max(filter(None, column), default=0) > RATIO * FLOOR]
     found: list[tuple[Located, str, int, float, str, str]] = []
-    alone: list[tuple[Located, int, int]] = []  # (row, column, figure) with too few others in the quarter
-    for q, located in by_quarter.items():
-        figures = list(map(_FIGURES, map(_ROW, located)))  # each row's, in NUMERIC_COLUMNS' order
-        columns = list(zip(*figures))  # per column, every district's figure
-        for i, key in enumerate(NUMERIC_COLUMNS):
-            if max(filter(_given, columns[i]), default=0) <= RATIO * FLOOR:  # honest data: nothing even near
+    for i in hot:
+        key = NUMERIC_COLUMNS[i]
+        by_quarter: dict[Quarter, list[tuple[int, Located]]] = defaultdict(list)
+        for r, f in zip(rows, figures):
+            if f[i] is not None:
+                by_quarter[r.key[1]].append((f[i], r))
+        for q, entries in by_quarter.items():
+            values = sorted(v for v, _ in entries)
+            if values[-1] <= RATIO * FLOOR:
                 continue
-            values = sorted(filter(_given, columns[i]))
-            if len(values) <= MIN_OTHERS:
-                alone += [(r, i, f[i]) for r, f in zip(located, figures) if f[i] is not None and f[i] > RATIO * FLOOR]
+            if len(values) <= MIN_OTHERS:  # too few other districts: the district's own other quarters
+                found += _against_own_quarters(key, [(v, r) for v, r in entries if v > RATIO * FLOOR], by_quarter)
                 continue
-            if values[-1] <= RATIO * max(median(values[:-1]), FLOOR):  # the others' median is never lower
-                continue
-            for r, f in zip(located, figures):
-                v = f[i]
-                if v is None or v <= RATIO * FLOOR:
+            for v, r in entries:
+                if v <= RATIO * FLOOR:
                     continue
                 at = bisect_left(values, v)
                 others = median(values[:at] + values[at + 1 :])
                 if v > RATIO * max(others, FLOOR):
-                    codes = [o.row.district_code for o, g in zip(located, figures) if o is not r and g[i] is not None]
+                    codes = [o.row.district_code for _, o in entries if o is not r]
                     found.append((r, key, v, others, *_districts(plan, codes, q)))
-    if alone:
-        found += _against_own_quarters(rows, alone)
     if not found:
         return []
     order = {id(r): n for n, r in enumerate(rows)}
@@ -105,26 +100,21 @@ def implausible_values(rows: "list[Located]", plan: "Plan") -> list[Problem]:
 
 
 def _against_own_quarters(
-    rows: "list[Located]", alone: "list[tuple[Located, int, int]]"
+    key: str, candidates: "list[tuple[int, Located]]", by_quarter: "dict[Quarter, list[tuple[int, Located]]]"
 ) -> list[tuple["Located", str, int, float, str, str]]:
-    """The figures of a quarter with too few other districts, each compared with its district's own
-    other quarters (at least MIN_OTHERS of them)."""
-    own: dict[str, list[tuple[Quarter, tuple]]] = defaultdict(list)
-    for r in rows:
-        own[r.row.district_code].append((r.key[1], _FIGURES(r.row)))
+    """Figures of a quarter with too few other districts, each compared with its district's own
+    other quarters of the column (at least MIN_OTHERS of them)."""
     found = []
-    for r, i, v in alone:
-        q = r.key[1]
-        others = sorted((p, f[i]) for p, f in own[r.row.district_code] if p != q and f[i] is not None)
+    for v, r in candidates:
+        code, q = r.key
+        others = sorted((p, w) for p, entries in by_quarter.items() if p != q for w, o in entries if o.key[0] == code)
         if len(others) < MIN_OTHERS:
             continue
-        m = median(f for _, f in others)
+        m = median(w for _, w in others)
         if v > RATIO * max(m, FLOOR):
             quarters = "、".join(str(p) for p, _ in others)
-            basis = f"本县(市)区其他季度（{quarters}）"
-            found.append(
-                (r, NUMERIC_COLUMNS[i], v, m, basis, f"its own other quarters ({quarters.replace('、', ', ')})")
-            )
+            basis_en = f"its own other quarters ({quarters.replace('、', ', ')})"
+            found.append((r, key, v, m, f"本县(市)区其他季度（{quarters}）", basis_en))
     return found
 
 
