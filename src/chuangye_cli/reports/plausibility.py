@@ -125,7 +125,7 @@ def _districts(plan: "Plan", codes: list[str], q: Quarter) -> tuple[str, str]:
     en = ", ".join(d.label("en") if d else c for d, c in zip(named, codes))
     if len(codes) > NAMED:
         zh, en = f"{zh}等", f"{en}, …"
-    return f"其他 {len(codes)} 个县(市)区 {q} 的数（{zh}）", f"the other {len(codes)} districts' {q} figures ({en})"
+    return f"其他 {len(codes):,} 个县(市)区 {q} 的数（{zh}）", f"the other {len(codes):,} districts' {q} figures ({en})"
 
 
 def _number(value: float) -> str:
