@@ -67,6 +67,19 @@ def test_validate_names_code_row_and_column():
     ]
 
 
+def test_validate_strict_makes_the_warnings_on_a_figure_errors(tmp_path):
+    """One district's upload with a quarter a hundred times its others: a warning, or with strict an error."""
+    from reportfiles import grid, row, write_workbook
+
+    rows = [row(quarter=q, new_jobs=v) for q, v in ((1, 900), (2, 80_000), (3, 700), (4, 800))]
+    path = write_workbook(tmp_path / "370102.xlsx", ("季报", grid(rows)))
+    loose, strict = api.validate(path), api.validate(path, strict=True)
+    codes = ["implausible-value"]
+    assert (loose.exit_code, [p.code for p in loose.check.warnings], loose.check.errors) == (0, codes, [])
+    assert (strict.exit_code, [p.code for p in strict.check.errors], strict.check.warnings) == (3, codes, [])
+    assert (strict.check.errors[0].row, strict.check.errors[0].value) == (3, "80000")
+
+
 def test_kpis():
     result = api.kpis(SAMPLE)
     assert (len(result.values), result.exit_code) == (55, 0)

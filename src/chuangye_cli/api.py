@@ -159,15 +159,27 @@ def _read_rosters(plan: "Plan", rosters: list[str], encoding: str | None, result
 
 
 def validate(
-    paths: Paths, targets: Targets = None, *, encoding: str | None = None, limits: "Limits | None" = None
+    paths: Paths,
+    targets: Targets = None,
+    *,
+    encoding: str | None = None,
+    limits: "Limits | None" = None,
+    strict: bool = False,
 ) -> "ValidationResult":
     """Validate the reports only, without judging (``chuangye validate``): every row rule, and a
-    district-quarter reported twice is an error."""
+    district-quarter reported twice is an error. ``strict`` (for CI): the warnings that bear on a
+    figure (:data:`~chuangye_cli.core.problemcodes.FIGURE_WARNINGS`) are errors."""
     from chuangye_cli.judge.results import CheckResult, ValidationResult
     from chuangye_cli.reports.collect import validate_reports
 
     plan = load(targets)
     reading, kept = validate_reports(plan, _paths(paths), encoding, limits)
+    if strict:
+        from dataclasses import replace
+
+        from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
+
+        reading.problems = [replace(p, severity="error") if p.code in FIGURE_WARNINGS else p for p in reading.problems]
     return ValidationResult(CheckResult.of(plan, reading), rows=kept)
 
 

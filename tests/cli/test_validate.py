@@ -259,3 +259,42 @@ def test_guide_commands_run(tmp_path, monkeypatch):
     blank = run("validate", "370102_2010Q3.xlsx", "--format", "json")
     assert blank.exit_code == 3  # not filled in yet: every required cell is reported
     assert len(json.loads(blank.stdout)["errors"]) == 13
+
+
+def test_strict_makes_a_warning_on_a_figure_an_error(tmp_path):
+    """--strict (for CI): 市中区's 新增就业人数 headed （万人） over figures in people, warnings without it
+    (exit 0), errors with it (exit 3, a failed JUnit case per cell); a warning on no figure stays one."""
+    import csv
+    import io
+
+    reports = tmp_path / "reports"
+    shutil.copytree(SAMPLE, reports)
+    (path,) = reports.glob("370103_*.csv")
+    header, *data = list(csv.reader(io.StringIO(path.read_bytes().decode("gb18030"), newline="")))
+    header[header.index("新增就业人数")] = "新增就业人数（万人）"
+    data = [r for r in data if r[header.index("季度")] != "2"]  # 2009Q2 and 2010Q2 missing: missing-report
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows([header, *data])
+    path.write_bytes(buf.getvalue().encode("gb18030"))
+
+    def codes(*options):
+        result = run("validate", reports, "--format", "json", *options)
+        data = json.loads(result.stdout)
+        count = lambda found: {c: [p["code"] for p in found].count(c) for c in {p["code"] for p in found}}  # noqa: E731
+        return result.exit_code, count(data["errors"]), count(data["warnings"])
+
+    figures = {"implausible-value": 4, "scaled-implausible": 4}
+    assert codes() == (0, {}, {**figures, "missing-report": 1})
+    assert codes("--strict") == (3, figures, {"missing-report": 1})
+    report = tmp_path / "report.xml"
+    assert run("validate", reports, "--strict", "--format", "junit", "-o", report).exit_code == 3
+    failures = ET.parse(report).getroot().findall(".//testcase/failure")
+    assert sorted(f.get("type") for f in failures) == ["implausible-value"] * 4 + ["scaled-implausible"] * 4
+    assert run("validate", SAMPLE, "--strict").exit_code == 0  # honest data passes
+
+
+def test_strict_help_names_every_warning_it_makes_an_error():
+    from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
+
+    shown = " ".join(re.sub(r"-\n\s+", "-", run("validate", "--help").stdout).split())  # click wraps at a hyphen
+    assert f"({', '.join(FIGURE_WARNINGS)}) are errors" in shown

@@ -55,6 +55,7 @@ LANG_PARAMS = {
     "other_header": "other_key",
     "old_en": "old",
     "new_en": "new",
+    "basis_en": "basis",
 }
 
 

@@ -104,3 +104,10 @@ def test_the_module_prints_the_table():
     proc = subprocess.run(run, capture_output=True, text=True)
     assert (proc.returncode, proc.stdout) == (1, "")
     assert proc.stderr == "usage: python -m chuangye_cli.core.problemcodes --markdown\n"
+
+
+def test_the_warnings_on_a_figure_are_registered_warnings():
+    """validate --strict makes these errors: each is a registered warning (a typo would be silently lax)."""
+    from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
+
+    assert [CODES[c].severity for c in FIGURE_WARNINGS] == ["warning"] * len(FIGURE_WARNINGS)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chuangye_cli.reports.rows import COLUMNS, column_for_header
+from chuangye_cli.reports.rows import COLUMNS, column_for_header, is_blank, parse_whole_number, row_key
 from chuangye_cli.reports.validation import FLOW_COLUMNS
 from conftest import FIXTURES, SAMPLE, run
 from reportfiles import KEYS, grid, row, write_workbook
@@ -288,3 +288,119 @@ def test_a_column_beside_its_year_to_date_gets_no_looks_cumulative_warning(tmp_p
     assert got["errors"] == []
     warned = [w["message"].split(" 像是")[0] for w in got["warnings"] if w["code"] == "looks-cumulative"]
     assert warned == [f"槐荫区（370104）{COLUMNS[k].zh}" for k in FLOW_COLUMNS if k != "guidance"]
+
+
+# --------------------------------------------------------------------------- a total since a start
+
+
+def _sample_rows() -> list[dict]:
+    """Every district-quarter of the sample, as read (raw cells by column key), in the files' order."""
+    from chuangye_cli.reports.reader import find_files, read_tables
+
+    files, _ = find_files([str(SAMPLE)])
+    return [cells for f in files for t in read_tables(f) for _, cells in t.rows]
+
+
+def _since_form(rows: list[dict], word: str) -> list[list]:
+    """One sheet of ``rows`` with every flow column a running total from each district's first quarter,
+    headed 名称（``word``）."""
+    keys = list(KEYS)
+    header = [f"{COLUMNS[k].zh}（{word}）" if k in FLOW_COLUMNS else COLUMNS[k].zh for k in keys]
+    totals: dict = {}
+    cells = [header]
+    for r in sorted(rows, key=row_key):
+        out = []
+        for k in keys:
+            v = r.get(k)
+            if k in FLOW_COLUMNS and not is_blank(v):
+                code = row_key(r)[0]
+                totals[code, k] = v = totals.get((code, k), 0) + parse_whole_number(v)
+            out.append(v)
+        cells.append(out)
+    return cells
+
+
+@pytest.mark.parametrize("word", ["2009年以来累计", "自2009年以来累计", "自2009年1月起累计"])
+def test_a_total_since_the_plans_start_is_differenced_across_years(tmp_path, word):
+    """Issue 20: headed （2009年以来累计）, 2010Q1 carried all of 2009 (participants 85,004, exit 0, no word);
+    each quarter is the total less the previous quarter's, across the year: the sample's own figures."""
+    honest = json.loads(run("check", SAMPLE, "--format", "json").stdout)
+    rows = _sample_rows()
+    cells = _since_form(rows, word)
+    assert len(cells) == 61 and cells[5][KEYS.index("trained")] > cells[4][KEYS.index("trained")]  # 2010Q1 > 2009Q4
+    (tmp_path / "r").mkdir()
+    path = write_workbook(tmp_path / "r" / "all.xlsx", ("季报", cells))
+    got = json.loads(run("check", path, "--format", "json").stdout)
+    assert (got["errors"], got["warnings"]) == ([], [])
+    assert got["results"] == honest["results"]
+    city = {r["target"]: r["actual"] for r in got["results"] if r["district_code"] is None}
+    assert city["participants"] == 17370
+
+
+def test_a_total_since_a_start_beside_quarters_in_another_file(tmp_path):
+    """2009 sent as 本季 figures, 2010 as totals since 2009: 2010Q1 is its total less 2009's four quarters."""
+    plain_2009 = [row(quarter=q + 1, trained=TRAINED[q], passed=PASSED[q], served=PASSED[q]) for q in range(4)]
+    since = [row(year=2010, quarter=q, trained=t, passed=90, served=90) for q, t in ((1, 690 + 100), (2, 690 + 220))]
+    cells = grid(since)
+    cells[0][KEYS.index("trained")] = "创业培训人数（自2009年1月起累计）"
+    reports = tmp_path / "r"
+    reports.mkdir()
+    write_workbook(reports / "2009.xlsx", ("季报", grid(plain_2009)))
+    write_workbook(reports / "2010.xlsx", ("季报", cells))
+    from chuangye_cli import api
+
+    result = api.check(reports)  # the built-in plan: 2009-2011
+    assert result.errors == []
+    assert [(str(r.period), r.trained) for r in result.rows] == [
+        ("2009Q1", 200), ("2009Q2", 180), ("2009Q3", 160), ("2009Q4", 150), ("2010Q1", 100), ("2010Q2", 120),
+    ]
+
+
+def test_a_total_since_a_start_before_the_reports_names_the_report_needed(tmp_path):
+    """自2008年以来累计 over 2009 rows: 2009Q1's figure needs 2008Q4's total, which no report holds;
+    2009Q2 on is derived from 2009Q1's total."""
+    totals = [1000 + sum(TRAINED[: q + 1]) for q in range(4)]
+    cells = grid([{**r, "trained": t} for r, t in zip(ROWS, totals)])
+    header = "创业培训人数（自2008年以来累计）"
+    cells[0][KEYS.index("trained")] = header
+    code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells)))
+    assert code == 3
+    message = ("this column is a running total since 2008Q1: 2009Q1's own figure is this minus 2008Q4's total since "
+               "2008Q1, which is missing (not sent, blank or invalid): 2008Q4's report is needed, or fill in the "
+               "quarter's own figure; the row is not used")
+    assert located(data) == [("since-missing-quarter", "季报", 2, header, "1200", message)]
+    assert data["files"][0]["rows"] == 4
+
+
+def test_a_row_before_the_start_and_a_falling_total_are_errors(tmp_path):
+    cells = grid([row(quarter=4, trained=500), row(year=2010, quarter=1, trained=300),
+                  row(year=2010, quarter=2, trained=200)])
+    header = "创业培训人数（2010年以来累计）"
+    cells[0][KEYS.index("trained")] = header
+    code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells)))
+    assert code == 3
+    assert located(data) == [
+        ("since-before-start", "季报", 2, header, "500",
+         "the header says a running total since 2010Q1, but this row is 2009Q4, before it: what period is this "
+         "cell? The row is not used"),
+        ("since-falls", "季报", 4, header, "200",
+         "the running total since 2010Q1 (200) is below 2010Q1's 300: a running total never falls; the row is not "
+         "used"),
+    ]
+
+
+def test_a_total_since_a_start_beside_its_quarters_is_checked(tmp_path):
+    rows = ROWS + [row(year=2010, quarter=1, trained=100, passed=90, served=90)]
+    cells = grid(rows)
+    header = "创业培训人数（自2009年1月起累计）"
+    cells[0].append(header)
+    sums = [200, 380, 540, 690, 800]  # 2010Q1: 690 + 100 = 790
+    for rec, total in zip(cells[1:], sums):
+        rec.append(total)
+    code, data = check(write_workbook(tmp_path / "f.xlsx", ("季报", cells)))
+    assert code == 3
+    assert located(data) == [
+        ("since-mismatch", "季报", 6, header, "800",
+         "the running total since 2009Q1 says 800, but the quarterly figures (创业培训人数, 本季) from 2009Q1 to "
+         "2010Q1 sum to 790"),
+    ]

@@ -91,11 +91,20 @@ def test_months_ending_no_quarter_are_an_error_at_the_header(tmp_path, suffix):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @pytest.mark.parametrize("header", ["新增就业人数（2009年以来累计）", "新增就业人数累计（自2009年1月起）",
                                     "新增就业人数（自2009年1月起累计）"])
-def test_a_total_since_a_start_is_refused_at_the_header(tmp_path, suffix, header):
-    """Read silently as each quarter's figure before (2010Q1 then carried all of 2009)."""
+def test_a_total_since_a_start_is_differenced_across_years(tmp_path, suffix, header):
+    """Read silently as each quarter's figure before (2010Q1 then carried all of 2009): 2010Q1 is
+    its total less 2009Q4's (reports.cumulative)."""
     f = write(tmp_path, suffix, [*quarters(1, 2, 3, 4), row(year=2010, quarter=1, new_jobs=3500)], header)
-    message = ("this column is a running total since 2009-01: the tool reads only a quarter's figure (本季) or a "
-               "year-to-date total (本年累计), so fill in one of those; the column was not read")
+    assert read(f) == ([("370102", f"2009Q{q + 1}", JOBS[q]) for q in range(4)] + [("370102", "2010Q1", 500)], [])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_total_since_a_month_opening_no_quarter_is_refused_at_the_header(tmp_path, suffix):
+    header = "新增就业人数（自2009年2月起累计）"
+    f = write(tmp_path, suffix, quarters(1, 2), header)
+    message = ("this column is a running total since 2009-02, a month that opens no quarter: the quarters cannot "
+               "be told apart; fill in the quarter's figure (本季) or the year to date (本年累计); "
+               "the column was not read")
     assert read(f) == ([], [("header-since", 1, header, message)])
 
 

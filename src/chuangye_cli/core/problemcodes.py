@@ -93,7 +93,7 @@ CODES: dict[str, ProblemCode] = _registry(
         "header-since",
         E,
         "header",
-        "A running total since a start (2009年以来累计): refused, the tool reads no such total.",
+        "A running total since a month that opens no quarter (自2009年2月起累计): not read.",
     ),
     # a cell of a report row
     ("missing-value", E, "cell", "A required value is empty."),
@@ -132,6 +132,10 @@ CODES: dict[str, ProblemCode] = _registry(
     ("correction-same-number", E, "row", "Two corrections of a district-quarter numbered alike that differ."),
     ("correction-numbers-differ", E, "file", "A correction's file name, sheet name and title give different numbers."),
     ("correction-unchanged", W, "file", "A correction whose rows all keep the figures they supersede."),
+    ("since-missing-quarter", E, "cell", "A total since a start (2009年以来累计) whose previous quarter's is missing."),
+    ("since-falls", E, "cell", "A total since a start below the previous quarter's; the row is not used."),
+    ("since-mismatch", E, "cell", "A total since a start disagrees with the quarterly figures since then."),
+    ("since-before-start", E, "cell", "A total since a start on a row of a quarter before that start."),
     ("outside-period", W, "row", "A quarter outside the plan period: the row is left out."),
     ("after-as-of", W, "row", "A quarter after the as-of quarter: the row is left out."),
     ("later-reports", W, "district", "A district sent quarters after the as-of quarter; they wait."),
@@ -139,6 +143,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("missing-report", W, "district", "A district has no report for a quarter up to the as-of quarter (未报送)."),
     ("cumulative-exceeds", W, "district", "A district's cumulative count exceeds its cumulative passed count."),
     ("looks-cumulative", W, "district", "A flow column that never falls in a year, then drops: looks cumulative."),
+    ("implausible-value", W, "cell", "A figure over 20 times the median of the other districts' (or its quarters')."),
     ("kpi-partial", W, "district", "Quarters leaving an indicator's column empty are left out of its figure."),
     # the targets file
     ("targets-unreadable", E, "targets", "The targets file cannot be read."),
@@ -179,11 +184,11 @@ CODES: dict[str, ProblemCode] = _registry(
     ("population-duplicate", E, "row", "A district and year given twice."),
 )
 
-
 #: warnings that bear on a figure (the figure may be wrong, not merely incomplete): the bulletin writes
 #: each out in words under 五、数据质量 and marks the city figures they touch （含待核实数据）.
-#: implausible-value is the plausibility check's (registered with it)
-FIGURE_WARNINGS = ("cumulative-exceeds", "scaled-implausible", "looks-cumulative", "implausible-value")
+#: ``validate --strict`` makes them errors.
+FIGURE_WARNINGS = ("implausible-value", "scaled-implausible", "looks-cumulative", "cumulative-exceeds")
+
 
 def markdown_table() -> str:
     """The README's table of problem codes."""

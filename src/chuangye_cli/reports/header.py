@@ -25,6 +25,8 @@ from chuangye_cli.reports.rows import (
 
 #: the last month of each quarter: a year to date headed 1-N月 must end with one
 QUARTER_END_MONTHS = (3, 6, 9, 12)
+#: the first month of each quarter: a total since a start (自2009年4月起) must start with one
+QUARTER_START_MONTHS = (1, 4, 7, 10)
 #: the columns a period column (报告期) stands for
 PERIOD_PARTS = ("year", "quarter")
 
@@ -119,7 +121,7 @@ def header_periods(
 ) -> tuple[list[Problem], set[str], dict[str, int]]:
     """(problems, refused column keys, {ytd key: N} of the years to date headed 1-N月) of the words
     beside the counts' names: a word the vocabulary does not know, a 1-N月 that ends no quarter and a
-    running total since a start are errors at the header cell, and the column is never read."""
+    running total since a month that opens no quarter are errors at the header cell, and the column is never read."""
     problems: list[Problem] = []
     refused: set[str] = set()
     months: dict[str, int] = {}
@@ -132,9 +134,11 @@ def header_periods(
             problems.append(error("header-months", **where, months=reading.months))
         elif reading.months is not None:
             months[key] = reading.months
-        if reading.since is not None and not reading.unknown:
+        # a total since a start is differenced across years (reports.cumulative): from a quarter's first month only
+        since = reading.since is not None and reading.since[1] not in QUARTER_START_MONTHS
+        if since and not reading.unknown:
             problems.append(error("header-since", **where, year=reading.since[0], month=reading.since[1]))
-        if reading.unknown or reading.since is not None or (reading.months is not None and key not in months):
+        if reading.unknown or since or (reading.months is not None and key not in months):
             refused.add(key)
     return problems, refused, months
 

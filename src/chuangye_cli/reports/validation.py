@@ -10,7 +10,7 @@ consistency.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from operator import attrgetter
@@ -22,6 +22,7 @@ from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.targets import Plan
 from chuangye_cli.reports.corrections import correction_warnings, corrections_of, supersede
 from chuangye_cli.reports.coverage import Coverage
+from chuangye_cli.reports.plausibility import implausible_values
 from chuangye_cli.reports.reader import Table
 from chuangye_cli.reports.rows import (
     COLUMNS,
@@ -52,6 +53,8 @@ class Located:
     #: the row of the same district-quarter this correction superseded (itself perhaps a correction):
     #: the place of the cell each figure replaced (reports.corrections.supersede)
     replaces: "Located | None" = None
+    #: the table's headers as written (column key -> header), for a problem found across rows
+    headers: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -92,7 +95,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction, headers=table.headers))
     return rows, problems
 
 
@@ -254,6 +257,7 @@ def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the
         problems.append(warning("missing-report", **plan.district(code).params(), quarter=str(q)))
     problems.extend(_cumulative_checks(kept, plan))
     problems.extend(_year_to_date_checks(kept, plan))
+    problems.extend(implausible_values(kept, plan))
     return kept, problems
 
 

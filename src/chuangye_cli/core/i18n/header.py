@@ -20,7 +20,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "the header says （1-{months}月）: a year to date ends with a quarter's last month (1-3月, 1-6月, 1-9月, 1-12月); the column was not read",
     },
     "header-since": {
-        "zh": "此列是自 {year}年{month}月起的累计数：本工具只读本季数或本年累计数，请改填其中之一；此列未读取",
-        "en": "this column is a running total since {year}-{month:02}: the tool reads only a quarter's figure (本季) or a year-to-date total (本年累计), so fill in one of those; the column was not read",
+        "zh": "此列是自 {year}年{month}月起的累计数，但{month}月不是季度的第一个月：各季度的数无法分开；请改填本季数或本年累计数；此列未读取",
+        "en": "this column is a running total since {year}-{month:02}, a month that opens no quarter: the quarters cannot be told apart; fill in the quarter's figure (本季) or the year to date (本年累计); the column was not read",
     },
 }

@@ -49,6 +49,26 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "累计数 {ytd} 比上季度（{previous}）的累计数 {before} 还小：年初至今的累计数不会下降；此行未使用",
         "en": "the year to date (累计) {ytd} is below {previous}'s {before}: a year to date never falls; the row is not used",
     },
+    "since-missing-quarter": {
+        "zh": "此列是自 {start} 起的累计数：{quarter} 的本季数是它减去 {missing} 的自 {start} 起累计数，但没有 {missing} 的数（未报送、未填或有误）：需要 {missing} 的报表，或改填本季数；此行未使用",
+        "en": "this column is a running total since {start}: {quarter}'s own figure is this minus {missing}'s total since {start}, which is missing (not sent, blank or invalid): {missing}'s report is needed, or fill in the quarter's own figure; the row is not used",
+    },
+    "since-falls": {
+        "zh": "自 {start} 起的累计数 {ytd} 比上季度（{previous}）的 {before} 还小：累计数不会下降；此行未使用",
+        "en": "the running total since {start} ({ytd}) is below {previous}'s {before}: a running total never falls; the row is not used",
+    },
+    "since-mismatch": {
+        "zh": "自 {start} 起的累计数填的是 {ytd}，但 {first} 至 {quarter} 的{current_column}（本季）之和是 {computed}",
+        "en": "the running total since {start} says {ytd}, but the quarterly figures ({current_column}, 本季) from {first} to {quarter} sum to {computed}",
+    },
+    "since-before-start": {
+        "zh": "表头写的是自 {start} 起的累计数，但此行是 {quarter}，在它之前：这一格是哪个时期的数？此行未使用",
+        "en": "the header says a running total since {start}, but this row is {quarter}, before it: what period is this cell? The row is not used",
+    },
+    "implausible-value": {
+        "zh": "{quarter} 的数 {figure} 是{basis}中位数 {median} 的 {ratio} 倍以上：单位是否填错（如表头为万人却按人填）、多打了位数，或填成了累计数？",
+        "en": "{quarter}'s figure {figure} is more than {ratio} times the median ({median}) of {basis_en}: a wrong unit (people under 万人), an extra digit or a running total?",
+    },
     "duplicate-report": {
         "zh": "{district}（{code}）{quarter} 重复报送，与 {other_file} 第 {other_row} 行的数字不同：若是更正，请在文件名、工作表名或标题中注明“更正”（再次更正写“更正2”“更正3”），否则删去其中一份",
         "en": "{district_en} ({code}) {quarter} is reported twice, with figures other than {other_file} row {other_row}: if it is a correction, mark it 更正 in its file name, sheet name or title (then 更正2, 更正3); else remove one",
