@@ -32,6 +32,7 @@ def errors_for(tmp_path, rows, lang="zh", **kw):
         (" 7 ", 7),
         ("１２", 12),
         ("1,234,567", 1234567),
+        ("1,424.00", 1424),
         (12.0, 12),
         (0, 0),
     ],
@@ -48,6 +49,8 @@ def test_whole_numbers_as_districts_type_them(text, expected):
         ("一千", "not-integer"),
         ("-5", "negative"),
         ("1,23", "not-integer"),
+        ("1,424.50", "not-integer"),
+        ("1,42.00", "not-integer"),
         ("1e3", "not-integer"),
         ("9" * 400, "too-large"),
         ("2000000000", "too-large"),
@@ -217,3 +220,31 @@ def test_cells_the_model_refuses(cells, errors):
     with pytest.raises(ValidationError) as exc:
         model_row(**cells)
     assert [(e["loc"][0], e["type"]) for e in exc.value.errors()] == errors
+
+
+def _figures(path):
+    """(row, trained, passed) of the rows used, and (code, row, column, value) of every problem."""
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, {"370102": "历下区"})
+        used += [(r.row.quarter, r.row.trained, r.row.passed) for r in rows]
+        problems += [(p.code, p.row, p.column, p.value) for p in t.problems + bad]
+    return used, problems
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_excels_thousands_style_with_decimals_reads_as_the_whole_number(tmp_path, suffix):
+    """A cell formatted #,##0.00 is saved in a CSV as Excel shows it (1,424.00), and pasted into a workbook as text:
+    the same figures as the plain table; a fraction (1,424.50) stays an error, a count is whole."""
+    from reportfiles import grid, write_workbook
+
+    rows = [row(trained="1,424.00", passed="1,400.00"), row(quarter=2, trained="2,001,424.000", passed="1,424.50")]
+    if suffix == ".csv":
+        path = tmp_path / "r.csv"
+        write_csv(path, rows, encoding="utf-8-sig")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", ("季报", grid(rows)))
+    assert _figures(path) == ([(1, 1424, 1400)], [("not-integer", 3, "培训合格人数", "1,424.50")])

@@ -80,7 +80,8 @@ def is_blank(value: Any) -> bool:
 
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
-_DECIMAL = re.compile(r"^\d+\.\d+$")
+#: a decimal, with Excel's thousands style or without: 12.0, 1,424.00 (a CSV saves the cell as shown)
+_DECIMAL = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)\.\d+$")
 
 
 def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:  # noqa: C901 - every spelling of a count
@@ -105,14 +106,14 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:  # n
             text = text[1:].lstrip()
         if len(text) > 40:
             # far beyond MAX_COUNT; never hand huge digit strings to int()
-            if _PLAIN.match(text.replace(",", "")) or _DECIMAL.match(text):
+            if _PLAIN.match(text.replace(",", "")) or _DECIMAL.match(text.replace(",", "")):
                 raise PydanticCustomError("too-large", "too large", {"limit": f"{MAX_COUNT:,}"})
             raise PydanticCustomError("not-integer", "not a whole number")
         if _PLAIN.match(text) or _THOUSANDS.match(text):
             number = int(text.replace(",", ""))
         elif _DECIMAL.match(text):
             try:
-                dec = Decimal(text)
+                dec = Decimal(text.replace(",", ""))
             except InvalidOperation:  # pragma: no cover - the regex admits only decimals
                 raise PydanticCustomError("not-integer", "not a whole number") from None
             if dec != dec.to_integral_value():
