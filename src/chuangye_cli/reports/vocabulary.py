@@ -70,3 +70,10 @@ SINCE = r"自?(\d{4})年(?:(\d{1,2})月)?(?:以来|起)(?:累计数?)?"
 PERIOD_HEADERS = ("报告期", "报告期间", "统计期间", "所属期", "所属期间", "period")
 #: a footer row begins with one of these (its first non-empty cell): not data
 FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电话", "填报日期", "注", "说明")
+
+# --------------------------------------------------------------------------- the rows (issue 20, row shapes)
+
+#: before a district's name in its name cell (济南市市中区): the city, read as the district's name alone
+CITY_PREFIXES = ("济南市", "济南")
+#: a district's name may be written without its last character when that is one of these (历下 for 历下区)
+DISTRICT_SUFFIXES = ("区", "县", "市")
