@@ -114,6 +114,27 @@ def test_not_total_labels(text):
 
 
 @pytest.mark.parametrize(
+    "first, label",
+    [
+        ("制表人：张三", "制表人:"),
+        ("联系人: 王五 联系电话：0531-86912345", "联系人:"),
+        ("审核 赵六", "审核"),
+        ("Prepared by: Zhang", "Prepared by:"),
+        ("合计：", None),
+        ("全市合计", None),
+        ("370102", None),
+        ("2009年4月10日：", None),
+        ("以上数据已核实", None),
+        (12, None),
+    ],
+)
+def test_footer_labels(first, label):
+    from chuangye_cli.reports.layout import footer_label
+
+    assert footer_label(first) == label
+
+
+@pytest.mark.parametrize(
     "record, footer",
     [
         (["填表人：张三", None, "审核人：李四"], True),
@@ -228,6 +249,49 @@ def test_any_other_row_below_the_data_is_still_an_error(tmp_path):
     code, data = check(f)
     assert code == 3
     assert {(e["row"], e["code"]) for e in data["errors"]} >= {(len(cells), "bad-district-code")}
+
+
+#: footer lines as districts write them: any label with a colon, figures only in text
+FOOTER_LINES = [
+    ["制表人：张三", None, None, "统计负责人：李四", None, None, "报出日期：2009年4月10日"],
+    ["联系人：王五", None, None, "联系电话：0531-86912345"],
+    ["填表日期：2009-04-10", None, None, "审核：赵六"],
+    ["备注：本季度数据为初步统计，2009年共3个季度"],
+    ["附：创业培训明细表"],
+    [None, "说明：人数为当季发生数"],
+    ["其他需要说明的事项： 无"],
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_footer_lines_with_any_label_and_a_colon_are_not_data(tmp_path, suffix):
+    """Each line was a bad-district-code error (and the count cells missing) before."""
+    rows = [LIXIA, SHIZHONG]
+    expected = plain_results(tmp_path, rows)
+    cells, merged = form(rows, footer=False)
+    f = write_form(tmp_path / f"form{suffix}", cells + [[]] + FOOTER_LINES, merged)
+    code, data = check(f)
+    assert data["errors"] == [] and [w["code"] for w in data["warnings"]] == []
+    assert data["results"] == expected and [x["rows"] for x in data["files"]] == [2]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_labelled_line_with_figures_in_the_count_columns_stays_an_error(tmp_path, suffix):
+    cells, merged = form([LIXIA], footer=False, totals=())
+    late = row(quarter=2, trained=120)
+    cells.append(["补报：", *[late[k] for k in KEYS[1:]]])
+    f = write_form(tmp_path / f"form{suffix}", cells + FOOTER_LINES, merged)
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (
+            7,
+            "创业指导人数",
+            "100",
+            "the row begins with the label 补报, as a footer line does, but 创业指导人数 holds a figure: is it a data "
+            "row? Keep the footer apart from the figures; the row was not read",
+        )
+    ]
 
 
 def test_joined_group_names_and_a_form_without_title(tmp_path):

@@ -45,7 +45,7 @@ from chuangye_cli.reports.rows import (
     parse_whole_number,
     ytd_key,
 )
-from chuangye_cli.reports.vocabulary import COUNT_UNITS, FOOTERS, NOT_COUNT_UNITS, TEN_THOUSAND
+from chuangye_cli.reports.vocabulary import COUNT_UNITS, FOOTER_LABELS, FOOTERS, NOT_COUNT_UNITS, TEN_THOUSAND
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -318,6 +318,40 @@ def is_footer(record: list[Any]) -> bool:
 def is_footer_cell(first: Any) -> bool:
     """Whether a row whose first non-empty cell is ``first`` is a footer row (:func:`is_footer`)."""
     return isinstance(first, str) and not first.isascii() and _folded(first).startswith(FOOTERS)
+
+
+#: a label and its colon at the start of a cell (folded: ： is :): no digit in the label, which is short
+_LABEL = re.compile(r"[^\d:]{1,20}:")
+
+
+def footer_label(first: Any) -> str | None:
+    """The label of a report's footer line whose first non-empty cell is ``first``: a footer word
+    (vocabulary.FOOTER_LABELS) or any label with a colon (制表人：, 附：), never a total (合计：); else None.
+    The line is a footer only without figures in the count columns (:func:`footer_figure`)."""
+    if not isinstance(first, str) or (first.isascii() and ":" not in first):
+        return None  # a code, a number: the usual first cell of a data row
+    text = normalise_text(first)
+    m = _LABEL.match(text)
+    label = m.group(0) if m else next((w for w in FOOTER_LABELS if text.startswith(w)), None)
+    if label is None or TOTAL.fullmatch(_folded(label)):
+        return None
+    return label
+
+
+_FIGURE = re.compile(r"[+-]?[\d,]*\d(?:\.\d+)?")
+
+
+def footer_figure(cells: dict[str, Any]) -> str | None:
+    """The first count column of a footer line's cells holding a figure (a number, or text that is one), else None."""
+    for key in COUNT_COLUMNS:
+        value = cells.get(key)
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, (int, float)) and value == value:  # NaN is an empty cell
+            return key
+        if isinstance(value, str) and (text := normalise_text(value)) and _FIGURE.fullmatch(text):
+            return key
+    return None
 
 
 # --------------------------------------------------------------------------- 5. totals checked

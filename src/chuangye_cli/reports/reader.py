@@ -30,8 +30,9 @@ from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
+    footer_figure,
+    footer_label,
     header_block,
-    is_footer_cell,
     locate_header,
     scale_cells,
     total_label,
@@ -375,8 +376,9 @@ def _fill(
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record, first in data:
-        if is_footer_cell(record[first]):
-            continue  # 填表人, 审核人, 填报日期, 注 ...: not data, and named as such
+        if (label := footer_label(record[first])) is not None:
+            sequence += _footer_line(table, head.pick(record), number, label)
+            continue
         # a row no longer than the header's named cells has no extra cells (_extra_cells)
         if ragged and len(record) > head.width:
             if usual < 0:
@@ -429,6 +431,18 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+
+
+def _footer_line(table: Table, cells: dict[str, Any], number: int, label: str) -> list[tuple[str, int, dict]]:
+    """A line beginning with a footer's label (填表人, 备注：, any label with a colon): not data. With a figure in
+    a count column it is an error (is it a data row?) and an unread row (a total over it is not checked)."""
+    figure = footer_figure(cells)
+    if figure is None:
+        return []
+    column = table.headers[figure]
+    where = {"file": table.file, "sheet": table.sheet, "row": number, "column": column, "value": cells[figure]}
+    table.problems.append(error("footer-figures", **where, label=label.rstrip(":"), header=column))
+    return [("unread", number, {})]
 
 
 def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:

@@ -77,3 +77,6 @@ FOOTERS = ("填表人", "审核人", "单位负责人", "负责人", "联系电�
 CITY_PREFIXES = ("济南市", "济南")
 #: a district's name may be written without its last character when that is one of these (历下 for 历下区)
 DISTRICT_SUFFIXES = ("区", "县", "市")
+#: a report's footer line (after the data) begins with one of these, or with any label and a colon (制表人：,
+#: 联系人：…联系电话：): not data when it has no figure in the count columns (reports.layout.footer_label)
+FOOTER_LABELS = (*FOOTERS, "制表人", "统计负责人", "报出日期", "联系人", "填表日期", "审核", "备注", "附")
