@@ -20,7 +20,7 @@ from chuangye_cli.reports.layout import (
 )
 from chuangye_cli.reports.rows import COLUMNS, column_for_header
 from conftest import FIXTURES, run
-from reportfiles import KEYS, form, grid, row, write_form, write_workbook
+from reportfiles import COUNTS, KEYS, form, grid, row, write_form, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
 LIXIA = row()
@@ -106,6 +106,21 @@ def test_three_row_header():
 def test_total_labels(text):
     assert total_label({"district_code": text}) is not None
     assert total_label({"district_code": None, "district_name": text}) is not None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("合计", "total"), ("全市合计", "total"), ("济南市合计", "total"), ("总计", "total"), ("全市", "total"),
+        ("汇总", "total"), ("小计", "subtotal"), ("市区小计", "subtotal"), ("县(市)小计", "subtotal"),
+        ("县(市)合计", "subtotal"), ("市直合计", "subtotal"), ("其他小计", "subtotal"), ("370102汇总", "subtotal"),
+        ("2009年合计", "subtotal"), ("不合计", None), ("合计数有误", None), ("历下区", None), ("其他合计", None),
+    ],
+)
+def test_total_kinds(text, kind):
+    from chuangye_cli.reports.layout import total_kind
+
+    assert total_kind(text) == kind
 
 
 @pytest.mark.parametrize("text", ["370102", "历下区", "合计数有误", "不合计"])
@@ -292,6 +307,101 @@ def test_a_labelled_line_with_figures_in_the_count_columns_stays_an_error(tmp_pa
             "row? Keep the footer apart from the figures; the row was not read",
         )
     ]
+
+
+# --------------------------------------------------------------------------- subtotals
+
+REGISTRY = {"370102": "历下区", "370103": "市中区", "370124": "平阴县", "370126": "商河县"}
+PINGYIN = row(district_code="370124", district_name="平阴县", trained=70, passed=60, served=60, new_jobs=400)
+SHANGHE = row(district_code="370126", district_name="商河县", trained=30, passed=30, served=20, new_jobs=250)
+
+
+def total_line(label, rows, at=0, **stated):
+    """A total row labelled in column ``at`` (0: the code), each count the sum of ``rows`` unless ``stated``."""
+    cells = [None] * len(KEYS)
+    cells[at] = label
+    for k in COUNTS:
+        cells[KEYS.index(k)] = stated.get(k, sum(r[k] for r in rows))
+    return cells
+
+
+def figures(path):
+    """(code, quarter, trained) of the rows used, and (code, row, column, value, label) of every problem."""
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, REGISTRY)
+        used += [(r.row.district_code, str(r.row.period), r.row.trained) for r in rows]
+        problems += [(p.code, p.row, p.column, p.value, p.params.get("label")) for p in t.problems + bad]
+    return used, problems
+
+
+FOUR = [("370102", "2009Q1", 200), ("370103", "2009Q1", 60), ("370124", "2009Q1", 70), ("370126", "2009Q1", 30)]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_subtotals_with_any_prefix_and_the_citys_total_on_top(tmp_path, suffix):
+    """全市合计 on top, 市区小计 and 县（市）小计 under their groups: each checked against its own rows, none read as a
+    district, the city's total not blamed for them (市区小计 was a bad district code and counted twice before)."""
+    urban, rural = [LIXIA, SHIZHONG], [PINGYIN, SHANGHE]
+    cells, merged = form(urban + rural, totals=(), footer=False)
+    body = [[r[k] for k in KEYS] for r in urban + rural]
+    cells[5:] = [
+        total_line("全市合计", urban + rural),
+        *body[:2],
+        total_line("市区小计", urban),
+        *body[2:],
+        total_line("县（市）小计", rural, trained=99),
+    ]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR, [("total-mismatch", 12, "创业培训人数", "99", "县(市)小计")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_subtotals_heading_their_groups(tmp_path, suffix):
+    """市区小计 above its districts, 全市合计 at the bottom: each subtotal covers the rows below it up to the next."""
+    urban, rural = [LIXIA, SHIZHONG], [PINGYIN, SHANGHE]
+    cells, merged = form(urban + rural, totals=(), footer=False)
+    body = [[r[k] for k in KEYS] for r in urban + rural]
+    cells[5:] = [
+        total_line("市区小计", urban),
+        *body[:2],
+        total_line("县(市)合计", rural),
+        *body[2:],
+        total_line("全市合计", urban + rural, new_jobs=1),
+    ]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR, [("total-mismatch", 12, "新增就业人数", "1", "全市合计")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_excels_subtotal_rows_370102_汇总_and_总计(tmp_path, suffix):
+    """Excel's 数据 > 分类汇总 by 行政区划代码: a "370102 汇总" row under each district's quarters, 总计 at the end."""
+    lixia = [LIXIA, row(quarter=2, trained=150, passed=100, served=100)]
+    shizhong = [SHIZHONG, row(district_code="370103", district_name="市中区", quarter=2, trained=40, passed=30)]
+    cells = grid(lixia) + [total_line("370102 汇总", lixia)]
+    cells += [[r[k] for k in KEYS] for r in shizhong] + [total_line("370103 汇总", shizhong, passed=1)]
+    cells += [total_line("总计", lixia + shizhong)]
+    if suffix == ".csv":
+        from reportfiles import write_csv
+
+        f = write_csv(tmp_path / "r.csv", [dict(zip(KEYS, c)) for c in cells[1:]], encoding="utf-8-sig")
+    else:
+        f = write_workbook(tmp_path / "r.xlsx", ("Sheet1", cells))
+    used = [("370102", "2009Q1", 200), ("370102", "2009Q2", 150), ("370103", "2009Q1", 60), ("370103", "2009Q2", 40)]
+    assert figures(f) == (used, [("total-mismatch", 7, "培训合格人数", "1", "370103汇总")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_total_over_a_row_labelled_like_an_unknown_subtotal_is_not_blamed(tmp_path, suffix):
+    """其他合计 is no label the reader knows: the row is an error naming it, and the 合计 below (which leaves it out, as
+    a subtotal) is not checked against a sum that would count it."""
+    cells, merged = form([LIXIA, SHIZHONG], totals=(), footer=False)
+    cells += [total_line("其他合计", [SHIZHONG]), total_line("合计", [LIXIA, SHIZHONG])]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR[:2], [("total-label-unknown", 8, "行政区划代码", "其他合计", None)])
 
 
 def test_joined_group_names_and_a_form_without_title(tmp_path):

@@ -159,13 +159,22 @@ def test_the_english_forms_units_and_periods_are_known_in_any_case():
 
 
 def test_the_readme_lists_the_row_words():
-    """The words of the rows (footer labels, the city before a name, a name's suffix) are in the README's table."""
+    """The words of the rows (footer labels, the city before a name, a name's suffix, total labels) are in the
+    README's table."""
     from chuangye_cli.reports import vocabulary
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("| words | read as |") :]
     table = table[: table.index("\n\n")]
-    listed = {w for line in table.splitlines()[2:] for w in re.split(r"[\s,()（）]+", line.split(" | ")[0])}
-    for words in (vocabulary.FOOTER_LABELS, vocabulary.CITY_PREFIXES, vocabulary.DISTRICT_SUFFIXES):
+    listed = {w for line in table.splitlines()[2:] for w in re.split(r"[\s,;]+", line.split(" | ")[0])}
+    for words in (
+        vocabulary.FOOTER_LABELS,
+        vocabulary.CITY_PREFIXES,
+        vocabulary.DISTRICT_SUFFIXES,
+        vocabulary.TOTAL_WORDS,
+        vocabulary.WHOLE_AREA,
+        vocabulary.SUBTOTAL_WORDS,
+        vocabulary.AREA_ENDINGS,
+    ):
         assert set(words) <= listed, set(words) - listed

@@ -120,6 +120,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("scaled-not-whole", E, "cell", "A count in a 万 column is not a whole number of people once multiplied."),
     ("scaled-implausible", W, "cell", "A count in a 万 column above 100,000 once multiplied: typed in people?"),
     ("footer-figures", E, "cell", "A line after the data begins with a label (备注：) but has figures: not read."),
+    ("total-label-unknown", E, "cell", "A row labelled like a total (其他合计) the reader does not know: not read."),
     ("total-mismatch", E, "cell", "A 合计/小计 (total) row disagrees with the sum of the rows it covers."),
     ("total-formula-no-value", W, "cell", "A total row's formula has no saved value, so it was not checked."),
     ("total-not-number", W, "cell", "A total row's cell is not a whole number, so it was not checked."),

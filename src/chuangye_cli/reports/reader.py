@@ -36,6 +36,7 @@ from chuangye_cli.reports.layout import (
     locate_header,
     scale_cells,
     total_label,
+    unknown_total,
 )
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
@@ -393,11 +394,11 @@ def _fill(
             sequence.append(("unread", number, {}))
             continue
         cells = head.pick(record)
-        if total_label(cells):
-            sequence.append(("total", number, cells))
+        kind = _row_kind(table, cells, number)
+        sequence.append((kind, number, cells))
+        if kind != "data":
             continue
         table.rows.append((number, cells))
-        sequence.append(("data", number, cells))
         if refused:
             table.unread.setdefault(number, set()).update(refused)
     if longer:
@@ -431,6 +432,20 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+
+
+def _row_kind(table: Table, cells: dict[str, Any], number: int) -> str:
+    """"total" (合计, 市区小计, 370102 汇总), "unread" (labelled like a total the reader does not know, 其他合计: an
+    error, and no total over it is checked) or "data"."""
+    if total_label(cells):
+        return "total"
+    if unknown := unknown_total(cells):
+        column, value = table.headers[unknown], cells[unknown]
+        table.problems.append(
+            error("total-label-unknown", file=table.file, sheet=table.sheet, row=number, column=column, value=value)
+        )
+        return "unread"
+    return "data"
 
 
 def _footer_line(table: Table, cells: dict[str, Any], number: int, label: str) -> list[tuple[str, int, dict]]:
