@@ -20,7 +20,7 @@ from chuangye_cli.reports.layout import (
 )
 from chuangye_cli.reports.rows import COLUMNS, column_for_header
 from conftest import FIXTURES, run
-from reportfiles import COUNTS, KEYS, form, grid, row, write_form, write_workbook
+from reportfiles import COUNTS, KEYS, col, form, grid, row, write_form, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
 LIXIA = row()
@@ -503,3 +503,92 @@ def test_a_total_formula_without_a_saved_value_is_noted_not_checked(tmp_path):
             "or WPS to have it checked)",
         )
     ]
+
+
+# --------------------------------------------------------------------------- key cells merged down
+
+LIXIA_2009 = [
+    row(quarter=q, trained=t, passed=t - 10, served=t - 20, new_jobs=n)
+    for q, t, n in ((1, 200, 900), (2, 150, 800), (3, 120, 700), (4, 100, 600))
+]
+KEYS_MERGED = [f"{col(k)}6:{col(k)}9" for k in ("district_code", "district_name", "year", "provincial_standard")]
+
+
+def merged_form(rows, merges):
+    """A printed form of ``rows`` (from row 6) whose cells in ``merges`` are merged: the value in the range's first
+    row only, as a spreadsheet keeps it."""
+    from openpyxl.utils import range_boundaries
+
+    cells, merged = form(rows)
+    for ref in merges:
+        c0, r0, c1, r1 = range_boundaries(ref)
+        for r in range(r0 + 1, r1 + 1):
+            for c in range(c0, c1 + 1):
+                cells[r - 1][c - 1] = None
+    return cells, merged + merges
+
+
+def used_and_problems(path):
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, REGISTRY)
+        used += [
+            (r.row.district_code, r.row.district_name, str(r.row.period), r.row.provincial_standard, r.row.new_jobs)
+            for r in rows
+        ]
+        problems += [(p.code, p.row, p.column, p.value, p.message("en")) for p in t.problems + bad]
+    return used, problems
+
+
+MERGED_USED = [
+    ("370102", "历下区", f"2009Q{q}", "basically_attained", n) for q, n in ((1, 900), (2, 800), (3, 700), (4, 600))
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_key_cells_merged_down_apply_to_each_row_they_cover(tmp_path, suffix):
+    """行政区划代码, 区县名称, 年度 and 省级创业型城市创建情况 merged over the four quarters: each quarter read with
+    them (rows 7-9 were missing-value errors before), the 合计 checked as ever."""
+    cells, merged = merged_form(LIXIA_2009, KEYS_MERGED)
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert used_and_problems(f) == (MERGED_USED, [])
+
+
+def test_key_cells_merged_down_in_an_xls_saved_by_libreoffice():
+    """The same form saved as Excel 97-2003 by LibreOffice (soffice --convert-to xls from the .xlsx above)."""
+    assert used_and_problems(FIXTURES / "formats" / "merged_keys.xls") == (MERGED_USED, [])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_empty_key_cell_that_is_not_merged_stays_an_error(tmp_path, suffix):
+    """The year merged over rows 6-7 only: rows 8-9 are blank, not merged (and a CSV keeps no merge at all)."""
+    cells, merged = merged_form(LIXIA_2009, [f"{col('year')}6:{col('year')}7"])
+    cells[7][KEYS.index("year")] = cells[8][KEYS.index("year")] = None
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    used, problems = used_and_problems(f)
+    rows = [8, 9] if suffix == ".xlsx" else [7, 8, 9]
+    assert [(code, row, column) for code, row, column, _, _ in problems] == [("missing-value", r, "年度") for r in rows]
+
+
+def test_a_count_merged_down_is_one_error_saying_so(tmp_path):
+    cells, merged = merged_form(LIXIA_2009, [f"{col('new_jobs')}6:{col('new_jobs')}7"])
+    cells[-4][KEYS.index("new_jobs")] = 900 + 700 + 600  # the 合计 as the form shows it
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    letter = col("new_jobs")
+    assert used_and_problems(f) == (
+        MERGED_USED[2:],
+        [
+            (
+                "merged-count",
+                6,
+                "新增就业人数",
+                "900",
+                f"the cells {letter}6:{letter}7 are merged: a count is one row's, and merged the rows 6–7 share one "
+                "cell, so each row's own figure is not known; unmerge them and fill in each row's figure; these rows "
+                "were not used",
+            )
+        ],
+    )

@@ -119,6 +119,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("header-unit", E, "header", "A count column is headed in a unit other than people, households or entities."),
     ("scaled-not-whole", E, "cell", "A count in a 万 column is not a whole number of people once multiplied."),
     ("scaled-implausible", W, "cell", "A count in a 万 column above 100,000 once multiplied: typed in people?"),
+    ("merged-count", E, "cell", "A count cell merged down over several rows: a count is one row's; not used."),
     ("footer-figures", E, "cell", "A line after the data begins with a label (备注：) but has figures: not read."),
     ("total-label-unknown", E, "cell", "A row labelled like a total (其他合计) the reader does not know: not read."),
     ("total-mismatch", E, "cell", "A 合计/小计 (total) row disagrees with the sum of the rows it covers."),

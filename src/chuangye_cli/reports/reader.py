@@ -26,7 +26,7 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
 from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
+from chuangye_cli.reports.header import PERIOD_PARTS, _col_letter, filled_width, first_filled, read_header
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
@@ -372,6 +372,7 @@ def _fill(
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}
     # (number, cells, position of the first non-empty cell) of the rows not empty
+    _merged_down(table, numbered[block_end:], merged, head.index)
     data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
@@ -432,6 +433,36 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+
+
+def _merged_down(
+    table: Table, rows: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int, int]], index: dict[int, str]
+) -> None:
+    """Cells merged down over rows below the header: a key, name, level or text cell (行政区划代码, 年度 over four
+    quarters) gives its value to each row it covers; a count merged down is one error (a count is one row's), and
+    the rows it covers are not used."""
+    records = dict(rows)
+    for r0, c0, r1, c1 in merged:
+        if r1 == r0 or r0 not in records:
+            continue  # across one row only (a 合计 label over columns), or a header's
+        counts = [index[c] for c in range(c0, c1 + 1) if c in index and COLUMNS[base_key(index[c])].numeric]
+        for c in range(c0, c1 + 1):
+            if c not in index or index[c] in counts:
+                continue
+            value = records[r0][c] if c < len(records[r0]) else None
+            for number in range(r0 + 1, r1 + 1):
+                record = records.get(number)
+                if record is not None and c < len(record) and is_blank(record[c]):
+                    record[c] = value
+                elif record is not None and c >= len(record):
+                    record.extend([None] * (c - len(record)) + [value])
+        if counts:
+            cells = f"{_col_letter(c0)}{r0}:{_col_letter(c1)}{r1}"
+            top = records[r0][c0] if c0 < len(records[r0]) else None
+            where = {"file": table.file, "sheet": table.sheet, "row": r0, "column": table.headers[counts[0]]}
+            table.problems.append(error("merged-count", **where, value=top, cells=cells, rows=f"{r0}–{r1}"))
+            for number in range(r0, r1 + 1):
+                table.unread.setdefault(number, set()).update(counts)
 
 
 def _row_kind(table: Table, cells: dict[str, Any], number: int) -> str:
