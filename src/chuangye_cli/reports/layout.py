@@ -345,17 +345,15 @@ def total_label(cells: dict[str, Any]) -> str | None:
 def unknown_total(cells: dict[str, Any]) -> str | None:
     """The key of the code or name cell of a row that is no total (:func:`total_label`) and has no district code
     but names a total word there (其他合计): a subtotal the reader does not know, never data; else None."""
-    code = cells.get("district_code")
-    if isinstance(code, str) and _DISTRICT_CODE_TEXT.fullmatch(normalise_text(code)):
-        return None
     for key in ("district_code", "district_name"):
         value = cells.get(key)
         if isinstance(value, str) and ("计" in value or "汇" in value) and _TOTAL.search(_folded(value)):
-            return key
+            code = cells.get("district_code")
+            return None if isinstance(code, int) or _CODE.fullmatch(normalise_text(code or "")) else key
     return None
 
 
-_DISTRICT_CODE_TEXT = re.compile(r"\d{6}")
+_CODE = re.compile(r"\d{6}")
 
 
 def is_footer(record: list[Any]) -> bool:

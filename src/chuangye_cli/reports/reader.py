@@ -441,7 +441,7 @@ def _merged_down(
     """Cells merged down over rows below the header: a key, name, level or text cell (行政区划代码, 年度 over four
     quarters) gives its value to each row it covers; a count merged down is one error (a count is one row's), and
     the rows it covers are not used."""
-    records = dict(rows)
+    records = dict(rows) if merged else {}
     for r0, c0, r1, c1 in merged:
         if r1 == r0 or r0 not in records:
             continue  # across one row only (a 合计 label over columns), or a header's
