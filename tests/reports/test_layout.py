@@ -134,6 +134,7 @@ def test_not_total_labels(text):
         ("制表人：张三", "制表人:"),
         ("联系人: 王五 联系电话：0531-86912345", "联系人:"),
         ("审核 赵六", "审核"),
+        ("填 表 人 张三", "填表人"),
         ("Prepared by: Zhang", "Prepared by:"),
         ("合计：", None),
         ("全市合计", None),
@@ -591,4 +592,20 @@ def test_a_count_merged_down_is_one_error_saying_so(tmp_path):
                 "were not used",
             )
         ],
+    )
+
+
+def test_a_period_merged_down_over_the_districts_of_its_quarter(tmp_path):
+    """One quarter's form: 报告期 merged over every district's row (a period column is no count: it is spread)."""
+    keys = [k for k in KEYS if k not in ("year", "quarter")]
+    cells = [[COLUMNS[k].zh for k in keys] + ["报告期"]]
+    cells += [[r[k] for k in keys] + ["2009年第一季度" if i == 0 else None] for i, r in enumerate([LIXIA, SHIZHONG])]
+    letter = chr(ord("A") + len(keys))
+    f = write_workbook(tmp_path / "p.xlsx", ("季报", cells, {"merged": [f"{letter}2:{letter}3"]}))
+    assert used_and_problems(f) == (
+        [
+            ("370102", "历下区", "2009Q1", "basically_attained", 900),
+            ("370103", "市中区", "2009Q1", "basically_attained", 300),
+        ],
+        [],
     )

@@ -378,7 +378,8 @@ def footer_label(first: Any) -> str | None:
         return None  # a code, a number: the usual first cell of a data row
     text = normalise_text(first)
     m = _LABEL.match(text)
-    label = m.group(0) if m else next((w for w in FOOTER_LABELS if text.startswith(w)), None)
+    folded = _folded(text)  # 填 表 人 as 填表人
+    label = m.group(0) if m else next((w for w in FOOTER_LABELS if folded.startswith(w)), None)
     if label is None or total_kind(_folded(label)):
         return None
     return label

@@ -38,7 +38,15 @@ from chuangye_cli.reports.layout import (
     total_label,
     unknown_total,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
+from chuangye_cli.reports.rows import (
+    COLUMNS,
+    NUMERIC_COLUMNS,
+    PERIOD,
+    base_key,
+    column_for_header,
+    is_blank,
+    ytd_key,
+)
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: why a workbook sheet is not read (:attr:`Table.skipped`)
@@ -445,7 +453,7 @@ def _merged_down(
     for r0, c0, r1, c1 in merged:
         if r1 == r0 or r0 not in records:
             continue  # across one row only (a 合计 label over columns), or a header's
-        counts = [index[c] for c in range(c0, c1 + 1) if c in index and COLUMNS[base_key(index[c])].numeric]
+        counts = [index[c] for c in range(c0, c1 + 1) if c in index and base_key(index[c]) in NUMERIC_COLUMNS]
         for c in range(c0, c1 + 1):
             if c not in index or index[c] in counts:
                 continue
