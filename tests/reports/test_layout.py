@@ -574,6 +574,16 @@ def test_an_empty_key_cell_that_is_not_merged_stays_an_error(tmp_path, suffix):
     assert [(code, row, column) for code, row, column, _, _ in problems] == [("missing-value", r, "年度") for r in rows]
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_a_footer_merged_over_the_width_and_two_rows_is_a_footer(tmp_path, suffix):
+    """注：… merged over every column of two rows (counts included) stays a footer: no merged count."""
+    cells, merged = form(LIXIA_2009, footer=False)
+    cells += [["注：本表按季度填报，人数填当季发生数。"], []]
+    last = len(cells)
+    f = write_form(tmp_path / f"form{suffix}", cells, merged + [f"A{last - 1}:{col(KEYS[-1])}{last}"])
+    assert used_and_problems(f) == (MERGED_USED, [])
+
+
 def test_a_count_merged_down_is_one_error_saying_so(tmp_path):
     cells, merged = merged_form(LIXIA_2009, [f"{col('new_jobs')}6:{col('new_jobs')}7"])
     cells[-4][KEYS.index("new_jobs")] = 900 + 700 + 600  # the 合计 as the form shows it

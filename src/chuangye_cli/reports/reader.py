@@ -451,8 +451,8 @@ def _merged_down(
     the rows it covers are not used."""
     records = dict(rows) if merged else {}
     for r0, c0, r1, c1 in merged:
-        if r1 == r0 or r0 not in records:
-            continue  # across one row only (a 合计 label over columns), or a header's
+        if r1 == r0 or r0 not in records or footer_label(next((v for v in records[r0] if not is_blank(v)), None)):
+            continue  # across one row, a header's, or a footer's (注：… over the width)
         counts = [index[c] for c in range(c0, c1 + 1) if c in index and base_key(index[c]) in NUMERIC_COLUMNS]
         for c in range(c0, c1 + 1):
             if c not in index or index[c] in counts:
