@@ -195,6 +195,19 @@ def test_a_total_above_the_data_covers_the_rows_below():
     assert check_totals("f.csv", None, {"trained": "创业培训人数"}, seq) == []
 
 
+def test_the_citys_total_on_top_and_subtotals_heading_their_groups():
+    seq = [
+        ("total", 6, {"district_code": "全市合计", "trained": 36}),
+        ("total", 7, {"district_code": "市区小计", "trained": 30}),
+        ("data", 8, {"trained": 10}),
+        ("data", 9, {"trained": 20}),
+        ("total", 10, {"district_code": "县（市）小计", "trained": 7}),  # wrong: 6
+        ("data", 11, {"trained": 6}),
+    ]
+    problems = check_totals("f", None, {"trained": "创业培训人数"}, seq)
+    assert [(p.row, p.params["computed"], p.params["rows"]) for p in problems] == [(10, "6", "11–11")]
+
+
 def test_totals_over_an_unreadable_cell_or_row_are_not_checked():
     headers = {"trained": "创业培训人数", "passed": "培训合格人数"}
     seq = [
