@@ -20,7 +20,7 @@ from chuangye_cli.reports.layout import (
 )
 from chuangye_cli.reports.rows import COLUMNS, column_for_header
 from conftest import FIXTURES, run
-from reportfiles import KEYS, form, grid, row, write_form, write_workbook
+from reportfiles import COUNTS, KEYS, col, form, grid, row, write_form, write_workbook
 
 TARGETS = FIXTURES / "check" / "targets_small.yaml"
 LIXIA = row()
@@ -108,9 +108,46 @@ def test_total_labels(text):
     assert total_label({"district_code": None, "district_name": text}) is not None
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("合计", "total"), ("全市合计", "total"), ("济南市合计", "total"), ("总计", "total"), ("全市", "total"),
+        ("汇总", "total"), ("小计", "subtotal"), ("市区小计", "subtotal"), ("县(市)小计", "subtotal"),
+        ("县(市)合计", "subtotal"), ("市直合计", "subtotal"), ("其他小计", "subtotal"), ("370102汇总", "subtotal"),
+        ("2009年合计", "subtotal"), ("不合计", None), ("合计数有误", None), ("历下区", None), ("其他合计", None),
+    ],
+)
+def test_total_kinds(text, kind):
+    from chuangye_cli.reports.layout import total_kind
+
+    assert total_kind(text) == kind
+
+
 @pytest.mark.parametrize("text", ["370102", "历下区", "合计数有误", "不合计"])
 def test_not_total_labels(text):
     assert total_label({"district_code": text, "district_name": text}) is None
+
+
+@pytest.mark.parametrize(
+    "first, label",
+    [
+        ("制表人：张三", "制表人:"),
+        ("联系人: 王五 联系电话：0531-86912345", "联系人:"),
+        ("审核 赵六", "审核"),
+        ("填 表 人 张三", "填表人"),
+        ("Prepared by: Zhang", "Prepared by:"),
+        ("合计：", None),
+        ("全市合计", None),
+        ("370102", None),
+        ("2009年4月10日：", None),
+        ("以上数据已核实", None),
+        (12, None),
+    ],
+)
+def test_footer_labels(first, label):
+    from chuangye_cli.reports.layout import footer_label
+
+    assert footer_label(first) == label
 
 
 @pytest.mark.parametrize(
@@ -156,6 +193,19 @@ def test_a_total_above_the_data_covers_the_rows_below():
         ("data", 8, {"trained": 20}),
     ]
     assert check_totals("f.csv", None, {"trained": "创业培训人数"}, seq) == []
+
+
+def test_the_citys_total_on_top_and_subtotals_heading_their_groups():
+    seq = [
+        ("total", 6, {"district_code": "全市合计", "trained": 36}),
+        ("total", 7, {"district_code": "市区小计", "trained": 30}),
+        ("data", 8, {"trained": 10}),
+        ("data", 9, {"trained": 20}),
+        ("total", 10, {"district_code": "县（市）小计", "trained": 7}),  # wrong: 6
+        ("data", 11, {"trained": 6}),
+    ]
+    problems = check_totals("f", None, {"trained": "创业培训人数"}, seq)
+    assert [(p.row, p.params["computed"], p.params["rows"]) for p in problems] == [(10, "6", "11–11")]
 
 
 def test_totals_over_an_unreadable_cell_or_row_are_not_checked():
@@ -228,6 +278,144 @@ def test_any_other_row_below_the_data_is_still_an_error(tmp_path):
     code, data = check(f)
     assert code == 3
     assert {(e["row"], e["code"]) for e in data["errors"]} >= {(len(cells), "bad-district-code")}
+
+
+#: footer lines as districts write them: any label with a colon, figures only in text
+FOOTER_LINES = [
+    ["制表人：张三", None, None, "统计负责人：李四", None, None, "报出日期：2009年4月10日"],
+    ["联系人：王五", None, None, "联系电话：0531-86912345"],
+    ["填表日期：2009-04-10", None, None, "审核：赵六"],
+    ["备注：本季度数据为初步统计，2009年共3个季度"],
+    ["附：创业培训明细表"],
+    [None, "说明：人数为当季发生数"],
+    ["其他需要说明的事项： 无"],
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_footer_lines_with_any_label_and_a_colon_are_not_data(tmp_path, suffix):
+    """Each line was a bad-district-code error (and the count cells missing) before."""
+    rows = [LIXIA, SHIZHONG]
+    expected = plain_results(tmp_path, rows)
+    cells, merged = form(rows, footer=False)
+    f = write_form(tmp_path / f"form{suffix}", cells + [[]] + FOOTER_LINES, merged)
+    code, data = check(f)
+    assert data["errors"] == [] and [w["code"] for w in data["warnings"]] == []
+    assert data["results"] == expected and [x["rows"] for x in data["files"]] == [2]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_labelled_line_with_figures_in_the_count_columns_stays_an_error(tmp_path, suffix):
+    cells, merged = form([LIXIA], footer=False, totals=())
+    late = row(quarter=2, trained=120)
+    cells.append(["补报：", *[late[k] for k in KEYS[1:]]])
+    f = write_form(tmp_path / f"form{suffix}", cells + FOOTER_LINES, merged)
+    code, data = check(f)
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        (
+            7,
+            "创业指导人数",
+            "100",
+            "the row begins with the label 补报, as a footer line does, but 创业指导人数 holds a figure: is it a data "
+            "row? Keep the footer apart from the figures; the row was not read",
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- subtotals
+
+REGISTRY = {"370102": "历下区", "370103": "市中区", "370124": "平阴县", "370126": "商河县"}
+PINGYIN = row(district_code="370124", district_name="平阴县", trained=70, passed=60, served=60, new_jobs=400)
+SHANGHE = row(district_code="370126", district_name="商河县", trained=30, passed=30, served=20, new_jobs=250)
+
+
+def total_line(label, rows, at=0, **stated):
+    """A total row labelled in column ``at`` (0: the code), each count the sum of ``rows`` unless ``stated``."""
+    cells = [None] * len(KEYS)
+    cells[at] = label
+    for k in COUNTS:
+        cells[KEYS.index(k)] = stated.get(k, sum(r[k] for r in rows))
+    return cells
+
+
+def figures(path):
+    """(code, quarter, trained) of the rows used, and (code, row, column, value, label) of every problem."""
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, REGISTRY)
+        used += [(r.row.district_code, str(r.row.period), r.row.trained) for r in rows]
+        problems += [(p.code, p.row, p.column, p.value, p.params.get("label")) for p in t.problems + bad]
+    return used, problems
+
+
+FOUR = [("370102", "2009Q1", 200), ("370103", "2009Q1", 60), ("370124", "2009Q1", 70), ("370126", "2009Q1", 30)]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_subtotals_with_any_prefix_and_the_citys_total_on_top(tmp_path, suffix):
+    """全市合计 on top, 市区小计 and 县（市）小计 under their groups: each checked against its own rows, none read as a
+    district, the city's total not blamed for them (市区小计 was a bad district code and counted twice before)."""
+    urban, rural = [LIXIA, SHIZHONG], [PINGYIN, SHANGHE]
+    cells, merged = form(urban + rural, totals=(), footer=False)
+    body = [[r[k] for k in KEYS] for r in urban + rural]
+    cells[5:] = [
+        total_line("全市合计", urban + rural),
+        *body[:2],
+        total_line("市区小计", urban),
+        *body[2:],
+        total_line("县（市）小计", rural, trained=99),
+    ]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR, [("total-mismatch", 12, "创业培训人数", "99", "县(市)小计")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_subtotals_heading_their_groups(tmp_path, suffix):
+    """市区小计 above its districts, 全市合计 at the bottom: each subtotal covers the rows below it up to the next."""
+    urban, rural = [LIXIA, SHIZHONG], [PINGYIN, SHANGHE]
+    cells, merged = form(urban + rural, totals=(), footer=False)
+    body = [[r[k] for k in KEYS] for r in urban + rural]
+    cells[5:] = [
+        total_line("市区小计", urban),
+        *body[:2],
+        total_line("县(市)合计", rural),
+        *body[2:],
+        total_line("全市合计", urban + rural, new_jobs=1),
+    ]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR, [("total-mismatch", 12, "新增就业人数", "1", "全市合计")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_excels_subtotal_rows_370102_汇总_and_总计(tmp_path, suffix):
+    """Excel's 数据 > 分类汇总 by 行政区划代码: a "370102 汇总" row under each district's quarters, 总计 at the end."""
+    lixia = [LIXIA, row(quarter=2, trained=150, passed=100, served=100)]
+    shizhong = [SHIZHONG, row(district_code="370103", district_name="市中区", quarter=2, trained=40, passed=30)]
+    cells = grid(lixia) + [total_line("370102 汇总", lixia)]
+    cells += [[r[k] for k in KEYS] for r in shizhong] + [total_line("370103 汇总", shizhong, passed=1)]
+    cells += [total_line("总计", lixia + shizhong)]
+    if suffix == ".csv":
+        from reportfiles import write_csv
+
+        f = write_csv(tmp_path / "r.csv", [dict(zip(KEYS, c)) for c in cells[1:]], encoding="utf-8-sig")
+    else:
+        f = write_workbook(tmp_path / "r.xlsx", ("Sheet1", cells))
+    used = [("370102", "2009Q1", 200), ("370102", "2009Q2", 150), ("370103", "2009Q1", 60), ("370103", "2009Q2", 40)]
+    assert figures(f) == (used, [("total-mismatch", 7, "培训合格人数", "1", "370103汇总")])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_total_over_a_row_labelled_like_an_unknown_subtotal_is_not_blamed(tmp_path, suffix):
+    """其他合计 is no label the reader knows: the row is an error naming it, and the 合计 below (which leaves it out, as
+    a subtotal) is not checked against a sum that would count it."""
+    cells, merged = form([LIXIA, SHIZHONG], totals=(), footer=False)
+    cells += [total_line("其他合计", [SHIZHONG]), total_line("合计", [LIXIA, SHIZHONG])]
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert figures(f) == (FOUR[:2], [("total-label-unknown", 8, "行政区划代码", "其他合计", None)])
 
 
 def test_joined_group_names_and_a_form_without_title(tmp_path):
@@ -329,3 +517,120 @@ def test_a_total_formula_without_a_saved_value_is_noted_not_checked(tmp_path):
             "or WPS to have it checked)",
         )
     ]
+
+
+# --------------------------------------------------------------------------- key cells merged down
+
+LIXIA_2009 = [
+    row(quarter=q, trained=t, passed=t - 10, served=t - 20, new_jobs=n)
+    for q, t, n in ((1, 200, 900), (2, 150, 800), (3, 120, 700), (4, 100, 600))
+]
+KEYS_MERGED = [f"{col(k)}6:{col(k)}9" for k in ("district_code", "district_name", "year", "provincial_standard")]
+
+
+def merged_form(rows, merges):
+    """A printed form of ``rows`` (from row 6) whose cells in ``merges`` are merged: the value in the range's first
+    row only, as a spreadsheet keeps it."""
+    from openpyxl.utils import range_boundaries
+
+    cells, merged = form(rows)
+    for ref in merges:
+        c0, r0, c1, r1 = range_boundaries(ref)
+        for r in range(r0 + 1, r1 + 1):
+            for c in range(c0, c1 + 1):
+                cells[r - 1][c - 1] = None
+    return cells, merged + merges
+
+
+def used_and_problems(path):
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, REGISTRY)
+        used += [
+            (r.row.district_code, r.row.district_name, str(r.row.period), r.row.provincial_standard, r.row.new_jobs)
+            for r in rows
+        ]
+        problems += [(p.code, p.row, p.column, p.value, p.message("en")) for p in t.problems + bad]
+    return used, problems
+
+
+MERGED_USED = [
+    ("370102", "历下区", f"2009Q{q}", "basically_attained", n) for q, n in ((1, 900), (2, 800), (3, 700), (4, 600))
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_key_cells_merged_down_apply_to_each_row_they_cover(tmp_path, suffix):
+    """行政区划代码, 区县名称, 年度 and 省级创业型城市创建情况 merged over the four quarters: each quarter read with
+    them (rows 7-9 were missing-value errors before), the 合计 checked as ever."""
+    cells, merged = merged_form(LIXIA_2009, KEYS_MERGED)
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    assert used_and_problems(f) == (MERGED_USED, [])
+
+
+@pytest.mark.parametrize("name", ["merged_keys.xls", "merged_keys.ods"])
+def test_key_cells_merged_down_in_files_saved_by_libreoffice(name):
+    """The same form saved by LibreOffice as Excel 97-2003 and as .ods (soffice --convert-to xls / ods from the
+    .xlsx above; calamine gives no merged range of an .ods: they are read from its content.xml)."""
+    assert used_and_problems(FIXTURES / "formats" / name) == (MERGED_USED, [])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_empty_key_cell_that_is_not_merged_stays_an_error(tmp_path, suffix):
+    """The year merged over rows 6-7 only: rows 8-9 are blank, not merged (and a CSV keeps no merge at all)."""
+    cells, merged = merged_form(LIXIA_2009, [f"{col('year')}6:{col('year')}7"])
+    cells[7][KEYS.index("year")] = cells[8][KEYS.index("year")] = None
+    f = write_form(tmp_path / f"form{suffix}", cells, merged)
+    used, problems = used_and_problems(f)
+    rows = [8, 9] if suffix == ".xlsx" else [7, 8, 9]
+    assert [(code, row, column) for code, row, column, _, _ in problems] == [("missing-value", r, "年度") for r in rows]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_a_footer_merged_over_the_width_and_two_rows_is_a_footer(tmp_path, suffix):
+    """注：… merged over every column of two rows (counts included) stays a footer: no merged count."""
+    cells, merged = form(LIXIA_2009, footer=False)
+    cells += [["注：本表按季度填报，人数填当季发生数。"], []]
+    last = len(cells)
+    f = write_form(tmp_path / f"form{suffix}", cells, merged + [f"A{last - 1}:{col(KEYS[-1])}{last}"])
+    assert used_and_problems(f) == (MERGED_USED, [])
+
+
+def test_a_count_merged_down_is_one_error_saying_so(tmp_path):
+    cells, merged = merged_form(LIXIA_2009, [f"{col('new_jobs')}6:{col('new_jobs')}7"])
+    cells[-4][KEYS.index("new_jobs")] = 900 + 700 + 600  # the 合计 as the form shows it
+    f = write_form(tmp_path / "form.xlsx", cells, merged)
+    letter = col("new_jobs")
+    assert used_and_problems(f) == (
+        MERGED_USED[2:],
+        [
+            (
+                "merged-count",
+                6,
+                "新增就业人数",
+                "900",
+                f"the cells {letter}6:{letter}7 are merged: a count is one row's, and merged the rows 6–7 share one "
+                "cell, so each row's own figure is not known; unmerge them and fill in each row's figure; these rows "
+                "were not used",
+            )
+        ],
+    )
+
+
+def test_a_period_merged_down_over_the_districts_of_its_quarter(tmp_path):
+    """One quarter's form: 报告期 merged over every district's row (a period column is no count: it is spread)."""
+    keys = [k for k in KEYS if k not in ("year", "quarter")]
+    cells = [[COLUMNS[k].zh for k in keys] + ["报告期"]]
+    cells += [[r[k] for k in keys] + ["2009年第一季度" if i == 0 else None] for i, r in enumerate([LIXIA, SHIZHONG])]
+    letter = chr(ord("A") + len(keys))
+    f = write_workbook(tmp_path / "p.xlsx", ("季报", cells, {"merged": [f"{letter}2:{letter}3"]}))
+    assert used_and_problems(f) == (
+        [
+            ("370102", "历下区", "2009Q1", "basically_attained", 900),
+            ("370103", "市中区", "2009Q1", "basically_attained", 300),
+        ],
+        [],
+    )

@@ -32,6 +32,7 @@ def errors_for(tmp_path, rows, lang="zh", **kw):
         (" 7 ", 7),
         ("１２", 12),
         ("1,234,567", 1234567),
+        ("1,424.00", 1424),
         (12.0, 12),
         (0, 0),
     ],
@@ -48,6 +49,8 @@ def test_whole_numbers_as_districts_type_them(text, expected):
         ("一千", "not-integer"),
         ("-5", "negative"),
         ("1,23", "not-integer"),
+        ("1,424.50", "not-integer"),
+        ("1,42.00", "not-integer"),
         ("1e3", "not-integer"),
         ("9" * 400, "too-large"),
         ("2000000000", "too-large"),
@@ -217,3 +220,53 @@ def test_cells_the_model_refuses(cells, errors):
     with pytest.raises(ValidationError) as exc:
         model_row(**cells)
     assert [(e["loc"][0], e["type"]) for e in exc.value.errors()] == errors
+
+
+def _figures(path, registry=None, fields=("quarter", "trained", "passed")):
+    """(the ``fields`` of each row used), and (code, row, column, value) of every problem."""
+    from chuangye_cli.reports.reader import read_tables
+    from chuangye_cli.reports.validation import validate_table
+
+    used, problems = [], []
+    for t in read_tables(str(path)):
+        rows, bad = validate_table(t, registry or {"370102": "历下区"})
+        used += [tuple(getattr(r.row, f) for f in fields) for r in rows]
+        problems += [(p.code, p.row, p.column, p.value) for p in t.problems + bad]
+    return used, problems
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_excels_thousands_style_with_decimals_reads_as_the_whole_number(tmp_path, suffix):
+    """A cell formatted #,##0.00 is saved in a CSV as Excel shows it (1,424.00), and pasted into a workbook as text:
+    the same figures as the plain table; a fraction (1,424.50) stays an error, a count is whole."""
+    from reportfiles import grid, write_workbook
+
+    rows = [row(trained="1,424.00", passed="1,400.00"), row(quarter=2, trained="2,001,424.000", passed="1,424.50")]
+    if suffix == ".csv":
+        path = tmp_path / "r.csv"
+        write_csv(path, rows, encoding="utf-8-sig")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", ("季报", grid(rows)))
+    assert _figures(path) == ([(1, 1424, 1400)], [("not-integer", 3, "培训合格人数", "1,424.50")])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_district_name_spaced_without_its_suffix_or_after_the_city_is_its_name(tmp_path, suffix):
+    """槐　荫　区 (ideographic spaces), 天 桥 区, 历下, 济南市市中区 beside their codes: the registered names;
+    历下 beside 历城区's code stays an error."""
+    from reportfiles import grid, write_workbook
+
+    registry = {"370102": "历下区", "370103": "市中区", "370104": "槐荫区", "370105": "天桥区", "370112": "历城区"}
+    written = [("370104", "槐\u3000荫\u3000区"), ("370105", "天 桥 区"), ("370102", "历下"), ("370103", "济南市市中区"),
+               ("370112", "历下")]
+    rows = [row(district_code=code, district_name=name) for code, name in written]
+    if suffix == ".csv":
+        path = tmp_path / "r.csv"
+        write_csv(path, rows, encoding="utf-8-sig")
+    else:
+        path = write_workbook(tmp_path / "r.xlsx", ("季报", grid(rows)))
+    fields = ("district_code", "district_name", "new_jobs")
+    assert _figures(path, registry, fields) == (
+        [("370104", "槐荫区", 900), ("370105", "天桥区", 900), ("370102", "历下区", 900), ("370103", "市中区", 900)],
+        [("name-mismatch", 6, "区县名称", "历下")],
+    )

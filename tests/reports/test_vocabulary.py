@@ -4,6 +4,8 @@ dropped (issue 20: a running total read as the quarter's figure; 万人 over fig
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chuangye_cli.reports.cumulative import year_to_date
@@ -163,3 +165,25 @@ def test_the_english_forms_units_and_periods_are_known_in_any_case():
     assert header_reading("new_jobs (YTD)").key == header_reading("新增就业人数（累计）").key
     assert header_reading("new_jobs (this quarter)").key == "new_jobs"
     assert header_reading("new_jobs (USD)").unknown == ("USD",)
+
+
+def test_the_readme_lists_the_row_words():
+    """The words of the rows (footer labels, the city before a name, a name's suffix, total labels) are in the
+    README's table."""
+    from chuangye_cli.reports import vocabulary
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| words | read as |") :]
+    table = table[: table.index("\n\n")]
+    listed = {w for line in table.splitlines()[2:] for w in re.split(r"[\s,;]+", line.split(" | ")[0])}
+    for words in (
+        vocabulary.FOOTER_LABELS,
+        vocabulary.CITY_PREFIXES,
+        vocabulary.DISTRICT_SUFFIXES,
+        vocabulary.TOTAL_WORDS,
+        vocabulary.WHOLE_AREA,
+        vocabulary.SUBTOTAL_WORDS,
+        vocabulary.AREA_ENDINGS,
+    ):
+        assert set(words) <= listed, set(words) - listed

@@ -19,10 +19,11 @@ merged cells, the data rows, a 合计 row, a footer (填表人 / 审核人 / 填
 3b. :func:`header_units` and :func:`scale_cells` — a unit in brackets after a
    count's name ((人), （户）, (个), (家)) is fine; a 万 unit ((万人)) scales the
    column's values by 10,000; a unit no count can have (元, %) is an error.
-4. :func:`total_label` and :func:`is_footer` — below the header: a total row (合计 / 总计 /
-   小计 / 全市 / 汇总 in the code or name cell) or a footer (填表人, 审核人, …), else data.
-5. :func:`check_totals` — each total row's count cells against the sum of the
-   data rows it covers.
+4. :func:`total_label` and :func:`footer_label` — below the header: a total row (合计 / 总计 /
+   小计 / 全市 / 汇总 in a key cell, with the words before them that :func:`total_kind` reads:
+   市区小计, 370102 汇总) or a footer (填表人, 审核人, any label and a colon, …), else data.
+5. :func:`check_totals` — each total row's count cells against the sum of the data rows it covers
+   (:func:`_coverage`: a subtotal its group's, the whole table's total every data row).
 
 Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 """
@@ -45,7 +46,18 @@ from chuangye_cli.reports.rows import (
     parse_whole_number,
     ytd_key,
 )
-from chuangye_cli.reports.vocabulary import COUNT_UNITS, FOOTERS, NOT_COUNT_UNITS, TEN_THOUSAND
+from chuangye_cli.reports.vocabulary import (
+    AREA_ENDINGS,
+    CITY_PREFIXES,
+    COUNT_UNITS,
+    FOOTER_LABELS,
+    FOOTERS,
+    NOT_COUNT_UNITS,
+    SUBTOTAL_WORDS,
+    TEN_THOUSAND,
+    TOTAL_WORDS,
+    WHOLE_AREA,
+)
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -288,26 +300,60 @@ def scale_cells(
 
 # --------------------------------------------------------------------------- 4. total rows and footers
 
-#: the label of a total row, in the code or name cell (spaces and full-width forms folded first)
-TOTAL = re.compile(r"(?:全市|全区|全县|本区|本县)?(?:合计|总计|小计|汇总)|全市")
+#: a total row's label (spaces and full-width forms folded first): what is before its word, the word
+_TOTAL = re.compile(f"(.*?)({'|'.join(TOTAL_WORDS)})")
+#: a group's value before a total word (Excel's 分类汇总: 370102 汇总, 2009 汇总)
+_GROUP_VALUE = re.compile(r"\d+(?:年度?|季度?)?")
+#: the cells a total's label is looked for in (Excel's 分类汇总 writes it in the column grouped by)
+_LABEL_CELLS = ("district_code", "district_name", "year", "quarter", "period")
 
 
 def _folded(value: Any) -> str:
     return re.sub(r"\s+", "", normalise_text(value)).rstrip(":")
 
 
+def total_kind(label: str) -> str | None:
+    """What a total label stands for: "total", the whole table's (合计, 总计, 全市合计, 济南市合计, 全市); "subtotal",
+    a group's (小计 after anything; a total word after a part of the city, 县(市)合计, or after a group's value,
+    370102 汇总); else None (vocabulary.TOTAL_WORDS and the words beside them)."""
+    m = _TOTAL.fullmatch(label)
+    if m is None:
+        return "total" if label in WHOLE_AREA else None
+    before, word = m.groups()
+    if before == "" or before in WHOLE_AREA or before in CITY_PREFIXES:
+        return "subtotal" if word in SUBTOTAL_WORDS else "total"
+    if word in SUBTOTAL_WORDS or before.endswith(AREA_ENDINGS) or _GROUP_VALUE.fullmatch(before):
+        return "subtotal"
+    return None
+
+
 def total_label(cells: dict[str, Any]) -> str | None:
-    """The total label (合计, 小计, …) of a row whose code or name cell is one, else None."""
-    for key in ("district_code", "district_name"):
+    """The total label (合计, 市区小计, 370102 汇总, …) of a row whose key cell is one (:func:`total_kind`), else
+    None."""
+    for key in _LABEL_CELLS:
         value = cells.get(key)
-        # every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全市: a cheap test first
+        # every total label holds 计 (合计, 总计, 小计), 汇 (汇总) or 全 (全市): a cheap test first
         if (
             isinstance(value, str)
-            and ("计" in value or "汇" in value or "全市" in value)
-            and TOTAL.fullmatch(folded := _folded(value))
+            and ("计" in value or "汇" in value or "全" in value)
+            and total_kind(folded := _folded(value))
         ):
             return folded
     return None
+
+
+def unknown_total(cells: dict[str, Any]) -> str | None:
+    """The key of the code or name cell of a row that is no total (:func:`total_label`) and has no district code
+    but names a total word there (其他合计): a subtotal the reader does not know, never data; else None."""
+    for key in ("district_code", "district_name"):
+        value = cells.get(key)
+        if isinstance(value, str) and ("计" in value or "汇" in value) and _TOTAL.search(_folded(value)):
+            code = cells.get("district_code")
+            return None if isinstance(code, int) or _CODE.fullmatch(normalise_text(code or "")) else key
+    return None
+
+
+_CODE = re.compile(r"\d{6}")
 
 
 def is_footer(record: list[Any]) -> bool:
@@ -320,6 +366,41 @@ def is_footer_cell(first: Any) -> bool:
     return isinstance(first, str) and not first.isascii() and _folded(first).startswith(FOOTERS)
 
 
+#: a label and its colon at the start of a cell (folded: ： is :): no digit in the label, which is short
+_LABEL = re.compile(r"[^\d:]{1,20}:")
+
+
+def footer_label(first: Any) -> str | None:
+    """The label of a report's footer line whose first non-empty cell is ``first``: a footer word
+    (vocabulary.FOOTER_LABELS) or any label with a colon (制表人：, 附：), never a total (合计：); else None.
+    The line is a footer only without figures in the count columns (:func:`footer_figure`)."""
+    if not isinstance(first, str) or (first.isascii() and ":" not in first):
+        return None  # a code, a number: the usual first cell of a data row
+    text = normalise_text(first)
+    m = _LABEL.match(text)
+    folded = _folded(text)  # 填 表 人 as 填表人
+    label = m.group(0) if m else next((w for w in FOOTER_LABELS if folded.startswith(w)), None)
+    if label is None or total_kind(_folded(label)):
+        return None
+    return label
+
+
+_FIGURE = re.compile(r"[+-]?[\d,]*\d(?:\.\d+)?")
+
+
+def footer_figure(cells: dict[str, Any]) -> str | None:
+    """The first count column of a footer line's cells holding a figure (a number, or text that is one), else None."""
+    for key in COUNT_COLUMNS:
+        value = cells.get(key)
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, (int, float)) and value == value:  # NaN is an empty cell
+            return key
+        if isinstance(value, str) and (text := normalise_text(value)) and _FIGURE.fullmatch(text):
+            return key
+    return None
+
+
 # --------------------------------------------------------------------------- 5. totals checked
 
 
@@ -327,6 +408,28 @@ def is_footer_cell(first: Any) -> bool:
 COUNT_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.numeric) + tuple(
     ytd_key(k) for k, c in COLUMNS.items() if c.kind == "flow"
 )
+
+
+def _coverage(sequence: list[tuple[str, int, dict[str, Any]]]) -> dict[int, list[tuple[str, int, dict[str, Any]]]]:
+    """{index of a total row: the rows it covers}: a subtotal covers the rows since the previous subtotal, or, when
+    the first subtotal heads its group (nothing but totals above it), the rows below it up to the next total; the
+    whole table's total covers every row above it that is no total, or, placed above them all, every row below."""
+    kinds = {i: total_kind(total_label(s[2]) or "") for i, s in enumerate(sequence) if s[0] == "total"}
+    subtotals = [i for i, kind in kinds.items() if kind == "subtotal"]
+    heads = bool(subtotals) and all(s[0] == "total" for s in sequence[: subtotals[0]])
+    rows = [i for i, s in enumerate(sequence) if s[0] != "total"]
+    covers: dict[int, list[tuple[str, int, dict[str, Any]]]] = {}
+    start = 0
+    for i, kind in kinds.items():
+        if kind != "subtotal":
+            span = [j for j in rows if j < i] or [j for j in rows if j > i]
+        elif heads:
+            end = next((j for j in kinds if j > i), len(sequence))
+            span = [j for j in rows if i < j < end]
+        else:
+            span, start = [j for j in rows if start <= j < i], i + 1
+        covers[i] = [sequence[j] for j in span]
+    return covers
 
 
 def check_totals(
@@ -338,24 +441,15 @@ def check_totals(
     """Each total row's filled count cells against the sum of the data rows it covers.
 
     ``sequence``: the rows below the header in order, as (kind, row number, cells); kind is "data",
-    "total" or "unread" (a data row whose cells could not be read: totals over it are not checked).
-    A 小计 covers the data rows since the header or the previous 小计; any other total covers every
-    data row above it (or, placed above them all, every data row below it). Blank cells on a total
+    "total" or "unread" (a row whose cells could not be read, or a total the reader does not know: 其他合计):
+    totals over these are not checked. What each total covers:
+    :func:`_coverage` (小计 its group's rows, 合计 every data row, never a subtotal twice). Blank cells on a total
     row are not checked; a formula without a saved value there is not checked, with a note.
     """
     problems: list[Problem] = []
-    since_subtotal = 0
-    for i, (kind, number, cells) in enumerate(sequence):
-        if kind != "total":
-            continue
+    for i, covered in _coverage(sequence).items():
+        number, cells = sequence[i][1:]
         label = total_label(cells) or ""
-        if label.endswith("小计"):
-            covered = [s for s in sequence[since_subtotal:i] if s[0] != "total"]
-            since_subtotal = i + 1
-        else:
-            covered = [s for s in sequence[:i] if s[0] != "total"]
-            if not covered:
-                covered = [s for s in sequence[i + 1 :] if s[0] != "total"]
         if any(s[0] == "unread" for s in covered):
             continue  # a covered row could not be read (already an error): its cells are not known
         numbers = [s[1] for s in covered]

@@ -26,17 +26,27 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
 from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
+from chuangye_cli.reports.header import PERIOD_PARTS, _col_letter, filled_width, first_filled, read_header
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     check_totals,
+    footer_figure,
+    footer_label,
     header_block,
-    is_footer_cell,
     locate_header,
     scale_cells,
     total_label,
+    unknown_total,
 )
-from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
+from chuangye_cli.reports.rows import (
+    COLUMNS,
+    NUMERIC_COLUMNS,
+    PERIOD,
+    base_key,
+    column_for_header,
+    is_blank,
+    ytd_key,
+)
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
 
 #: why a workbook sheet is not read (:attr:`Table.skipped`)
@@ -375,13 +385,15 @@ def _fill(
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}
     # (number, cells, position of the first non-empty cell) of the rows not empty
+    _merged_down(table, numbered[block_end:], merged, head.index)
     data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record, first in data:
-        if is_footer_cell(record[first]):
-            continue  # 填表人, 审核人, 填报日期, 注 ...: not data, and named as such
+        if (label := footer_label(record[first])) is not None:
+            sequence += _footer_line(table, head.pick(record), number, label)
+            continue
         # a row no longer than the header's named cells has no extra cells (_extra_cells)
         if ragged and len(record) > head.width:
             if usual < 0:
@@ -396,11 +408,11 @@ def _fill(
             sequence.append(("unread", number, {}))
             continue
         cells = head.pick(record)
-        if total_label(cells):
-            sequence.append(("total", number, cells))
+        kind = _row_kind(table, cells, number)
+        sequence.append((kind, number, cells))
+        if kind != "data":
             continue
         table.rows.append((number, cells))
-        sequence.append(("data", number, cells))
         if refused:
             table.unread.setdefault(number, set()).update(refused)
     if longer:
@@ -434,6 +446,62 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+
+
+def _merged_down(
+    table: Table, rows: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int, int]], index: dict[int, str]
+) -> None:
+    """Cells merged down over rows below the header: a key, name, level or text cell (行政区划代码, 年度 over four
+    quarters) gives its value to each row it covers; a count merged down is one error (a count is one row's), and
+    the rows it covers are not used."""
+    records = dict(rows) if merged else {}
+    for r0, c0, r1, c1 in merged:
+        if r1 == r0 or r0 not in records or footer_label(next((v for v in records[r0] if not is_blank(v)), None)):
+            continue  # across one row, a header's, or a footer's (注：… over the width)
+        counts = [index[c] for c in range(c0, c1 + 1) if c in index and base_key(index[c]) in NUMERIC_COLUMNS]
+        for c in range(c0, c1 + 1):
+            if c not in index or index[c] in counts:
+                continue
+            value = records[r0][c] if c < len(records[r0]) else None
+            for number in range(r0 + 1, r1 + 1):
+                record = records.get(number)
+                if record is not None and c < len(record) and is_blank(record[c]):
+                    record[c] = value
+                elif record is not None and c >= len(record):
+                    record.extend([None] * (c - len(record)) + [value])
+        if counts:
+            cells = f"{_col_letter(c0)}{r0}:{_col_letter(c1)}{r1}"
+            top = records[r0][c0] if c0 < len(records[r0]) else None
+            where = {"file": table.file, "sheet": table.sheet, "row": r0, "column": table.headers[counts[0]]}
+            table.problems.append(error("merged-count", **where, value=top, cells=cells, rows=f"{r0}–{r1}"))
+            for number in range(r0, r1 + 1):
+                table.unread.setdefault(number, set()).update(counts)
+
+
+def _row_kind(table: Table, cells: dict[str, Any], number: int) -> str:
+    """"total" (合计, 市区小计, 370102 汇总), "unread" (labelled like a total the reader does not know, 其他合计: an
+    error, and no total over it is checked) or "data"."""
+    if total_label(cells):
+        return "total"
+    if unknown := unknown_total(cells):
+        column, value = table.headers[unknown], cells[unknown]
+        table.problems.append(
+            error("total-label-unknown", file=table.file, sheet=table.sheet, row=number, column=column, value=value)
+        )
+        return "unread"
+    return "data"
+
+
+def _footer_line(table: Table, cells: dict[str, Any], number: int, label: str) -> list[tuple[str, int, dict]]:
+    """A line beginning with a footer's label (填表人, 备注：, any label with a colon): not data. With a figure in
+    a count column it is an error (is it a data row?) and an unread row (a total over it is not checked)."""
+    figure = footer_figure(cells)
+    if figure is None:
+        return []
+    column = table.headers[figure]
+    where = {"file": table.file, "sheet": table.sheet, "row": number, "column": column, "value": cells[figure]}
+    table.problems.append(error("footer-figures", **where, label=label.rstrip(":"), header=column))
+    return [("unread", number, {})]
 
 
 def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:

@@ -21,8 +21,10 @@ from pydantic_core import PydanticCustomError
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.reports.vocabulary import (
+    CITY_PREFIXES,
     COUNT_UNITS,
     CURRENT_WORDS,
+    DISTRICT_SUFFIXES,
     NOT_COUNT_UNITS,
     NOTES,
     PERIOD_HEADERS,
@@ -80,7 +82,8 @@ def is_blank(value: Any) -> bool:
 
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
-_DECIMAL = re.compile(r"^\d+\.\d+$")
+#: a decimal, with Excel's thousands style or without: 12.0, 1,424.00 (a CSV saves the cell as shown)
+_DECIMAL = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)\.\d+$")
 
 
 def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:  # noqa: C901 - every spelling of a count
@@ -105,14 +108,14 @@ def parse_whole_number(value: Any, *, allow_negative: bool = False) -> int:  # n
             text = text[1:].lstrip()
         if len(text) > 40:
             # far beyond MAX_COUNT; never hand huge digit strings to int()
-            if _PLAIN.match(text.replace(",", "")) or _DECIMAL.match(text):
+            if _PLAIN.match(text.replace(",", "")) or _DECIMAL.match(text.replace(",", "")):
                 raise PydanticCustomError("too-large", "too large", {"limit": f"{MAX_COUNT:,}"})
             raise PydanticCustomError("not-integer", "not a whole number")
         if _PLAIN.match(text) or _THOUSANDS.match(text):
             number = int(text.replace(",", ""))
         elif _DECIMAL.match(text):
             try:
-                dec = Decimal(text)
+                dec = Decimal(text.replace(",", ""))
             except InvalidOperation:  # pragma: no cover - the regex admits only decimals
                 raise PydanticCustomError("not-integer", "not a whole number") from None
             if dec != dec.to_integral_value():
@@ -242,13 +245,26 @@ def _district_code(value: Any, info: ValidationInfo) -> str:
 
 
 def _district_name(value: Any, info: ValidationInfo) -> str:
-    """The district's name as written: the registered one of its code, if the code is known."""
+    """The district's name as written, which must be the registered one of its code if the code is known
+    (spaced, without its suffix or after the city's name: :func:`names_district`); then the registered one."""
     name = _text(value)
     registry = (info.context or {}).get("districts")
     code = info.data.get("district_code")
     if name and registry and code in registry and registry[code] != name:
-        raise PydanticCustomError("name-mismatch", "name mismatch", {"code": code, "expected": registry[code]})
+        if not names_district(name, registry[code]):
+            raise PydanticCustomError("name-mismatch", "name mismatch", {"code": code, "expected": registry[code]})
+        return registry[code]
     return name
+
+
+def names_district(written: str, registered: str) -> bool:
+    """Whether a name cell names the district registered as ``registered``: spaces anywhere (槐　荫　区, 天 桥 区),
+    without its suffix (历下) or after the city's name (济南市市中区) (vocabulary.CITY_PREFIXES, DISTRICT_SUFFIXES)."""
+    name = "".join(normalise_text(written).split())
+    short = registered[:-1] if registered.endswith(DISTRICT_SUFFIXES) and len(registered) > 2 else registered
+    return any(
+        name.startswith(prefix) and name[len(prefix) :] in (registered, short) for prefix in ("", *CITY_PREFIXES)
+    )
 
 
 def row_key(cells: dict[str, Any]) -> "tuple[str, Quarter] | None":

@@ -58,6 +58,10 @@ class HtmlWorkbook(Exception):
 _MARKUP_HEADS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<?xml", b"<!--")
 
 
+#: a merged range: (first row, first column, last row, last column), rows numbered from 1, columns from 0
+Merged = tuple[int, int, int, int]
+
+
 class TooLarge(Exception):
     def __init__(self, size: int):
         super().__init__(size)
@@ -73,7 +77,7 @@ class Sheet:
     #: (row number as a spreadsheet shows it, cells from column A)
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
     #: merged ranges as (first row, first column, last row, last column): rows numbered as ``rows``, columns from 0
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
     visible: bool = True
     #: a row beyond the limits the caller set: (problem code, row number, its cell count or the row limit) —
     #: the sheet was not read further
@@ -105,14 +109,14 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
         raise WorkbookError(reason_of(exc)) from exc
     if head.startswith(_MARKUP_HEADS):
         raise HtmlWorkbook()
-    formula_parts = False
+    formula_parts, ods_merged = False, {}
     if suffix in _ZIPPED:
         try:
             with zipfile.ZipFile(path) as zf:
                 unpacked = sum(info.file_size for info in zf.infolist())
                 if unpacked > max_unpacked:
                     raise TooLarge(unpacked)
-                formula_parts = _scan_parts(zf, suffix, max_rows * max_columns)
+                formula_parts, ods_merged = _scan_parts(zf, suffix, max_rows * max_columns)
         except (TooLarge, CellsBeyond):
             raise
         except Exception as exc:  # noqa: BLE001 - a corrupt zip raises BadZipFile, zlib.error, EOFError, ...
@@ -130,7 +134,11 @@ def read_workbook(path: str, *, max_unpacked: int, max_rows: int, max_columns: i
             try:
                 ws = wb.get_sheet_by_index(index)
                 _rows(sheet, ws, max_rows, max_columns, max_blank_rows)
-                sheet.merged = [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+                ranges = ws.merged_cell_ranges
+                if ranges is None:  # calamine gives an .ods none: they were read with its content (_check_ods)
+                    sheet.merged = ods_merged.get(meta.name, [])
+                else:
+                    sheet.merged = [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in ranges]
             except Exception as exc:  # noqa: BLE001 - see above
                 raise WorkbookError(reason_of(exc)) from exc
             sheets.append(sheet)
@@ -172,11 +180,12 @@ _ODS_REPEAT = {
 }
 
 
-def _scan_parts(zf: zipfile.ZipFile, suffix: str, cells: int) -> bool:
+def _scan_parts(zf: zipfile.ZipFile, suffix: str, cells: int) -> tuple[bool, dict[str, list[Merged]]]:
     """One read of each sheet part, before calamine: raise :class:`CellsBeyond` when a sheet's used
     rectangle (rows x columns, as calamine will make it) exceeds ``cells`` (the limits' own rows x
     columns; a table with a stray cell a few thousand rows below stays readable), and say whether
-    any .xlsx sheet holds a formula element (a byte scan: openpyxl is imported only when one does)."""
+    any .xlsx sheet holds a formula element (a byte scan: openpyxl is imported only when one does);
+    with an .ods's merged ranges by table name (calamine reads them from .xlsx and .xls only)."""
     formulas = False
     if suffix in (".xlsx", ".xlsm"):
         for info in zf.infolist():
@@ -191,8 +200,8 @@ def _scan_parts(zf: zipfile.ZipFile, suffix: str, cells: int) -> bool:
                     raise CellsBeyond(_sheet_names(zf).get(info.filename, info.filename), rows, columns)
                 formulas = formulas or holds_formula(io.BytesIO(part))
     elif suffix == ".ods" and "content.xml" in zf.namelist():
-        _check_ods(zf.read("content.xml"), cells)
-    return formulas
+        return False, _check_ods(zf.read("content.xml"), cells)
+    return formulas, {}
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -224,9 +233,11 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _check_ods(content: bytes, cells: int) -> None:
+def _check_ods(content: bytes, cells: int) -> dict[str, list[Merged]]:
     """The rectangle of each table of an .ods up to its last cell with a value, its repeats counted
-    (LibreOffice's own trailing repeats of empty rows and cells count for nothing)."""
+    (LibreOffice's own trailing repeats of empty rows and cells count for nothing); returns each
+    table's merged ranges (a cell spanning rows or columns), as :attr:`Sheet.merged` holds them."""
+    merged: dict[str, list[Merged]] = {}
     name, rows, columns = "", 0, 0
     row_start, repeat_rows, col, last = 0, 1, 0, 0
     for m in _ODS_TAG.finditer(content):
@@ -234,6 +245,7 @@ def _check_ods(content: bytes, cells: int) -> None:
         if tag == b"table" and not closing:
             found = re.search(rb"table:name=\"([^\"]*)\"", attrs)
             name, rows, columns, row_start = (found.group(1).decode("utf-8", "replace") if found else ""), 0, 0, 0
+            merged[name] = []
         elif tag == b"table-row" and not closing:
             repeat = _ODS_REPEAT[b"table-row"].search(attrs)
             repeat_rows, col, last = int(repeat.group(1)) if repeat else 1, 0, 0
@@ -244,10 +256,25 @@ def _check_ods(content: bytes, cells: int) -> None:
                     raise CellsBeyond(name, rows, columns)
             row_start += repeat_rows
         elif not closing:  # a cell
+            if b"-spanned" in attrs and (span := _ods_span(attrs, row_start + 1, col)):
+                merged.setdefault(name, []).append(span)
             repeat = _ODS_REPEAT[b"cell"].search(attrs)
             col += int(repeat.group(1)) if repeat else 1
             if not empty or b"value-type" in attrs:
                 last = col
+    from html import unescape
+
+    return {unescape(table): ranges for table, ranges in merged.items()}  # the name as calamine gives it
+
+
+_ODS_SPANNED = re.compile(rb"number-(rows|columns)-spanned=\"([0-9]+)\"")
+
+
+def _ods_span(attrs: bytes, row: int, col: int) -> Merged | None:
+    """The range a cell at ``row`` (numbered from 1) and ``col`` (from 0) spans, when it spans more than itself."""
+    spans = {kind: int(n) for kind, n in _ODS_SPANNED.findall(attrs)}
+    down, across = spans.get(b"rows", 1), spans.get(b"columns", 1)
+    return (row, col, row + down - 1, col + across - 1) if down > 1 or across > 1 else None
 
 
 def _mark_uncached_formulas(path: str, sheets: list[Sheet]) -> None:

@@ -88,3 +88,23 @@ CORRECTION_NUMBERED = (
 )
 #: the numbers 1 to 10 in words
 CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# --------------------------------------------------------------------------- the rows (issue 20, row shapes)
+
+#: before a district's name in its name cell (济南市市中区): the city, read as the district's name alone
+CITY_PREFIXES = ("济南市", "济南")
+#: a district's name may be written without its last character when that is one of these (历下 for 历下区)
+DISTRICT_SUFFIXES = ("区", "县", "市")
+#: a report's footer line (after the data) begins with one of these, or with any label and a colon (制表人：,
+#: 联系人：…联系电话：): not data when it has no figure in the count columns (reports.layout.footer_label)
+FOOTER_LABELS = (*FOOTERS, "制表人", "统计负责人", "报出日期", "联系人", "填表日期", "审核", "备注", "附")
+
+#: a total row's label ends with one of these (in a key cell: code, name, year, quarter)
+TOTAL_WORDS = ("合计", "总计", "小计", "汇总")
+#: before a total word, or alone (全市): the whole table's total, covering every data row
+WHOLE_AREA = ("全市", "全区", "全县", "本区", "本县")
+#: a subtotal, covering its group's rows, whatever is before it (市区小计, 其他小计)
+SUBTOTAL_WORDS = ("小计",)
+#: before any total word, a part of the city makes it a subtotal (县(市)合计, 市直合计, 历下区汇总); so does a code
+#: or a year (Excel's 分类汇总: 370102 汇总); the city itself (CITY_PREFIXES: 济南市合计) makes it the whole total
+AREA_ENDINGS = ("市", "区", "县", "(市)", "(区)", "(县)", "市直")

@@ -25,6 +25,18 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "表头写的是 1-{months}月 的累计数，但此行是 {quarter}：这一格是本季数还是累计数？此行未使用",
         "en": "the header says 1-{months}月 (the year to date to month {months}), but this row is {quarter}: is this cell the quarter's figure or a running total? The row is not used",
     },
+    "merged-count": {
+        "zh": "单元格 {cells} 已合并：一个数只属于一行，合并后第 {rows} 行共用一格，不知各行各是多少；请取消合并，逐行填写本行的数；这几行未使用",
+        "en": "the cells {cells} are merged: a count is one row's, and merged the rows {rows} share one cell, so each row's own figure is not known; unmerge them and fill in each row's figure; these rows were not used",
+    },
+    "footer-figures": {
+        "zh": "此行以“{label}”开头，像表尾的落款，但 {header} 填有数字：是数据行吗？请把落款与数字分开写；此行未读取",
+        "en": "the row begins with the label {label}, as a footer line does, but {header} holds a figure: is it a data row? Keep the footer apart from the figures; the row was not read",
+    },
+    "total-label-unknown": {
+        "zh": "此行像合计或小计行，但工具不认识这种写法（认识的如 合计、总计、全市合计、市区小计、县（市）小计、370102 汇总）：此行未读取，含它的合计行也未核对；请改用这些写法之一",
+        "en": "the row is labelled like a total or subtotal the tool does not know (it knows 合计, 总计, 全市合计, 市区小计, 县（市）小计, 370102 汇总 …): the row was not read, and no total over it was checked; use one of those labels",
+    },
     "total-mismatch": {
         "zh": "{label}行填的是 {total}，但它所含的数据行（第 {rows} 行）之和是 {computed}",
         "en": "the {label} (total) row says {total}, but the data rows it covers (rows {rows}) sum to {computed}",
