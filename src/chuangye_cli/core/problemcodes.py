@@ -95,6 +95,11 @@ CODES: dict[str, ProblemCode] = _registry(
         "header",
         "A running total since a start (2009年以来累计): refused, the tool reads no such total.",
     ),
+    # the sheet around the table: its title, its name, the lines above the header
+    ("period-sheet-disagrees", E, "sheet", "No 年度/季度 columns; the title and the sheet name state two periods."),
+    ("period-sheet-months", E, "sheet", "No 年度/季度 columns, and the title's months are no quarter (2009年1-5月)."),
+    ("district-line-unknown", E, "sheet", "No code column, and the 填报单位 line above names no district of the plan."),
+    ("district-line-many", E, "sheet", "No code column, and the lines above the table name two districts."),
     # a cell of a report row
     ("missing-value", E, "cell", "A required value is empty."),
     ("not-integer", E, "cell", "A count is not a whole number."),

@@ -30,6 +30,7 @@ Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
@@ -45,7 +46,19 @@ from chuangye_cli.reports.rows import (
     parse_whole_number,
     ytd_key,
 )
-from chuangye_cli.reports.vocabulary import COUNT_UNITS, FOOTERS, NOT_COUNT_UNITS, TEN_THOUSAND
+from chuangye_cli.reports.vocabulary import (
+    COLUMN_NUMBER_LABELS,
+    COLUMN_NUMBER_WORDS,
+    COUNT_UNITS,
+    DISTRICT_LINE_LABELS,
+    FOOTERS,
+    NO_UNIT,
+    NOT_COUNT_UNITS,
+    TEN_THOUSAND,
+    TITLE_MONTHS,
+    TITLE_QUARTER,
+    UNIT_ROW_LABELS,
+)
 
 #: how many leading rows may hold a title above the header
 HEADER_SCAN_ROWS = 10
@@ -68,8 +81,114 @@ def locate_header(numbered: Numbered, column_for: ColumnFor) -> int | None:
             if column_for(v):
                 named += 1
                 if named == 2:
-                    return i
+                    break
+        if named == 2 and not _label_row(record, column_for):
+            return i
     return None
+
+
+def _label_row(record: list[Any], column_for: ColumnFor) -> bool:
+    """Label/value cells above the table (行政区划代码 | 370112 | 区县名称 | 历城区): each cell naming a
+    column has a value beside it that names none. Never the header."""
+    named = [pos for pos, v in enumerate(record) if column_for(v)]
+    return all(
+        pos + 1 < len(record) and not is_blank(record[pos + 1]) and not column_for(record[pos + 1]) for pos in named
+    )
+
+
+# --------------------------------------------------------------------------- 1b. the lines above the table
+
+_TITLE_QUARTER = re.compile(TITLE_QUARTER)
+_TITLE_MONTHS = re.compile(TITLE_MONTHS)
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: the months of each quarter
+_QUARTER_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
+
+
+@dataclass(frozen=True)
+class WrittenPeriod:
+    """A period a sheet's title or name states (:func:`written_period`)."""
+
+    #: the text it is in, as written (the title cell, or the sheet's name)
+    text: str
+    #: the spreadsheet row of the title (None: the sheet's name)
+    row: int | None
+    year: int
+    #: None: months that are neither a quarter nor a year to date to a quarter's end (1-5月, 2-4月)
+    quarter: int | None
+    #: the months as written (4-6, 1-9) or None for a quarter word
+    months: str | None
+    #: True: 1-N月 with N above 3 (the year to date); False: a quarter's own months; None: a quarter word
+    ytd: bool | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.months}月" if self.months else f"{self.year}Q{self.quarter}"
+
+
+def written_period(text: Any, row: int | None) -> WrittenPeriod | None:
+    """The period a title (or a sheet's name) states: 2009年第一季度, 2009Q1, 2009年4-6月, 2009年1-9月; None."""
+    if not isinstance(text, str) or "年" not in text and "q" not in text.lower():
+        return None
+    folded = re.sub(r"\s+", "", normalise_text(text))
+    if m := _TITLE_MONTHS.search(folded):
+        year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        months = f"{first}-{last}"
+        if (first, last) in _QUARTER_MONTHS:
+            return WrittenPeriod(text, row, year, _QUARTER_MONTHS[(first, last)], months, False)
+        if first == 1 and last in (6, 9, 12):
+            return WrittenPeriod(text, row, year, last // 3, months, True)
+        return WrittenPeriod(text, row, year, None, months, None)
+    if m := _TITLE_QUARTER.search(folded):
+        year, q = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return WrittenPeriod(text, row, int(year), _QUARTER_NUMBERS[q], None, None)
+    return None
+
+
+def sheet_periods(preamble: Numbered, sheet: str | None) -> list[WrittenPeriod]:
+    """Every period the lines above the header and the sheet's name state, in that order."""
+    found = [p for number, record in preamble for v in record if (p := written_period(v, number)) is not None]
+    if sheet is not None and (p := written_period(sheet, None)) is not None:
+        found.append(p)
+    return found
+
+
+def agreed_period(found: list[WrittenPeriod]) -> tuple[WrittenPeriod | None, WrittenPeriod | None]:
+    """(the period they all state, None), (the first, the first that disagrees with it) or (None, None):
+    they agree on the year and the quarter, and none says the year to date (1-N月) where another says
+    the quarter's own months (4-6月)."""
+    if not found:
+        return None, None
+    first = found[0]
+    ytd = next((p.ytd for p in found if p.ytd is not None), None)
+    for p in found[1:]:
+        if (p.year, p.quarter) != (first.year, first.quarter) or (p.ytd is not None and p.ytd != ytd):
+            return first, p
+    return next((p for p in found if p.ytd), first), None
+
+
+#: the labels of a district line, longest first (区县名称 before 区县)
+_DISTRICT_LABELS = sorted(DISTRICT_LINE_LABELS, key=len, reverse=True)
+
+
+def district_lines(preamble: Numbered) -> list[tuple[int, str]]:
+    """(row, the text after the label) of each line above the header that names the reporting unit:
+    填报单位：历城区人力资源和社会保障局 in one cell or two, 行政区划代码 | 370112."""
+    found = []
+    for number, record in preamble:
+        for pos, v in enumerate(record):
+            if not isinstance(v, str) or v.isascii():
+                continue
+            folded = re.sub(r"\s+", "", normalise_text(v))
+            label = next((w for w in _DISTRICT_LABELS if folded.startswith(w)), None)
+            if label is None:
+                continue
+            rest = re.sub(r"^\([^()]*\)", "", folded[len(label) :]).lstrip(":")
+            if not rest:
+                rest = next((_folded(w) for w in record[pos + 1 :] if not is_blank(w)), "")
+            if rest:
+                found.append((number, rest))
+    return found
 
 
 # --------------------------------------------------------------------------- 2. the header block
@@ -140,6 +259,70 @@ def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) 
         if column_for(v) or (group is not None and column_for(_join(group, v))):
             return True
     return False
+
+
+# --------------------------------------------------------------------------- 2b. rows under the header
+
+
+def column_note_rows(numbered: Numbered, start: int) -> tuple[int, dict[int, str]]:
+    """Past the header block (``numbered[start]`` on): a column-number row (栏次: 甲 乙 丙 1 2 3 …) and a
+    units row (计量单位: 人 人次 户 个), in either order, each once, are no data. Returns (the index past
+    them, {column position: unit} of the units row)."""
+    units: dict[int, str] = {}
+    seen: set[str] = set()
+    i = start
+    while i < len(numbered) and len(seen) < 2:
+        record = numbered[i][1]
+        if all(is_blank(v) for v in record):
+            i += 1
+            continue
+        if "numbers" not in seen and _column_numbers(record):
+            seen.add("numbers")
+        elif "units" not in seen and (found := _units_row(record)) is not None:
+            seen.add("units")
+            units = found
+        else:
+            break
+        i += 1
+        start = i
+    return start, units
+
+
+def _cell_texts(record: list[Any]) -> list[tuple[int, str]]:
+    """(position, folded text) of the row's non-empty cells; a whole float as its integer (1.0 -> "1")."""
+    out = []
+    for pos, v in enumerate(record):
+        if is_blank(v):
+            continue
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        out.append((pos, _folded(v)))
+    return out
+
+
+def _column_numbers(record: list[Any]) -> bool:
+    """甲 乙 丙 … then 1, 2, 3 … in order (a 栏次 label first allowed), at least two numbers."""
+    cells = [t for _, t in _cell_texts(record)]
+    if cells and cells[0] in COLUMN_NUMBER_LABELS:
+        cells = cells[1:]
+    numbers = [t for t in cells if t not in COLUMN_NUMBER_WORDS]
+    return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def _units_row(record: list[Any]) -> dict[int, str] | None:
+    """{position: unit} of a units row (a 计量单位 label first allowed; every other cell a unit or a dash,
+    at least two units), else None."""
+    cells = _cell_texts(record)
+    if cells and cells[0][1] in UNIT_ROW_LABELS:
+        cells = cells[1:]
+    units = {pos: t for pos, t in cells if t not in NO_UNIT}
+    if len(units) < 2 or not all(_is_unit(t) for t in units.values()):
+        return None
+    return units
+
+
+def _is_unit(text: str) -> bool:
+    return text in COUNT_UNITS or text in NOT_COUNT_UNITS or (text[:1] == TEN_THOUSAND and text[1:] in COUNT_UNITS)
 
 
 # --------------------------------------------------------------------------- 3. one name per column

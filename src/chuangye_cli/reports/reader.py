@@ -17,23 +17,28 @@ import codecs
 import csv
 import io
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
 from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.header import PERIOD_PARTS, filled_width, first_filled, read_header
+from chuangye_cli.reports.header import PERIOD_PARTS, Header, filled_width, first_filled, read_header
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
+    agreed_period,
     check_totals,
+    column_note_rows,
+    district_lines,
     header_block,
     is_footer_cell,
     locate_header,
     scale_cells,
+    sheet_periods,
     total_label,
 )
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
@@ -92,6 +97,9 @@ class Table:
     unread: dict[int, set[str]] = field(default_factory=dict)
     #: {ytd column key: N} for a year to date headed 1-N月: each row's quarter must end in month N (reports.cumulative)
     months: dict[str, int] = field(default_factory=dict)
+    #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
+    #: the rows' code once the plan's districts are known (:func:`name_districts`)
+    district_lines: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -362,15 +370,23 @@ def _fill(
     block_end = header_block(numbered, header_at, merged, column_for_header)
     header_number = numbered[header_at][0]
     table.header_row = header_number
+    # a 栏次 row and a 计量单位 row under the header are no data (the units read as written after the names)
+    data_start, units = column_note_rows(numbered, block_end)
     # what the header alone decides, worked out once per distinct header (reports.header)
-    head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
+    head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet, units)
+    head, given = _sheet_keys(
+        table,
+        numbered[:header_at],
+        head,
+        lambda months: read_header(numbered[header_at:block_end], merged, table.file, table.sheet, units, months),
+    )
     table.headers = head.headers
     table.months = head.months
     table.problems.extend(head.problems)
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}
     # (number, cells, position of the first non-empty cell) of the rows not empty
-    data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
+    data = [(number, record, first) for number, record in numbered[data_start:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
@@ -394,6 +410,7 @@ def _fill(
         if total_label(cells):
             sequence.append(("total", number, cells))
             continue
+        cells.update(given)  # the keys the sheet gives every row (its title's period), if any
         table.rows.append((number, cells))
         sequence.append(("data", number, cells))
         if refused:
@@ -429,6 +446,64 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+
+
+def _sheet_keys(
+    table: Table, preamble: list[tuple[int, list[Any]]], head: Header, read_again: Callable[[str], Header]
+) -> tuple[Header, dict[str, Any]]:
+    """(the header, the key cells every data row is given) from the sheet around a table whose rows
+    carry no period or no code: the period its title and its name state (both or one; disagreeing,
+    an error naming both; 1-N月 read as the year to date: the header read again with it), and the
+    lines above it naming its district (:attr:`Table.district_lines`, resolved by :func:`name_districts`)."""
+    given: dict[str, Any] = {}
+    where = {"file": table.file, "sheet": table.sheet}
+    taken: set[str] = set()
+    if not {"year", "quarter", PERIOD} & head.headers.keys():
+        period, other = agreed_period(sheet_periods(preamble, table.sheet))
+        if period is not None:  # the period's error, if any, says why the rows have none
+            taken |= {"year", "quarter"}
+        if period is not None and other is not None:
+            row = period.row or other.row
+            problem = error("period-sheet-disagrees", **where, row=row, first=period.text, other=other.text)
+            table.problems.append(problem)
+        elif period is not None and period.quarter is None:
+            table.problems.append(error("period-sheet-months", **where, row=period.row, value=period.text))
+        elif period is not None:
+            if period.ytd:
+                head = read_again(period.months or "")
+            given = {"year": period.year, "quarter": period.quarter}
+            head.headers["year"] = head.headers["quarter"] = period.text
+    if "district_code" not in head.headers and (lines := district_lines(preamble)):
+        table.district_lines = lines
+        head.headers["district_code"] = lines[0][1]
+        taken.add("district_code")
+    if taken:
+        head.problems = [p for p in head.problems if not (p.code == "missing-column" and p.params["key"] in taken)]
+    return head, given
+
+
+def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
+    """Each table whose rows carry no code but whose lines above name its district (填报单位：历城区…,
+    行政区划代码 | 370112): its rows given that code when the lines name exactly one district of
+    ``registry`` (by code or name), else one error at the line and no row used. Never the file's name."""
+    for t in tables:
+        if not t.district_lines:
+            continue
+        texts = [text for _, text in t.district_lines]
+        codes = sorted(
+            {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text) if c in registry}
+            | {c for c, name in registry.items() for text in texts if name in text}
+        )
+        if len(codes) == 1:
+            for _, cells in t.rows:
+                cells["district_code"] = codes[0]
+            continue
+        named = "、".join(f"{c} {registry[c]}" for c in codes)
+        code = "district-line-many" if codes else "district-line-unknown"
+        where = {"file": t.file, "sheet": t.sheet, "row": t.district_lines[0][0]}
+        t.problems.append(error(code, **where, value=" / ".join(texts), districts=named))
+        for number, _ in t.rows:
+            t.unread.setdefault(number, set()).add("district_code")
 
 
 def _extra_cells(record: list[Any], header_cells: int, width: int, usual: int) -> int:
