@@ -240,3 +240,48 @@ def test_the_file_name_alone_never_names_the_district(tmp_path):
     cells = table([LIXIA], NO_CODE, above=[[TITLE]], total=False)
     code, data = check(write(tmp_path / "370102_历下区_2009Q1.xlsx", ("季报", cells)))
     assert code == 3 and [(e["code"], e["row"]) for e in data["errors"]] == [("missing-column", 2)]
+
+
+# --------------------------------------------------------------------------- 本季度 | 本年累计 as two column groups
+
+KEY_COLUMNS = ["district_code", "district_name", "year", "quarter"]
+FLOWS = [k for k in KEYS if COLUMNS[k].kind == "flow"]
+OTHERS = [k for k in KEYS if k not in KEY_COLUMNS and k not in FLOWS]
+
+
+def letter(i):
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def two_groups(rows, ytd):
+    """行政区划代码 … 季度 merged down, then 本季度 over every count and 本年累计 over the flows (a merged group
+    header over the indicators' names), one row per quarter with both."""
+    n, f = len(KEY_COLUMNS) + len(FLOWS) + len(OTHERS), len(FLOWS)
+    top = [COLUMNS[k].zh for k in KEY_COLUMNS] + ["本季度"] + [None] * (len(FLOWS) + len(OTHERS) - 1)
+    top += ["本年累计"] + [None] * (f - 1)
+    bottom = [None] * len(KEY_COLUMNS) + [COLUMNS[k].zh for k in FLOWS + OTHERS] + [COLUMNS[k].zh for k in FLOWS]
+    merged = [f"{letter(i)}2:{letter(i)}3" for i in range(len(KEY_COLUMNS))]
+    merged += [f"{letter(len(KEY_COLUMNS))}2:{letter(n - 1)}2", f"{letter(n)}2:{letter(n + f - 1)}2"]
+    cells = [[TITLE], top, bottom]
+    cells += [[r[k] for k in KEY_COLUMNS + FLOWS + OTHERS] + [y[k] for k in FLOWS] for r, y in zip(rows, ytd)]
+    return cells, merged
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_this_quarter_and_the_year_to_date_as_two_column_groups(tmp_path, suffix):
+    """Both groups' names were read as the same columns (duplicate-column, twice per indicator)."""
+    q1, q2 = LIXIA, row(quarter=2, new_jobs=600)
+    expected = plain_results(tmp_path, [q1, q2])
+    ytd = [q1, {k: q1[k] + q2[k] for k in FLOWS}]
+    cells, merged = two_groups([q1, q2], ytd)
+    f = write_form(tmp_path / f"g{suffix}", cells, merged)
+    assert same(*check(f)) == (expected, [])
+    # a running total that is not the sum of the quarters: an error at its cell, naming both figures
+    ytd[1] = {**ytd[1], "new_jobs": 1600}
+    cells, merged = two_groups([q1, q2], ytd)
+    code, data = check(write_form(tmp_path / f"bad{suffix}", cells, merged))
+    assert [(e["code"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [
+        ("ytd-mismatch", 5, "新增就业人数（本年累计）", "1600")
+    ]

@@ -38,6 +38,7 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import (
     COLUMNS,
+    _period_word,
     base_key,
     header_reading,
     is_blank,
@@ -357,6 +358,7 @@ def flatten_header(
 ) -> list[str | None]:
     """One header name (as written) per column position; None where the column has no header."""
     rows = _filled(block, list(merged))
+    _period_groups(rows)
     width = max((len(r) for r in rows), default=0)
     names: list[str | None] = []
     for c in range(width):
@@ -370,7 +372,12 @@ def flatten_header(
             names.append(None)
             continue
         name = texts[-1]
-        if not column_for(name):
+        period = next((t for t in texts[:-1] if _period_word(_squeezed(t))), None)
+        key = column_for(name) if period is not None else None
+        if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
+            # 本季度 | 本年累计 as groups over the counts: each name read with its group's word after it
+            name = f"{name}（{period}）"
+        elif not column_for(name):
             for k in range(len(texts) - 2, -1, -1):
                 joined = _join(*texts[k:])
                 if column_for(joined):
@@ -378,6 +385,23 @@ def flatten_header(
                     break
         names.append(name)
     return names
+
+
+def _squeezed(text: Any) -> str:
+    return re.sub(r"\s+", "", normalise_text(text))
+
+
+def _period_groups(rows: list[list[Any]]) -> None:
+    """A group header that is a period word (本季度, 本年累计) covers the empty cells to its right over
+    named cells below, in place: a CSV keeps no merged range (.xlsx and .xls give theirs)."""
+    for upper, lower in zip(rows, rows[1:]):
+        for c, v in enumerate(upper):
+            if is_blank(v) or not _period_word(_squeezed(v)):
+                continue
+            for d in range(c + 1, min(len(upper), len(lower))):
+                if not is_blank(upper[d]) or is_blank(lower[d]):
+                    break
+                upper[d] = v
 
 
 def _join(*parts: Any) -> str:
