@@ -285,3 +285,52 @@ def test_this_quarter_and_the_year_to_date_as_two_column_groups(tmp_path, suffix
     assert [(e["code"], e["row"], e["column"], e["value"]) for e in data["errors"]] == [
         ("ytd-mismatch", 5, "新增就业人数（本年累计）", "1600")
     ]
+
+
+# --------------------------------------------------------------------------- a count split as 合计 | 其中：…
+
+
+def split_jobs(rows, parts, three_rows=False):
+    """新增就业人数 over 合计 | 其中：失业人员再就业 | 其中：就业困难人员 (or 合计 | 其中 over 失业人员 | 困难人员:
+    three header rows), the other columns merged down; ``parts``: each row's two 其中 figures."""
+    keys = [k for k in KEYS]
+    at = keys.index("new_jobs")
+    n = len(keys) + 2
+    depth = 3 if three_rows else 2
+    top = [COLUMNS[k].zh for k in keys[:at]] + ["新增就业人数", None, None] + [COLUMNS[k].zh for k in keys[at + 1 :]]
+    if three_rows:
+        middle = [None] * at + ["合计", "其中", None] + [None] * (len(keys) - at - 1)
+        bottom = [None] * at + [None, "失业人员", "困难人员"] + [None] * (len(keys) - at - 1)
+        header = [top, middle, bottom]
+    else:
+        bottom = [None] * at + ["合计", "其中：失业人员再就业", "其中：就业困难人员"] + [None] * (len(keys) - at - 1)
+        header = [top, bottom]
+    merged = [f"{letter(i)}2:{letter(i)}{depth + 1}" for i in range(n) if i not in (at, at + 1, at + 2)]
+    merged.append(f"{letter(at)}2:{letter(at + 2)}2")
+    if three_rows:
+        merged += [f"{letter(at)}3:{letter(at)}4", f"{letter(at + 1)}3:{letter(at + 2)}3"]
+    cells = [[TITLE], *header]
+    for r, (a, b) in zip(rows, parts):
+        values = [r[k] for k in keys]
+        cells.append(values[: at + 1] + [a, b] + values[at + 1 :])
+    return cells, merged
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+@pytest.mark.parametrize("three_rows", [False, True])
+def test_a_count_split_as_total_and_of_which_reads_the_total(tmp_path, suffix, three_rows):
+    """合计 was an unknown column and 新增就业人数 missing: the form refused."""
+    rows = [LIXIA, SHIZHONG]
+    expected = plain_results(tmp_path, rows)
+    cells, merged = split_jobs(rows, [(500, 100), (200, 50)], three_rows)
+    f = write_form(tmp_path / f"s{suffix}", cells, merged)
+    assert same(*check(f)) == (expected, [])
+    # a part above its total: an error at the part's cell, and the row is not used
+    cells, merged = split_jobs(rows, [(500, 100), (301, 50)], three_rows)
+    code, data = check(write_form(tmp_path / f"bad{suffix}", cells, merged))
+    part = "其中失业人员" if three_rows else "其中：失业人员再就业"
+    assert code == 3
+    assert [(e["code"], e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
+        ("part-exceeds", 6 if three_rows else 5, part, "301",
+         "this 其中 (of which) cell is more than the 合计 (total) it is part of (新增就业人数: 300); the row is not used")
+    ]

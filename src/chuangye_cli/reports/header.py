@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
-from chuangye_cli.reports.layout import flatten_header, header_units
+from chuangye_cli.reports.layout import PART, column_name, header_texts, header_units, split_parts
 from chuangye_cli.reports.rows import (
     COLUMNS,
     PERIOD,
@@ -107,10 +107,17 @@ def read_header(
     ``units``: {position: unit} of a units row under the header; ``months``: a year to date the
     title states (1-9): each read as if written after the count's name (（人）, （1-9月）)."""
     number = block[0][0]
-    header = flatten_header(block, merged, column_for_header)
+    texts = header_texts(block, merged, column_for_header)
+    header: list[str | None] = [column_name(t, column_for_header) if t else None for t in texts]
     if units or months:
         header = with_words(header, units or {}, months)
+    parts = split_parts(texts, column_for_header)
+    for pos in parts:  # 其中 under a count's 合计: read beside it, checked against it (layout.check_parts)
+        header[pos] = None
     index, headers, problems = map_header(file, number, header, column_for_header, COLUMNS, sheet)
+    for pos, (key, written) in parts.items():
+        index[pos] = f"{PART}{key}:{pos}"
+        headers[index[pos]] = written
     if PERIOD in headers:  # 报告期 stands for 年度 and 季度
         problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
     # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated

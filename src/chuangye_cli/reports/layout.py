@@ -55,6 +55,8 @@ from chuangye_cli.reports.vocabulary import (
     FOOTERS,
     NO_UNIT,
     NOT_COUNT_UNITS,
+    SPLIT_PART,
+    SPLIT_TOTALS,
     TEN_THOUSAND,
     TITLE_MONTHS,
     TITLE_QUARTER,
@@ -257,9 +259,17 @@ def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) 
         if is_blank(v):
             continue
         group = above[pos] if pos < len(above) and not is_blank(above[pos]) else None
-        if column_for(v) or (group is not None and column_for(_join(group, v))):
+        if column_for(v) or (group is not None and (column_for(_join(group, v)) or _split(group, v, column_for))):
             return True
     return False
+
+
+def _split(group: Any, v: Any, column_for: ColumnFor) -> bool:
+    """合计 or 其中：… under a count's name, or a part's name under 其中 (a count split in sub-columns)."""
+    text, over = _squeezed(v), _squeezed(group)
+    if text in SPLIT_TOTALS or text.startswith(SPLIT_PART):
+        return _count_above([str(group)], column_for) is not None
+    return over.startswith(SPLIT_PART) and not column_for(group)
 
 
 # --------------------------------------------------------------------------- 2b. rows under the header
@@ -357,10 +367,17 @@ def flatten_header(
     block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
 ) -> list[str | None]:
     """One header name (as written) per column position; None where the column has no header."""
+    return [column_name(texts, column_for) if texts else None for texts in header_texts(block, merged, column_for)]
+
+
+def header_texts(
+    block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
+) -> list[list[str]]:
+    """Each column's header texts from the top, merged ranges and groups filled in, each once."""
     rows = _filled(block, list(merged))
-    _period_groups(rows)
+    _groups_right(rows, column_for)
     width = max((len(r) for r in rows), default=0)
-    names: list[str | None] = []
+    columns: list[list[str]] = []
     for c in range(width):
         texts: list[str] = []
         for r in rows:
@@ -368,38 +385,117 @@ def flatten_header(
                 text = str(r[c]).strip()
                 if not texts or texts[-1] != text:
                     texts.append(text)
-        if not texts:
-            names.append(None)
-            continue
-        name = texts[-1]
-        period = next((t for t in texts[:-1] if _period_word(_squeezed(t))), None)
-        key = column_for(name) if period is not None else None
+        columns.append(texts)
+    return columns
+
+
+def column_name(texts: list[str], column_for: ColumnFor) -> str:
+    """A column's name from its header texts: the lowest, else the group text above joined with it; a
+    count's name with its group's period word after it (本季度 | 本年累计 over the counts); a count's
+    own name over its 合计 (新增就业人数 over 合计 | 其中：…)."""
+    name = texts[-1]
+    period = next((t for t in texts[:-1] if _period_word(_squeezed(t))), None)
+    key = column_for(name) if period is not None else None
+    if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
+        # 本季度 | 本年累计 as groups over the counts: each name read with its group's word after it
+        return f"{name}（{period}）"
+    if column_for(name):
+        return name
+    if _squeezed(name) in SPLIT_TOTALS and (count := _count_above(texts[:-1], column_for)):
+        return count
+    for k in range(len(texts) - 2, -1, -1):
+        joined = _join(*texts[k:])
+        if column_for(joined):
+            return joined
+    return name
+
+
+def _count_above(texts: list[str], column_for: ColumnFor) -> str | None:
+    """The lowest of ``texts`` (joined with the groups above it, where needed) that names a count."""
+    for k in range(len(texts) - 1, -1, -1):
+        joined = _join(*texts[k:])
+        key = column_for(joined)
         if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
-            # 本季度 | 本年累计 as groups over the counts: each name read with its group's word after it
-            name = f"{name}（{period}）"
-        elif not column_for(name):
-            for k in range(len(texts) - 2, -1, -1):
-                joined = _join(*texts[k:])
-                if column_for(joined):
-                    name = joined
-                    break
-        names.append(name)
-    return names
+            return joined
+    return None
+
+
+#: the key of a count's part (其中：…) under its 合计: PART + the count's key + ":" + the column position
+PART = "其中:"
+
+
+def split_parts(columns: list[list[str]], column_for: ColumnFor) -> dict[int, tuple[str, str]]:
+    """{position: (the count's key, the part's header as written)} of the 其中 columns under a count
+    split as 合计 | 其中：… (the columns naming no column of their own)."""
+    parts: dict[int, tuple[str, str]] = {}
+    for pos, texts in enumerate(columns):
+        if not texts or column_for(column_name(texts, column_for)):
+            continue
+        at = next((i for i, t in enumerate(texts) if _squeezed(t).startswith(SPLIT_PART)), None)
+        if at and (count := _count_above(texts[:at], column_for)):
+            parts[pos] = (column_for(count) or "", _join(*texts[at:]))
+    return parts
+
+
+def check_parts(
+    file: str,
+    sheet: str | None,
+    headers: dict[str, str],
+    rows: list[tuple[int, dict[str, Any]]],
+    unread: dict[int, set[str]],
+) -> list[Problem]:
+    """Each 其中 cell against its 合计 (the count) in the same row: more is an error, and the count is
+    not used. A part is read for nothing else."""
+    parts = [(k, count) for k in headers if k.startswith(PART) and (count := _whole_of(k)) in headers]
+    problems: list[Problem] = []
+    for number, cells in rows if parts else ():
+        for part, count in parts:
+            value, whole = _count_of(cells.get(part)), _count_of(cells.get(count))
+            if value is not None and whole is not None and value > whole:
+                where = {"file": file, "sheet": sheet, "row": number, "column": headers[part]}
+                problems.append(
+                    error("part-exceeds", **where, value=cells[part], total=f"{whole:,}", count=headers[count])
+                )
+                unread.setdefault(number, set()).add(count)
+    return problems
+
+
+def _whole_of(part: str) -> str:
+    """The count a part's key ("其中:new_jobs:9") is part of ("new_jobs")."""
+    return part[len(PART) :].rsplit(":", 1)[0]
+
+
+def _count_of(value: Any) -> int | None:
+    if is_blank(value) or isinstance(value, UncachedFormula):
+        return None
+    try:
+        return parse_whole_number(value)
+    except Exception:  # noqa: BLE001 - any refusal: the cell is no count (its own error, if it is read)
+        return None
 
 
 def _squeezed(text: Any) -> str:
     return re.sub(r"\s+", "", normalise_text(text))
 
 
-def _period_groups(rows: list[list[Any]]) -> None:
-    """A group header that is a period word (本季度, 本年累计) covers the empty cells to its right over
-    named cells below, in place: a CSV keeps no merged range (.xlsx and .xls give theirs)."""
-    for upper, lower in zip(rows, rows[1:]):
+def _groups_right(rows: list[list[Any]], column_for: ColumnFor) -> None:
+    """A group over cells to its right that a CSV leaves empty (it keeps no merged range; .xlsx and
+    .xls give theirs), in place: a period word (本季度, 本年累计), a count's name over 合计, and 其中
+    each cover the empty cells to their right that have a name below."""
+    for i, upper in enumerate(rows[:-1]):
+        below = rows[i + 1 :]
         for c, v in enumerate(upper):
-            if is_blank(v) or not _period_word(_squeezed(v)):
+            if is_blank(v):
                 continue
-            for d in range(c + 1, min(len(upper), len(lower))):
-                if not is_blank(upper[d]) or is_blank(lower[d]):
+            text = _squeezed(v)
+            if not (
+                _period_word(text)
+                or (text.startswith(SPLIT_PART) and not column_for(v))
+                or (c < len(below[0]) and _squeezed(below[0][c]) in SPLIT_TOTALS and column_for(v))
+            ):
+                continue
+            for d in range(c + 1, len(upper)):
+                if not is_blank(upper[d]) or all(d >= len(r) or is_blank(r[d]) for r in below):
                     break
                 upper[d] = v
 

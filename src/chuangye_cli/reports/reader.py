@@ -31,6 +31,7 @@ from chuangye_cli.reports.header import PERIOD_PARTS, Header, filled_width, firs
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     agreed_period,
+    check_parts,
     check_totals,
     column_note_rows,
     district_lines,
@@ -446,6 +447,7 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+    table.problems.extend(check_parts(table.file, table.sheet, table.headers, table.rows, table.unread))
 
 
 def _sheet_keys(

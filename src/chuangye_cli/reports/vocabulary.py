@@ -92,3 +92,7 @@ TITLE_MONTHS = r"(\d{4})年(\d{1,2})月?[-–—~至到](\d{1,2})月"
 #: cell or the next), or label/value cells (行政区划代码 | 370112, 区县名称 | 历城区); read when it names
 #: exactly one district of the plan, and only when the rows carry no code
 DISTRICT_LINE_LABELS = ("填报单位", "报送单位", "填报机关", "单位名称", "行政区划代码", "区划代码", "区县名称", "区县")
+#: a count split in sub-columns under its name: 合计 (the count itself) | 其中：… (its parts, each checked
+#: not to exceed it, read for nothing else)
+SPLIT_TOTALS = ("合计", "小计", "总计", "计")
+SPLIT_PART = "其中"

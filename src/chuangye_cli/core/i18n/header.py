@@ -40,4 +40,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "各行没有行政区划代码，表上方的“{value}”指向不止一个县(市)区（{districts}）：请填写行政区划代码列；各行未使用",
         "en": "the rows carry no district code, and “{value}” above the table names more than one district ({districts}): add a 行政区划代码 column; its rows are not used",
     },
+    "part-exceeds": {
+        "zh": "“其中”一格大于它所属的合计（{count}：{total}）；此行未使用",
+        "en": "this 其中 (of which) cell is more than the 合计 (total) it is part of ({count}: {total}); the row is not used",
+    },
 }
