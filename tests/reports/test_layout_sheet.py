@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from openpyxl.utils import range_boundaries
 
 from chuangye_cli.reports.rows import COLUMNS
 from conftest import FIXTURES, run
@@ -74,15 +75,17 @@ def write(path, *sheets):
 
 
 def column_number_row():
-    return ["甲", "乙", "丙", "丁"] + [str(i) if isinstance(i, str) else i for i in range(1, len(KEYS) - 3)]
+    return ["甲", "乙", "丙", "丁", *range(1, len(KEYS) - 3)]
 
 
 def units_row():
-    units = {"new_individual_businesses": "户", "new_private_enterprises": "个", "city_incubators": "个",
-             "local_incubators": "个"}
-    return ["计量单位", None, None, None] + [
-        units.get(k, "人") if k in COUNTS else "—" for k in KEYS[4:]
-    ]
+    units = {
+        "new_individual_businesses": "户",
+        "new_private_enterprises": "个",
+        "city_incubators": "个",
+        "local_incubators": "个",
+    }
+    return ["计量单位", None, None, None] + [units.get(k, "人") if k in COUNTS else "—" for k in KEYS[4:]]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
@@ -224,8 +227,11 @@ def test_the_district_in_the_line_above_the_table(tmp_path, suffix, above):
     "above, code, districts",
     [
         ([["填报单位：济南市人力资源和社会保障局"]], "district-line-unknown", ""),
-        ([["填报单位：历下区人力资源和社会保障局"], ["行政区划代码", "370103"]], "district-line-many",
-         "370102 历下区、370103 市中区"),
+        (
+            [["填报单位：历下区人力资源和社会保障局"], ["行政区划代码", "370103"]],
+            "district-line-many",
+            "370102 历下区、370103 市中区",
+        ),
     ],
 )
 def test_a_line_naming_no_district_or_two_is_one_error(tmp_path, above, code, districts):
@@ -331,6 +337,48 @@ def test_a_count_split_as_total_and_of_which_reads_the_total(tmp_path, suffix, t
     part = "其中失业人员" if three_rows else "其中：失业人员再就业"
     assert code == 3
     assert [(e["code"], e["row"], e["column"], e["value"], e["message"]) for e in data["errors"]] == [
-        ("part-exceeds", 6 if three_rows else 5, part, "301",
-         "this 其中 (of which) cell is more than the 合计 (total) it is part of (新增就业人数: 300); the row is not used")
+        (
+            "part-exceeds",
+            6 if three_rows else 5,
+            part,
+            "301",
+            "this 其中 (of which) cell is more than the 合计 (total) it is part of (新增就业人数: 300); "
+            "the row is not used",
+        )
     ]
+
+
+# --------------------------------------------------------------------------- two tables stacked in one sheet
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+def test_two_tables_stacked_in_one_sheet_are_each_read(tmp_path, suffix):
+    """2009Q1's form, then 2009Q2's under it (each with its title, header, 合计 and footer): the second
+    title, header and total were 7 rows of errors (bad codes, missing values), its data rows unread."""
+    q1 = [LIXIA, SHIZHONG]
+    q2 = [row(quarter=2, new_jobs=700), row(district_code="370103", district_name="市中区", quarter=2)]
+    expected = plain_results(tmp_path, q1 + q2)
+    first, merged = form(q1)
+    second, more = form(q2)
+    second[0] = ["济南市创建创业型城市工作进度统计表（2009年第二季度）"]
+    below = len(first) + 1
+    moved = []  # the second form's merged ranges, moved down below the first
+    for ref in more:
+        c0, r0, c1, r1 = range_boundaries(ref)
+        moved.append(f"{letter(c0 - 1)}{r0 + below}:{letter(c1 - 1)}{r1 + below}")
+    cells = first + [[]] + second
+    f = write_form(tmp_path / f"two{suffix}", cells, merged + moved)
+    code, data = check(f)
+    assert same(code, data) == (expected, [])
+    assert [(x["sheet"], x["rows"]) for x in data["files"]] == [(None if suffix == ".csv" else "季报", 2)] * 2
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_two_tables_stacked_with_the_period_in_their_titles(tmp_path, suffix):
+    q1 = [LIXIA, SHIZHONG]
+    q2 = [row(quarter=2, new_jobs=700), row(district_code="370103", district_name="市中区", quarter=2)]
+    expected = plain_results(tmp_path, q1 + q2)
+    cells = table(q1, NO_PERIOD, above=[[TITLE + "（2009年第一季度）"], ["单位：人"]])
+    cells += [[], ["填表人：张三"], []]
+    cells += table(q2, NO_PERIOD, above=[[TITLE + "（2009年第二季度）"], ["单位：人"]])
+    assert same(*check(write(tmp_path / f"two{suffix}", ("季报", cells)))) == (expected, [])

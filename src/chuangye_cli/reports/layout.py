@@ -272,6 +272,50 @@ def _split(group: Any, v: Any, column_for: ColumnFor) -> bool:
     return over.startswith(SPLIT_PART) and not column_for(group)
 
 
+# --------------------------------------------------------------------------- 2c. tables stacked in one sheet
+
+
+def table_starts(numbered: Numbered, merged: list[tuple[int, int, int, int]], column_for: ColumnFor) -> list[int]:
+    """The index of each table's first row in a sheet holding several, one under the other (each with
+    its title, header and 合计): [0] for one table. A table's header is a row below the one before it
+    whose first cell names a column and that names two (:func:`locate_header`'s test); its title lines
+    above it (text only, no footer, no total) are its own."""
+    starts = [0]
+    while True:
+        base = starts[-1]
+        at = locate_header(numbered[base:], column_for)
+        if at is None:
+            return starts
+        below = base + header_block(numbered[base:], at, merged, column_for)
+        header = next((i for i in range(below, len(numbered)) if _a_header(numbered[i][1], column_for)), None)
+        if header is None:
+            return starts
+        start = header
+        while start > below and _title_line(numbered[start - 1][1]):
+            start -= 1
+        starts.append(start)
+
+
+def _a_header(record: list[Any], column_for: ColumnFor) -> bool:
+    """A header row: its first cell is text naming a column (a data row's is a code or a district's
+    name), and it names two, not as label/value pairs."""
+    first = next((v for v in record if not is_blank(v)), None)
+    if not isinstance(first, str) or not column_for(first):
+        return False
+    return sum(1 for v in record if column_for(v)) >= 2 and not _label_row(record, column_for)
+
+
+def _title_line(record: list[Any]) -> bool:
+    """A line above a table's header: not empty, text only, no footer, no total."""
+    first = next((v for v in record if not is_blank(v)), None)
+    return (
+        first is not None
+        and _text_only(record)
+        and not is_footer_cell(first)
+        and not (isinstance(first, str) and TOTAL.fullmatch(_folded(first)))
+    )
+
+
 # --------------------------------------------------------------------------- 2b. rows under the header
 
 

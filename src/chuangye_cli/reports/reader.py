@@ -40,6 +40,7 @@ from chuangye_cli.reports.layout import (
     locate_header,
     scale_cells,
     sheet_periods,
+    table_starts,
     total_label,
 )
 from chuangye_cli.reports.rows import COLUMNS, PERIOD, base_key, column_for_header, is_blank, ytd_key
@@ -137,11 +138,11 @@ def read_tables(
             raw = fh.read()
     except OSError as exc:
         return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
-    table = _read_csv_bytes(path, raw, encoding, limits)
-    if suffix == ".txt" and table.header_row is None and prose_ok:
+    tables = _read_csv_bytes(path, raw, encoding, limits)
+    if suffix == ".txt" and tables[0].header_row is None and prose_ok:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
         return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
-    return [table]
+    return tables
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
@@ -179,30 +180,32 @@ def sniff_delimiter(text: str) -> str:
     return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
-def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> Table:
+def _read_csv_bytes(
+    path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS
+) -> list[Table]:
     table = Table(path)
     if not raw.strip():
         table.problems.append(error("file-empty", file=path))
-        return table
+        return [table]
     utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith("utf-16")
     if b"\x00" in raw and not utf16:
         table.problems.append(error("file-binary", file=path))
-        return table
+        return [table]
     try:
         text, table.encoding = decode(raw, encoding)
     except LookupError:
         table.problems.append(error("file-encoding-unknown", file=path, encoding=encoding))
-        return table
+        return [table]
     except UnicodeDecodeError as exc:
         if encoding:
             table.problems.append(error("file-encoding-forced", file=path, encoding=encoding, offset=exc.start))
         else:
             table.problems.append(error("file-encoding", file=path))
-        return table
+        return [table]
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         table.problems.append(error("file-binary", file=path))
-        return table
+        return [table]
     delimiter = sniff_delimiter(text)
     records: list[list[str]] = []
     # strict first: only it reports a quote left open at the end of the file, which the lenient
@@ -222,24 +225,23 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
                             limit=f"{limits.max_columns:,}",
                         )
                     )
-                    return table
+                    return [table]
                 if len(records) >= limits.max_rows:
                     table.problems.append(
                         error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{limits.max_rows:,}")
                     )
-                    return table
+                    return [table]
                 records.append(record)
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 table.problems.append(error("file-csv-unclosed-quote", file=path, row=len(records) + 1))
-                return table
+                return [table]
             if strict and "field larger than field limit" not in str(exc):
                 continue  # e.g. text after a closing quote: the lenient reader keeps it
             table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
-            return table
+            return [table]
         break
-    _fill(table, enumerate(records, start=1), ragged=True)
-    return table
+    return _fill_tables(table, list(enumerate(records, start=1)), ragged=True)
 
 
 # --------------------------------------------------------------------------- workbooks
@@ -303,8 +305,10 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
             table.skipped = "hidden"
             table.problems.append(warning("sheet-hidden", file=path, sheet=sheet.name))
         else:
-            _fill(table, sheet.rows, merged=sheet.merged)
-            _uncached_problems(table)
+            for stacked in _fill_tables(table, sheet.rows, merged=sheet.merged):
+                _uncached_problems(stacked)
+                if stacked is not table:
+                    tables.append(stacked)
         if not sheet.visible:
             table.skipped = "hidden"
     if all(t.skipped for t in tables):
@@ -343,6 +347,19 @@ def _uncached_problems(table: Table) -> None:
 
 
 # --------------------------------------------------------------------------- header and rows
+
+
+def _fill_tables(
+    table: Table, numbered: list[tuple[int, list[Any]]], ragged: bool = False, merged: Iterable[tuple] = ()
+) -> list[Table]:
+    """The tables stacked in one sheet (each with its title, header and 合计: :func:`table_starts`),
+    each filled as a table of its own: ``table``, then one more per table below it."""
+    merged = list(merged)
+    starts = table_starts(numbered, merged, column_for_header)
+    tables = [table] + [Table(table.file, encoding=table.encoding, sheet=table.sheet) for _ in starts[1:]]
+    for t, start, end in zip(tables, starts, [*starts[1:], len(numbered)]):
+        _fill(t, numbered[start:end], ragged, merged)
+    return tables
 
 
 def _fill(
