@@ -232,6 +232,8 @@ def test_the_district_in_the_line_above_the_table(tmp_path, suffix, above):
             "district-line-many",
             "370102 历下区、370103 市中区",
         ),
+        ([["行政区划代码", "370199", "区县名称", "历下区"]], "district-line-many", "370102 历下区、370199 ?"),
+        ([["行政区划代码：370199"]], "district-line-unknown", ""),
     ],
 )
 def test_a_line_naming_no_district_or_two_is_one_error(tmp_path, above, code, districts):

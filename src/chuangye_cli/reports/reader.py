@@ -180,9 +180,7 @@ def sniff_delimiter(text: str) -> str:
     return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
-def _read_csv_bytes(
-    path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS
-) -> list[Table]:
+def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     table = Table(path)
     if not raw.strip():
         table.problems.append(error("file-empty", file=path))
@@ -509,16 +507,17 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
         if not t.district_lines:
             continue
         texts = [text for _, text in t.district_lines]
+        # every code written (a code not of the plan is a district too: never passed over for a name)
         codes = sorted(
-            {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text) if c in registry}
+            {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text)}
             | {c for c, name in registry.items() for text in texts if name in text}
         )
-        if len(codes) == 1:
+        if len(codes) == 1 and codes[0] in registry:
             for _, cells in t.rows:
                 cells["district_code"] = codes[0]
             continue
-        named = "、".join(f"{c} {registry[c]}" for c in codes)
-        code = "district-line-many" if codes else "district-line-unknown"
+        named = "、".join(f"{c} {registry.get(c, '?')}" for c in codes)
+        code = "district-line-many" if len(codes) > 1 else "district-line-unknown"
         where = {"file": t.file, "sheet": t.sheet, "row": t.district_lines[0][0]}
         t.problems.append(error(code, **where, value=" / ".join(texts), districts=named))
         for number, _ in t.rows:
