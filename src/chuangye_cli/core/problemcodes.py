@@ -95,6 +95,12 @@ CODES: dict[str, ProblemCode] = _registry(
         "header",
         "A running total since a month that opens no quarter (自2009年2月起累计): not read.",
     ),
+    # the sheet around the table: its title, its name, the lines above the header
+    ("period-sheet-disagrees", E, "sheet", "No 年度/季度 columns; the title and the sheet name state two periods."),
+    ("period-sheet-months", E, "sheet", "No 年度/季度 columns, and the title's months are no quarter (2009年1-5月)."),
+    ("district-line-unknown", E, "sheet", "No code column, and the 填报单位 line above names no district of the plan."),
+    ("district-line-many", E, "sheet", "No code column, and the lines above the table name two districts."),
+    ("part-exceeds", E, "cell", "A 其中 (of which) sub-column of a count is more than its 合计 in the row."),
     # a cell of a report row
     ("missing-value", E, "cell", "A required value is empty."),
     ("not-integer", E, "cell", "A count is not a whole number."),

@@ -14,7 +14,7 @@ from chuangye_cli.core.text import shown
 from chuangye_cli.reports.corrections import Correction, correction_mark, corrections_of
 from chuangye_cli.reports.coverage import Coverage
 from chuangye_cli.reports.cumulative import year_to_date
-from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, read_tables
+from chuangye_cli.reports.reader import DEFAULT_LIMITS, Limits, find_files, name_districts, read_tables
 from chuangye_cli.reports.validation import (
     Located,
     cross_check,
@@ -81,6 +81,7 @@ def read_reports(
     named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
     limits = limits or DEFAULT_LIMITS
     read = [(f, table) for f in files for table in read_tables(f, encoding, limits, prose_ok=f not in named)]
+    name_districts([t for _, t in read], plan.registry)  # the rows carrying no code, from the line above them
     # a correction (更正) is known before a year to date is derived: its quarter counts, not the report's
     for _, table in read:
         table.correction, bad = correction_mark(table)

@@ -10,15 +10,17 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
-from chuangye_cli.reports.layout import flatten_header, header_units
+from chuangye_cli.reports.layout import PART, column_name, header_texts, header_units, split_parts
 from chuangye_cli.reports.rows import (
     COLUMNS,
     PERIOD,
     YTD,
     Column,
+    _period_word,
     base_key,
     column_for_header,
     header_reading,
+    header_words,
     is_blank,
     ytd_key,
 )
@@ -94,12 +96,30 @@ def _taker(index: dict[int, str]) -> tuple[tuple[str, ...], Callable[[list[Any]]
     return tuple(index.values()), getter, max(positions, default=-1) + 1
 
 
-def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file: str, sheet: str | None) -> Header:
+def read_header(
+    block: Block,
+    merged: Iterable[tuple[int, int, int, int]],
+    file: str,
+    sheet: str | None,
+    units: dict[int, str] | None = None,
+    months: str | None = None,
+) -> Header:
     """The header block ``block`` (rows as ``(number, cells)``, the header row first) with the
-    sheet's merged ranges, its problems placed at ``file``, ``sheet`` and the header row."""
+    sheet's merged ranges, its problems placed at ``file``, ``sheet`` and the header row.
+    ``units``: {position: unit} of a units row under the header; ``months``: a year to date the
+    title states (1-9): each read as if written after the count's name (（人）, （1-9月）)."""
     number = block[0][0]
-    header = flatten_header(block, merged, column_for_header)
+    texts = header_texts(block, merged, column_for_header)
+    header: list[str | None] = [column_name(t, column_for_header) if t else None for t in texts]
+    if units or months:
+        header = with_words(header, units or {}, months)
+    parts = split_parts(texts, column_for_header)
+    for pos in parts:  # 其中 under a count's 合计: read beside it, checked against it (layout.check_parts)
+        header[pos] = None
     index, headers, problems = map_header(file, number, header, column_for_header, COLUMNS, sheet)
+    for pos, (key, written) in parts.items():
+        index[pos] = f"{PART}{key}:{pos}"
+        headers[index[pos]] = written
     if PERIOD in headers:  # 报告期 stands for 年度 and 季度
         problems = [p for p in problems if not (p.code == "missing-column" and p.params.get("key") in PERIOD_PARTS)]
     # a flow given only as 累计 is not missing; a stock (a count at the quarter's end) is never cumulated
@@ -114,6 +134,24 @@ def read_header(block: Block, merged: Iterable[tuple[int, int, int, int]], file:
     head = Header(index, headers, problems + words, scales, unit_problems, filled_width(header), cells)
     head.refused, head.months = refused, months
     return head
+
+
+def with_words(header: list[str | None], units: dict[int, str], months: str | None) -> list[str | None]:
+    """Each count's name with the unit under it (from a units row: 新增就业人数 over 人 reads as
+    新增就业人数（人）, unless it names a unit itself) and a flow's with the year to date the title states
+    (新增就业人数（1-9月）, unless a period word is beside its name): one reading of each word."""
+    out = list(header)
+    for pos, name in enumerate(header):
+        reading = header_reading(name) if name else None
+        if reading is None or reading.key is None or not COLUMNS[base_key(reading.key)].numeric:
+            continue
+        if pos in units and reading.unit is None:
+            name = f"{name}（{units[pos]}）"
+        column = COLUMNS[base_key(reading.key)]
+        if months and column.kind == "flow" and not any(_period_word(w) for w in header_words(name)[1]):
+            name = f"{name}（{months}月）"
+        out[pos] = name
+    return out
 
 
 def header_periods(

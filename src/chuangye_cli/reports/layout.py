@@ -31,6 +31,7 @@ Nothing here judges a data row; :mod:`chuangye_cli.reports.validation` does.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
@@ -38,6 +39,7 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import (
     COLUMNS,
+    _period_word,
     base_key,
     header_reading,
     is_blank,
@@ -49,13 +51,22 @@ from chuangye_cli.reports.rows import (
 from chuangye_cli.reports.vocabulary import (
     AREA_ENDINGS,
     CITY_PREFIXES,
+    COLUMN_NUMBER_LABELS,
+    COLUMN_NUMBER_WORDS,
     COUNT_UNITS,
+    DISTRICT_LINE_LABELS,
     FOOTER_LABELS,
     FOOTERS,
+    NO_UNIT,
     NOT_COUNT_UNITS,
+    SPLIT_PART,
+    SPLIT_TOTALS,
     SUBTOTAL_WORDS,
     TEN_THOUSAND,
+    TITLE_MONTHS,
+    TITLE_QUARTER,
     TOTAL_WORDS,
+    UNIT_ROW_LABELS,
     WHOLE_AREA,
 )
 
@@ -80,8 +91,114 @@ def locate_header(numbered: Numbered, column_for: ColumnFor) -> int | None:
             if column_for(v):
                 named += 1
                 if named == 2:
-                    return i
+                    break
+        if named == 2 and not _label_row(record, column_for):
+            return i
     return None
+
+
+def _label_row(record: list[Any], column_for: ColumnFor) -> bool:
+    """Label/value cells above the table (行政区划代码 | 370112 | 区县名称 | 历城区): each cell naming a
+    column has a value beside it that names none. Never the header."""
+    named = [pos for pos, v in enumerate(record) if column_for(v)]
+    return all(
+        pos + 1 < len(record) and not is_blank(record[pos + 1]) and not column_for(record[pos + 1]) for pos in named
+    )
+
+
+# --------------------------------------------------------------------------- 1b. the lines above the table
+
+_TITLE_QUARTER = re.compile(TITLE_QUARTER)
+_TITLE_MONTHS = re.compile(TITLE_MONTHS)
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: the months of each quarter
+_QUARTER_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
+
+
+@dataclass(frozen=True)
+class WrittenPeriod:
+    """A period a sheet's title or name states (:func:`written_period`)."""
+
+    #: the text it is in, as written (the title cell, or the sheet's name)
+    text: str
+    #: the spreadsheet row of the title (None: the sheet's name)
+    row: int | None
+    year: int
+    #: None: months that are neither a quarter nor a year to date to a quarter's end (1-5月, 2-4月)
+    quarter: int | None
+    #: the months as written (4-6, 1-9) or None for a quarter word
+    months: str | None
+    #: True: 1-N月 with N above 3 (the year to date); False: a quarter's own months; None: a quarter word
+    ytd: bool | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.months}月" if self.months else f"{self.year}Q{self.quarter}"
+
+
+def written_period(text: Any, row: int | None) -> WrittenPeriod | None:
+    """The period a title (or a sheet's name) states: 2009年第一季度, 2009Q1, 2009年4-6月, 2009年1-9月; None."""
+    if not isinstance(text, str) or "年" not in text and "q" not in text.lower():
+        return None
+    folded = re.sub(r"\s+", "", normalise_text(text))
+    if m := _TITLE_MONTHS.search(folded):
+        year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        months = f"{first}-{last}"
+        if (first, last) in _QUARTER_MONTHS:
+            return WrittenPeriod(text, row, year, _QUARTER_MONTHS[(first, last)], months, False)
+        if first == 1 and last in (6, 9, 12):
+            return WrittenPeriod(text, row, year, last // 3, months, True)
+        return WrittenPeriod(text, row, year, None, months, None)
+    if m := _TITLE_QUARTER.search(folded):
+        year, q = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return WrittenPeriod(text, row, int(year), _QUARTER_NUMBERS[q], None, None)
+    return None
+
+
+def sheet_periods(preamble: Numbered, sheet: str | None) -> list[WrittenPeriod]:
+    """Every period the lines above the header and the sheet's name state, in that order."""
+    found = [p for number, record in preamble for v in record if (p := written_period(v, number)) is not None]
+    if sheet is not None and (p := written_period(sheet, None)) is not None:
+        found.append(p)
+    return found
+
+
+def agreed_period(found: list[WrittenPeriod]) -> tuple[WrittenPeriod | None, WrittenPeriod | None]:
+    """(the period they all state, None), (the first, the first that disagrees with it) or (None, None):
+    they agree on the year and the quarter, and none says the year to date (1-N月) where another says
+    the quarter's own months (4-6月)."""
+    if not found:
+        return None, None
+    first = found[0]
+    ytd = next((p.ytd for p in found if p.ytd is not None), None)
+    for p in found[1:]:
+        if (p.year, p.quarter) != (first.year, first.quarter) or (p.ytd is not None and p.ytd != ytd):
+            return first, p
+    return next((p for p in found if p.ytd), first), None
+
+
+#: the labels of a district line, longest first (区县名称 before 区县)
+_DISTRICT_LABELS = sorted(DISTRICT_LINE_LABELS, key=len, reverse=True)
+
+
+def district_lines(preamble: Numbered) -> list[tuple[int, str]]:
+    """(row, the text after the label) of each line above the header that names the reporting unit:
+    填报单位：历城区人力资源和社会保障局 in one cell or two, 行政区划代码 | 370112."""
+    found = []
+    for number, record in preamble:
+        for pos, v in enumerate(record):
+            if not isinstance(v, str) or v.isascii():
+                continue
+            folded = re.sub(r"\s+", "", normalise_text(v))
+            label = next((w for w in _DISTRICT_LABELS if folded.startswith(w)), None)
+            if label is None:
+                continue
+            rest = re.sub(r"^\([^()]*\)", "", folded[len(label) :]).lstrip(":")
+            if not rest:
+                rest = next((_folded(w) for w in record[pos + 1 :] if not is_blank(w)), "")
+            if rest:
+                found.append((number, rest))
+    return found
 
 
 # --------------------------------------------------------------------------- 2. the header block
@@ -149,9 +266,125 @@ def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) 
         if is_blank(v):
             continue
         group = above[pos] if pos < len(above) and not is_blank(above[pos]) else None
-        if column_for(v) or (group is not None and column_for(_join(group, v))):
+        if column_for(v) or (group is not None and (column_for(_join(group, v)) or _split(group, v, column_for))):
             return True
     return False
+
+
+def _split(group: Any, v: Any, column_for: ColumnFor) -> bool:
+    """合计 or 其中：… under a count's name, or a part's name under 其中 (a count split in sub-columns)."""
+    text, over = _squeezed(v), _squeezed(group)
+    if text in SPLIT_TOTALS or text.startswith(SPLIT_PART):
+        return _count_above([str(group)], column_for) is not None
+    return over.startswith(SPLIT_PART) and not column_for(group)
+
+
+# --------------------------------------------------------------------------- 2c. tables stacked in one sheet
+
+
+def table_starts(numbered: Numbered, merged: list[tuple[int, int, int, int]], column_for: ColumnFor) -> list[int]:
+    """The index of each table's first row in a sheet holding several, one under the other (each with
+    its title, header and 合计): [0] for one table. A table's header is a row below the one before it
+    whose first cell names a column and that names two (:func:`locate_header`'s test); its title lines
+    above it (text only, no footer, no total) are its own."""
+    starts = [0]
+    while True:
+        base = starts[-1]
+        at = locate_header(numbered[base:], column_for)
+        if at is None:
+            return starts
+        below = base + header_block(numbered[base:], at, merged, column_for)
+        header = next((i for i in range(below, len(numbered)) if _a_header(numbered[i][1], column_for)), None)
+        if header is None:
+            return starts
+        start = header
+        while start > below and _title_line(numbered[start - 1][1]):
+            start -= 1
+        starts.append(start)
+
+
+def _a_header(record: list[Any], column_for: ColumnFor) -> bool:
+    """A header row: its first cell is text naming a column (a data row's is a code or a district's
+    name), and it names two, not as label/value pairs."""
+    first = next((v for v in record if not is_blank(v)), None)
+    if not isinstance(first, str) or not column_for(first):
+        return False
+    return sum(1 for v in record if column_for(v)) >= 2 and not _label_row(record, column_for)
+
+
+def _title_line(record: list[Any]) -> bool:
+    """A line above a table's header: not empty, text only, no footer, no total."""
+    first = next((v for v in record if not is_blank(v)), None)
+    return (
+        first is not None
+        and _text_only(record)
+        and not is_footer_cell(first)
+        and not (isinstance(first, str) and total_kind(_folded(first)))
+    )
+
+
+# --------------------------------------------------------------------------- 2b. rows under the header
+
+
+def column_note_rows(numbered: Numbered, start: int) -> tuple[int, dict[int, str]]:
+    """Past the header block (``numbered[start]`` on): a column-number row (栏次: 甲 乙 丙 1 2 3 …) and a
+    units row (计量单位: 人 人次 户 个), in either order, each once, are no data. Returns (the index past
+    them, {column position: unit} of the units row)."""
+    units: dict[int, str] = {}
+    seen: set[str] = set()
+    i = start
+    while i < len(numbered) and len(seen) < 2:
+        record = numbered[i][1]
+        if all(is_blank(v) for v in record):
+            i += 1
+            continue
+        if "numbers" not in seen and _column_numbers(record):
+            seen.add("numbers")
+        elif "units" not in seen and (found := _units_row(record)) is not None:
+            seen.add("units")
+            units = found
+        else:
+            break
+        i += 1
+        start = i
+    return start, units
+
+
+def _cell_texts(record: list[Any]) -> list[tuple[int, str]]:
+    """(position, folded text) of the row's non-empty cells; a whole float as its integer (1.0 -> "1")."""
+    out = []
+    for pos, v in enumerate(record):
+        if is_blank(v):
+            continue
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        out.append((pos, _folded(v)))
+    return out
+
+
+def _column_numbers(record: list[Any]) -> bool:
+    """甲 乙 丙 … then 1, 2, 3 … in order (a 栏次 label first allowed), at least two numbers."""
+    cells = [t for _, t in _cell_texts(record)]
+    if cells and cells[0] in COLUMN_NUMBER_LABELS:
+        cells = cells[1:]
+    numbers = [t for t in cells if t not in COLUMN_NUMBER_WORDS]
+    return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def _units_row(record: list[Any]) -> dict[int, str] | None:
+    """{position: unit} of a units row (a 计量单位 label first allowed; every other cell a unit or a dash,
+    at least two units), else None."""
+    cells = _cell_texts(record)
+    if cells and cells[0][1] in UNIT_ROW_LABELS:
+        cells = cells[1:]
+    units = {pos: t for pos, t in cells if t not in NO_UNIT}
+    if len(units) < 2 or not all(_is_unit(t) for t in units.values()):
+        return None
+    return units
+
+
+def _is_unit(text: str) -> bool:
+    return text in COUNT_UNITS or text in NOT_COUNT_UNITS or (text[:1] == TEN_THOUSAND and text[1:] in COUNT_UNITS)
 
 
 # --------------------------------------------------------------------------- 3. one name per column
@@ -185,9 +418,17 @@ def flatten_header(
     block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
 ) -> list[str | None]:
     """One header name (as written) per column position; None where the column has no header."""
+    return [column_name(texts, column_for) if texts else None for texts in header_texts(block, merged, column_for)]
+
+
+def header_texts(
+    block: Numbered, merged: Iterable[tuple[int, int, int, int]], column_for: ColumnFor
+) -> list[list[str]]:
+    """Each column's header texts from the top, merged ranges and groups filled in, each once."""
     rows = _filled(block, list(merged))
+    _groups_right(rows, column_for)
     width = max((len(r) for r in rows), default=0)
-    names: list[str | None] = []
+    columns: list[list[str]] = []
     for c in range(width):
         texts: list[str] = []
         for r in rows:
@@ -195,18 +436,119 @@ def flatten_header(
                 text = str(r[c]).strip()
                 if not texts or texts[-1] != text:
                     texts.append(text)
-        if not texts:
-            names.append(None)
+        columns.append(texts)
+    return columns
+
+
+def column_name(texts: list[str], column_for: ColumnFor) -> str:
+    """A column's name from its header texts: the lowest, else the group text above joined with it; a
+    count's name with its group's period word after it (本季度 | 本年累计 over the counts); a count's
+    own name over its 合计 (新增就业人数 over 合计 | 其中：…)."""
+    name = texts[-1]
+    period = next((t for t in texts[:-1] if _period_word(_squeezed(t))), None)
+    key = column_for(name) if period is not None else None
+    if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
+        # 本季度 | 本年累计 as groups over the counts: each name read with its group's word after it
+        return f"{name}（{period}）"
+    if column_for(name):
+        return name
+    if _squeezed(name) in SPLIT_TOTALS and (count := _count_above(texts[:-1], column_for)):
+        return count
+    for k in range(len(texts) - 2, -1, -1):
+        joined = _join(*texts[k:])
+        if column_for(joined):
+            return joined
+    return name
+
+
+def _count_above(texts: list[str], column_for: ColumnFor) -> str | None:
+    """The lowest of ``texts`` (joined with the groups above it, where needed) that names a count."""
+    for k in range(len(texts) - 1, -1, -1):
+        joined = _join(*texts[k:])
+        key = column_for(joined)
+        if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
+            return joined
+    return None
+
+
+#: the key of a count's part (其中：…) under its 合计: PART + the count's key + ":" + the column position
+PART = "其中:"
+
+
+def split_parts(columns: list[list[str]], column_for: ColumnFor) -> dict[int, tuple[str, str]]:
+    """{position: (the count's key, the part's header as written)} of the 其中 columns under a count
+    split as 合计 | 其中：… (the columns naming no column of their own)."""
+    parts: dict[int, tuple[str, str]] = {}
+    for pos, texts in enumerate(columns):
+        if not texts or column_for(column_name(texts, column_for)):
             continue
-        name = texts[-1]
-        if not column_for(name):
-            for k in range(len(texts) - 2, -1, -1):
-                joined = _join(*texts[k:])
-                if column_for(joined):
-                    name = joined
+        at = next((i for i, t in enumerate(texts) if _squeezed(t).startswith(SPLIT_PART)), None)
+        if at and (count := _count_above(texts[:at], column_for)):
+            parts[pos] = (column_for(count) or "", _join(*texts[at:]))
+    return parts
+
+
+def check_parts(
+    file: str,
+    sheet: str | None,
+    headers: dict[str, str],
+    rows: list[tuple[int, dict[str, Any]]],
+    unread: dict[int, set[str]],
+) -> list[Problem]:
+    """Each 其中 cell against its 合计 (the count) in the same row: more is an error, and the count is
+    not used. A part is read for nothing else."""
+    parts = [(k, count) for k in headers if k.startswith(PART) and (count := _whole_of(k)) in headers]
+    problems: list[Problem] = []
+    for number, cells in rows if parts else ():
+        for part, count in parts:
+            value, whole = _count_of(cells.get(part)), _count_of(cells.get(count))
+            if value is not None and whole is not None and value > whole:
+                where = {"file": file, "sheet": sheet, "row": number, "column": headers[part]}
+                problems.append(
+                    error("part-exceeds", **where, value=cells[part], total=f"{whole:,}", count=headers[count])
+                )
+                unread.setdefault(number, set()).add(count)
+    return problems
+
+
+def _whole_of(part: str) -> str:
+    """The count a part's key ("其中:new_jobs:9") is part of ("new_jobs")."""
+    return part[len(PART) :].rsplit(":", 1)[0]
+
+
+def _count_of(value: Any) -> int | None:
+    if is_blank(value) or isinstance(value, UncachedFormula):
+        return None
+    try:
+        return parse_whole_number(value)
+    except Exception:  # noqa: BLE001 - any refusal: the cell is no count (its own error, if it is read)
+        return None
+
+
+def _squeezed(text: Any) -> str:
+    return re.sub(r"\s+", "", normalise_text(text))
+
+
+def _groups_right(rows: list[list[Any]], column_for: ColumnFor) -> None:
+    """A group over cells to its right that a CSV leaves empty (it keeps no merged range; .xlsx and
+    .xls give theirs), in place: a period word (本季度, 本年累计), a count's name over 合计, and 其中
+    each cover the empty cells to their right that have a name below."""
+    for i, upper in enumerate(rows[:-1]):
+        below = rows[i + 1 :]
+        for c, v in enumerate(upper):
+            if is_blank(v):
+                continue
+            text = _squeezed(v)
+            if not (
+                _period_word(text)
+                or (text.startswith(SPLIT_PART) and not column_for(v))
+                or (c < len(below[0]) and _squeezed(below[0][c]) in SPLIT_TOTALS and column_for(v))
+            ):
+                continue
+            for d in range(c + 1, len(upper)):
+                if not is_blank(upper[d]) or all(d >= len(r) or is_blank(r[d]) for r in below):
                     break
-        names.append(name)
-    return names
+                upper[d] = v
 
 
 def _join(*parts: Any) -> str:

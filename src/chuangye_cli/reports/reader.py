@@ -17,24 +17,31 @@ import codecs
 import csv
 import io
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
 from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
 from chuangye_cli.reports.formulas import UncachedFormula
-from chuangye_cli.reports.header import PERIOD_PARTS, _col_letter, filled_width, first_filled, read_header
+from chuangye_cli.reports.header import PERIOD_PARTS, Header, _col_letter, filled_width, first_filled, read_header
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
+    agreed_period,
+    check_parts,
     check_totals,
+    column_note_rows,
+    district_lines,
     footer_figure,
     footer_label,
     header_block,
     locate_header,
     scale_cells,
+    sheet_periods,
+    table_starts,
     total_label,
     unknown_total,
 )
@@ -106,6 +113,9 @@ class Table:
     title: tuple[str, ...] = ()
     #: a correction's number (reports.corrections: 更正 is 1, 更正2 is 2); None for a report not so marked
     correction: int | None = None
+    #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
+    #: the rows' code once the plan's districts are known (:func:`name_districts`)
+    district_lines: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -142,11 +152,11 @@ def read_tables(
             raw = fh.read()
     except OSError as exc:
         return [Table(path, problems=[error("file-unreadable", file=path, reason=exc.strerror or str(exc))])]
-    table = _read_csv_bytes(path, raw, encoding, limits)
-    if suffix == ".txt" and table.header_row is None and prose_ok:
+    tables = _read_csv_bytes(path, raw, encoding, limits)
+    if suffix == ".txt" and tables[0].header_row is None and prose_ok:
         # a .txt is a report only when it is a table with a known header; any other text is named, not an error
         return [Table(path, problems=[warning("file-not-read", file=path, suffix=suffix)])]
-    return [table]
+    return tables
 
 
 def read_table(path: str, encoding: str | None = None) -> Table:
@@ -184,30 +194,30 @@ def sniff_delimiter(text: str) -> str:
     return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
-def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> Table:
+def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits = DEFAULT_LIMITS) -> list[Table]:
     table = Table(path)
     if not raw.strip():
         table.problems.append(error("file-empty", file=path))
-        return table
+        return [table]
     utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().startswith("utf-16")
     if b"\x00" in raw and not utf16:
         table.problems.append(error("file-binary", file=path))
-        return table
+        return [table]
     try:
         text, table.encoding = decode(raw, encoding)
     except LookupError:
         table.problems.append(error("file-encoding-unknown", file=path, encoding=encoding))
-        return table
+        return [table]
     except UnicodeDecodeError as exc:
         if encoding:
             table.problems.append(error("file-encoding-forced", file=path, encoding=encoding, offset=exc.start))
         else:
             table.problems.append(error("file-encoding", file=path))
-        return table
+        return [table]
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         table.problems.append(error("file-binary", file=path))
-        return table
+        return [table]
     delimiter = sniff_delimiter(text)
     records: list[list[str]] = []
     # strict first: only it reports a quote left open at the end of the file, which the lenient
@@ -227,24 +237,23 @@ def _read_csv_bytes(path: str, raw: bytes, encoding: str | None, limits: Limits 
                             limit=f"{limits.max_columns:,}",
                         )
                     )
-                    return table
+                    return [table]
                 if len(records) >= limits.max_rows:
                     table.problems.append(
                         error("file-too-many-rows", file=path, row=len(records) + 1, limit=f"{limits.max_rows:,}")
                     )
-                    return table
+                    return [table]
                 records.append(record)
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 table.problems.append(error("file-csv-unclosed-quote", file=path, row=len(records) + 1))
-                return table
+                return [table]
             if strict and "field larger than field limit" not in str(exc):
                 continue  # e.g. text after a closing quote: the lenient reader keeps it
             table.problems.append(error("file-csv-syntax", file=path, row=len(records) + 1, reason=str(exc)))
-            return table
+            return [table]
         break
-    _fill(table, enumerate(records, start=1), ragged=True)
-    return table
+    return _fill_tables(table, list(enumerate(records, start=1)), ragged=True)
 
 
 # --------------------------------------------------------------------------- workbooks
@@ -308,8 +317,10 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
             table.skipped = "hidden"
             table.problems.append(warning("sheet-hidden", file=path, sheet=sheet.name))
         else:
-            _fill(table, sheet.rows, merged=sheet.merged)
-            _uncached_problems(table)
+            for stacked in _fill_tables(table, sheet.rows, merged=sheet.merged):
+                _uncached_problems(stacked)
+                if stacked is not table:
+                    tables.append(stacked)
         if not sheet.visible:
             table.skipped = "hidden"
     if all(t.skipped for t in tables):
@@ -350,6 +361,19 @@ def _uncached_problems(table: Table) -> None:
 # --------------------------------------------------------------------------- header and rows
 
 
+def _fill_tables(
+    table: Table, numbered: list[tuple[int, list[Any]]], ragged: bool = False, merged: Iterable[tuple] = ()
+) -> list[Table]:
+    """The tables stacked in one sheet (each with its title, header and 合计: :func:`table_starts`),
+    each filled as a table of its own: ``table``, then one more per table below it."""
+    merged = list(merged)
+    starts = table_starts(numbered, merged, column_for_header)
+    tables = [table] + [Table(table.file, encoding=table.encoding, sheet=table.sheet) for _ in starts[1:]]
+    for t, start, end in zip(tables, starts, [*starts[1:], len(numbered)]):
+        _fill(t, numbered[start:end], ragged, merged)
+    return tables
+
+
 def _fill(
     table: Table,
     numbered: Iterable[tuple[int, list[Any]]],
@@ -377,16 +401,24 @@ def _fill(
     header_number = numbered[header_at][0]
     table.header_row = header_number
     table.title = tuple(v for _, rec in numbered[:header_at] for v in rec if isinstance(v, str) and v.strip())
+    # a 栏次 row and a 计量单位 row under the header are no data (the units read as written after the names)
+    data_start, units = column_note_rows(numbered, block_end)
     # what the header alone decides, worked out once per distinct header (reports.header)
-    head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
+    head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet, units)
+    head, given = _sheet_keys(
+        table,
+        numbered[:header_at],
+        head,
+        lambda months: read_header(numbered[header_at:block_end], merged, table.file, table.sheet, units, months),
+    )
     table.headers = head.headers
     table.months = head.months
     table.problems.extend(head.problems)
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}
     # (number, cells, position of the first non-empty cell) of the rows not empty
-    _merged_down(table, numbered[block_end:], merged, head.index)
-    data = [(number, record, first) for number, record in numbered[block_end:] if (first := first_filled(record)) >= 0]
+    _merged_down(table, numbered[data_start:], merged, head.index)
+    data = [(number, record, first) for number, record in numbered[data_start:] if (first := first_filled(record)) >= 0]
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
@@ -412,6 +444,7 @@ def _fill(
         sequence.append((kind, number, cells))
         if kind != "data":
             continue
+        cells.update(given)  # the keys the sheet gives every row (its title's period), if any
         table.rows.append((number, cells))
         if refused:
             table.unread.setdefault(number, set()).update(refused)
@@ -446,6 +479,66 @@ def _fill(
         cleared = {number for number, _ in bad}  # totals over these rows are not checked: the cells are not known
         sequence = [("unread", n, c) if n in cleared and kind == "data" else (kind, n, c) for kind, n, c in sequence]
     table.problems.extend(check_totals(table.file, table.sheet, table.headers, sequence))
+    table.problems.extend(check_parts(table.file, table.sheet, table.headers, table.rows, table.unread))
+
+
+def _sheet_keys(
+    table: Table, preamble: list[tuple[int, list[Any]]], head: Header, read_again: Callable[[str], Header]
+) -> tuple[Header, dict[str, Any]]:
+    """(the header, the key cells every data row is given) from the sheet around a table whose rows
+    carry no period or no code: the period its title and its name state (both or one; disagreeing,
+    an error naming both; 1-N月 read as the year to date: the header read again with it), and the
+    lines above it naming its district (:attr:`Table.district_lines`, resolved by :func:`name_districts`)."""
+    given: dict[str, Any] = {}
+    where = {"file": table.file, "sheet": table.sheet}
+    taken: set[str] = set()
+    if not {"year", "quarter", PERIOD} & head.headers.keys():
+        period, other = agreed_period(sheet_periods(preamble, table.sheet))
+        if period is not None:  # the period's error, if any, says why the rows have none
+            taken |= {"year", "quarter"}
+        if period is not None and other is not None:
+            row = period.row or other.row
+            problem = error("period-sheet-disagrees", **where, row=row, first=period.text, other=other.text)
+            table.problems.append(problem)
+        elif period is not None and period.quarter is None:
+            table.problems.append(error("period-sheet-months", **where, row=period.row, value=period.text))
+        elif period is not None:
+            if period.ytd:
+                head = read_again(period.months or "")
+            given = {"year": period.year, "quarter": period.quarter}
+            head.headers["year"] = head.headers["quarter"] = period.text
+    if "district_code" not in head.headers and (lines := district_lines(preamble)):
+        table.district_lines = lines
+        head.headers["district_code"] = lines[0][1]
+        taken.add("district_code")
+    if taken:
+        head.problems = [p for p in head.problems if not (p.code == "missing-column" and p.params["key"] in taken)]
+    return head, given
+
+
+def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
+    """Each table whose rows carry no code but whose lines above name its district (填报单位：历城区…,
+    行政区划代码 | 370112): its rows given that code when the lines name exactly one district of
+    ``registry`` (by code or name), else one error at the line and no row used. Never the file's name."""
+    for t in tables:
+        if not t.district_lines:
+            continue
+        texts = [text for _, text in t.district_lines]
+        # every code written (a code not of the plan is a district too: never passed over for a name)
+        codes = sorted(
+            {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text)}
+            | {c for c, name in registry.items() for text in texts if name in text}
+        )
+        if len(codes) == 1 and codes[0] in registry:
+            for _, cells in t.rows:
+                cells["district_code"] = codes[0]
+            continue
+        named = "、".join(f"{c} {registry.get(c, '?')}" for c in codes)
+        code = "district-line-many" if len(codes) > 1 else "district-line-unknown"
+        where = {"file": t.file, "sheet": t.sheet, "row": t.district_lines[0][0]}
+        t.problems.append(error(code, **where, value=" / ".join(texts), districts=named))
+        for number, _ in t.rows:
+            t.unread.setdefault(number, set()).add("district_code")
 
 
 def _merged_down(

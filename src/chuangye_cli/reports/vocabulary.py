@@ -108,3 +108,29 @@ SUBTOTAL_WORDS = ("小计",)
 #: before any total word, a part of the city makes it a subtotal (县(市)合计, 市直合计, 历下区汇总); so does a code
 #: or a year (Excel's 分类汇总: 370102 汇总); the city itself (CITY_PREFIXES: 济南市合计) makes it the whole total
 AREA_ENDINGS = ("市", "区", "县", "(市)", "(区)", "(县)", "市直")
+
+# --------------------------------------------------------------------------- the sheet around the table
+# (the title, the lines above the header, the rows between the header and the data: reports.layout)
+
+#: a column-number row (栏次) under the header: its label, and the words numbering the key columns
+#: (甲 乙 丙 …); the other columns are numbered 1, 2, 3 … in order. Skipped.
+COLUMN_NUMBER_LABELS = ("栏次", "栏号")
+COLUMN_NUMBER_WORDS = ("甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸")
+#: a units row (计量单位) under the header: its label; its other cells are units (COUNT_UNITS …), each
+#: read as the unit of the count above it (as （人） after its name), or one of NO_UNIT
+UNIT_ROW_LABELS = ("计量单位", "单位")
+NO_UNIT = ("—", "-", "–", "/", "——", "─")
+#: the period in the sheet's title or name (folded: full-width forms to ASCII, spaces removed), when the
+#: table has no 年度/季度 column: a quarter (2009年第一季度, 2009年一季度, 2009年1季度, 2009Q1) …
+TITLE_QUARTER = r"(\d{4})年度?第?([一二三四1-4])季|(\d{4})[-_]?[Qq]([1-4])"
+#: … or its months (2009年4-6月, 2009年1—3月); 1-N月 with N above 3 is the year to date to month N:
+#: the counts are then read as 累计 (as a count headed （1-N月）), N must end a quarter
+TITLE_MONTHS = r"(\d{4})年(\d{1,2})月?[-–—~至到](\d{1,2})月"
+#: the district above the table: a line 填报单位：历城区人力资源和社会保障局 (the text after the label, in its
+#: cell or the next), or label/value cells (行政区划代码 | 370112, 区县名称 | 历城区); read when it names
+#: exactly one district of the plan, and only when the rows carry no code
+DISTRICT_LINE_LABELS = ("填报单位", "报送单位", "填报机关", "单位名称", "行政区划代码", "区划代码", "区县名称", "区县")
+#: a count split in sub-columns under its name: 合计 (the count itself) | 其中：… (its parts, each checked
+#: not to exceed it, read for nothing else)
+SPLIT_TOTALS = ("合计", "小计", "总计", "计")
+SPLIT_PART = "其中"

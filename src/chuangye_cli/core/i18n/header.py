@@ -23,4 +23,25 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "此列是自 {year}年{month}月起的累计数，但{month}月不是季度的第一个月：各季度的数无法分开；请改填本季数或本年累计数；此列未读取",
         "en": "this column is a running total since {year}-{month:02}, a month that opens no quarter: the quarters cannot be told apart; fill in the quarter's figure (本季) or the year to date (本年累计); the column was not read",
     },
+    # the sheet around the table (its title, its name, the lines above the header)
+    "period-sheet-disagrees": {
+        "zh": "表中没有年度、季度列，而“{first}”与“{other}”所写的期别不一致：这张表是哪个季度的？各行未使用",
+        "en": "the table has no 年度/季度 columns, and “{first}” and “{other}” state different periods: which quarter is this table? Its rows are not used",
+    },
+    "period-sheet-months": {
+        "zh": "表中没有年度、季度列，标题写的月份既不是一个季度（如 4-6月），也不是截至季末的累计（1-6月、1-9月、1-12月）；各行未使用",
+        "en": "the table has no 年度/季度 columns, and its title states months that are neither a quarter (4-6月) nor a year to date to a quarter's end (1-6月, 1-9月, 1-12月); its rows are not used",
+    },
+    "district-line-unknown": {
+        "zh": "各行没有行政区划代码，表上方的填报单位“{value}”不是本方案中的任何县(市)区：请填写行政区划代码列；各行未使用",
+        "en": "the rows carry no district code, and the 填报单位 (reporting unit) above the table, “{value}”, names no district of the plan: add a 行政区划代码 column; its rows are not used",
+    },
+    "district-line-many": {
+        "zh": "各行没有行政区划代码，表上方的“{value}”指向不止一个县(市)区（{districts}）：请填写行政区划代码列；各行未使用",
+        "en": "the rows carry no district code, and “{value}” above the table names more than one district ({districts}): add a 行政区划代码 column; its rows are not used",
+    },
+    "part-exceeds": {
+        "zh": "“其中”一格大于它所属的合计（{count}：{total}）；此行未使用",
+        "en": "this 其中 (of which) cell is more than the 合计 (total) it is part of ({count}: {total}); the row is not used",
+    },
 }
