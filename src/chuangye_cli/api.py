@@ -25,6 +25,7 @@ from chuangye_cli.core.quarters import Quarter
 if TYPE_CHECKING:
     from chuangye_cli.judge.bulletin import Bulletin
     from chuangye_cli.judge.calculator import PeopleCounter
+    from chuangye_cli.judge.explain import Explanation
     from chuangye_cli.judge.indicators import KpiResult
     from chuangye_cli.judge.results import CheckResult, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
@@ -36,7 +37,7 @@ Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 Targets = Union[str, "os.PathLike[str]", "Plan", None]
 
 __all__ = [
-    "check", "validate", "kpis", "trend", "bulletin", "roster", "load",
+    "check", "validate", "kpis", "trend", "bulletin", "roster", "explain", "load",
     "InputError", "UsageProblem", "UnknownChoice", "BulletinRefused", "NoQuarter",
 ]  # fmt: skip
 
@@ -261,3 +262,52 @@ def roster(
 
     context = RosterContext.from_plan(load(targets))
     return validate_rosters(_paths(paths), context, encoding, progress)
+
+
+def explain(
+    paths: Paths,
+    targets: Targets = None,
+    *,
+    target: str | None = None,
+    indicator: str | None = None,
+    district: str | None = None,
+    as_of: Quarter | str | None = None,
+    quarter: Quarter | str | None = None,
+    encoding: str | None = None,
+    population: str | None = None,
+) -> "Explanation":
+    """Where one figure comes from (``chuangye explain``): ``target`` (or ``indicator``) for
+    ``district`` (None: the city) as of a quarter, as ``check`` (``kpis``) computes it, or with
+    ``quarter`` that quarter's own figure (one point of ``trend``); every cell it is made of, with
+    file, sheet, row, column and how it was derived. Input with errors explains nothing (its
+    ``check`` holds every problem); a roster target (distinct people) is not traced."""
+    from chuangye_cli.judge.explain import Explanation, explain_indicator, explain_target
+    from chuangye_cli.judge.results import CheckResult
+    from chuangye_cli.reports.collect import read_as_of, read_population_into
+
+    plan, as_of_q = _plan(targets, as_of)
+    if (target is None) == (indicator is None):
+        raise UsageProblem("explain.usage.one_of")
+    chosen_target = next((t for t in plan.targets if t.id == target), None)
+    chosen_indicator = next((i for i in plan.indicators if i.id == indicator), None)
+    if target is not None and chosen_target is None:
+        raise UnknownChoice(option="--target", value=target)
+    if indicator is not None and chosen_indicator is None:
+        raise UnknownChoice(option="--indicator", value=indicator)
+    if chosen_target is not None and chosen_target.metric.kind == "distinct":
+        raise UsageProblem("explain.usage.distinct", target=target)
+    if district is not None and district not in plan.registry:
+        raise UnknownChoice(option="--district", value=district)
+    point = None if quarter is None else Quarter.parse(quarter)
+    plan.check_as_of(point)
+    reading = read_as_of(plan, _paths(paths), as_of_q, encoding)
+    result = CheckResult.of(plan, reading)
+    people = read_population_into(plan, population, result)
+    if not result.valid or result.as_of is None:
+        return Explanation(result)
+    if point is not None and point > result.as_of:
+        raise UsageProblem("explain.usage.quarter_after", quarter=point, as_of=result.as_of)
+    if chosen_target is not None:
+        return explain_target(plan, result, reading.located, chosen_target, district, point)
+    assert chosen_indicator is not None
+    return explain_indicator(plan, result, reading.located, chosen_indicator, district, point, people)

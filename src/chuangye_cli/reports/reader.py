@@ -92,6 +92,10 @@ class Table:
     unread: dict[int, set[str]] = field(default_factory=dict)
     #: {ytd column key: N} for a year to date headed 1-N月: each row's quarter must end in month N (reports.cumulative)
     months: dict[str, int] = field(default_factory=dict)
+    #: column key -> its position (0 = column A), and {count column key: factor} for the columns in 万
+    #: (their cells are multiplied in place): where a figure comes from (judge.explain)
+    positions: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -366,6 +370,7 @@ def _fill(
     head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet)
     table.headers = head.headers
     table.months = head.months
+    table.positions, table.scales = {k: p for p, k in head.index.items()}, head.scales
     table.problems.extend(head.problems)
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}

@@ -10,7 +10,7 @@ consistency.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from operator import attrgetter
@@ -46,6 +46,8 @@ class Located:
     sheet: str | None = None
     #: the flow columns the row's table gives as 累计 (derived from it, or checked against it)
     ytd: frozenset[str] = frozenset()
+    #: the table the row was read from (its headers, raw cells, column positions, 万 scales: judge.explain)
+    table: Table | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -86,7 +88,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table))
     return rows, problems
 
 
