@@ -117,6 +117,11 @@ class Explanation:
     numerator_columns: list[str] = field(default_factory=list)
     denominator_columns: list[str] = field(default_factory=list)
     scale: float = 1
+    #: the threshold the figure is judged against (its decimals are shown as far as they tell a miss)
+    threshold: Any = None
+    op: str = ">="
+    #: the indicator explained (its formula in words: indicators.formula_text)
+    indicator: Optional["Indicator"] = None
     value: Any = None
     numerator: Optional[int] = None
     denominator: Optional[int] = None
@@ -276,6 +281,7 @@ def explain_target(
     out = _base(check, "target", target, code, quarter, first, last)
     out.kind = target.metric.kind
     out.display = _target_display(target)
+    out.threshold, out.op = target.value, target.op
     if out.kind not in ("sum", "ratio", "latest", "level"):
         return out  # distinct people: the rosters, which explain does not read
     kind, columns, denominator = metric_parts(target.metric)
@@ -318,7 +324,9 @@ def explain_indicator(
     window = window_of(ind, cut, as_of)
     first = max(start, Quarter.from_index(as_of.index - 3)) if ind.window == "last_4_quarters" else (quarter or start)
     out = _base(check, "indicator", ind, code, quarter, first, as_of)
-    out.kind, out.display, out.scale = "indicator", ind.display, ind.scale
+    out.kind, out.display, out.scale, out.indicator = "indicator", ind.display, ind.scale, ind
+    if ind.threshold is not None:
+        out.threshold, out.op = ind.threshold.value, ind.threshold.op
     out.numerator_columns, out.denominator_columns = list(ind.formula.numerator), list(ind.formula.denominator)
     out.not_reported = code is not None and quarter is None and not _reported(check, code)
     f = figure(ind, cut, code, as_of, population, plan)
