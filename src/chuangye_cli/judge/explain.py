@@ -144,6 +144,8 @@ class Explanation:
         return sum(c.value for c in self.cells if c.part == part)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        from chuangye_cli.judge.calculator import whole
+
         c = self.check
         out: dict[str, Any] = {
             "source": self.source,
@@ -158,7 +160,7 @@ class Explanation:
             "formula": {
                 "numerator": self.numerator_columns,
                 "denominator": self.denominator_columns,
-                "scale": self.scale,
+                "scale": whole(self.scale),
             },
             "value": self.value,
             "numerator": self.numerator,
@@ -211,6 +213,8 @@ class _Tracer:
         table = r.table
         column = position = None
         if table is not None:
+            if key not in table.headers and ytd_key(key) in table.headers:
+                key = ytd_key(key)  # a quarter derived from 累计 (reports.cumulative): its 累计 cell
             column = table.headers.get(key)
             position = table.positions.get(key)
         address = None if position is None else f"{_col_letter(position)}{r.line}"
@@ -272,12 +276,14 @@ def explain_target(
     code: str | None,
     quarter: Quarter | None = None,
     replaced: Replaced | None = None,
+    figures: "Figures | None" = None,
 ) -> Explanation:
     """One target's figure for one unit (the city when ``code`` is None) as of the check's
-    quarter, or ``quarter``'s own figure (trend's 当季), and its cells."""
+    quarter, or ``quarter``'s own figure (trend's 当季), and its cells. ``figures``: those of
+    ``located``'s rows, when already made."""
     from chuangye_cli.judge.calculator import COUNTED_KINDS, metric_parts
 
-    figures, first, last = _window(plan, check, located, quarter)
+    figures, first, last = _window(plan, check, located, quarter, figures)
     out = _base(check, "target", target, code, quarter, first, last)
     out.kind = target.metric.kind
     out.display = _target_display(target)
@@ -307,6 +313,7 @@ def explain_indicator(
     quarter: Quarter | None = None,
     population: "Population | None" = None,
     replaced: Replaced | None = None,
+    figures: "Figures | None" = None,
 ) -> Explanation:
     """One indicator's figure for one unit, as ``kpis`` (or, with ``quarter``, as that point of
     ``trend``) computes it, and its cells: the numerator's and the denominator's (a population from
@@ -315,7 +322,7 @@ def explain_indicator(
     from chuangye_cli.judge.indicators import figure, window_of
     from chuangye_cli.plan.targets import POPULATION
 
-    figures = Figures([r.row for r in located])
+    figures = figures or Figures([r.row for r in located])
     as_of = quarter or check.as_of
     assert as_of is not None
     start = plan.period.start
@@ -351,12 +358,12 @@ def explain_indicator(
 
 
 def _window(
-    plan: "Plan", check: "CheckResult", located: "list[Located]", quarter: Quarter | None
+    plan: "Plan", check: "CheckResult", located: "list[Located]", quarter: Quarter | None, figures: "Figures | None"
 ) -> tuple["Figures", Quarter, Quarter]:
     """The figures a target's figure is read from: the period up to the as-of quarter, or one quarter."""
     from chuangye_cli.judge.calculator import Figures
 
-    figures = Figures([r.row for r in located])
+    figures = figures or Figures([r.row for r in located])
     assert check.as_of is not None
     if quarter is None:
         return figures, plan.period.start, check.as_of

@@ -11,7 +11,7 @@ from chuangye_cli.render.numbers import count, display_text
 from chuangye_cli.reports.rows import COLUMNS
 
 if TYPE_CHECKING:
-    from chuangye_cli.judge.explain import Cell, Explanation, Source
+    from chuangye_cli.judge.explain import Cell, Explanation
 
 HEADERS = ("col.file", "col.sheet", "col.row", "col.column", "explain.col.cell", "col.value", "explain.col.district",
            "explain.col.quarter", "explain.col.part", "explain.col.derived")  # fmt: skip
@@ -28,7 +28,8 @@ def formula(e: "Explanation", lang: str) -> str:
     if e.indicator is not None:
         from chuangye_cli.judge.indicators import formula_text
 
-        return label("explain.formula.indicator", lang, formula=formula_text(e.indicator, lang), window=window)
+        key = "explain.formula.indicator" + ("_population" if e.indicator.uses_population else "")
+        return label(key, lang, formula=formula_text(e.indicator, lang), window=window)
     return label(
         f"explain.formula.{e.kind}",
         lang,
@@ -56,11 +57,14 @@ def _cell_value(cell: "Cell", lang: str) -> str:
     return "—" if cell.value is None else count(cell.value)
 
 
-def derived_text(sources: "tuple[Source, ...]", lang: str) -> str:
-    """How a value was derived, in words: "M7 累计 5,346 − M6 累计 4,067", "0.1512 × 10,000 (万)"."""
+def derived_text(cell: "Cell", lang: str) -> str:
+    """How a value was derived, in words: "= F4 累计 300 − F3 累计 200（2009Q1）", "填报 0.09 万 × 10,000";
+    a cell of another file or sheet is named with it."""
     parts = []
-    for s in sources:
+    for s in cell.derived_from:
         where = s.cell or (f"{s.row}" if s.row else "")
+        if (s.file, s.sheet) != (cell.file, cell.sheet):
+            where = f"{s.file}{'' if s.sheet is None else f' [{s.sheet}]'} {where}"
         value = "—" if s.value is None else (count(s.value) if isinstance(s.value, int) else f"{s.value:g}")
         file = s.file if s.sheet is None else f"{s.file} [{s.sheet}]"
         parts.append(
@@ -79,7 +83,7 @@ def cell_rows(e: "Explanation", lang: str) -> list[list[Any]]:
             c.file, c.sheet or "", "" if c.row is None else c.row,
             label("tools.population", lang) if c.column == POPULATION else c.column, c.cell or "", _cell_value(c, lang),
             _unit(e, c.district_code, lang), c.quarter or "", label(f"explain.part.{c.part}", lang),
-            derived_text(c.derived_from, lang),
+            derived_text(c, lang),
         ]  # fmt: skip
         for c in e.cells
     ]
@@ -112,12 +116,9 @@ def heading(e: "Explanation", lang: str) -> list[str]:
         label("explain.formula", lang, formula=formula(e, lang), cells=len(e.cells)),
     ]
     if e.denominator_columns and e.numerator is not None:
-        lines.append(
-            label(
-                "explain.fraction", lang, numerator=count(e.numerator),
-                denominator="—" if e.denominator is None else count(e.denominator), scale=f"{e.scale:g}",
-            )  # fmt: skip
-        )
+        denominator = "—" if e.denominator is None else count(e.denominator)
+        scaled = label("explain.scaled", lang, scale=f"{e.scale:g}") if e.scale != 1 else ""
+        lines.append(label("explain.fraction", lang, numerator=count(e.numerator), denominator=denominator) + scaled)
     if e.reason:
         from chuangye_cli.judge.indicators import reason_text
 

@@ -45,10 +45,12 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{formula}，{window}，只计这些列都已填报的行",
         "en": "{formula}, {window}, over the rows where all its columns are filled",
     },
-    "explain.fraction": {
-        "zh": "分子 {numerator}，分母 {denominator}，倍数 {scale}",
-        "en": "numerator {numerator}, denominator {denominator}, scale {scale}",
+    "explain.formula.indicator_population": {
+        "zh": "{formula}，{window}，各县(市)区用窗口末季所在年度的人口；全市为各县(市)区之和",
+        "en": "{formula}, {window}, each district over its population of the window's last year; the city: their sums",
     },
+    "explain.fraction": {"zh": "分子 {numerator}，分母 {denominator}", "en": "numerator {numerator}, denominator {denominator}"},
+    "explain.scaled": {"zh": "，再乘以 {scale}", "en": ", times {scale}"},
     "explain.not_reported": {
         "zh": "注：该县(市)区没有统计截至季度的报告，check 对其不作判定（未报送）；下列为已收到的报告。",
         "en": "Note: the district has no report for the as-of quarter, so check gives it no verdict (not reported); "
