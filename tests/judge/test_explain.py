@@ -236,3 +236,17 @@ def test_the_quarter_is_its_own_figure():
     e = explain_target(plan, result, reading.located, jobs, "370102", Quarter(2010, 1))
     assert [(c.cell, c.value) for c in e.cells] == [("L7", 1266)]
     assert (e.first, e.last, e.value) == (Quarter(2010, 1), Quarter(2010, 1), 1266)
+
+
+def test_a_correction_names_the_cell_it_replaced():
+    """The hook for corrections (更正): given the earlier report each district-quarter's row replaced
+    (``replaced``, from reading the reports), each of its cells names the replaced one."""
+    plan, reading, result, _ = _read("explain")
+    jobs = next(t for t in plan.targets if t.id == "new_jobs")
+    first = next(r for r in reading.located if r.key == ("370103", Quarter(2009, 3)))
+    later = next(r for r in reading.located if r.key == ("370103", Quarter(2009, 4)))
+    e = explain_target(plan, result, reading.located, jobs, "370103", replaced={later.key: first})
+    (cell,) = [c for c in e.cells if c.quarter == "2009Q4"]
+    assert [(s.kind, s.cell, s.value, s.quarter) for s in cell.derived_from] == [("correction", "L2", 850, "2009Q3")]
+    assert cell.value == 870
+    _adds_up(e)

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 #: gave no 累计, subtracted), correction (the cell of the earlier report a correction replaced)
 SOURCE_KINDS = ("scaled", "ytd", "ytd_previous", "quarter", "correction")
 
+#: what a cell is to its figure (``Cell.part``)
+PARTS = ("numerator", "denominator", "level")
+
 #: the earlier report a correction (更正) replaced, by (district code, quarter): what reading the
 #: reports hands explain (reports.collect), so that each cell names the one it replaced
 Replaced = Mapping[tuple[str, Quarter], "Located"]

@@ -28,7 +28,7 @@ def formula(e: "Explanation", lang: str) -> str:
     if e.indicator is not None:
         from chuangye_cli.judge.indicators import formula_text
 
-        key = "explain.formula.indicator" + ("_population" if e.indicator.uses_population else "")
+        key = "explain.formula.indicator_population" if e.indicator.uses_population else "explain.formula.indicator"
         return label(key, lang, formula=formula_text(e.indicator, lang), window=window)
     return label(
         f"explain.formula.{e.kind}",
