@@ -5,6 +5,7 @@
     result = api.check("sample_data")                 # CheckResult: .results, .errors, .exit_code
     result = api.validate(["370102_2010Q2.csv"])      # ValidationResult
     result = api.trend("sample_data", target="new_jobs")
+    result = api.explain("sample_data", target="new_jobs")   # Explanation: .value, .cells
 
 Every function takes ``targets``: a targets file, a loaded :class:`~chuangye_cli.plan.targets.Plan`,
 or None for the built-in plan. Reading and validating the reports is reports.collect's, judging
