@@ -284,14 +284,14 @@ def explain_target(
     """One target's figure for one unit (the city when ``code`` is None) as of the check's
     quarter, or ``quarter``'s own figure (trend's 当季), and its cells. ``figures``: those of
     ``located``'s rows, when already made."""
-    from chuangye_cli.judge.calculator import COUNTED_KINDS, metric_parts
+    from chuangye_cli.judge.calculator import COUNTED_KINDS, REPORT_KINDS, metric_parts
 
     figures, first, last = _window(plan, check, located, quarter, figures)
     out = _base(check, "target", target, code, quarter, first, last)
     out.kind = target.metric.kind
     out.display = _target_display(target)
     out.threshold, out.op = target.value, target.op
-    if out.kind not in ("sum", "ratio", "latest", "level"):
+    if out.kind not in REPORT_KINDS:
         return out  # distinct people: the rosters, which explain does not read
     kind, columns, denominator = metric_parts(target.metric)
     out.numerator_columns, out.denominator_columns = columns, denominator
