@@ -77,10 +77,33 @@ def test_usage_errors(args, message):
     assert message in result.stderr and result.stdout == ""
 
 
-def test_a_roster_target_is_refused():
+def test_a_roster_target_needs_the_rosters_and_has_no_quarter():
     result = run("explain", "sample_data", "--target", "participants_distinct", "--lang", "en")
     assert result.exit_code == 2
-    assert "counts distinct people in the rosters, which explain does not trace" in result.stderr
+    assert "participants_distinct counts distinct people in the rosters: give them with --rosters" in result.stderr
+    result = run("explain", "sample_data", "--target", "participants_distinct", "--rosters", EXPLAIN / "rosters",
+                 "--quarter", "2009Q2", "--lang", "en")  # fmt: skip
+    assert result.exit_code == 2
+    assert "which have no figure of one quarter (--quarter)" in result.stderr
+
+
+def test_a_roster_target_counts_people_per_file_and_district(monkeypatch):
+    """赵六 is in a_指导.csv for 市中区 and in b_培训.csv for 历下区, 张三 in both files for 历下区: each
+    counts once, where their first row is; no ID number or name in the output."""
+    monkeypatch.chdir(ROOT)
+    rosters = "tests/fixtures/explain/rosters"
+    args = ("explain", "sample_data", "--target", "participants_distinct", "--rosters", rosters, "--format", "json")
+    city = json.loads(run(*args).stdout)
+    a, b = "tests/fixtures/explain/rosters/a_指导.csv", "tests/fixtures/explain/rosters/b_培训.csv"
+    assert (city["value"], city["numerator"], city["denominator"]) == (3, 3, None)
+    assert [(c["file"], c["district_code"], c["value"], c["column"], c["row"]) for c in city["cells"]] == [
+        (a, "370102", 1, "distinct_people", None), (a, "370103", 1, "distinct_people", None),
+        (b, "370105", 1, "distinct_people", None),
+    ]  # fmt: skip
+    lixia = json.loads(run(*args, "--district", "370102").stdout)
+    assert [(c["file"], c["value"]) for c in lixia["cells"]] == [(a, 1), (b, 1)] and lixia["value"] == 2
+    text = run(*args[:-2], "--district", "370102").stdout
+    assert "张三" not in text and "0015" not in text and "people (distinct" not in text and "人数（不重复" in text
 
 
 def test_invalid_input_explains_nothing():

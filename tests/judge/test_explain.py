@@ -51,7 +51,10 @@ SETS = {
 }
 #: report fixtures that are invalid on purpose (nothing is explained: tested in tests/cli/test_explain.py),
 #: and fixture folders of other inputs (rosters, targets files, bad formats)
-NOT_REPORTS = {"report/bad", "tools/bad", "roster", "roster/dups", "formats", "hardening", "check_rosters/rosters"}
+NOT_REPORTS = {
+    "report/bad", "tools/bad", "roster", "roster/dups", "formats", "hardening",
+    "check_rosters/rosters", "explain/rosters",
+}  # fmt: skip
 
 
 def test_every_report_fixture_is_explained():
@@ -250,3 +253,37 @@ def test_a_correction_names_the_cell_it_replaced():
     assert [(s.kind, s.cell, s.value, s.quarter) for s in cell.derived_from] == [("correction", "L2", 850, "2009Q3")]
     assert cell.value == 870
     _adds_up(e)
+
+
+#: (reports, targets file, rosters) for the distinct-people targets
+ROSTER_SETS = {
+    "sample_explain": ("sample_data", None, "tests/fixtures/explain/rosters"),
+    "sample_good": ("sample_data", None, "tests/fixtures/roster/good.csv"),
+    "check_rosters": (
+        "tests/fixtures/check_rosters/reports", "tests/fixtures/check_rosters/targets.yaml",
+        "tests/fixtures/check_rosters/rosters",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(ROSTER_SETS))
+def test_distinct_people_add_up_per_file_and_district(name):
+    """A distinct target's cells (people per roster file and district, each where their first row is) add
+    up to the figure check gives, for every unit."""
+    reports, targets, rosters = (None if p is None else str(ROOT / p) for p in ROSTER_SETS[name])
+    checked = api.check(reports, targets, rosters=rosters)
+    assert checked.valid
+    plan = api.load(targets)
+    found, compared = 0, 0
+    for target in (t for t in plan.targets if t.metric.kind == "distinct"):
+        results = {r.district_code: r for r in checked.results if r.target == target.id}
+        for code in [None, *plan.registry]:
+            e = api.explain(reports, targets, target=target.id, district=code, rosters=rosters)
+            _adds_up(e)
+            assert {c.part for c in e.cells} <= {"numerator"} and all(c.value > 0 for c in e.cells)
+            if code in results:
+                assert e.value == results[code].actual
+                compared += 1
+            found += len(e.cells)
+    assert found > 0 and compared > 0
+

@@ -30,6 +30,14 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 @as_of_option()
 @quarter_option("--quarter", "The quarter's own figure (当季, a point of trend), not the figure up to as-of.")
 @population_option()
+@click.option(
+    "--rosters",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="PATH",
+    help="Trainee rosters (学员花名册, files or folders; repeatable), for a distinct-people target: "
+    "its people counted per roster file and district.",
+)
 @encoding_option()
 @format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
 @output_option()
@@ -45,6 +53,7 @@ def command(
     as_of: Any,
     quarter: Any,
     population: str | None,
+    rosters: tuple[str, ...],
     encoding: str | None,
     fmt: str,
     output: str | None,
@@ -71,7 +80,7 @@ def command(
       chuangye explain sample_data/ --indicator satisfaction --quarter 2010Q1 --format json
     """
     ctx.meta["chuangye.lang"] = lang
-    inputs = [*paths, *([targets] if targets else []), *([population] if population else [])]
+    inputs = [*paths, *rosters, *([targets] if targets else []), *([population] if population else [])]
     fmt = output_format(ctx, fmt, output, inputs)
     from chuangye_cli import api
     from chuangye_cli.render.explain import render_explain
@@ -79,7 +88,7 @@ def command(
     try:
         result = api.explain(
             paths, targets, target=target, indicator=indicator, district=district, as_of=as_of, quarter=quarter,
-            encoding=encoding, population=population,
+            encoding=encoding, population=population, rosters=list(rosters),
         )  # fmt: skip
     except api.InputError as exc:
         return refuse_plan(ctx, exc, fmt, lang)

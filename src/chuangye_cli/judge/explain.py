@@ -28,12 +28,16 @@ if TYPE_CHECKING:
     from chuangye_cli.plan.targets import Indicator, Plan, Target
     from chuangye_cli.reports.population import Population
     from chuangye_cli.reports.validation import Located
+    from chuangye_cli.rosters.pipeline import RosterResult
 
 #: the ways a cell's value was derived (``Source.kind``):
 #: scaled (a 万 column: the value read × factor), ytd (the quarter's 累计 cell, added),
 #: ytd_previous (the previous quarter's 累计, subtracted), quarter (an earlier quarter's 本季 when it
 #: gave no 累计, subtracted), correction (the cell of the earlier report a correction replaced)
 SOURCE_KINDS = ("scaled", "ytd", "ytd_previous", "quarter", "correction")
+
+#: the column of a roster's cell: the people first counted in that file and district (never a person)
+DISTINCT_PEOPLE = "distinct_people"
 
 #: what a cell is to its figure (``Cell.part``)
 PARTS = ("numerator", "denominator", "level")
@@ -280,10 +284,12 @@ def explain_target(
     quarter: Quarter | None = None,
     replaced: Replaced | None = None,
     figures: "Figures | None" = None,
+    rosters: "RosterResult | None" = None,
 ) -> Explanation:
     """One target's figure for one unit (the city when ``code`` is None) as of the check's
     quarter, or ``quarter``'s own figure (trend's 当季), and its cells. ``figures``: those of
-    ``located``'s rows, when already made."""
+    ``located``'s rows, when already made (with the rosters' people counter for a distinct target);
+    ``rosters``: for a distinct target, whose cells are counts of people per roster file and district."""
     from chuangye_cli.judge.calculator import COUNTED_KINDS, REPORT_KINDS, metric_parts
 
     figures, first, last = _window(plan, check, located, quarter, figures)
@@ -292,7 +298,7 @@ def explain_target(
     out.display = _target_display(target)
     out.threshold, out.op = target.value, target.op
     if out.kind not in REPORT_KINDS:
-        return out  # distinct people: the rosters, which explain does not read
+        return _distinct(out, target, figures, code, rosters, check.as_of)
     kind, columns, denominator = metric_parts(target.metric)
     out.numerator_columns, out.denominator_columns = columns, denominator
     out.not_reported = code is not None and quarter is None and not _reported(check, code)
@@ -357,6 +363,29 @@ def explain_indicator(
             Cell(shown(population.file), None, None, None, POPULATION, population.get(unit, as_of.year),
                  unit, None, "denominator")  # fmt: skip
         )
+    return out
+
+
+def _distinct(
+    out: Explanation,
+    target: "Target",
+    figures: "Figures",
+    code: str | None,
+    rosters: "RosterResult | None",
+    as_of: Quarter | None,
+) -> Explanation:
+    """Distinct people in the rosters: the figure check gives, and per roster file and district the
+    people first counted there (reading order), which add up to it; no person is named."""
+    activities = list(target.metric.distinct)  # type: ignore[union-attr]
+    out.numerator_columns = activities
+    out.value = out.numerator = figures.value(target, code).actual  # type: ignore[assignment]
+    if rosters is None or out.value is None:
+        return out
+    counts = rosters.distinct_by_file(activities, None if code is None else [code], until=as_of)
+    out.cells = [
+        Cell(file, None, None, None, DISTINCT_PEOPLE, n, district, None, "numerator")
+        for (file, district), n in counts.items()
+    ]
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.i18n import district_label, label
+from chuangye_cli.judge.explain import DISTINCT_PEOPLE
 from chuangye_cli.plan.targets import POPULATION
 from chuangye_cli.render.numbers import count, display_text
 from chuangye_cli.reports.rows import COLUMNS
@@ -18,7 +19,7 @@ HEADERS = ("col.file", "col.sheet", "col.row", "col.column", "explain.col.cell",
 
 
 def _columns(keys: list[str], lang: str) -> str:
-    names = [label("tools.population", lang) if k not in COLUMNS else COLUMNS[k].header(lang) for k in keys]
+    names = [COLUMNS[k].header(lang) if k in COLUMNS else label("tools.population", lang) for k in keys]
     return (" + " if len(names) > 1 else "").join(names)
 
 
@@ -30,6 +31,9 @@ def formula(e: "Explanation", lang: str) -> str:
 
         key = "explain.formula.indicator_population" if e.indicator.uses_population else "explain.formula.indicator"
         return label(key, lang, formula=formula_text(e.indicator, lang), window=window)
+    if e.kind == "distinct":  # the activities of the rosters (trained: training)
+        activities = [label(f"tools.activity.{'training' if a == 'trained' else a}", lang) for a in e.numerator_columns]
+        return label("explain.formula.distinct", lang, columns=" + ".join(activities), last=e.last)
     return label(
         f"explain.formula.{e.kind}",
         lang,
@@ -76,12 +80,18 @@ def derived_text(cell: "Cell", lang: str) -> str:
     return " ".join(parts).strip()
 
 
+def _column(c: "Cell", lang: str) -> str:
+    if c.column == POPULATION:
+        return label("tools.population", lang)
+    return label("explain.people", lang) if c.column == DISTINCT_PEOPLE else c.column
+
+
 def cell_rows(e: "Explanation", lang: str) -> list[list[Any]]:
     """One row per cell, the cells of the headers :data:`HEADERS`."""
     return [
         [
             c.file, c.sheet or "", "" if c.row is None else c.row,
-            label("tools.population", lang) if c.column == POPULATION else c.column, c.cell or "", _cell_value(c, lang),
+            _column(c, lang), c.cell or "", _cell_value(c, lang),
             _unit(e, c.district_code, lang), c.quarter or "", label(f"explain.part.{c.part}", lang),
             derived_text(c, lang),
         ]  # fmt: skip

@@ -6,9 +6,19 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "give one of --target and --indicator (only one)",
     },
     "explain.usage.distinct": {
-        "zh": "{target} 按花名册统计不重复人数，explain 不追溯花名册（用 chuangye check --rosters）",
-        "en": "{target} counts distinct people in the rosters, which explain does not trace (use chuangye check --rosters)",
+        "zh": "{target} 按花名册统计不重复人数：请用 --rosters 给出花名册",
+        "en": "{target} counts distinct people in the rosters: give them with --rosters",
     },
+    "explain.usage.distinct_quarter": {
+        "zh": "{target} 按花名册统计不重复人数，没有单季数字（--quarter）",
+        "en": "{target} counts distinct people in the rosters, which have no figure of one quarter (--quarter)",
+    },
+    "explain.formula.distinct": {
+        "zh": "花名册中参加 {columns} 的不重复人数（按身份证号），截至 {last}；每人计入其首次出现的文件和县(市)区",
+        "en": "distinct people (ID numbers) in the rosters for {columns} up to {last}; each counted in the file and "
+        "district of their first row",
+    },
+    "explain.people": {"zh": "人数（不重复，首次出现）", "en": "people (distinct, first row here)"},
     "explain.usage.quarter_after": {
         "zh": "--quarter {quarter} 晚于统计截至季度 {as_of}",
         "en": "--quarter {quarter} is after the as-of quarter {as_of}",
