@@ -1,4 +1,5 @@
-"""Start-up cost of `chuangye --help` and `chuangye check sample_data/`, as ratios to baselines
+"""Start-up cost of `chuangye --help`, `chuangye check sample_data/` and `explain` (the 60 cells of the
+city's new jobs; issue 22: at most check's time + 20%), as ratios to baselines
 measured in the same run, wall time and CPU time (user + system) side by side: the machines are
 shared and noisy, so compare ratios, not seconds.
 
@@ -27,6 +28,9 @@ def cases(src: Path | None, tag: str) -> dict[str, tuple[list[str], dict[str, st
     return {
         f"chuangye --help{tag}": ([PY, "-m", "chuangye_cli", "--help"], env),
         f"chuangye check sample_data/{tag}": ([PY, "-m", "chuangye_cli", "check", str(ROOT / "sample_data")], env),
+        f"chuangye explain sample_data/ (city){tag}": (
+            [PY, "-m", "chuangye_cli", "explain", str(ROOT / "sample_data"), "--target", "new_jobs"], env
+        ),
     }
 
 

@@ -5,6 +5,7 @@
     result = api.check("sample_data")                 # CheckResult: .results, .errors, .exit_code
     result = api.validate(["370102_2010Q2.csv"])      # ValidationResult
     result = api.trend("sample_data", target="new_jobs")
+    result = api.explain("sample_data", target="new_jobs")   # Explanation: .value, .cells
 
 Every function takes ``targets``: a targets file, a loaded :class:`~chuangye_cli.plan.targets.Plan`,
 or None for the built-in plan. Reading and validating the reports is reports.collect's, judging
@@ -25,6 +26,7 @@ from chuangye_cli.core.quarters import Quarter
 if TYPE_CHECKING:
     from chuangye_cli.judge.bulletin import Bulletin
     from chuangye_cli.judge.calculator import PeopleCounter
+    from chuangye_cli.judge.explain import Explanation
     from chuangye_cli.judge.indicators import KpiResult
     from chuangye_cli.judge.results import CheckResult, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
@@ -36,7 +38,7 @@ Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 Targets = Union[str, "os.PathLike[str]", "Plan", None]
 
 __all__ = [
-    "check", "validate", "kpis", "trend", "bulletin", "roster", "load",
+    "check", "validate", "kpis", "trend", "bulletin", "roster", "explain", "load",
     "InputError", "UsageProblem", "UnknownChoice", "BulletinRefused", "NoQuarter",
 ]  # fmt: skip
 
@@ -140,6 +142,11 @@ def check(
 
 def _read_rosters(plan: "Plan", rosters: list[str], encoding: str | None, result: "CheckResult") -> "PeopleCounter":
     """Validate the rosters into the result (problems, files, reconciliation); count people from them."""
+    return _people(_rosters_into(plan, rosters, encoding, result), result.as_of)
+
+
+def _rosters_into(plan: "Plan", rosters: list[str], encoding: str | None, result: "CheckResult") -> "RosterResult":
+    """The rosters validated, their problems, files and reconciliation added to the result."""
     from chuangye_cli.reports.collect import FileRead
     from chuangye_cli.rosters.context import RosterContext
     from chuangye_cli.rosters.pipeline import validate_rosters
@@ -149,7 +156,11 @@ def _read_rosters(plan: "Plan", rosters: list[str], encoding: str | None, result
     result.problems.extend(found.problems)
     result.files.extend(FileRead(f.file, f.encoding, f.rows) for f in found.files)
     result.reconciliation = reconcile(found.counts(), result.rows, result.as_of)
-    as_of = result.as_of
+    return found
+
+
+def _people(found: "RosterResult", as_of: Quarter | None) -> "PeopleCounter":
+    """Distinct people of the rosters for some activities and a unit, up to the as-of quarter (none: no data)."""
 
     def people(activities: list[str], code: str | None) -> int | None:
         count = found.distinct(activities, None if code is None else [code], until=as_of)
@@ -273,3 +284,64 @@ def roster(
 
     context = RosterContext.from_plan(load(targets))
     return validate_rosters(_paths(paths), context, encoding, progress)
+
+
+def explain(
+    paths: Paths,
+    targets: Targets = None,
+    *,
+    target: str | None = None,
+    indicator: str | None = None,
+    district: str | None = None,
+    as_of: Quarter | str | None = None,
+    quarter: Quarter | str | None = None,
+    encoding: str | None = None,
+    population: str | None = None,
+    rosters: Paths | None = None,
+) -> "Explanation":
+    """Where one figure comes from (``chuangye explain``): ``target`` (or ``indicator``) for
+    ``district`` (None: the city) as of a quarter, as ``check`` (``kpis``) computes it, or with
+    ``quarter`` that quarter's own figure (one point of ``trend``); every cell it is made of, with
+    file, sheet, row, column and how it was derived. Input with errors explains nothing (its
+    ``check`` holds every problem); a roster target (distinct people) needs ``rosters``: its cells
+    are counts of people per roster file and district, never people."""
+    from chuangye_cli.judge.calculator import Figures
+    from chuangye_cli.judge.explain import Explanation, explain_indicator, explain_target
+    from chuangye_cli.judge.results import CheckResult
+    from chuangye_cli.reports.collect import read_as_of, read_population_into
+
+    plan, as_of_q = _plan(targets, as_of)
+    if (target is None) == (indicator is None):
+        raise UsageProblem("explain.usage.one_of")
+    chosen_target = next((t for t in plan.targets if t.id == target), None)
+    chosen_indicator = next((i for i in plan.indicators if i.id == indicator), None)
+    if target is not None and chosen_target is None:
+        raise UnknownChoice(option="--target", value=target)
+    if indicator is not None and chosen_indicator is None:
+        raise UnknownChoice(option="--indicator", value=indicator)
+    distinct = chosen_target is not None and chosen_target.metric.kind == "distinct"
+    if distinct and not rosters:
+        raise UsageProblem("explain.usage.distinct", target=target)
+    if distinct and quarter is not None:
+        raise UsageProblem("explain.usage.distinct_quarter", target=target)
+    if district is not None and district not in plan.registry:
+        raise UnknownChoice(option="--district", value=district)
+    point = None if quarter is None else Quarter.parse(quarter)
+    plan.check_as_of(point)
+    reading = read_as_of(plan, _paths(paths), as_of_q, encoding)
+    result = CheckResult.of(plan, reading)
+    people = read_population_into(plan, population, result)
+    found = _rosters_into(plan, _paths(rosters), encoding, result) if distinct and rosters else None
+    if not result.valid or result.as_of is None:
+        return Explanation(result)
+    if point is not None and point > result.as_of:
+        raise UsageProblem("explain.usage.quarter_after", quarter=point, as_of=result.as_of)
+    figures = Figures(result.rows, None if found is None else _people(found, result.as_of))
+    # the earlier report each correction (更正) superseded: each cell of a corrected row names the one it replaced
+    replaced = {r.key: r.replaces for r in reading.located if r.replaces is not None}
+    if chosen_target is not None:
+        return explain_target(plan, result, reading.located, chosen_target, district, point, replaced, figures, found)
+    assert chosen_indicator is not None
+    return explain_indicator(
+        plan, result, reading.located, chosen_indicator, district, point, people, replaced, figures
+    )

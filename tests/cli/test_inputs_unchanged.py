@@ -24,6 +24,8 @@ OLD_NS = 1_000_000_000 * 10**9
 #: values for options by parameter name (outputs go to a separate folder, never beside inputs)
 KNOWN = {"district": "370102", "as_of": "2010Q2", "from_": "2009Q1", "to": "2010Q2", "start": "2009Q1", "end": "2010Q2"}
 SKIP_OPTIONS = {"pdf", "debug", "help", "force"}
+#: options given although not required (explain needs one of --target and --indicator)
+FILLED = {"target": "new_jobs"}
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -75,6 +77,8 @@ def build_args(command: click.Command, inputs: dict[str, Path], broken: bool) ->
             suffix = "." + metavar.rsplit(".", 1)[1] if "." in metavar else ".csv"
             inputs["out"].mkdir(exist_ok=True)
             args += [flag, str(inputs["out"] / f"{command.name}{suffix}")]
+        elif name in FILLED:
+            args += [flag, FILLED[name]]
         elif param.required:
             assert name in KNOWN, f"add a value for the required option {flag} of `chuangye {command.name}` to KNOWN"
             args += [flag, KNOWN[name]]

@@ -62,6 +62,8 @@ LANG_PARAMS = {
 def _dynamic() -> dict[str, set[str]]:
     """f-string prefix -> every value the code fills in, from the code's own lists."""
     from chuangye_cli.core.problems import Severity
+    from chuangye_cli.judge.calculator import REPORT_KINDS
+    from chuangye_cli.judge.explain import PARTS, SOURCE_KINDS
     from chuangye_cli.judge.indicators import REASONS
     from chuangye_cli.judge.results import STATUSES
     from chuangye_cli.reports.form import PREFILLED
@@ -79,6 +81,10 @@ def _dynamic() -> dict[str, set[str]]:
         "tools.activity.": set(ACTIVITY_ALIASES.values()),
         "roster.measure.": set(MEASURES),
         "tools.skipped.": set(SKIP_REASONS),
+        "explain.formula.": set(REPORT_KINDS),
+        "explain.derived.": set(SOURCE_KINDS),
+        "explain.part.": set(PARTS),
+        "explain.total.": set(PARTS),
         # reports/form.py prompt(): the kinds without a branch of their own
         "tools.prompt.": {
             c.kind for c in COLUMNS.values() if c.key not in PREFILLED and c.kind not in ("level", "text")

@@ -85,9 +85,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _add_commands() -> None:
-    from chuangye_cli.cli import bulletin, check, kpis, report, roster, targets, template, trend, validate
+    from chuangye_cli.cli import bulletin, check, explain, kpis, report, roster, targets, template, trend, validate
 
-    for module in (check, validate, template, targets, kpis, trend, report, bulletin, roster):
+    for module in (check, validate, template, targets, kpis, trend, explain, report, bulletin, roster):
         main.add_command(module.command)
 
 

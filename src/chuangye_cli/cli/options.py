@@ -179,3 +179,8 @@ def paths_argument() -> Callable[[F], F]:
 
 #: targets and kpis print tables or JSON (no file formats: they are not results of check)
 TEXT_FORMATS = (*TABLE_FORMATS, "json")
+
+
+def quarter_option(name: str, help: str) -> Callable[[F], F]:
+    """An option naming a quarter (2010Q1), parsed as ``--as-of`` is."""
+    return click.option(name, name.lstrip("-").replace("-", "_"), callback=_parse_quarter, metavar="YYYYQn", help=help)

@@ -140,6 +140,36 @@ class Figures:
             counts = self._complete[key] = self._count_complete(key)
         return counts.get(code, 0)
 
+    def sources(
+        self, kind: str, columns: "list[str]", code: str | None, denominator: "list[str] | tuple[str, ...]" = ()
+    ) -> list[tuple[Any, str, str]]:
+        """The cells a unit's figure is made of, selected as its computation selects them: ``(row,
+        column, part)``, ``row`` the row's label in the table (its position in the rows given),
+        ``part`` numerator, denominator or level. ``kind``, ``columns``, ``denominator``: a metric's
+        (:func:`metric_parts`). A sum takes every filled cell of the unit's rows; a ratio the rows
+        where all its columns are filled; a stock each district's latest row if all its columns are
+        filled; a level each district's latest row with a level (judge.explain names the cells)."""
+        if kind in ("latest", "level"):
+            latest = self._latest_rows()
+            if code is not None:
+                latest = latest[latest.index == code]
+            if kind == "level":
+                (column,) = columns
+                return [(r, column, "level") for r, v in zip(latest["row"].tolist(), latest[column]) if v in LEVEL_RANK]
+            complete = latest[latest[columns].notna().all(axis=1)]
+            return [(r, c, "numerator") for r in complete["row"].tolist() for c in columns]
+        rows = _complete(self._df, [*columns, *denominator]) if kind == "ratio" else self._df
+        if code is not None:
+            rows = rows[rows["district_code"] == code]
+        parts = [(c, "numerator") for c in columns] + [(c, "denominator") for c in denominator]
+        filled = rows[[c for c, _ in parts]].notna().to_numpy().tolist()
+        return [
+            (r, c, part)
+            for r, row_filled in zip(rows.index.tolist(), filled)
+            for (c, part), ok in zip(parts, row_filled)
+            if ok
+        ]
+
     # ------------------------------------------------------------------ computing
 
     def _distinct_value(self, activities: tuple[str, ...], code: str | None) -> Value:
@@ -184,9 +214,7 @@ class Figures:
 
     def _ratios(self, numerator: list[str], denominator: list[str]) -> dict[Optional[str], Value]:
         """Sum of numerator columns / sum of denominator columns over the rows where all are filled."""
-        df = self._df
-        parts = list(dict.fromkeys([*numerator, *denominator]))
-        rows = df[df[parts].notna().all(axis=1)]
+        rows = _complete(self._df, [*numerator, *denominator])
         out: dict[Optional[str], Value] = {}
         if rows.empty:
             return out
@@ -204,10 +232,12 @@ class Figures:
         return out
 
     def _latest_rows(self) -> "pd.DataFrame":
-        """Each district's latest row (one sorted pass, kept), indexed by district code."""
+        """Each district's latest row (one sorted pass, kept), indexed by district code; its column
+        ``row`` is the row's label in the table (its position in the rows given: :meth:`sources`)."""
         if self._latest is None:
             df = self._df.sort_values(["district_code", "q"], kind="stable")
-            self._latest = df.drop_duplicates("district_code", keep="last").set_index("district_code")
+            latest = df.drop_duplicates("district_code", keep="last")
+            self._latest = latest.assign(row=latest.index).set_index("district_code")
         return self._latest
 
     def _latest_stock(self, columns: list[str]) -> dict[Optional[str], Value]:
@@ -240,8 +270,7 @@ class Figures:
         return out
 
     def _count_complete(self, columns: tuple[str, ...]) -> dict[Optional[str], int]:
-        df = self._df
-        rows = df[df[list(columns)].notna().all(axis=1)] if columns else df
+        rows = _complete(self._df, columns)
         counts = rows.groupby("district_code", sort=True).size()
         out: dict[Optional[str], int] = dict(zip(counts.index.tolist(), counts.tolist()))
         out[None] = len(rows)
@@ -430,8 +459,24 @@ class Quarterly:
         raise ValueError(metric.kind)
 
 
+def _complete(df: "pd.DataFrame", columns: "tuple[str, ...] | list[str]") -> "pd.DataFrame":
+    """The rows where every one of the columns is filled (all rows when none is named): the rows a
+    ratio counts, and a window's complete quarters."""
+    columns = list(dict.fromkeys(columns))
+    return df[df[columns].notna().all(axis=1)] if columns else df
+
+
 def _ratio(num: int, den: int) -> Value:
     return Value(None, num, den) if not den else Value(num / den, num, den)
+
+
+def metric_parts(metric: Any) -> tuple[str, list[str], list[str]]:
+    """(kind, the columns summed, counted or read, the denominator's columns) of a target's metric."""
+    if metric.kind == "ratio":
+        return "ratio", list(metric.ratio.numerator), list(metric.ratio.denominator)
+    if metric.kind == "level":
+        return "level", [metric.level], []
+    return metric.kind, list(getattr(metric, metric.kind)), []
 
 
 def _metric_key(metric: Any) -> tuple[Any, ...]:

@@ -93,10 +93,7 @@ def figure(
     plan: Plan,
 ) -> Figure:
     """One indicator for one unit (the city when ``code`` is None) as of a quarter."""
-    if as_of is not None and ind.window == "last_4_quarters":
-        window = figures.between(as_of.index - 3, as_of.index)
-    else:
-        window = figures
+    window = window_of(ind, figures, as_of)
     if not ind.uses_population:
         if ind.window == "last_4_quarters":
             short = _short(ind, window, code, plan)
@@ -131,6 +128,13 @@ def figure(
     num = window.sum_of(ind.formula.numerator, code).actual
     num = int(num or 0)  # type: ignore[arg-type]
     return Figure(ind.scale * num / pop, num, pop)
+
+
+def window_of(ind: Indicator, figures: "Figures", as_of: Quarter | None) -> "Figures":
+    """The figures of the indicator's window: the last 4 quarters up to ``as_of``, or all given."""
+    if as_of is not None and ind.window == "last_4_quarters":
+        return figures.between(as_of.index - 3, as_of.index)
+    return figures
 
 
 def _short(ind: Indicator, window: "Figures", code: str | None, plan: Plan) -> Figure | None:

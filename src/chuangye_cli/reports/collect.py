@@ -67,6 +67,8 @@ class Reading(HasProblems):
     rows: list[Any] = field(default_factory=list)
     #: every figure of those rows a correction (更正) changed, with both places (reports.corrections)
     corrections: list[Correction] = field(default_factory=list)
+    #: the same rows with where each came from (file, sheet, row, its table), in the same order
+    located: list[Located] = field(default_factory=list)
 
 
 def read_reports(
@@ -120,6 +122,7 @@ def read_as_of(
     reading.coverage = Coverage.of(plan, [r.row for r in rows], reading.as_of, reading.reported)
     kept, problems = cross_check(rows, plan, reading.as_of, reading.coverage, as_of_by_default=as_of is None)
     reading.problems.extend(problems)
+    reading.located = kept
     reading.rows = [r.row for r in kept]
     reading.corrections = corrections_of(kept)
     return reading

@@ -116,6 +116,10 @@ class Table:
     #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
     #: the rows' code once the plan's districts are known (:func:`name_districts`)
     district_lines: list[tuple[int, str]] = field(default_factory=list)
+    #: column key -> its position (0 = column A), and {count column key: factor} for the columns in 万
+    #: (their cells are multiplied in place): where a figure comes from (judge.explain)
+    positions: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
 
     @property
     def missing_columns(self) -> set[str]:
@@ -413,6 +417,7 @@ def _fill(
     )
     table.headers = head.headers
     table.months = head.months
+    table.positions, table.scales = {k: p for p, k in head.index.items()}, head.scales
     table.problems.extend(head.problems)
     # a column whose header the tool cannot read (its error given): no row reads it, none is used
     refused = {k for key in head.refused for k in (key, base_key(key))}

@@ -53,8 +53,13 @@ class Located:
     #: the row of the same district-quarter this correction superseded (itself perhaps a correction):
     #: the place of the cell each figure replaced (reports.corrections.supersede)
     replaces: "Located | None" = None
-    #: the table's headers as written (column key -> header), for a problem found across rows
-    headers: dict[str, str] | None = field(default=None, compare=False, repr=False)
+    #: the table the row was read from (its headers, raw cells, column positions, 万 scales: judge.explain)
+    table: Table | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def headers(self) -> dict[str, str] | None:
+        """The table's headers as written (column key -> header), for a problem found across rows."""
+        return self.table.headers if self.table is not None else None
 
     @cached_property
     def key(self) -> tuple[str, Quarter]:
@@ -95,7 +100,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction, headers=table.headers))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction, table=table))
     return rows, problems
 
 

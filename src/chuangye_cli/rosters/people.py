@@ -138,6 +138,35 @@ def distinct_people(
     """How many different ID numbers the valid rows hold (optionally: some activities, districts, up to a quarter)."""
     if data is None or not len(data):
         return 0
+    mask = _selected(data, context, activities, codes, until)
+    return count_distinct(data.id17 if mask.all() else data.id17[mask])
+
+
+def first_rows(
+    data: RosterData,
+    context: RosterContext,
+    activities: Iterable[str] = ACTIVITIES,
+    codes: Optional[Iterable[str]] = None,
+    until: Optional[Quarter] = None,
+) -> "np.ndarray":
+    """The row of each person :func:`distinct_people` counts that comes first in reading order (file,
+    then row): one per different ID number, so that counting them by file and district adds up to it."""
+    index = np.flatnonzero(_selected(data, context, activities, codes, until))
+    order = index[np.lexsort((data.row[index], data.file[index], data.id17[index]))]
+    ids = data.id17[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = ids[1:] != ids[:-1]
+    return order[first]
+
+
+def _selected(
+    data: RosterData,
+    context: RosterContext,
+    activities: Iterable[str],
+    codes: Optional[Iterable[str]],
+    until: Optional[Quarter],
+) -> "np.ndarray":
+    """The rows of some activities, districts (None: all), up to a quarter: a mask."""
     wanted = activity_codes(activities)
     mask = np.ones(len(data), dtype=bool) if wanted == {0, 1} else np.zeros(len(data), dtype=bool)
     if wanted != {0, 1}:
@@ -149,4 +178,4 @@ def distinct_people(
         mask &= chosen[data.district]
     if until is not None:
         mask &= data.quarter <= until.index
-    return count_distinct(data.id17 if mask.all() else data.id17[mask])
+    return mask

@@ -13,6 +13,7 @@ Personal data: ID numbers and names never leave the rosters package unmasked
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
@@ -26,7 +27,7 @@ from chuangye_cli.rosters.context import RosterContext
 from chuangye_cli.rosters.data import RosterData, RosterFileRead
 from chuangye_cli.rosters.duplicates import duplicates_in
 from chuangye_cli.rosters.filecheck import FileCheck
-from chuangye_cli.rosters.people import activity_codes, distinct_people, people
+from chuangye_cli.rosters.people import activity_codes, distinct_people, first_rows, people
 from chuangye_cli.rosters.reader import Restart, open_roster
 from chuangye_cli.rosters.reconcile import add_counts, roster_counts
 from chuangye_cli.rosters.rules import ACTIVITIES
@@ -115,6 +116,19 @@ class RosterResult(HasProblems):
                 by_district += found.by_district
             self._distinct[key] = (total, by_district)
         return self._distinct[key]
+
+    def distinct_by_file(
+        self, activities: Iterable[str], codes: Optional[Iterable[str]] = None, until: Optional[Quarter] = None
+    ) -> dict[tuple[str, str], int]:
+        """:meth:`distinct` broken down by (file, district code): each person counted where their first row
+        is (reading order), so the counts add up to it exactly (``explain``: counts, never people)."""
+        codes = None if codes is None else list(codes)
+        found: Counter[tuple[str, str]] = Counter()
+        for chunk in self.chunks():
+            rows = first_rows(chunk, self.context, activities, codes, until)
+            pairs = zip(chunk.file[rows].tolist(), chunk.district[rows].tolist())
+            found.update((self.files[f].file, self.context.codes[d]) for f, d in pairs)
+        return dict(sorted(found.items(), key=lambda kv: (self._file_order(kv[0][0]), kv[0][1])))
 
     def counts(self) -> dict[tuple[str, Quarter], dict[str, int]]:
         """Per district and quarter: the roster's guidance, trained, passed, served, started."""

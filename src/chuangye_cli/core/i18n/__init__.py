@@ -14,6 +14,7 @@ from typing import Any
 from chuangye_cli.core.i18n import (
     bulletin,
     cells,
+    explain,
     files,
     header,
     output,
@@ -45,7 +46,7 @@ def _merge(*parts: Catalog) -> Catalog:
 PROBLEMS = _merge(files.PROBLEMS, header.PROBLEMS, cells.PROBLEMS, rows.PROBLEMS, plan.PROBLEMS, rosters.PROBLEMS, population.PROBLEMS)
 LABELS = _merge(
     verdicts.LABELS, tables.LABELS, output.LABELS, tools.LABELS, template.LABELS, report.LABELS, rosters.LABELS, usage.LABELS,
-    population.LABELS, bulletin.LABELS,
+    population.LABELS, bulletin.LABELS, explain.LABELS,
 )
 
 
