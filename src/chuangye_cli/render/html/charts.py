@@ -11,9 +11,10 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
+from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckResult
 from chuangye_cli.render.notes import status_text
-from chuangye_cli.render.numbers import threshold_text, value_text
+from chuangye_cli.render.numbers import gap_text, threshold_text, value_text
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
@@ -101,7 +102,7 @@ def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: st
                     code=code,
                     district=plan.district(code).label(lang),
                     actual=actual,
-                    actual_text=value_text(kind, actual, lang, line, target.op),
+                    actual_text=_with_gap(kind, actual, line, target.op, lang),
                     status=status,
                     status_label=status_text(item, lang) or "",
                     line=line,
@@ -119,6 +120,14 @@ def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: st
         layout(chart, kind, lang)
         out.append(chart)
     return out
+
+
+def _with_gap(kind: str, actual: Any, threshold: Any, op: str, lang: str) -> str:
+    """A figure as the chart writes it; a rate short of its target with the gap beside it,
+    "99.9%（差 0.1 个百分点）", which a bar or a line a pixel short of the target cannot show."""
+    text = value_text(kind, actual, lang, threshold, op)
+    gap = gap_text(kind, actual, threshold, op, lang)
+    return text if gap is None else label("report.with_gap", lang, actual=text, gap=gap)
 
 
 def nice_step(top: float, kind: str) -> float:
@@ -279,7 +288,11 @@ def trend_layout(chart: TrendChart, threshold: float, op: str, lang: str) -> Non
     shown = [p for p in chart.points if p.y is not None]
     if shown:
         last = shown[-1]
-        chart.last_text = value_text(kind, last.value, lang, threshold if kind == "ratio" else None, op)
+        chart.last_text = (
+            _with_gap(kind, last.value, threshold, op, lang)
+            if kind == "ratio"
+            else value_text(kind, last.value, lang, None, op)
+        )
         chart.last_x, chart.last_y = last.x, round(max(TREND_TOP + 8, last.y - 6), 2)
 
 
