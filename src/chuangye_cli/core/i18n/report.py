@@ -28,6 +28,8 @@ LABELS: dict[str, dict[str, str]] = {
     "report.gap_points": {"zh": "差 {points} 个百分点", "en": "{points} pp short"},
     "report.over_points": {"zh": "超 {points} 个百分点", "en": "{points} pp over"},
     "report.with_gap": {"zh": "{actual}（{gap}）", "en": "{actual} ({gap})"},
+    "report.chart_gap": {"zh": "{district} {actual}，{gap}", "en": "{district} {actual}, {gap}"},
+    "report.chart_gaps": {"zh": "未达目标：{items}。", "en": "Short of the target: {items}."},
     "report.legend_mark": {
         "zh": "竖线：序时进度（目标 × 已过季度 ÷ 考核季度）；比率和等级为目标值",
         "en": "line: pro-rata share (target × quarters gone ÷ quarters to the deadline); for rates and levels, the target",

@@ -67,6 +67,8 @@ class Chart:
     threshold: str
     quota: bool
     bars: list[ChartBar]
+    #: the rates short of their line, with the gap in percentage points (a line under the chart), or None
+    gaps: Optional[str] = None
     height: float = 0
     ticks: list[tuple[float, str]] = field(default_factory=list)
 
@@ -102,7 +104,7 @@ def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: st
                     code=code,
                     district=plan.district(code).label(lang),
                     actual=actual,
-                    actual_text=_with_gap(kind, actual, line, target.op, lang),
+                    actual_text=value_text(kind, actual, lang, line, target.op),
                     status=status,
                     status_label=status_text(item, lang) or "",
                     line=line,
@@ -110,12 +112,19 @@ def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: st
                     due=due,
                 )
             )
+        # a rate a hair short of its line: the gap in words under the chart (no room beside the bar)
+        gaps = [
+            label("report.chart_gap", lang, district=b.district, actual=b.actual_text, gap=gap)
+            for b in bars
+            if (gap := gap_text(kind, b.actual, b.line, target.op, lang))
+        ]
         chart = Chart(
             target=target.id,
             title=target.name(lang),
             threshold=threshold_text(kind, target.op, target.value, lang),
             quota=bool(target.quotas),
             bars=bars,
+            gaps=label("report.chart_gaps", lang, items=("；" if lang == "zh" else "; ").join(gaps)) if gaps else None,
         )
         layout(chart, kind, lang)
         out.append(chart)
