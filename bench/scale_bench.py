@@ -144,10 +144,10 @@ def generate(n: int, folder: Path) -> tuple[Path, Path, int, int]:
     targets.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     expected = series = 0
     for t in plan["targets"]:
-        if "distinct" in t["metric"]:
-            continue  # judged only with --rosters
         scope = t["scope"]
         expected += 1 if scope == "city" else n if scope == "each_district" else len(scope["districts"])
+        if "distinct" in t["metric"]:
+            continue  # no roster: in check's results as needs_rosters, not in trend
         series += 1 + n if scope == "city" else n if scope == "each_district" else len(scope["districts"])
     series += len(plan.get("indicators", [])) * (1 + n)
     return reports, targets, expected, series

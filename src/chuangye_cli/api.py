@@ -108,7 +108,8 @@ def check(
 
     ``rosters``: roster files or folders (学员花名册): their problems join the result, the
     ``distinct`` targets are judged from them, and ``reconciliation`` sets their counts beside the
-    reports' figures; without rosters, targets only rosters can measure are not judged.
+    reports' figures; without rosters, targets only rosters can measure are no data with
+    ``needs_rosters`` (需花名册：未提供), which fails nothing, and the other views leave them out.
     ``by_district``: also the districts x city-targets matrix (``matrix``). ``allow_errors``: judge
     the rows that passed validation even when the input has errors (else no verdict).
     ``trend``: also every target's figures quarter by quarter (``trend``, for the printable report).
@@ -120,14 +121,15 @@ def check(
     plan, quarter = _plan(targets, as_of)
     reading = read_as_of(plan, _paths(paths), quarter, encoding, limits)
     roster_paths = _paths(rosters) if rosters else []
-    if not roster_paths:
-        plan = plan.without_roster_targets()
-    result = CheckResult.of(plan, reading)
+    judged = plan if roster_paths else plan.without_roster_targets()
+    result = CheckResult.of(judged, reading)
     people = _read_rosters(plan, roster_paths, encoding, result) if roster_paths else None
     if not (result.valid or allow_errors):
         return result
     figures = Figures(result.rows, people)  # every figure computed once, read by every view
+    # every target, those that need rosters too (no data, needs_rosters, when none were given)
     result.results = evaluate(plan, figures, result.as_of, coverage=result.coverage)
+    plan = judged
     if by_district:
         from chuangye_cli.judge.matrix import district_matrix
 
@@ -264,7 +266,7 @@ def bulletin(
     :class:`BulletinRefused` unless ``allow_errors``; no usable report raises :class:`NoQuarter`."""
     from chuangye_cli.judge.bulletin import build_bulletin
 
-    plan = load(targets).without_roster_targets()  # the bulletin takes no rosters
+    plan = load(targets)  # the bulletin takes no rosters: a target that needs them is no data, needs_rosters
     result = check(paths, plan, as_of=as_of, encoding=encoding, by_district=True, allow_errors=allow_errors)
     if result.errors and not allow_errors:
         raise BulletinRefused(result)

@@ -273,7 +273,8 @@ def test_sample_data_runs_and_misses_at_least_one_target():
     statuses = [r["status"] for r in data["results"]]
     assert statuses.count("met") + statuses.count("on_track") > len(statuses) / 2
     assert "behind" in statuses
-    assert len(data["results"]) == 28  # 8 city targets + 10 districts + 3 pilots + 7 others
+    # 8 city targets + the roster-based one (no roster: needs rosters) + 10 districts + 3 pilots + 7 others
+    assert len(data["results"]) == 29
 
 
 def test_help_does_not_import_pandas():
@@ -405,13 +406,14 @@ def test_as_of_after_the_data_never_says_not_met_for_a_missing_report():
     # the city's results keep their computed, final status, flagged with every missing district-quarter
     city = [r for r in data["results"] if r["district_code"] is None]
     assert [(r["target"], r["status"]) for r in city] == [
-        ("participants", "not_met"), ("training_pass_rate", "met"), ("service_rate", "not_met"),
+        ("participants", "not_met"), ("participants_distinct", "no_data"), ("training_pass_rate", "met"),
+        ("service_rate", "not_met"),
         ("initial_success_rate", "met"), ("survival_rate", "met"), ("city_incubators", "not_met"),
         ("new_businesses", "not_met"), ("new_jobs", "not_met"),
     ]  # fmt: skip
     codes = ["370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181"]
     gaps = [{"district_code": c, "quarter": q} for c in codes for q in ("2010Q3", "2010Q4")]
-    assert all(r["incomplete"] is True and r["missing"] == gaps for r in city)
+    assert all(r["incomplete"] is True and r["missing"] == gaps for r in city if not r.get("needs_rosters"))
     # each district without its report for the as-of quarter is warned about (missing-report)
     assert [w["message"] for w in data["warnings"]] == [f"{n}（{c}）{q} 未报送" for c, n in zip(codes, (
         "历下区", "市中区", "槐荫区", "天桥区", "历城区", "长清区", "平阴县", "济阳县", "商河县", "章丘市"))
@@ -422,15 +424,17 @@ def test_as_of_after_the_data_in_the_table_marks_and_explains():
     result = run("check", SAMPLE, "--as-of", "2010Q4")
     lines = result.stdout.splitlines()
     rows = [line for line in lines if line.startswith(("参加创业", "各县(市)区本级孵化基地"))]
+    assert rows.pop(1).endswith("需花名册：未提供")  # the roster-based target: no roster given
     assert rows[0].endswith("未达标*")  # the city: computed status, marked
     assert all(line.endswith("未报送") for line in rows[1:]) and len(rows) == 11
     assert not [line for line in lines if line.endswith("未达标")]  # never a bare 未达标
-    assert "合计：已达标 3，未达标 5，未报送 20" in lines
-    assert lines[-2:] == [
+    assert "合计：已达标 3，未达标 5，未报送 20，需花名册：未提供 1" in lines
+    assert lines[-3:-1] == [
         "注*：计算所依据的季报不全，缺 历下区 2010Q3–2010Q4；市中区 2010Q3–2010Q4；槐荫区 2010Q3–2010Q4；"
         "天桥区 2010Q3–2010Q4；历城区 2010Q3–2010Q4；长清区 2010Q3–2010Q4；平阴县 2010Q3–2010Q4；济阳县 2010Q3–2010Q4；"
         "商河县 2010Q3–2010Q4；章丘市 2010Q3–2010Q4（共 20 份）；标 * 的状态按已收到的报表计算，补报后可能改变。",
         "注：未报送 = 该县(市)区没有 2010Q4 的季报，其自身结果按无数据处理，不作达标判断。",
     ]
     en = run("check", SAMPLE, "--as-of", "2010Q4", "--lang", "en", "--format", "github").stdout
-    assert "| not met*" in en and "| not reported" in en and "Summary: met 3, not met 5, not reported 20" in en
+    assert "| not met*" in en and "| not reported" in en
+    assert "Summary: met 3, not met 5, not reported 20, needs rosters: none given 1" in en

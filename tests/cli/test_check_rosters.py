@@ -59,8 +59,83 @@ def test_table_golden():
 
 def test_without_rosters_the_distinct_target_is_not_judged_and_nothing_is_reconciled():
     _, data = check_json(HERE / "reports", "--targets", HERE / "targets.yaml")
-    assert "participants_distinct" not in {x["target"] for x in data["results"]}
+    [r] = [x for x in data["results"] if x["target"] == "participants_distinct"]
+    assert (r["status"], r["actual"], r["needs_rosters"]) == ("no_data", None, True)
     assert "reconciliation" not in data
+
+
+ONLY_ROSTERS_LACKING = """\
+plan: 测试方案（花名册）
+period: {start: 2009Q1, end: 2009Q4}
+districts:
+  - {code: "370102", name: 历下区, name_en: Lixia}
+targets:
+  - id: participants
+    name: {zh: 参加创业指导和创业培训人数, en: Guidance and training participants}
+    metric: {sum: [guidance, trained]}
+    op: ">="
+    value: 1
+    scope: city
+  - id: participants_distinct
+    name: {zh: 参加人数（花名册去重）, en: Participants (distinct people)}
+    metric: {distinct: [guidance, training]}
+    op: ">="
+    value: 1
+    scope: city
+"""
+
+
+def _clean_but_for_rosters(tmp_path):
+    """A plan whose only target but the roster-based one is met: the check is clean but for the rosters."""
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(ONLY_ROSTERS_LACKING, encoding="utf-8")
+    return [HERE / "reports", "--targets", targets]
+
+
+def test_without_rosters_every_format_says_so_and_a_clean_check_stays_0(tmp_path):
+    args = _clean_but_for_rosters(tmp_path)
+    table = run("check", *args)
+    assert table.exit_code == 0
+    lines = [line.rstrip() for line in table.stdout.splitlines()]
+    assert lines[6].split() == ["参加人数（花名册去重）", "全市", ">=", "1", "—", "—", "/", "50.0%", "需花名册：未提供"]
+    assert "合计：已达标 1，需花名册：未提供 1" in lines
+    assert lines[-1] == (
+        "注：需花名册：未提供 = 按学员花名册去重人数计算，未提供花名册（--rosters）：无数据，不作判断，不影响退出码。"
+    )
+    result, data = check_json(*args)
+    assert result.exit_code == data["exit_code"] == 0
+    assert data["summary"]["no_data"] == 1
+    [r] = [x for x in data["results"] if x["target"] == "participants_distinct"]
+    assert (r["status"], r["needs_rosters"]) == ("no_data", True)
+    csv = run("check", *args, "--format", "csv", "--lang", "en")
+    assert csv.exit_code == 0
+    row = [line for line in csv.stdout.splitlines() if line.startswith("result,participants_distinct,")]
+    assert row[0].split(",")[12:14] == ["needs rosters: none given", "no_data"]
+    junit = run("check", *args, "--format", "junit", "--lang", "en")
+    assert junit.exit_code == 0
+    case = re.search(r'<testcase classname="targets.participants_distinct"[^>]*>\s*(<[^>]*>)', junit.stdout)
+    assert case.group(1) == '<skipped message="needs rosters: none given" />'
+    assert '<testsuite name="targets" tests="2" failures="0" errors="0" skipped="1">' in junit.stdout
+    github = run("check", *args, "--format", "github", "--lang", "en")
+    assert github.exit_code == 0
+    assert re.search(r"\| Participants \(distinct people\) +\| city .*\| needs rosters: none given +\|", github.stdout)
+
+
+def test_without_rosters_the_report_and_the_bulletin_say_so(tmp_path):
+    from docx import Document
+
+    args = _clean_but_for_rosters(tmp_path)
+    out = tmp_path / "r.html"
+    assert run("report", *args, "-o", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    line = re.search(r'<p class="note rosters-needed" data-target="participants_distinct"[^>]*>([^<]*)</p>', html)
+    assert line.group(1) == (
+        "参加人数（花名册去重）：需花名册：未提供（按学员花名册去重人数计算；本次未提供花名册，不作判断）"
+    )
+    doc = tmp_path / "b.docx"
+    assert run("bulletin", *args, "-o", doc, "--date", "2009-07-15").exit_code == 0
+    text = [p.text for p in Document(str(doc)).paragraphs]
+    assert "参加人数（花名册去重） 需按学员花名册去重统计，本期未提供花名册，无数据。" in text
 
 
 def test_roster_errors_make_the_input_invalid_and_stay_masked(tmp_path):

@@ -21,6 +21,24 @@ def test_change(current, base, expected):
     assert change(current, base) == expected
 
 
+@pytest.mark.parametrize(
+    "current, base, expected",
+    [(0.392, 0.337, 0.055), (0.9, 0.95, -0.05), (0.1, 0.0, 0.1), (0.5, 0.5, 0.0), (None, 0.5, None), (0.5, None, None)],
+)
+def test_a_rates_change_is_the_difference_in_points(current, base, expected):
+    """A rate's change is the difference of the two rates (percentage points), defined on a base of 0."""
+    result = change(current, base, rate=True)
+    assert result == (None if expected is None else pytest.approx(expected))
+
+
+def test_change_on_arrays_is_the_same_rule():
+    import numpy as np
+
+    counts = change(np.array([6.0, 5.0, 3.0]), np.array([4.0, 0.0, 4.0]))
+    assert counts[0] == 0.5 and np.isnan(counts[1]) and counts[2] == -0.25
+    assert list(change(np.array([0.4, 0.1]), np.array([0.3, 0.0]), rate=True)) == pytest.approx([0.1, 0.1])
+
+
 @pytest.fixture(scope="module")
 def rows():
     plan = load_plan(B / "targets.yaml")

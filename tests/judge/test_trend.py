@@ -30,6 +30,42 @@ def test_change_is_relative_and_none_on_a_zero_or_missing_base():
     assert change(4, None) is None
 
 
+def _zhangqiu_growth_contribution(*args: str) -> dict:
+    """章丘市's 创业活动对企业成长的贡献率 in sample_data: 84/277 in 2009Q2, 101/300 in 2010Q1, 104/265 in 2010Q2."""
+    out = run("trend", "sample_data", "--target", "growth_contribution", "--district", "370181", *args)
+    assert out.exit_code == 0, out.stderr
+    return out
+
+
+def test_a_rates_changes_are_differences_in_percentage_points():
+    """33.7% -> 39.2% is a rise of 5.6 percentage points (the unrounded rates' difference), never "+16.6%"."""
+    series = json.loads(_zhangqiu_growth_contribution("--format", "json").stdout)["series"]
+    points = [s for s in series if s["district_code"] == "370181"][0]["points"]
+    last = points[-1]
+    assert last["value"] == pytest.approx(104 / 265)
+    assert last["qoq_diff"] == pytest.approx(104 / 265 - 101 / 300)
+    assert last["yoy_diff"] == pytest.approx(104 / 265 - 84 / 277)
+    assert "qoq" not in last and "yoy" not in last  # a rate's keys name the difference
+    assert list(last) == ["quarter", "value", "cumulative", "expected", "completion", "qoq_diff", "yoy_diff", "status"]
+    row = [line for line in _zhangqiu_growth_contribution().stdout.splitlines() if "2010Q2" in line and "章丘" in line]
+    cells = row[0].split("  ")
+    assert [c.strip() for c in cells if "个百分点" in c] == ["+5.6 个百分点", "+8.9 个百分点"]
+    en = [line for line in _zhangqiu_growth_contribution("--lang", "en").stdout.splitlines() if "Zhangqiu" in line]
+    assert [c.strip() for c in en[-1].split("  ") if c.strip().endswith(" pp")] == ["+5.6 pp", "+8.9 pp"]
+
+
+def test_a_rate_targets_changes_are_points_and_a_counts_stay_relative():
+    data = json.loads(run("trend", "sample_data", "--district", "370102", "--format", "json").stdout)
+    by = {(s["id"], s["district_code"]): s for s in data["series"]}
+    rate, count = by[("training_pass_rate", None)]["points"][-1], by[("new_jobs", None)]["points"][-1]
+    assert "qoq_diff" in rate and "qoq" not in rate
+    assert "qoq" in count and "qoq_diff" not in count
+    before = by[("training_pass_rate", None)]["points"][-2]
+    assert rate["qoq_diff"] == pytest.approx(rate["value"] - before["value"])
+    jobs_before = by[("new_jobs", None)]["points"][-2]["value"]
+    assert count["qoq"] == pytest.approx(by[("new_jobs", None)]["points"][-1]["value"] / jobs_before - 1)
+
+
 @pytest.fixture
 def reports(tmp_path):
     lines = open(f"{IND}/lixia.csv", encoding="utf-8").read().splitlines()

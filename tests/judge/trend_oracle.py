@@ -41,10 +41,10 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
     # the districts with a row, quarter by quarter: the city's changes compare quarters with the same
     sent = {k: frozenset(c for c, j in have if j == k) for k in indices} if rows is not None else None
 
-    def change_at(own: list[Any], i: int, back: int, code: str | None) -> Optional[float]:
+    def change_at(own: list[Any], i: int, back: int, code: str | None, rate: bool) -> Optional[float]:
         if code is None and sent is not None and i >= back and sent[indices[i]] != sent[indices[i - back]]:
             return None
-        return _change_at(own, i, back)
+        return _change_at(own, i, back, rate)
 
     def units(codes: list[str | None]) -> list[str | None]:
         return [c for c in codes if district is None or c is None or c == district]
@@ -84,8 +84,8 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                     cum,
                     expected,
                     completion,
-                    change_at(own, i, 1, code),
-                    change_at(own, i, 4, code),
+                    change_at(own, i, 1, code, series.rate),
+                    change_at(own, i, 4, code, series.rate),
                     status,
                     missing,
                     not_reported,
@@ -124,8 +124,8 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                     cum,
                     expected,
                     completion,
-                    change_at(own, i, 1, code),
-                    change_at(own, i, 4, code),
+                    change_at(own, i, 1, code, series.rate),
+                    change_at(own, i, 4, code, series.rate),
                     status,
                     missing,
                     not_reported,

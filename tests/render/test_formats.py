@@ -36,7 +36,8 @@ def sample_json(lang: str = "zh") -> dict:
 
 
 def failing(data: dict) -> int:
-    return sum(1 for r in data["results"] if r["status"] in FAILING)
+    """The results that fail the run (a target that needs rosters, none given, fails nothing)."""
+    return sum(1 for r in data["results"] if r["status"] in FAILING and not r.get("needs_rosters"))
 
 
 def files_in(folder) -> list[str]:
@@ -57,7 +58,8 @@ def test_golden_json_is_the_json_format_of_the_sample(at_root):
     result = run("check", "sample_data", "--format", "json")
     data = json.loads(result.stdout)
     assert data == sample_json()
-    assert data["summary"] == {"met": 16, "on_track": 8, "pending": 2, "behind": 2, "not_met": 0, "no_data": 0}
+    # no_data 1: the roster-based target, no roster given
+    assert data["summary"] == {"met": 16, "on_track": 8, "pending": 2, "behind": 2, "not_met": 0, "no_data": 1}
     assert "by_district" not in data
 
 
@@ -165,7 +167,10 @@ def test_junit_failures_are_the_failing_results(at_root, lang):
     assert len(failures) == failing(data) == 2
     assert root.get("failures") == "2"
     files = list(dict.fromkeys(f["file"] for f in data["files"]))  # 商河县's .xls lists 3 sheets: one case
-    assert int(root.get("tests")) == len(data["results"]) + len(files) == 28 + 15
+    assert int(root.get("tests")) == len(data["results"]) + len(files) == 29 + 15
+    skipped = root.findall(".//skipped")  # the roster-based target, no roster given
+    assert [s.get("message") for s in skipped] == [{"zh": "需花名册：未提供", "en": "needs rosters: none given"}[lang]]
+    assert root.find("testsuite[@name='targets']").get("skipped") == "1"
     targets = root.find("testsuite[@name='targets']")
     assert len(targets.findall("testcase")) == len(data["results"])
     failed = [(c.get("classname"), c.find("failure").get("type")) for c in targets if c.find("failure") is not None]
@@ -260,9 +265,11 @@ def test_xlsx_reads_back(at_root, lang):
     assert by_district[1][:2] == ["370102", "历下区" if lang == "zh" else "Lixia"]
     # the last sheet says what the workbook is and when it was true: plan, period, as-of quarter
     assert sheet_rows(wb[names[3]]) == (
-        [["方案", data["plan"]], ["方案期间", "2009Q1–2010Q4"], ["统计截至", "2010Q2"], ["生成工具", "chuangye"]]
+        [["方案", data["plan"]], ["方案期间", "2009Q1–2010Q4"], ["统计截至", "2010Q2"], ["注", ROSTERS_ZH],
+         ["生成工具", "chuangye"]]
         if lang == "zh"
-        else [["Plan", data["plan"]], ["Plan period", "2009Q1–2010Q4"], ["As of", "2010Q2"], ["Written by", "chuangye"]]
+        else [["Plan", data["plan"]], ["Plan period", "2009Q1–2010Q4"], ["As of", "2010Q2"], ["Note", ROSTERS_EN],
+              ["Written by", "chuangye"]]
     )
     # the errors sheet: header only (the sample is clean)
     assert sheet_rows(wb[names[2]]) == [
@@ -511,6 +518,13 @@ NOTE_EN = (
 NOT_REPORTED_EN = (
     "Note: not reported = the district has no report for 2010Q4; its own results count as no data, not as a verdict."
 )
+ROSTERS_ZH = (
+    "注：需花名册：未提供 = 按学员花名册去重人数计算，未提供花名册（--rosters）：无数据，不作判断，不影响退出码。"
+)
+ROSTERS_EN = (
+    "Note: needs rosters: none given = counts distinct people in trainee rosters; none given (--rosters): no data, "
+    "no verdict, exit code unaffected."
+)
 ALL_MISSING = "; ".join(
     f"{c} {q}"
     for c in ("370102", "370103", "370104", "370105", "370112", "370113", "370124", "370125", "370126", "370181")
@@ -534,7 +548,7 @@ def test_csv_marks_incomplete_results_and_says_when_it_was_true(at_root):
     assert (lixia["Status"], lixia["Status code"], lixia["Actual"]) == ("not reported", "no_data", "")
     assert lixia["Missing reports (district quarter)"] == "370102 2010Q3; 370102 2010Q4"
     assert {r["As of"] for r in rows} == {"2010Q4"}
-    assert result.stderr.endswith(NOTE_EN + "\n" + NOT_REPORTED_EN + "\n")  # the footnote beside the file
+    assert result.stderr.endswith(NOTE_EN + "\n" + NOT_REPORTED_EN + "\n" + ROSTERS_EN + "\n")  # the footnotes
 
 
 def test_junit_marks_incomplete_results(at_root):
@@ -546,7 +560,7 @@ def test_junit_marks_incomplete_results(at_root):
     assert cases[0].find("failure").get("message") == "not met*: actual 17,370, target >= 20,000"
     lixia = next(c for c in cases if c.get("name") == "County/district-level incubators · Lixia (370102)")
     assert lixia.find("failure").get("message") == "not reported: actual —, target >= 5"
-    assert targets.find("system-out").text == NOTE_EN + "\n" + NOT_REPORTED_EN
+    assert targets.find("system-out").text == NOTE_EN + "\n" + NOT_REPORTED_EN + "\n" + ROSTERS_EN
 
 
 def test_xlsx_marks_incomplete_results_and_explains_them(tmp_path, at_root):
@@ -564,6 +578,7 @@ def test_xlsx_marks_incomplete_results_and_explains_them(tmp_path, at_root):
         ["As of", "2010Q4"],
         ["Note", NOTE_EN],
         ["Note", NOT_REPORTED_EN],
+        ["Note", ROSTERS_EN],
         ["Written by", "chuangye"],
     ]
     assert sheet_rows(wb["By district"])[1][2:4] == ["not reported", "not reported"]
@@ -574,7 +589,8 @@ def test_tsv_keeps_the_mark_and_sends_the_note_to_stderr(at_root):
     assert result.stdout.splitlines()[1].endswith("\tnot met*")
     assert "Note" not in result.stdout
     assert result.stderr.endswith(
-        "Summary: met 3, not met 5, not reported 20\n" + NOTE_EN + "\n" + NOT_REPORTED_EN + "\n"
+        "Summary: met 3, not met 5, not reported 20, needs rosters: none given 1\n"
+        + NOTE_EN + "\n" + NOT_REPORTED_EN + "\n" + ROSTERS_EN + "\n"
     )
 
 

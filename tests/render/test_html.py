@@ -176,6 +176,9 @@ def test_small_city_rows_bars_and_marks(small):
     assert bar_of(s) == (99.72, 100.0)
     assert squash(s.find("td", cls="actual").text) == "99.7%"
     assert s.attrs["data-status"] == "behind" and squash(s.find("span", cls="word").text) == "落后于序时进度"
+    # a bar 0.28% short of its mark cannot show the gap: it is written under the bar (1 - 361/362 = 0.28 points)
+    assert squash(s.find("div", cls="bar-caption").text) == "竖线为目标值，差 0.3 个百分点"
+    assert squash(t.find("div", cls="bar-caption").text) == "竖线为目标值"  # met: no gap
 
 
 def test_small_rows_agree_with_check_json(small):
@@ -317,6 +320,14 @@ def test_sample_report_every_city_target_and_status(sample):
     assert result.exit_code == data["exit_code"] == 1
     rows = city_rows(root)
     city = [r for r in data["results"] if r["district_code"] is None]
+    # the roster-based 2万人 target, no roster given: no figure to draw, a line under the table by name
+    assert [r["target"] for r in city if r.get("needs_rosters")] == ["participants_distinct"]
+    line = root.find("p", cls="rosters-needed")
+    assert (line.attrs["data-target"], squash(line.text)) == (
+        "participants_distinct",
+        "参加创业指导和创业培训人数（花名册去重）：需花名册：未提供（按学员花名册去重人数计算；本次未提供花名册，不作判断）",
+    )
+    city = [r for r in city if not r.get("needs_rosters")]
     assert list(rows) == [r["target"] for r in city]
     from chuangye_cli.core.i18n import label
 
@@ -337,7 +348,7 @@ def test_sample_report_every_city_target_and_status(sample):
     fig = root.find("figure", cls="chart", data_target="district_incubators")
     assert len(fig.find_all("g", cls="district-bar")) == 10
     assert len(root.find("table", id="matrix").find("tbody").find_all("tr")) == len(
-        {r["target"] for r in data["results"]}
+        {r["target"] for r in data["results"] if not r.get("needs_rosters")}  # no district figures without rosters
     )
 
 
@@ -717,3 +728,44 @@ def test_a_figure_missing_an_earlier_report_stays_hollow_after_the_district_repo
     assert [p.get("incomplete") is True for p in city["points"]] == [
         g.attrs.get("data-incomplete") == "true" for g in groups
     ]
+
+
+def test_the_rate_trend_chart_writes_the_gap_beside_the_last_figure(small):
+    """99.7% against a 100% line is a pixel on a 0-100% axis: the figure carries the gap in words."""
+    _, _, root = small
+    fig = root.find("figure", cls="trend", data_target="service_rate")
+    assert squash(fig.find("svg").find("text", cls="last").text) == "99.7%（差 0.3 个百分点）"
+    fig = root.find("figure", cls="trend", data_target="training_pass_rate")
+    assert squash(fig.find("svg").find("text", cls="last").text) == "90.5%"  # met: no gap
+
+
+def test_the_files_appendix_counts_files_not_sheets(tmp_path):
+    """A workbook of three sheets is one file read: three rows in the table, "(1 个)" in the heading."""
+    from reportfiles import grid, row, write_workbook
+
+    book = write_workbook(
+        tmp_path / "历下区.xlsx",
+        ("填表说明", [["填表说明"], ["1. 每季度一张表"]]),
+        ("2009Q1", grid([row()])),
+        ("2009Q2", grid([row(quarter=2)])),
+    )
+    result, _, root = make_report(tmp_path, str(book), "--targets", str(FIXTURES / "check" / "targets_small.yaml"))
+    assert result.exit_code in (0, 1), result.stderr
+    rows = root.find("table", id="files").find_all("tr", cls="file")
+    assert len(rows) == 3
+    assert squash(root.find("section", id="appendix").find_all("h3")[-1].text) == "读取的文件（1 个）"
+
+
+def test_a_district_rate_chart_names_the_gaps_under_it(tmp_path):
+    """service_rate judged per district: 历下区 269/270 = 99.6% against 100%, a bar a hair short of its
+    line; the gap is written under the chart (市中区 92/92 = 100% is not named)."""
+    targets = tmp_path / "targets.yaml"
+    text = QUOTA_TARGETS.read_text(encoding="utf-8")
+    per_district = text.replace("    value: 1.0\n    scope: city", "    value: 1.0\n    scope: each_district")
+    assert per_district != text
+    targets.write_text(per_district, encoding="utf-8")
+    result, _, root = make_report(tmp_path, str(SMALL), "--targets", str(targets))
+    assert result.exit_code == 1
+    fig = root.find("figure", cls="chart", data_target="service_rate")
+    assert squash(fig.find("p", cls="chart-gaps").text) == "未达目标：历下区 99.6%，差 0.4 个百分点。"
+    assert root.find("figure", cls="chart", data_target="district_incubators").find_all("p", cls="chart-gaps") == []

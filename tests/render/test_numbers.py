@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chuangye_cli.render.numbers import count, fixed, percent, progress_text, threshold_text, value_text
+from chuangye_cli.render.numbers import count, fixed, gap_text, percent, progress_text, threshold_text, value_text
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,19 @@ def test_counts_levels_thresholds_and_progress():
     assert progress_text("sum", 17370, 20000, 0.75) == "86.9% / 75.0%"
     assert progress_text("sum", 19999, 20000, 1.0) == "99.995% / 100.0%"  # not 100.0% done
     assert progress_text("ratio", 0.9, 0.9, 0.75) == "—"
+
+
+@pytest.mark.parametrize(
+    "kind, actual, threshold, op, lang, expected",
+    [
+        ("ratio", 0.999, 1.0, ">=", "zh", "差 0.1 个百分点"),
+        ("ratio", 0.9999, 1.0, ">=", "zh", "差 0.01 个百分点"),  # never "差 0.0"
+        ("ratio", 0.862, 0.9, ">=", "en", "3.8 pp short"),
+        ("ratio", 0.12, 0.1, "<=", "zh", "超 2.0 个百分点"),  # an upper limit overrun
+        ("ratio", 1.0, 1.0, ">=", "zh", None),  # reached: no gap
+        ("ratio", None, 1.0, ">=", "zh", None),
+        ("sum", 90, 100, ">=", "zh", None),  # a count's gap is not in points
+    ],
+)
+def test_gap_text_is_a_rates_shortfall_in_points(kind, actual, threshold, op, lang, expected):
+    assert gap_text(kind, actual, threshold, op, lang) == expected

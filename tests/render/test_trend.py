@@ -90,9 +90,10 @@ def test_table_marks_the_status_and_says_not_reported():
         "District new jobs  Shizhong (370103)  2010Q1     100                 400           250                  "
         "100.0%        0.0%   0.0%   met*",
         "",
-        "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a "
-        "zero or missing base "
-        "is — (no data). Cumulative = from the period start to the quarter; completion = cumulative / target.",
+        "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; for "
+        "counts the relative change (%), a zero or missing base is — (no data); for rates (%) the difference of the "
+        "two rates in percentage points (pp), a missing one is —; both computed from the unrounded figures. "
+        "Cumulative = from the period start to the quarter; completion = cumulative / target.",
         *NOTES,
     ]  # fmt: skip
 

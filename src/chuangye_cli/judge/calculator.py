@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.results import Result
 from chuangye_cli.plan.ops import LEVEL_RANK, compare
-from chuangye_cli.plan.targets import COUNTED_KINDS, Plan, Target
+from chuangye_cli.plan.targets import COUNTED_KINDS, ROSTER_KINDS, Plan, Target
 from chuangye_cli.reports.rows import NUMERIC_COLUMNS, ReportRow
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ class Figures:
         self._df = rows if isinstance(rows, pd.DataFrame) else frame(rows)
         #: the rows themselves (None when made from a bare table): which reports there are
         self.report_rows: "list[ReportRow] | None" = None if isinstance(rows, pd.DataFrame) else rows
-        self._people = people
+        #: the rosters' counter; None without rosters (a ``distinct`` target is then no data)
+        self.people = people
         self._tables: dict[tuple[Any, ...], dict[Optional[str], Value]] = {}
         self._complete: dict[tuple[str, ...], dict[Optional[str], int]] = {}
         self._distinct: dict[tuple[tuple[str, ...], Optional[str]], Value] = {}
@@ -89,7 +90,7 @@ class Figures:
         cut = self._cuts.get((first, last))
         if cut is None:
             q = self._df["q"]
-            cut = self._cuts[(first, last)] = Figures(self._df[(q >= first) & (q <= last)], self._people)
+            cut = self._cuts[(first, last)] = Figures(self._df[(q >= first) & (q <= last)], self.people)
         return cut
 
     def quarterly(self, first: int, last: int) -> "Quarterly":
@@ -175,7 +176,7 @@ class Figures:
     def _distinct_value(self, activities: tuple[str, ...], code: str | None) -> Value:
         key = (activities, code)
         if key not in self._distinct:
-            self._distinct[key] = Value(None if self._people is None else self._people(list(activities), code))
+            self._distinct[key] = Value(None if self.people is None else self.people(list(activities), code))
         return self._distinct[key]
 
     def _compute(self, metric: Any) -> dict[Optional[str], Value]:
@@ -582,6 +583,7 @@ def evaluate(
                     elapsed_share=share,
                     missing=missing,
                     not_reported=not_reported,
+                    needs_rosters=target.metric.kind in ROSTER_KINDS and figures.people is None,
                 )
             )
     return results

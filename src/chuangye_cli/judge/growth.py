@@ -8,7 +8,7 @@ The bulletin indexes the rows once (:func:`totals`) and reads every district's g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Literal, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional
 
 from chuangye_cli.core.quarters import Quarter
 
@@ -23,14 +23,24 @@ Basis = Literal["yoy", "qoq"]
 OFFSETS: dict[str, int] = {"yoy": -4, "qoq": -1}
 
 
-def change(current: Optional[float], base: Optional[float]) -> Optional[float]:
-    """The relative change from ``base`` to ``current`` (0.25 = +25%): 环比 against the previous
-    quarter, 同比 against the same quarter a year earlier. None (no data) without a base or a
-    current figure, when either is a level, or when the base is 0: a change on nothing is no
-    number, never +∞ or 0. (``trend`` and the bulletin both use it.)"""
-    if current is None or base is None or base == 0 or isinstance(current, str) or isinstance(base, str):
+def change(current: Any, base: Any, rate: bool = False) -> Any:
+    """The one change rule of the project, from ``base`` to ``current`` (环比 against the previous
+    quarter, 同比 against the same quarter a year earlier; ``trend`` and the bulletin both use it).
+
+    A count (``rate`` false): the relative change (0.25 = +25%), None when the base is 0: a change
+    on nothing is no number, never +∞ or 0. A rate (``rate``: a percentage such as a pass rate, its
+    figures fractions): the difference of the two rates (0.055 = +5.5 percentage points), defined
+    on a base of 0 too. None (no data) without a base or a current figure, or when either is a level.
+    Numpy arrays work alike, element by element: an undefined change is NaN."""
+    if current is None or base is None or isinstance(current, str) or isinstance(base, str):
         return None
-    return (current - base) / base
+    if rate:
+        return current - base
+    if not hasattr(base, "shape"):
+        return None if base == 0 else (current - base) / base
+    import numpy as np
+
+    return np.divide(current - base, base, out=np.full(np.shape(base), np.nan), where=base != 0)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ class Result:
     missing: tuple[tuple[str, Quarter], ...] = ()
     #: the district has no report for the as-of quarter: status is no_data, shown as 未报送
     not_reported: bool = False
+    #: a target only rosters measure (distinct people) and no roster was given: status is no_data,
+    #: shown as 需花名册：未提供; it does not fail the run (see :attr:`CheckResult.exit_code`)
+    needs_rosters: bool = False
 
     @property
     def incomplete(self) -> bool:
@@ -81,6 +84,7 @@ class Result:
             "numerator": self.numerator,
             "denominator": self.denominator,
             **incomplete_dict(self.missing, self.not_reported),
+            **({"needs_rosters": True} if self.needs_rosters else {}),
         }
 
 
@@ -154,10 +158,17 @@ class CheckResult(HasProblems):
         return {s: counts.get(s, 0) for s in STATUSES}
 
     @property
+    def rosters_needed(self) -> list[Result]:
+        """The results of targets only rosters measure, given no roster (no data, 需花名册：未提供)."""
+        return [r for r in self.results if r.needs_rosters]
+
+    @property
     def exit_code(self) -> ExitCode:
+        """3 invalid input; 1 a result not met, behind or without data; else 0. A target that needs
+        rosters when none were given is no data but fails nothing: the run was not asked to count people."""
         if not self.valid:
             return ExitCode.INVALID
-        if any(r.status in FAILING for r in self.results):
+        if any(r.status in FAILING and not r.needs_rosters for r in self.results):
             return ExitCode.FAILED
         return ExitCode.OK
 

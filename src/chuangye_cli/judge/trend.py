@@ -37,9 +37,10 @@ class TrendPoint(NamedTuple):
     expected: Any
     #: cumulative / target value (counted kinds and rates with a threshold), else None
     completion: Optional[float]
-    #: 环比: change on the previous quarter's own figure
+    #: 环比: change on the previous quarter's own figure (:func:`~chuangye_cli.judge.growth.change`:
+    #: relative for a count, the difference in percentage points for a rate: see TrendSeries.rate)
     qoq: Optional[float]
-    #: 同比: change on the same quarter a year earlier
+    #: 同比: change on the same quarter a year earlier (as qoq)
     yoy: Optional[float]
     #: no_data for a judged unit's point at a quarter the district did not report (not_reported)
     status: Optional[str]
@@ -55,15 +56,17 @@ class TrendPoint(NamedTuple):
     def incomplete(self) -> bool:
         return bool(self.missing)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, rate: bool = False) -> dict[str, Any]:
+        """The point's JSON; ``rate``: a rate's changes are differences, under their own keys
+        (``qoq_diff``, ``yoy_diff``: 0.055 = +5.5 percentage points), a count's relative (``qoq``, ``yoy``)."""
         out = {
             "quarter": str(self.quarter),
             "value": self.value,
             "cumulative": self.cumulative,
             "expected": self.expected,
             "completion": self.completion,
-            "qoq": self.qoq,
-            "yoy": self.yoy,
+            "qoq_diff" if rate else "qoq": self.qoq,
+            "yoy_diff" if rate else "yoy": self.yoy,
             "status": self.status,
         }
         if self.missing:
@@ -86,6 +89,12 @@ class TrendSeries:
     op: Optional[str]
     points: list[TrendPoint] = field(default_factory=list)
 
+    @property
+    def rate(self) -> bool:
+        """A rate (a percentage: pass rate, service rate, success, survival): its 环比 and 同比 are
+        differences in percentage points; any other figure's are relative changes."""
+        return self.display == "percent"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -96,7 +105,7 @@ class TrendSeries:
             "district_code": self.district_code,
             "threshold": self.threshold,
             "op": self.op,
-            "points": [p.to_dict() for p in self.points],
+            "points": [p.to_dict(self.rate) for p in self.points],
         }
 
 
@@ -185,25 +194,27 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
             return True
         return (present[:, back:] == present[:, :-back]).all(axis=0)
 
-    def changes(own: Grid, back: int) -> list[list[Any]]:
+    def changes(own: Grid, back: int, rate: bool) -> list[list[Any]]:
         if own.values.dtype == object:  # levels: no change
             return [nothing] * (city_row + 1)
         v = own.values.astype("float64")
         values = np.zeros(v.shape)
         valid = np.zeros(v.shape, dtype=bool)
         if back < v.shape[1]:
-            cur, base = v[:, back:], v[:, :-back]
-            ok = own.valid[:, back:] & own.valid[:, :-back] & (base != 0)
+            ok = own.valid[:, back:] & own.valid[:, :-back]
             ok[city_row] &= same_districts(back)
-            values[:, back:] = np.divide(cur - base, base, out=np.zeros(cur.shape), where=ok)
+            cur, base = np.where(ok, v[:, back:], 0.0), np.where(ok, v[:, :-back], 0.0)
+            diff = change(cur, base, rate)
+            ok &= ~np.isnan(diff)
+            values[:, back:] = np.where(ok, diff, 0.0)
             valid[:, back:] = ok
         return Grid(values, valid).lists()
 
-    def city_changes(own: list[Any], back: int) -> list[Any]:
+    def city_changes(own: list[Any], back: int, rate: bool) -> list[Any]:
         """The city's changes of figures computed one by one (indicators on the population)."""
         same = same_districts(back)
         return [
-            _change_at(own, i, back) if i >= back and (same is True or same[i - back]) else None
+            _change_at(own, i, back, rate) if i >= back and (same is True or same[i - back]) else None
             for i in range(len(own))
         ]
 
@@ -239,8 +250,9 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
         codes = [None, *plan.registry] if t.scope == "city" else scope
         own_grid, cum_grid = grid.metric(t.metric)
         own_l, cum_l = own_grid.lists(), cum_grid.lists()
-        qoq_l, yoy_l = changes(own_grid, 1), changes(own_grid, 4)
         kind = t.metric.kind
+        display = t.display if kind == "ratio" else ("level" if kind == "level" else "count")
+        qoq_l, yoy_l = changes(own_grid, 1, display == "percent"), changes(own_grid, 4, display == "percent")
         counted = kind in (*COUNTED_KINDS, "ratio") and isinstance(t.value, (int, float)) and bool(t.value)
         from_reports = kind in REPORT_KINDS
         elapsed_total = [plan.progress(t, q) for q in quarters]
@@ -254,8 +266,7 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
         for code in units(codes):
             judged = code in in_scope
             series = TrendSeries(
-                "target", t.id, {"zh": t.name.zh, "en": t.name.en}, kind,
-                t.display if kind == "ratio" else ("level" if kind == "level" else "count"),
+                "target", t.id, {"zh": t.name.zh, "en": t.name.en}, kind, display,
                 code, t.value if judged else None, t.op if judged else None,
             )  # fmt: skip
             series_points(
@@ -281,8 +292,9 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
             own_grid, cum_grid = _indicator_grids(ind, grid, plan)
         own_all = own_grid.lists() if own_grid is not None else None
         cum_all = cum_grid.lists() if cum_grid is not None else None
-        qoq_all = changes(own_grid, 1) if own_grid is not None else None
-        yoy_all = changes(own_grid, 4) if own_grid is not None else None
+        rate = ind.display == "percent"
+        qoq_all = changes(own_grid, 1, rate) if own_grid is not None else None
+        yoy_all = changes(own_grid, 4, rate) if own_grid is not None else None
 
         def judged_indicator(i: int, q: Quarter, cum: Any, th: Any = th) -> tuple:
             status, expected = judge("ratio", th.op, cum, th.value, indices[i] - start + 1, plan.period.quarters)
@@ -304,10 +316,10 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
                 ]
                 cum = [figure(ind, cuts[k], code, q, population, plan).actual for k, q in zip(indices, quarters)]
                 if code is None:
-                    qoq, yoy = city_changes(own, 1), city_changes(own, 4)
+                    qoq, yoy = city_changes(own, 1, rate), city_changes(own, 4, rate)
                 else:
-                    qoq = [_change_at(own, i, 1) for i in range(len(own))]
-                    yoy = [_change_at(own, i, 4) for i in range(len(own))]
+                    qoq = [_change_at(own, i, 1, rate) for i in range(len(own))]
+                    yoy = [_change_at(own, i, 4, rate) for i in range(len(own))]
             series_points(series, own, cum, qoq, yoy, judged_indicator if th is not None else None, code)
             out.append(series)
     return out
@@ -378,7 +390,7 @@ def _indicator_grids(ind: Any, grid: "Quarterly", plan: "Plan") -> "tuple[Grid, 
     return g, g
 
 
-def _change_at(values: list[Any], i: int, back: int) -> Optional[float]:
-    """change(values[i], values[i - back]); None before the series reaches that far back."""
-    return change(values[i], values[i - back]) if i >= back else None
+def _change_at(values: list[Any], i: int, back: int, rate: bool) -> Optional[float]:
+    """change(values[i], values[i - back], rate); None before the series reaches that far back."""
+    return change(values[i], values[i - back], rate) if i >= back else None
 

@@ -5,7 +5,8 @@
   into the suite's ``<system-out>``, one per line.
 * suite "targets" (only with a verdict): one testcase per result, with a
   ``<failure>`` for not_met, behind and no_data (未报送 for a district without its
-  as-of report). A result built on incomplete quarters has the mark after its status
+  as-of report); a ``<skipped>`` for a target that needs rosters when none were given
+  (需花名册：未提供: no data that fails nothing). A result built on incomplete quarters has the mark after its status
   and the properties ``incomplete`` and ``missing``; the suite's ``<system-out>``
   holds the notes that explain them.
 
@@ -52,8 +53,9 @@ def _problem_line(p: Problem, lang: str) -> str:
 
 def _suite(parent: ET.Element, name: str, cases: list[ET.Element]) -> ET.Element:
     failures = sum(1 for c in cases if c.find("failure") is not None)
+    skipped = sum(1 for c in cases if c.find("skipped") is not None)
     suite = ET.SubElement(
-        parent, "testsuite", name=name, tests=str(len(cases)), failures=str(failures), errors="0", skipped="0"
+        parent, "testsuite", name=name, tests=str(len(cases)), failures=str(failures), errors="0", skipped=str(skipped)
     )
     suite.extend(cases)
     return suite
@@ -92,7 +94,9 @@ def _result_case(r: Result, lang: str) -> ET.Element:
         props = ET.SubElement(case, "properties")
         ET.SubElement(props, "property", name="incomplete", value="true")
         ET.SubElement(props, "property", name="missing", value=missing_codes(r.missing))
-    if r.status in FAILING:
+    if r.needs_rosters:
+        ET.SubElement(case, "skipped", message=xml_text(status_text(r, lang)))
+    elif r.status in FAILING:
         text = label(
             "junit.result",
             lang,

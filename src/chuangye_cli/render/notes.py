@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 MARK = "*"
 #: the label of a no_data status whose cause is a missing report
 NOT_REPORTED = "status.not_reported"
+#: the label of a no_data status whose cause is a roster not given (Result.needs_rosters)
+NEEDS_ROSTERS = "status.needs_rosters"
 
 
 def status_label(status: str | None, not_reported: bool, lang: str) -> str | None:
@@ -33,7 +35,10 @@ def status_label(status: str | None, not_reported: bool, lang: str) -> str | Non
 
 
 def status_text(item: Any, lang: str) -> str | None:
-    """A result's (or cell's) status in words, with :data:`MARK` when its figure is incomplete."""
+    """A result's (or cell's) status in words, with :data:`MARK` when its figure is incomplete;
+    需花名册：未提供 for a target that needs rosters when none were given."""
+    if getattr(item, "needs_rosters", False):
+        return label(NEEDS_ROSTERS, lang)
     text = status_label(item.status, item.not_reported, lang)
     if text is not None and item.missing and not item.not_reported:
         text += MARK
@@ -82,11 +87,12 @@ def missing_codes(missing: Iterable[tuple[str, Quarter]]) -> str:
     return "; ".join(f"{code} {q}" for code, q in missing)
 
 
-def footnotes(report: "CheckResult", lang: str, items: Iterable[Any] | None = None) -> list[str]:
+def footnotes(report: "CheckResult", lang: str, items: Iterable[Any] | None = None, rosters: bool = True) -> list[str]:
     """The notes that explain the marks a report's outputs show (none when every figure is complete).
 
     ``items``: the figures shown (anything with ``missing`` and ``not_reported``); by default the
-    report's results and per-district cells.
+    report's results and per-district cells. ``rosters``: with the note on 需花名册：未提供 (the
+    printable report says it in its own line instead).
     """
     items = _items(report) if items is None else list(items)
     notes = []
@@ -103,6 +109,8 @@ def footnotes(report: "CheckResult", lang: str, items: Iterable[Any] | None = No
         )
     if any(i.not_reported for i in items):
         notes.append(label("note.not_reported", lang, status=label(NOT_REPORTED, lang), as_of=report.as_of))
+    if rosters and any(getattr(i, "needs_rosters", False) for i in items):  # the status word is on the target's row
+        notes.append(label("note.needs_rosters", lang, status=label(NEEDS_ROSTERS, lang)))
     return notes
 
 
@@ -112,16 +120,17 @@ def notes_text(report: "CheckResult", lang: str) -> str:
 
 
 def summary_parts(report: "CheckResult", lang: str) -> list[str]:
-    """"已达标 16" and so on, 未报送 counted apart from the other no_data."""
+    """"已达标 16" and so on, 未报送 and 需花名册：未提供 counted apart from the other no_data."""
     from chuangye_cli.judge.results import STATUSES
 
     counts: dict[str, int] = {}
     for r in report.results:
-        key = "not_reported" if r.not_reported else r.status
+        key = "not_reported" if r.not_reported else "needs_rosters" if r.needs_rosters else r.status
         counts[key] = counts.get(key, 0) + 1
     parts = [f"{label('status.' + s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
-    if counts.get("not_reported"):
-        parts.append(f"{label(NOT_REPORTED, lang)} {counts['not_reported']}")
+    for apart in ("not_reported", "needs_rosters"):
+        if counts.get(apart):
+            parts.append(f"{label('status.' + apart, lang)} {counts[apart]}")
     return parts
 
 

@@ -60,6 +60,21 @@ def display_text(display: str, value: Any, lang: str, threshold: Any = None, op:
     return count(value)
 
 
+def gap_text(kind: str, actual: Any, threshold: Any, op: str, lang: str) -> str | None:
+    """How far a rate falls short of its target, in percentage points from the unrounded rates:
+    "差 0.1 个百分点" / "0.1 pp short" for 99.9% against 100% (never "0.0": as many decimals as it
+    takes), "超 …" / "… over" for an upper limit overrun; None for anything but a rate with a figure
+    that misses its target."""
+    if kind != "ratio" or not isinstance(actual, (int, float)) or not isinstance(threshold, (int, float)):
+        return None
+    if compare(op, actual, threshold):
+        return None
+    from chuangye_cli.judge.growth import change
+
+    key = "report.over_points" if op in ("<=", "<") else "report.gap_points"  # an upper limit overrun
+    return label(key, lang, points=fixed(abs(change(actual, threshold, rate=True)) * 100, 0.0, ">"))
+
+
 def count(value: float | int) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"

@@ -17,10 +17,12 @@ def figure_text(series: "TrendSeries", value: Any, lang: str) -> str:
     return display_text(series.display, value, lang, series.threshold, series.op or ">=")
 
 
-def change_text(value: float | None) -> str:
+def change_text(value: float | None, rate: bool = False, lang: str = "zh") -> str:
+    """环比 or 同比 as read: a count's relative change "+16.6%", a rate's difference "+5.5 个百分点" / "+5.5 pp"."""
     if value is None:
         return "—"
-    return ("+" if value > 0 else "") + f"{value * 100:.1f}%"
+    text = ("+" if value > 0 else "") + f"{value * 100:.1f}"
+    return label("trend.points", lang, value=text) if rate else text + "%"
 
 
 def _unit(report: "TrendResult", code: str | None, lang: str) -> str:
@@ -57,8 +59,8 @@ def rows(report: "TrendResult", lang: str) -> list[list[str]]:
                     cumulative,
                     figure_text(s, p.expected, lang) if p.expected is not None else "—",
                     "—" if p.completion is None else percent(p.completion, 1.0, ">="),
-                    change_text(p.qoq),
-                    change_text(p.yoy),
+                    change_text(p.qoq, s.rate, lang),
+                    change_text(p.yoy, s.rate, lang),
                     "—" if status is None else status,
                 ]
             )

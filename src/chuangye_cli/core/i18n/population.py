@@ -69,8 +69,9 @@ LABELS.update(
             "en": "Note: {status} = the district has no report for that quarter: the point is not judged (no data); its cumulative figure stands on the reports received before.",
         },
         "trend.note": {
-            "zh": "环比 = 当季比上季的变化；同比 = 当季比上年同季的变化；基数为 0 或缺失时为 —（无数据）。累计 = 方案起始至该季度；完成率 = 累计 / 目标值。",
-            "en": "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; a zero or missing base is — (no data). Cumulative = from the period start to the quarter; completion = cumulative / target.",
+            "zh": "环比 = 当季比上季的变化；同比 = 当季比上年同季的变化；人数、户数等为增长率（%），基数为 0 或缺失时为 —（无数据）；比率（%）为两率之差（个百分点），缺失时为 —；均按未经四舍五入的数据计算。累计 = 方案起始至该季度；完成率 = 累计 / 目标值。",
+            "en": "QoQ = change of the quarter's figure on the previous quarter; YoY = on the same quarter a year earlier; for counts the relative change (%), a zero or missing base is — (no data); for rates (%) the difference of the two rates in percentage points (pp), a missing one is —; both computed from the unrounded figures. Cumulative = from the period start to the quarter; completion = cumulative / target.",
         },
+        "trend.points": {"zh": "{value} 个百分点", "en": "{value} pp"},
     }
 )

@@ -20,6 +20,16 @@ LABELS: dict[str, dict[str, str]] = {
     "report.mark_target": {"zh": "目标值", "en": "target"},
     "report.progress_caption": {"zh": "完成进度/序时进度 {progress}", "en": "progress/pro-rata {progress}"},
     "report.target_caption": {"zh": "竖线为目标值", "en": "the line is the target"},
+    "report.target_gap_caption": {"zh": "竖线为目标值，{gap}", "en": "the line is the target; {gap}"},
+    "report.needs_rosters": {
+        "zh": "{name}：{status}（按学员花名册去重人数计算；本次未提供花名册，不作判断）",
+        "en": "{name}: {status} (distinct people in the trainee rosters; none was given, so no verdict)",
+    },
+    "report.gap_points": {"zh": "差 {points} 个百分点", "en": "{points} pp short"},
+    "report.over_points": {"zh": "超 {points} 个百分点", "en": "{points} pp over"},
+    "report.with_gap": {"zh": "{actual}（{gap}）", "en": "{actual} ({gap})"},
+    "report.chart_gap": {"zh": "{district} {actual}，{gap}", "en": "{district} {actual}, {gap}"},
+    "report.chart_gaps": {"zh": "未达目标：{items}。", "en": "Short of the target: {items}."},
     "report.legend_mark": {
         "zh": "竖线：序时进度（目标 × 已过季度 ÷ 考核季度）；比率和等级为目标值",
         "en": "line: pro-rata share (target × quarters gone ÷ quarters to the deadline); for rates and levels, the target",

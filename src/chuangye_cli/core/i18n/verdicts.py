@@ -8,6 +8,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.pending": {"zh": "待考核", "en": "pending"},
     "status.no_data": {"zh": "无数据", "en": "no data"},
     "status.not_reported": {"zh": "未报送", "en": "not reported"},
+    "status.needs_rosters": {"zh": "需花名册：未提供", "en": "needs rosters: none given"},
     "level.attained": {"zh": "达到", "en": "attained"},
     "level.basically_attained": {"zh": "基本达到", "en": "basically attained"},
     "correction.blank": {"zh": "空", "en": "blank"},
@@ -29,5 +30,13 @@ LABELS: dict[str, dict[str, str]] = {
     "note.not_reported": {
         "zh": "注：{status} = 该县(市)区没有 {as_of} 的季报，其自身结果按无数据处理，不作达标判断。",
         "en": "Note: {status} = the district has no report for {as_of}; its own results count as no data, not as a verdict.",
+    },
+    "note.needs_rosters": {
+        "zh": "注：{status} = 按学员花名册去重人数计算，未提供花名册（--rosters）：无数据，不作判断，不影响退出码。",
+        "en": "Note: {status} = counts distinct people in trainee rosters; none given (--rosters): no data, no verdict, exit code unaffected.",
+    },
+    "bulletin.needs_rosters": {
+        "zh": "{name} 需按学员花名册去重统计，本期未提供花名册，无数据。",
+        "en": "{name}: counted from the trainee rosters (distinct people); no roster was provided this quarter: no data.",
     },
 }

@@ -201,7 +201,8 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
     for f in b.city:
         name = f.name[lang]
         if f.actual is None:
-            out.append(label("bulletin.no_figure", lang, name=name))
+            needs = any(r.target == f.target for r in b.check.rosters_needed)  # 需花名册：未提供
+            out.append(label("bulletin.needs_rosters" if needs else "bulletin.no_figure", lang, name=name))
         elif f.done_share is not None:
             done = share(f.done_share)
             if f.elapsed_share is None:

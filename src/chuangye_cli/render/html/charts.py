@@ -11,9 +11,10 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
+from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckResult
 from chuangye_cli.render.notes import status_text
-from chuangye_cli.render.numbers import threshold_text, value_text
+from chuangye_cli.render.numbers import gap_text, threshold_text, value_text
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
@@ -66,6 +67,8 @@ class Chart:
     threshold: str
     quota: bool
     bars: list[ChartBar]
+    #: the rates short of their line, with the gap in percentage points (a line under the chart), or None
+    gaps: Optional[str] = None
     height: float = 0
     ticks: list[tuple[float, str]] = field(default_factory=list)
 
@@ -109,16 +112,31 @@ def charts(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: st
                     due=due,
                 )
             )
+        # a rate a hair short of its line: the gap in words under the chart (no room beside the bar)
+        gaps = [
+            label("report.chart_gap", lang, district=b.district, actual=b.actual_text, gap=gap)
+            for b in bars
+            if (gap := gap_text(kind, b.actual, b.line, target.op, lang))
+        ]
         chart = Chart(
             target=target.id,
             title=target.name(lang),
             threshold=threshold_text(kind, target.op, target.value, lang),
             quota=bool(target.quotas),
             bars=bars,
+            gaps=label("report.chart_gaps", lang, items=("；" if lang == "zh" else "; ").join(gaps)) if gaps else None,
         )
         layout(chart, kind, lang)
         out.append(chart)
     return out
+
+
+def _with_gap(kind: str, actual: Any, threshold: Any, op: str, lang: str) -> str:
+    """A figure as the chart writes it; a rate short of its target with the gap beside it,
+    "99.9%（差 0.1 个百分点）", which a bar or a line a pixel short of the target cannot show."""
+    text = value_text(kind, actual, lang, threshold, op)
+    gap = gap_text(kind, actual, threshold, op, lang)
+    return text if gap is None else label("report.with_gap", lang, actual=text, gap=gap)
 
 
 def nice_step(top: float, kind: str) -> float:
@@ -279,7 +297,11 @@ def trend_layout(chart: TrendChart, threshold: float, op: str, lang: str) -> Non
     shown = [p for p in chart.points if p.y is not None]
     if shown:
         last = shown[-1]
-        chart.last_text = value_text(kind, last.value, lang, threshold if kind == "ratio" else None, op)
+        chart.last_text = (
+            _with_gap(kind, last.value, threshold, op, lang)
+            if kind == "ratio"
+            else value_text(kind, last.value, lang, None, op)
+        )
         chart.last_x, chart.last_y = last.x, round(max(TREND_TOP + 8, last.y - 6), 2)
 
 

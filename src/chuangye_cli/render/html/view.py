@@ -17,7 +17,7 @@ from chuangye_cli.judge.results import CheckResult, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.render.html.charts import charts, trend_charts
 from chuangye_cli.render.notes import footnotes, marked, status_label, status_text
-from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
+from chuangye_cli.render.numbers import gap_text, progress_text, threshold_text, value_text
 
 if TYPE_CHECKING:
     from chuangye_cli.judge.matrix import DistrictMatrix
@@ -50,6 +50,8 @@ class Row:
     status: str
     status_label: str
     bar: Optional[Bar]
+    #: a rate short of its target: the gap in percentage points, written under the bar (99.9% against 100%)
+    gap: Optional[str] = None
 
 
 @dataclass
@@ -131,6 +133,7 @@ def _row(r: Result, lang: str) -> Row:
         status=r.status,
         status_label=status_text(r, lang) or "",
         bar=progress_bar(r, lang),
+        gap=gap_text(r.kind, r.actual, r.threshold, r.op, lang),
     )
 
 
@@ -320,6 +323,8 @@ def report_view(
         "errors": report.errors,
         "warnings": report.warnings,
         "files": report.files,
+        #: files read, not sheets: a workbook's sheets are rows of one file
+        "file_count": len(dict.fromkeys(f.file for f in report.files)),
         "statuses": [(s, _status_label(s, lang)) for s in VERDICT_ORDER],
     }
     if report.as_of and report.period:
@@ -339,8 +344,14 @@ def report_view(
             parts=("，" if lang == "zh" else ", ").join(parts),
         )
         view["verdict_counts"] = [(s, _status_label(s, lang), summary[s]) for s in VERDICT_ORDER if summary[s]]
-        view["notes"] = footnotes(report, lang)
-        view["city_rows"] = [_row(r, lang) for r in report.results if r.district_code is None]
+        view["notes"] = footnotes(report, lang, rosters=False)
+        city = [r for r in report.results if r.district_code is None]
+        view["city_rows"] = [_row(r, lang) for r in city if not r.needs_rosters]
+        # a target that needs rosters, none given: a line under the table, by name (no figure to draw)
+        view["rosters_needed"] = [
+            (r.target, label("report.needs_rosters", lang, name=r.name[lang], status=status_text(r, lang)))
+            for r in report.rosters_needed
+        ]
         view["district_summaries"] = _summaries(plan, report, lang) if plan else []
         if plan is not None:
             matrix = report.matrix
