@@ -29,7 +29,7 @@ from chuangye_cli.plan.targets import COUNTED_KINDS
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.results import CheckResult, Result
-    from chuangye_cli.plan.targets import Plan, RankRule
+    from chuangye_cli.plan.targets import BulletinSettings, Plan, RankRule
 
 #: statuses that count against a district in the ranking and earn criticism
 BEHIND = ("behind", "not_met")
@@ -160,6 +160,8 @@ class Bulletin:
     allow_errors: bool = False
     #: the check the bulletin stands on (its problems and files read)
     check: Optional["CheckResult"] = field(default=None, repr=False, compare=False)
+    #: the plan's bulletin: settings (the document's issuer, number, closing, copy_to, printed_by)
+    settings: Optional["BulletinSettings"] = field(default=None, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -374,6 +376,7 @@ def build_bulletin(
         quality=quality,
         allow_errors=allow_errors,
         check=report,
+        settings=settings,
     )
 
 
