@@ -112,7 +112,7 @@ DOCUMENTS = {
     "sample_en": ((SAMPLE, "--date", "2010-07-15", "--lang", "en"),
                   "Office of the Jinan Joint Meeting on Employment", "2010-07-15"),
 }  # fmt: skip
-#: pages as this LibreOffice (24.2) prints them with the Noto CJK fonts (.ci/run installs fonts-noto-cjk):
+#: pages as LibreOffice 7.4 prints them with the Noto CJK fonts (.ci/run installs fonts-noto-cjk):
 #: (portrait pages of the body, landscape pages of the annex)
 PAGES = {
     "fixture_zh": (3, 1),
