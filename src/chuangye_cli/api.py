@@ -260,13 +260,17 @@ def bulletin(
     office: str | None = None,
     date: datetime.date | None = None,
     allow_errors: bool = False,
+    number: str | None = None,
 ) -> "Bulletin":
     """The quarterly bulletin's content (``chuangye bulletin``): ranking, praise, criticism, data
     quality; ``bulletin.check`` is the check it stands on. Reports with errors raise
-    :class:`BulletinRefused` unless ``allow_errors``; no usable report raises :class:`NoQuarter`."""
+    :class:`BulletinRefused` unless ``allow_errors``; no usable report raises :class:`NoQuarter`.
+    ``number`` (发文字号) replaces the targets file's ``bulletin.number``."""
     from chuangye_cli.judge.bulletin import build_bulletin
 
     plan = load(targets)  # the bulletin takes no rosters: a target that needs them is no data, needs_rosters
+    if number:
+        plan = plan.model_copy(update={"bulletin": plan.bulletin.model_copy(update={"number": number})})
     result = check(paths, plan, as_of=as_of, encoding=encoding, by_district=True, allow_errors=allow_errors)
     if result.errors and not allow_errors:
         raise BulletinRefused(result)

@@ -29,6 +29,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="Write the bulletin here: .docx (Word), .md (Markdown) or .html, by the extension.")
 @click.option("--office", default=None, metavar="TEXT",
               help="The issuing office printed under the bulletin (default: bulletin.office in the targets file).")
+@click.option("--number", default=None, metavar="TEXT",
+              help="The document number (发文字号) under the issuer's mark, e.g. 济创联办〔2010〕3号 "
+              "(default: bulletin.number in the targets file; none without it).")
 @click.option("--date", "date", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
               help="The date printed under the bulletin (default: today).")
 @click.option(
@@ -46,6 +49,7 @@ def command(
     paths: tuple[str, ...],
     output: str,
     office: str | None,
+    number: str | None,
     date: Any,
     allow_errors: bool,
     targets: str | None,
@@ -94,7 +98,8 @@ def command(
 
     try:
         bulletin = api.bulletin(
-            paths, targets, as_of=as_of, encoding=encoding, office=office, date=date, allow_errors=allow_errors
+            paths, targets, as_of=as_of, encoding=encoding, office=office, date=date, allow_errors=allow_errors,
+            number=number,
         )
     except (api.BulletinRefused, api.NoQuarter) as exc:
         say(problems_text(exc.check.errors, exc.check.warnings, DEFAULT_FORMAT, lang), err=True)

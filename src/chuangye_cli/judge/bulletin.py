@@ -44,7 +44,7 @@ from chuangye_cli.reports.rows import LEVEL_COLUMNS
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.results import CheckResult, Result
-    from chuangye_cli.plan.targets import Plan, RankRule, Target
+    from chuangye_cli.plan.targets import BulletinSettings, Plan, RankRule, Target
 
 #: statuses that count against a district in the ranking and earn criticism
 BEHIND = ("behind", "not_met")
@@ -256,6 +256,8 @@ class Bulletin:
     incomplete_districts: int = 0
     #: ranked districts without the year-earlier quarter (why the basis is 环比)
     without_year_earlier: int = 0
+    #: the plan's bulletin: settings (the document's issuer, number, closing, copy_to, printed_by)
+    settings: Optional["BulletinSettings"] = field(default=None, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -640,6 +642,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
         city_growth=city_growth,
         incomplete_districts=len(lacking),
         without_year_earlier=without_year_earlier,
+        settings=settings,
     )
 
 

@@ -387,6 +387,14 @@ class BulletinSettings(_Model):
     praise: int = Field(default=3, ge=0, le=100)
     #: the unit a target's figure is counted in (人, 户, 个), by target id
     units: dict[str, Unit] = Field(default_factory=dict)
+    #: the document as sent (GB/T 9704-2012), each part optional: 发文机关标志 (red, at the top), 发文字号
+    #: (``--number`` gives it for one bulletin), the closing paragraph of requirements (default: the
+    #: catalog's), and the 版记 at the end: 抄送 and 印发机关 (printed with the bulletin's date)
+    issuer: Optional[Name] = None
+    number: Optional[str] = Field(default=None, min_length=1, max_length=100)
+    closing: Optional[Name] = None
+    copy_to: Optional[Name] = None
+    printed_by: Optional[Name] = None
 
     @field_validator("rank_by")
     @classmethod

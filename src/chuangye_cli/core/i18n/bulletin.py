@@ -184,4 +184,15 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.key.started": {"zh": "培训后成功创业人数", "en": "trainees who started a business"},
     "bulletin.error_item": {"zh": "{column}{message}（{where}）", "en": "{column}{message} ({where})"},
     "bulletin.where_row": {"zh": "{file} 第 {row} 行", "en": "{file} row {row}"},
+    # the document as sent (GB/T 9704-2012): render/bulletin/paper.py
+    "bulletin.closing": {
+        "zh": "各县(市)区要对照目标任务和序时进度，认真查找差距，分析原因，采取有力措施，确保按期完成创建创业型城市各项目标任务。受到通报批评的县(市)区要认真整改，并随下一季度季报报送整改情况。各县(市)区要按时、准确报送季报。",
+        "en": "Each district is to measure its progress against its targets and the pro-rata schedule, find where it falls short and why, and act so that every target of the campaign is met on time. A district criticised here is to report what it has done about it with its next quarterly report. Every district is to send its quarterly report on time and accurately.",
+    },
+    "bulletin.annex_ref": {"zh": "各县(市)区主要指标完成情况及排名见附件。", "en": "The districts' figures and ranks are in the annex."},
+    "bulletin.annex_label": {"zh": "附件", "en": "Annex"},
+    "bulletin.annex_note": {"zh": "附件：{title}", "en": "Annex: {title}"},
+    "bulletin.annex_title": {"zh": "{quarter}各县(市)区创建创业型城市工作进展情况表", "en": "Progress by county and district, {quarter}"},
+    "bulletin.copy_to": {"zh": "抄送：{names}。", "en": "Copy to: {names}."},
+    "bulletin.printed_on": {"zh": "{date}印发", "en": "Issued {date}"},
 }
