@@ -62,7 +62,7 @@ def test_docx_ranking_table_cell_by_cell(made):
             "县(市)区",
             "参加创业指导和创业培训人数（人）",
             "区县级创业孵化基地（个）",
-            "落后项数",
+            "落后或未达标项数",
             "新增个体工商户和私营企业增长",
         ],
         ["1", "历下区", "150", "3", "0", "+50.0%（环比）"],
@@ -102,15 +102,16 @@ def test_docx_praise_criticism_and_rule(made):
     ]
     districts = _section(d, "二、各县(市)区进展")
     assert districts[0].startswith(
-        "排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长由高到低"
+        "排名规则：先按落后或未达标项数（落后于序时进度、未达标或比率低于目标的项数）由少到多，"
+        "再按新增个体工商户和私营企业增长由高到低"
     )
     assert districts[1].startswith("增长一律按环比计算（1 个参加排名的县(市)区没有上年同季数据，不能全部按同比计算）")
-    assert districts[1].endswith("全市环比增长 +20.0%。")
+    assert districts[1].endswith("全市环比增长 20.0%。")
     overall = _section(d, "一、总体进展")
     assert "参加创业指导和创业培训人数 670 人，完成目标任务的 83.8%，超序时进度 21.3 个百分点。" in overall
     quality = _section(d, "五、数据质量")
-    assert quality[0] == "历城区 未按时报送2010年第一季度季报（见四），不参加排名，本季度没有其自身数据。"
-    assert "槐荫区 缺报 2009年第一季度、2009年第二季度、2009年第三季度 季报，其累计数据不全。" in quality
+    assert quality[0] == "历城区未按时报送2010年第一季度季报（见四），不参加排名，本季度没有其自身数据。"
+    assert "槐荫区缺报2009年第一季度、2009年第二季度、2009年第三季度季报，其累计数据不全。" in quality
     assert any("合计行" in t for t in quality)
     assert [p.text for p in d.paragraphs[-2:]] == ["测试办公室", "2010年4月20日"]
 
@@ -178,8 +179,12 @@ def test_allow_errors_names_every_error_and_uses_the_valid_rows(tmp_path):
     result = run("bulletin", bad, "--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors", "-o", out)
     assert result.exit_code == 0, result.stderr
     md = out.read_text(encoding="utf-8")
-    assert "以下 1 个文件有错误（共 1 个），出错的行未计入本通报：" in md
-    assert re.search(r"创业指导人数：.*（.*370102_历下区\.csv 第 3 行）", md)
+    assert (
+        "以下报表有错误（共 1 个），有错误的行未纳入本期统计：\n\n"
+        "历下区2009年第二季度季报（报送文件：370102_历下区.csv）：\n\n"
+        "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）\n\n"
+    ) in md
+    assert str(tmp_path) not in md and "第 3 行" not in md
     assert "| 1 | 市中区 | 150 | 3 | 0 | +50.0%（环比） |" in md
     # 历下区's 2009Q2 row is left out: 120 of the 125 due, one behind, so after 天桥区 (nothing behind)
     assert "| 1 | 天桥区 | 150 | 3 | 0 | +50.0%（环比） |" in md
@@ -253,7 +258,7 @@ def test_control_characters_and_markup_from_input_stay_text(tmp_path):
     md_out = tmp_path / "b.md"
     assert run("bulletin", reports, *args, "-o", md_out).exit_code == 0
     md = md_out.read_text(encoding="utf-8")
-    assert "\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv 第 3 行" in md
+    assert "历下区2009年第二季度季报（报送文件：\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv）：" in md
     assert "<img" not in md.replace("\\<img", "") and "](" not in md.replace("\\](", "")
 
 
@@ -393,7 +398,8 @@ def test_a_refused_report_is_never_called_not_sent(tmp_path):
     quality = _section(d, "五、数据质量")
     text = "历下区2010年第一季度季报有误，未纳入本期统计（错误见下）。"
     assert text in quality and text in md
-    assert any(t.startswith("创业指导人数：") and t.endswith("370102_历下区.csv 第 6 行）") for t in quality)
+    i = quality.index("历下区2010年第一季度季报（报送文件：370102_历下区.csv）：")
+    assert quality[i + 1] == "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）"
     assert not [t for t in quality + _section(d, "四、通报批评") if "历下区" in t and "未报送" in t]
     assert "历下区" not in "".join(_section(d, "四、通报批评"))
     _no_tool_words(d)
@@ -461,7 +467,7 @@ def test_one_growth_basis_and_a_zero_base_placed_by_the_rule(tmp_path):
     rule = _section(d, "二、各县(市)区进展")[1]
     assert rule.startswith("增长一律按同比计算（参加排名的县(市)区均有上年同季数据）")
     assert "上年同期为 0 的列为“新增 N 户（上年同期为 0）”，排在可计算增长率的县(市)区之前" in rule
-    assert rule.endswith("全市同比增长 +50.0%。") and rule in md  # 120 against 80
+    assert rule.endswith("全市同比增长 50.0%。") and rule in md  # 120 against 80
     assert _section(d, "三、表扬")[1] == "1. 天桥区：新增个体工商户和私营企业 30 户（上年同期为 0）。"
 
 
