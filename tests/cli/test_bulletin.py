@@ -489,7 +489,98 @@ def test_a_rate_is_below_its_target_never_behind_schedule(tmp_path):
         "3. 商河县：各县(市)区本级孵化基地 3 个，距年底 5 个的目标尚差 2 个；"
         "培训合格后的创业服务率 99.5%，低于目标（100%）0.5 个百分点。",
     ]
+    # 落后或未达标项数 counts what 四 names against a target, the rates below it among them: 槐荫区 1, 商河县 2
+    table = _table(d)
+    assert table[0][-2] == "落后或未达标项数"
+    assert [(r[0], r[1], r[-2]) for r in table[-2:]] == [("9", "槐荫区", "1"), ("10", "商河县", "2")]
+    rule = _section(d, "二、各县(市)区进展")[0]
+    assert "先按落后或未达标项数（落后于序时进度、未达标或比率低于目标的项数）由少到多" in rule
     # praise: nothing pending (平阴县's 未达到, 历城区's 基本达到 against 达到 are not "not behind")
     praised = "1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。"
     assert _section(d, "三、表扬")[1:] == [praised]
     _no_tool_words(d)
+
+
+# --- 五 names the reports as the office does: 历下区2009年第二季度季报, the file name only in a note ----
+
+
+def _errors_in_two_files(tmp_path, name="370103_市中区.csv"):
+    """历下区's 2009Q2 row with a bad cell; 市中区's 2009Q2 row with a bad district code (no key: under its file)."""
+    reports = _with_error(tmp_path)
+    f = reports / "370103_市中区.csv"
+    text = f.read_text(encoding="utf-8")
+    assert "\n370103,市中区,2009,2," in text
+    f.unlink()
+    (reports / name).write_text(text.replace("\n370103,市中区,2009,2,", "\nxx,市中区,2009,2,"), encoding="utf-8")
+    return reports
+
+
+def test_errors_are_named_by_report_with_the_file_in_a_note(tmp_path):
+    reports = _errors_in_two_files(tmp_path)
+    expected = {
+        "zh": [
+            "以下报表有错误（共 2 个），有错误的行未纳入本期统计：",
+            "历下区2009年第二季度季报（报送文件：370102_历下区.csv）：",
+            "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）",
+            "报送文件 370103_市中区.csv（未能确定县(市)区和季度的行）：",
+            "第 3 行，行政区划代码填报为“xx”：行政区划代码应为 6 位数字",
+        ],
+        "en": [
+            "These reports have errors (2 in all); the rows with errors are not counted in this bulletin:",
+            "Lixia's report for Q2 2009 (file: 370102_历下区.csv):",
+            "创业指导人数 \"abc\": must be a whole number (such as 1234 or 1,234)",
+            "The file 370103_市中区.csv (rows whose district and quarter cannot be told):",
+            "row 3: 行政区划代码 \"xx\": district code must be 6 digits",
+        ],
+    }
+    for lang, heading in (("zh", "五、数据质量"), ("en", "5. Data quality")):
+        folder = tmp_path / lang
+        folder.mkdir()
+        d, md = _written([reports], "--allow-errors", "--lang", lang, out=folder)
+        quality = _section(d, heading)
+        i = quality.index(expected[lang][0])
+        assert quality[i : i + 5] == expected[lang]
+        assert "\n\n".join(expected[lang]) in md
+        assert str(tmp_path) not in md and "第 — 行" not in md and "row —" not in md
+
+
+def test_corrections_are_named_by_report_and_file_name(tmp_path):
+    corrections = FIXTURES / "corrections"
+    for lang, heading, first in (
+        (
+            "zh",
+            "五、数据质量",
+            "历下区2009年第四季度季报：创业培训人数由 200 改为 260（更正文件：历下区2009年第四季度季报（更正）.xlsx，"
+            "取代 370102_历下区_2009年季报.csv）。",
+        ),
+        (
+            "en",
+            "5. Data quality",
+            "Lixia's report for Q4 2009, 创业培训人数: 200 → 260 (correction in the file "
+            "历下区2009年第四季度季报（更正）.xlsx, superseding 370102_历下区_2009年季报.csv).",
+        ),
+    ):
+        folder = tmp_path / lang
+        folder.mkdir()
+        d, md = _written([corrections], "--lang", lang, targets="../../../targets.yaml", as_of="2009Q4", out=folder)
+        quality = _section(d, heading)
+        assert first in quality and first in md
+        assert not [t for t in quality if "fixtures" in t or str(FIXTURES) in t]
+
+
+def test_markup_in_a_file_name_is_escaped_in_md_and_html(tmp_path):
+    """A file named with `|`, `*` and `<`: the same words in all three formats, escaped as each needs."""
+    name = "a|b*c<d>.csv"
+    reports = _errors_in_two_files(tmp_path, name=name)
+    texts = {}
+    for ext in ("docx", "md", "html"):
+        out = tmp_path / f"b.{ext}"
+        result = run("bulletin", reports, "--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors",
+                     "-o", out)
+        assert result.exit_code == 0, result.stderr
+        texts[ext] = out if ext == "docx" else out.read_text(encoding="utf-8")
+    heading = "报送文件 a|b*c<d>.csv（未能确定县(市)区和季度的行）："
+    assert heading in [p.text for p in docx.Document(texts["docx"]).paragraphs]
+    assert "报送文件 a\\|b\\*c\\<d\\>.csv（未能确定县(市)区和季度的行）：" in texts["md"]
+    assert f"<p>{htmllib.escape(heading)}</p>" in texts["html"]
+    assert "a|b*c&lt;d&gt;.csv" in texts["html"] and "<d>" not in texts["html"]

@@ -66,7 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Figures taken from corrections the districts sent, superseding their earlier reports ({count}):",
     },
     "bulletin.correction_item": {
-        "zh": "{report}{column}由 {old} 改为 {new}（更正文件：{file}，取代 {replaced_file}）。",
+        "zh": "{report}：{column}由 {old} 改为 {new}（更正文件：{file}，取代 {replaced_file}）。",
         "en": "{report}, {column}: {old} → {new} (correction in the file {file}, superseding {replaced_file}).",
     },
     "bulletin.totals_ok": {

@@ -536,7 +536,7 @@ def corrections(b: "Bulletin", lang: str) -> list[Block]:
             "bulletin.correction_item",
             lang,
             report=report_words(b, c.district_code, c.quarter, lang),
-            column=COLUMNS[c.column].header(lang),
+            column=COLUMNS[c.column].zh,  # as the district's report writes it, in either language
             old=figure(c.old, lang),
             new=figure(c.new, lang),
             file=file_name(c.file),
