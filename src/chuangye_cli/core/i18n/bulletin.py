@@ -28,7 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.col_growth": {"zh": "新增个体工商户和私营企业增长", "en": "Growth of new businesses"},
     "bulletin.unit_suffix": {"zh": "（{unit}）", "en": " ({unit})"},
     "bulletin.basis.yoy": {"zh": "同比", "en": "year on year"},
-    "bulletin.basis.qoq": {"zh": "环比", "en": "on the previous quarter"},
+    "bulletin.basis.qoq": {"zh": "环比", "en": "quarter on quarter"},
     "bulletin.growth_cell": {"zh": "{rate}（{basis}）", "en": "{rate} ({basis})"},
     "bulletin.not_covered": {"zh": "·", "en": "·"},
     "bulletin.rule_first": {"zh": "先按{rule}", "en": "first by {rule}"},
@@ -128,7 +128,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "bulletin.rule_growth_qoq": {
         "zh": "增长一律按环比计算（{count} 个参加排名的县(市)区没有上年同季数据，不能全部按同比计算）：本季度新增个体工商户和私营企业户数与上一季度相比。上季度为 0 的列为“新增 N 户（上季度为 0）”，排在可计算增长率的县(市)区之前（按新增户数由多到少）；两季均为 0 的按增长 0 计；没有上季度数据的排在最后。全市环比{city}。",
-        "en": "Growth is on the previous quarter for every district (ranked districts without a figure for the same quarter a year earlier: {count}, so year on year cannot be used for all): the quarter's new individual businesses and private enterprises against the previous quarter's. A base of 0 is shown as \"N new (base: 0)\" and ranked before every growth rate (more new businesses first); 0 on 0 counts as no growth; a district without the previous quarter comes last. On the previous quarter, the city {city}.",
+        "en": "Growth is quarter on quarter for every district (ranked districts without a figure for the same quarter a year earlier: {count}, so year on year cannot be used for all): the quarter's new individual businesses and private enterprises against the previous quarter's. A base of 0 is shown as \"N new (base: 0)\" and ranked before every growth rate (more new businesses first); 0 on 0 counts as no growth; a district without the previous quarter comes last. Quarter on quarter, the city {city}.",
     },
     "bulletin.rule_growth_none": {"zh": "本季度没有参加排名的县(市)区。", "en": "No district is ranked this quarter."},
     "bulletin.city_growth_none": {"zh": "无法计算", "en": "not computable"},
@@ -139,7 +139,7 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.not_covered_note": {"zh": "“·”表示该目标不考核该县(市)区。", "en": "\"·\" means the target does not cover the district."},
     "bulletin.praise_intro": {
         "zh": "对各项考核结果均已达标或符合序时进度、新增个体工商户和私营企业{basis}增长快于全市（{city}）的以下县(市)区给予表扬：",
-        "en": "These districts are praised: every result met or on schedule, and new individual businesses and private enterprises growing faster {basis} than the city's ({city}):",
+        "en": "These districts are praised: every result met or on schedule, and new individual businesses and private enterprises growing faster than the city's ({city} {basis}):",
     },
     "bulletin.praise_zero_base": {
         "zh": "{i}. {district}：新增个体工商户和私营企业 {current} 户（{base}为 0）。",
