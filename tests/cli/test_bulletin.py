@@ -424,6 +424,12 @@ def test_two_reports_of_one_quarter_are_not_settled_by_file_order(tmp_path):
         assert text in md
         assert "市中区" not in "".join(_section(d, "三、表扬") + _section(d, "四、通报批评"))
         _no_tool_words(d)
+        # the error is under the report it concerns (never "district and quarter cannot be told"), files by name
+        quality = _section(d, "五、数据质量")
+        assert quality[quality.index("以下报表有错误（共 1 个），有错误的行未纳入本期统计：") + 1].startswith(
+            "市中区2010年第一季度季报（报送文件："
+        )
+        assert str(tmp_path) not in md and str(B) not in md
     assert tables[0] == tables[1]
 
 

@@ -420,9 +420,30 @@ def report_words(b: "Bulletin", code: str, quarter: Quarter, lang: str) -> str:
                  quarter=quarter_words(quarter, lang))
 
 
+def _key(p: "Problem") -> Optional[tuple[str, Quarter]]:
+    """The district-quarter a problem is in: its row's (reports.collect), or the one a rule across
+    rows names (a report sent twice)."""
+    if p.key is not None or not (p.params.get("code") and p.params.get("quarter")):
+        return p.key
+    try:
+        return str(p.params["code"]), Quarter.parse(str(p.params["quarter"]))
+    except ValueError:
+        return None
+
+
+def _message(p: "Problem", lang: str) -> str:
+    """The problem's words with any file it names by name only (districts know their file by name)."""
+    from chuangye_cli.core.i18n import problem_message
+
+    params = {"value": p.value, **p.params}
+    return problem_message(p.code, lang, {k: file_name(v) if k.endswith("file") else shown(v)
+                                          for k, v in params.items()})
+
+
 def _where(p: "Problem", b: "Bulletin", lang: str) -> str:
-    if p.key is not None:
-        return report_words(b, p.key[0], p.key[1], lang)
+    key = _key(p)
+    if key is not None:
+        return report_words(b, key[0], key[1], lang)
     if p.row is None:
         return file_name(p.file)
     return label("bulletin.where_row", lang, file=file_name(p.file), row=p.row)
@@ -442,7 +463,7 @@ def warning_text(p: "Problem", b: "Bulletin", lang: str) -> str:
         return label("bulletin.warn_cumulative", lang, district=district, column=params.get("key_label", ""),
                      year=params["year"], figures=params["figures"], next_value=params["next_value"],
                      next_quarter=quarter_words(Quarter.parse(params["next_quarter"]), lang))
-    return label("bulletin.warn_other", lang, message=p.message(lang).rstrip("。."), where=_where(p, b, lang))
+    return label("bulletin.warn_other", lang, message=_message(p, lang).rstrip("。."), where=_where(p, b, lang))
 
 
 def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragraph per kind of doubt
@@ -502,7 +523,7 @@ def errors_by_report(b: "Bulletin", lang: str) -> list[Block]:
     order found; an error of a row without a valid district and quarter (or of a file) under its file."""
     groups: dict[tuple[Any, str], list["Problem"]] = {}
     for p in b.quality.errors:
-        groups.setdefault((p.key, file_name(p.file)), []).append(p)
+        groups.setdefault((_key(p), file_name(p.file)), []).append(p)
     colon = "：" if lang == "zh" else ": "
     out: list[Block] = []
     for (key, file), problems in groups.items():
@@ -515,7 +536,7 @@ def errors_by_report(b: "Bulletin", lang: str) -> list[Block]:
             text = shown(p.column) if p.column else ""
             if p.value:  # the cell as entered: 创业指导人数填报为“abc”：应为整数
                 text = label("bulletin.error_value", lang, column=text, value=shown(p.value))
-            text = (text + colon if text else "") + p.message(lang)
+            text = (text + colon if text else "") + _message(p, lang)
             if key is None and p.row is not None:
                 text = label("bulletin.error_row", lang, row=p.row, text=text)
             items.append(text)
