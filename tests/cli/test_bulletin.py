@@ -62,7 +62,7 @@ def test_docx_ranking_table_cell_by_cell(made):
             "县(市)区",
             "参加创业指导和创业培训人数（人）",
             "区县级创业孵化基地（个）",
-            "落后项数",
+            "落后或未达标项数",
             "新增个体工商户和私营企业增长",
         ],
         ["1", "历下区", "150", "3", "0", "+50.0%（环比）"],
@@ -103,15 +103,16 @@ def test_docx_praise_criticism_and_rule(made):
     districts = _section(d, "二、各县(市)区进展")
     assert districts[0] == "各县(市)区主要指标完成情况及排名见附件。"  # the table is the annex
     assert districts[1].startswith(
-        "排名规则：先按落后于序时进度或未达标的项数由少到多，再按新增个体工商户和私营企业增长由高到低"
+        "排名规则：先按落后或未达标项数（落后于序时进度、未达标或比率低于目标的项数）由少到多，"
+        "再按新增个体工商户和私营企业增长由高到低"
     )
     assert districts[2].startswith("增长一律按环比计算（1 个参加排名的县(市)区没有上年同季数据，不能全部按同比计算）")
-    assert districts[2].endswith("全市环比增长 +20.0%。")
+    assert districts[2].endswith("全市环比增长 20.0%。")
     overall = _section(d, "一、总体进展")
     assert "参加创业指导和创业培训人数 670 人，完成目标任务的 83.8%，超序时进度 21.3 个百分点。" in overall
     quality = _section(d, "五、数据质量")
-    assert quality[0] == "历城区 未按时报送2010年第一季度季报（见四），不参加排名，本季度没有其自身数据。"
-    assert "槐荫区 缺报 2009年第一季度、2009年第二季度、2009年第三季度 季报，其累计数据不全。" in quality
+    assert quality[0] == "历城区未按时报送2010年第一季度季报（见四），不参加排名，本季度没有其自身数据。"
+    assert "槐荫区缺报2009年第一季度、2009年第二季度、2009年第三季度季报，其累计数据不全。" in quality
     assert any("合计行" in t for t in quality)
     texts = [p.text for p in d.paragraphs]
     assert texts[texts.index("测试办公室") + 1] == "2010年4月20日"
@@ -180,8 +181,12 @@ def test_allow_errors_names_every_error_and_uses_the_valid_rows(tmp_path):
     result = run("bulletin", bad, "--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors", "-o", out)
     assert result.exit_code == 0, result.stderr
     md = out.read_text(encoding="utf-8")
-    assert "以下 1 个文件有错误（共 1 个），出错的行未计入本通报：" in md
-    assert re.search(r"创业指导人数：.*（.*370102_历下区\.csv 第 3 行）", md)
+    assert (
+        "以下报表有错误（共 1 个），有错误的行未纳入本期统计：\n\n"
+        "历下区2009年第二季度季报（报送文件：370102_历下区.csv）：\n\n"
+        "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）\n\n"
+    ) in md
+    assert str(tmp_path) not in md and "第 3 行" not in md
     assert "| 1 | 市中区 | 150 | 3 | 0 | +50.0%（环比） |" in md
     # 历下区's 2009Q2 row is left out: 120 of the 125 due, one behind, so after 天桥区 (nothing behind)
     assert "| 1 | 天桥区 | 150 | 3 | 0 | +50.0%（环比） |" in md
@@ -255,7 +260,7 @@ def test_control_characters_and_markup_from_input_stay_text(tmp_path):
     md_out = tmp_path / "b.md"
     assert run("bulletin", reports, *args, "-o", md_out).exit_code == 0
     md = md_out.read_text(encoding="utf-8")
-    assert "\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv 第 3 行" in md
+    assert "历下区2009年第二季度季报（报送文件：\\[x\\](http:evil)\\<img src=x onerror=alert(1)\\>.csv）：" in md
     assert "<img" not in md.replace("\\<img", "") and "](" not in md.replace("\\](", "")
 
 
@@ -395,7 +400,8 @@ def test_a_refused_report_is_never_called_not_sent(tmp_path):
     quality = _section(d, "五、数据质量")
     text = "历下区2010年第一季度季报有误，未纳入本期统计（错误见下）。"
     assert text in quality and text in md
-    assert any(t.startswith("创业指导人数：") and t.endswith("370102_历下区.csv 第 6 行）") for t in quality)
+    i = quality.index("历下区2010年第一季度季报（报送文件：370102_历下区.csv）：")
+    assert quality[i + 1] == "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）"
     assert not [t for t in quality + _section(d, "四、通报批评") if "历下区" in t and "未报送" in t]
     assert "历下区" not in "".join(_section(d, "四、通报批评"))
     _no_tool_words(d)
@@ -420,6 +426,12 @@ def test_two_reports_of_one_quarter_are_not_settled_by_file_order(tmp_path):
         assert text in md
         assert "市中区" not in "".join(_section(d, "三、表扬") + _section(d, "四、通报批评"))
         _no_tool_words(d)
+        # the error is under the report it concerns (never "district and quarter cannot be told"), files by name
+        quality = _section(d, "五、数据质量")
+        assert quality[quality.index("以下报表有错误（共 1 个），有错误的行未纳入本期统计：") + 1].startswith(
+            "市中区2010年第一季度季报（报送文件："
+        )
+        assert str(tmp_path) not in md and str(B) not in md
     assert tables[0] == tables[1]
 
 
@@ -463,7 +475,7 @@ def test_one_growth_basis_and_a_zero_base_placed_by_the_rule(tmp_path):
     rule = _section(d, "二、各县(市)区进展")[2]
     assert rule.startswith("增长一律按同比计算（参加排名的县(市)区均有上年同季数据）")
     assert "上年同期为 0 的列为“新增 N 户（上年同期为 0）”，排在可计算增长率的县(市)区之前" in rule
-    assert rule.endswith("全市同比增长 +50.0%。") and rule in md  # 120 against 80
+    assert rule.endswith("全市同比增长 50.0%。") and rule in md  # 120 against 80
     assert _section(d, "三、表扬")[1] == "1. 天桥区：新增个体工商户和私营企业 30 户（上年同期为 0）。"
 
 
@@ -485,7 +497,98 @@ def test_a_rate_is_below_its_target_never_behind_schedule(tmp_path):
         "3. 商河县：各县(市)区本级孵化基地 3 个，距年底 5 个的目标尚差 2 个；"
         "培训合格后的创业服务率 99.5%，低于目标（100%）0.5 个百分点。",
     ]
+    # 落后或未达标项数 counts what 四 names against a target, the rates below it among them: 槐荫区 1, 商河县 2
+    table = _table(d)
+    assert table[0][-2] == "落后或未达标项数"
+    assert [(r[0], r[1], r[-2]) for r in table[-2:]] == [("9", "槐荫区", "1"), ("10", "商河县", "2")]
+    rule = _section(d, "二、各县(市)区进展")[1]
+    assert "先按落后或未达标项数（落后于序时进度、未达标或比率低于目标的项数）由少到多" in rule
     # praise: nothing pending (平阴县's 未达到, 历城区's 基本达到 against 达到 are not "not behind")
     praised = "1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。"
     assert _section(d, "三、表扬")[1:] == [praised]
     _no_tool_words(d)
+
+
+# --- 五 names the reports as the office does: 历下区2009年第二季度季报, the file name only in a note ----
+
+
+def _errors_in_two_files(tmp_path, name="370103_市中区.csv"):
+    """历下区's 2009Q2 row with a bad cell; 市中区's 2009Q2 row with a bad district code (no key: under its file)."""
+    reports = _with_error(tmp_path)
+    f = reports / "370103_市中区.csv"
+    text = f.read_text(encoding="utf-8")
+    assert "\n370103,市中区,2009,2," in text
+    f.unlink()
+    (reports / name).write_text(text.replace("\n370103,市中区,2009,2,", "\nxx,市中区,2009,2,"), encoding="utf-8")
+    return reports
+
+
+def test_errors_are_named_by_report_with_the_file_in_a_note(tmp_path):
+    reports = _errors_in_two_files(tmp_path)
+    expected = {
+        "zh": [
+            "以下报表有错误（共 2 个），有错误的行未纳入本期统计：",
+            "历下区2009年第二季度季报（报送文件：370102_历下区.csv）：",
+            "创业指导人数填报为“abc”：应为整数（如 1234 或 1,234）",
+            "报送文件 370103_市中区.csv（未能确定县(市)区和季度的行）：",
+            "第 3 行，行政区划代码填报为“xx”：行政区划代码应为 6 位数字",
+        ],
+        "en": [
+            "These reports have errors (2 in all); the rows with errors are not counted in this bulletin:",
+            "Lixia's report for Q2 2009 (file: 370102_历下区.csv):",
+            "创业指导人数 \"abc\": must be a whole number (such as 1234 or 1,234)",
+            "The file 370103_市中区.csv (rows whose district and quarter cannot be told):",
+            "row 3: 行政区划代码 \"xx\": district code must be 6 digits",
+        ],
+    }
+    for lang, heading in (("zh", "五、数据质量"), ("en", "5. Data quality")):
+        folder = tmp_path / lang
+        folder.mkdir()
+        d, md = _written([reports], "--allow-errors", "--lang", lang, out=folder)
+        quality = _section(d, heading)
+        i = quality.index(expected[lang][0])
+        assert quality[i : i + 5] == expected[lang]
+        assert "\n\n".join(expected[lang]) in md
+        assert str(tmp_path) not in md and "第 — 行" not in md and "row —" not in md
+
+
+def test_corrections_are_named_by_report_and_file_name(tmp_path):
+    corrections = FIXTURES / "corrections"
+    for lang, heading, first in (
+        (
+            "zh",
+            "五、数据质量",
+            "历下区2009年第四季度季报：创业培训人数由 200 改为 260（更正文件：历下区2009年第四季度季报（更正）.xlsx，"
+            "取代 370102_历下区_2009年季报.csv）。",
+        ),
+        (
+            "en",
+            "5. Data quality",
+            "Lixia's report for Q4 2009, 创业培训人数: 200 → 260 (correction in the file "
+            "历下区2009年第四季度季报（更正）.xlsx, superseding 370102_历下区_2009年季报.csv).",
+        ),
+    ):
+        folder = tmp_path / lang
+        folder.mkdir()
+        d, md = _written([corrections], "--lang", lang, targets="../../../targets.yaml", as_of="2009Q4", out=folder)
+        quality = _section(d, heading)
+        assert first in quality and first in md
+        assert not [t for t in quality if "fixtures" in t or str(FIXTURES) in t]
+
+
+def test_markup_in_a_file_name_is_escaped_in_md_and_html(tmp_path):
+    """A file named with `|`, `*` and `<`: the same words in all three formats, escaped as each needs."""
+    name = "a|b*c<d>.csv"
+    reports = _errors_in_two_files(tmp_path, name=name)
+    texts = {}
+    for ext in ("docx", "md", "html"):
+        out = tmp_path / f"b.{ext}"
+        result = run("bulletin", reports, "--targets", B / "targets.yaml", "--as-of", "2010Q1", "--allow-errors",
+                     "-o", out)
+        assert result.exit_code == 0, result.stderr
+        texts[ext] = out if ext == "docx" else out.read_text(encoding="utf-8")
+    heading = "报送文件 a|b*c<d>.csv（未能确定县(市)区和季度的行）："
+    assert heading in [p.text for p in docx.Document(texts["docx"]).paragraphs]
+    assert "报送文件 a\\|b\\*c\\<d\\>.csv（未能确定县(市)区和季度的行）：" in texts["md"]
+    assert f"<p>{htmllib.escape(heading)}</p>" in texts["html"]
+    assert "a|b*c&lt;d&gt;.csv" in texts["html"] and "<d>" not in texts["html"]

@@ -135,7 +135,7 @@ def test_without_rosters_the_report_and_the_bulletin_say_so(tmp_path):
     doc = tmp_path / "b.docx"
     assert run("bulletin", *args, "-o", doc, "--date", "2009-07-15").exit_code == 0
     text = [p.text for p in Document(str(doc)).paragraphs]
-    assert "参加人数（花名册去重） 需按学员花名册去重统计，本期未提供花名册，无数据。" in text
+    assert "参加人数（花名册去重）须按学员花名册去重统计，各县(市)区本期未报送学员花名册，暂不作考核。" in text
 
 
 def test_roster_errors_make_the_input_invalid_and_stay_masked(tmp_path):

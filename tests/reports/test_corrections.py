@@ -311,15 +311,17 @@ def test_the_bulletin_states_the_corrections_in_its_data_quality_section(tmp_pat
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
     quality = text[text.index("## 五、数据质量") : text.index("合计行核对")].split("\n\n")
+    # the district-quarter in words, the files by name (never the analyst's path)
+    F0, F1, F2 = (f.rsplit("/", 1)[1] for f in (ORIGINAL, FIRST, SECOND))
     assert quality[1:] == [
         "各县(市)区均已报送2009年第四季度季报。",
         "报表校验未发现错误。",
         "以下 5 个数字按县(市)区报送的更正计算（更正取代此前的报表）：",
-        f"历下区 2009年第四季度 创业培训人数 由 200 改为 260（更正 {FIRST}，取代 {ORIGINAL}）",
-        f"历下区 2009年第四季度 区县级创业孵化基地数 由 2 改为 3（更正 {FIRST}，取代 {ORIGINAL}）",
-        f"历下区 2009年第四季度 创业培训人数 由 260 改为 250（更正 {SECOND}，取代 {FIRST}）",
-        f"历下区 2009年第四季度 区县级创业孵化基地数 由 3 改为 4（更正 {SECOND}，取代 {FIRST}）",
-        f"历下区 2009年第四季度 省级创业型城市创建情况 由 基本达到 改为 达到（更正 {SECOND}，取代 {FIRST}）",
+        f"历下区2009年第四季度季报：创业培训人数由 200 改为 260（更正文件：{F1}，取代 {F0}）。",
+        f"历下区2009年第四季度季报：区县级创业孵化基地数由 2 改为 3（更正文件：{F1}，取代 {F0}）。",
+        f"历下区2009年第四季度季报：创业培训人数由 260 改为 250（更正文件：{F2}，取代 {F1}）。",
+        f"历下区2009年第四季度季报：区县级创业孵化基地数由 3 改为 4（更正文件：{F2}，取代 {F1}）。",
+        f"历下区2009年第四季度季报：省级创业型城市创建情况由 基本达到 改为 达到（更正文件：{F2}，取代 {F1}）。",
         "",
     ]
     assert "## 四、" in text and text.index("## 四、") < text.index("## 五、数据质量")

@@ -46,6 +46,9 @@ class Problem:
     column: str | None = None
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: the row's (district code, quarter) where its key cells are valid: the report as a district
+    #: names it (the bulletin's 五); set by reports.collect, None for a file's or a keyless row's problem
+    key: tuple[str, Any] | None = field(default=None, compare=False)
 
     def message(self, lang: str = "zh") -> str:
         from chuangye_cli.core.i18n import problem_message

@@ -12,7 +12,8 @@ when a quarter of it was reported twice (``unsettled``: file order settles nothi
 :func:`unsettled_reports`). A result without data is never counted as "not behind".
 
 The ranking (``bulletin.rank_by``, default ``[behind asc, growth desc]``): ``behind`` counts a
-district's own results and quota cells behind schedule or not met (pending levels are not behind);
+district's own results and quota cells behind schedule or not met, and the city rate targets its own
+rate is below (落后或未达标项数: what 四 names against a target; pending levels are not behind);
 ``growth`` is the growth of new businesses on one basis for every ranked district (同比 when each
 has its year-earlier quarter, else 环比 for all); a base of 0 with new businesses ranks above every
 rate (by the businesses added), 0 on 0 as a rate of 0; no base ranks after every other whatever the
@@ -507,7 +508,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 if mc.status in BEHIND:
                     cell = _QuotaCell(c.target, c.kind, mc.status, mc.actual, mc.expected_now, mc.quota)
                     gaps.append(_gap(cell, c.name, c.unit, True, deadlines.get(c.target)))
-                if c.kind == "ratio" and mc.actual is not None and mc.reaches_target is False:
+                elif c.kind == "ratio" and mc.actual is not None and mc.reaches_target is False:
                     below.append((c, mc.actual))
             else:
                 r = by_unit.get((d.code, c.target))
@@ -534,7 +535,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 name_en=d.name_en,
                 reported=reported,
                 cells=tuple(cells),
-                behind=len(gaps),
+                behind=len(gaps) + len(below),  # 落后或未达标项数: each thing 四 names against a target
                 gaps=tuple(gaps),
                 growth=None,
                 rank=None,

@@ -5,7 +5,7 @@ as of a quarter. What the judge's result then carries (judge.results.CheckResult
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from chuangye_cli.core.problems import HasProblems, Problem
@@ -20,7 +20,7 @@ from chuangye_cli.reports.validation import (
     cross_check,
     default_as_of,
     latest_quarter,
-    reported_keys,
+    row_keys,
     validate_table,
 )
 
@@ -99,8 +99,9 @@ def read_reports(
         if table.header_row is not None:
             valid, bad = validate_table(table, plan.registry)
             rows.extend(valid)
-            found += bad
-            reading.reported |= reported_keys(table, valid)
+            keys = row_keys(table, valid)
+            reading.reported |= set(keys.values())
+            found = [replace(p, key=keys[p.row]) if p.row in keys else p for p in found + bad]
         # a table's problems row by row, as its staff read the sheet (the file's own first;
         # the reader's, such as a row too long, among the cells' of the rows around them)
         reading.problems.extend(sorted(found, key=_row_order))

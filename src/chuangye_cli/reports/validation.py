@@ -167,13 +167,14 @@ def default_as_of(rows: list[Located], plan: Plan, reported: set[tuple[str, Quar
     return min(min(latest.values()), plan.period.end)
 
 
-def reported_keys(table: Table, valid: list[Located] | None = None) -> set[tuple[str, Quarter]]:
-    """The district-quarters a table reports, valid rows or not (a bad row is no missing report).
+def row_keys(table: Table, valid: list[Located] | None = None) -> dict[int, tuple[str, Quarter]]:
+    """The district-quarter of each row of a table whose key cells are valid, valid rows or not (a
+    bad row is no missing report; its problems name the report as the district knows it).
 
     ``valid``: the table's rows already validated (their keys are known; only the others are parsed).
     """
     known = {r.line: r.key for r in valid or ()}
-    return {key for line, cells in table.rows if (key := known.get(line) or row_key(cells)) is not None}
+    return {line: key for line, cells in table.rows if (key := known.get(line) or row_key(cells)) is not None}
 
 
 def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the order a district reads them

@@ -36,7 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Note: {status} = counts distinct people in trainee rosters; none given (--rosters): no data, no verdict, exit code unaffected.",
     },
     "bulletin.needs_rosters": {
-        "zh": "{name} 需按学员花名册去重统计，本期未提供花名册，无数据。",
-        "en": "{name}: counted from the trainee rosters (distinct people); no roster was provided this quarter: no data.",
+        "zh": "{name}须按学员花名册去重统计，各县(市)区本期未报送学员花名册，暂不作考核。",
+        "en": "{name}: counted as distinct people from the trainee rosters; the districts sent no roster this quarter, so it is not assessed.",
     },
 }

@@ -305,12 +305,24 @@ def _city_growth(b: "Bulletin", lang: str) -> str:
     return signed_rate(g.rate)
 
 
+def _city_change(b: "Bulletin", lang: str) -> str:
+    """The city's growth as a sentence says it: 增长 3.8%, 下降 1.6%, 持平 (never "增长 -1.6%")."""
+    g = b.city_growth
+    if g is None or g.rate is None:
+        return label("bulletin.city_change_none", lang)
+    text = signed_rate(g.rate)
+    if text.lstrip("+-") == "0.0%":
+        return label("bulletin.city_change_flat", lang)
+    key = "bulletin.city_change_down" if text.startswith("-") else "bulletin.city_change_up"
+    return label(key, lang, rate=text.lstrip("+-"))
+
+
 def growth_rule(b: "Bulletin", lang: str) -> str:
     if b.basis is None:
         return label("bulletin.rule_growth_none", lang)
     if b.basis == "yoy":
-        return label("bulletin.rule_growth_yoy", lang, city=_city_growth(b, lang))
-    return label("bulletin.rule_growth_qoq", lang, count=b.without_year_earlier, city=_city_growth(b, lang))
+        return label("bulletin.rule_growth_yoy", lang, city=_city_change(b, lang))
+    return label("bulletin.rule_growth_qoq", lang, count=b.without_year_earlier, city=_city_change(b, lang))
 
 
 def praise_items(b: "Bulletin", lang: str) -> list[str]:
@@ -396,14 +408,48 @@ def criticism_items(b: "Bulletin", lang: str) -> list[str]:
     return out
 
 
-def _where(p: "Problem", lang: str) -> str:
-    file = shown(p.file or "")
+def file_name(path: Optional[str]) -> str:
+    """A file as the district knows it: its name, not the path on the analyst's machine."""
+    return shown(path or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def report_words(b: "Bulletin", code: str, quarter: Quarter, lang: str) -> str:
+    """A report as the office names it: 历下区2010年第二季度季报."""
+    name, name_en = b.check.districts.get(code, (code, None)) if b.check is not None else (code, None)
+    return label("bulletin.report", lang, district=district_label(code, name, name_en, lang, with_code=False),
+                 quarter=quarter_words(quarter, lang))
+
+
+def _key(p: "Problem") -> Optional[tuple[str, Quarter]]:
+    """The district-quarter a problem is in: its row's (reports.collect), or the one a rule across
+    rows names (a report sent twice)."""
+    if p.key is not None or not (p.params.get("code") and p.params.get("quarter")):
+        return p.key
+    try:
+        return str(p.params["code"]), Quarter.parse(str(p.params["quarter"]))
+    except ValueError:
+        return None
+
+
+def _message(p: "Problem", lang: str) -> str:
+    """The problem's words with any file it names by name only (districts know their file by name)."""
+    from chuangye_cli.core.i18n import problem_message
+
+    params = {"value": p.value, **p.params}
+    return problem_message(p.code, lang, {k: file_name(v) if k.endswith("file") else shown(v)
+                                          for k, v in params.items()})
+
+
+def _where(p: "Problem", b: "Bulletin", lang: str) -> str:
+    key = _key(p)
+    if key is not None:
+        return report_words(b, key[0], key[1], lang)
     if p.row is None:
-        return file
-    return label("bulletin.where_row", lang, file=file, row=p.row)
+        return file_name(p.file)
+    return label("bulletin.where_row", lang, file=file_name(p.file), row=p.row)
 
 
-def warning_text(p: "Problem", lang: str) -> str:
+def warning_text(p: "Problem", b: "Bulletin", lang: str) -> str:
     """A warning that bears on a figure, in words: the district, the figures, what is doubtful."""
     params = p.params
     district = district_label(params.get("code", ""), params.get("district", ""), params.get("district_en"), lang,
@@ -417,7 +463,7 @@ def warning_text(p: "Problem", lang: str) -> str:
         return label("bulletin.warn_cumulative", lang, district=district, column=params.get("key_label", ""),
                      year=params["year"], figures=params["figures"], next_value=params["next_value"],
                      next_quarter=quarter_words(Quarter.parse(params["next_quarter"]), lang))
-    return label("bulletin.warn_other", lang, message=p.message(lang).rstrip("。."), where=_where(p, lang))
+    return label("bulletin.warn_other", lang, message=_message(p, lang).rstrip("。."), where=_where(p, b, lang))
 
 
 def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragraph per kind of doubt
@@ -450,29 +496,16 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragr
         out.append(
             label(
                 "bulletin.unsettled", lang, district=district_label(u.code, u.name, u.name_en, lang, with_code=False),
-                quarter=quarter_words(u.quarter, lang), count=len(u.files), files=sep.join(shown(f) for f in u.files),
+                quarter=quarter_words(u.quarter, lang), count=len(u.files),
+                files=sep.join(file_name(f) for f in u.files),
             )
         )
     if q.figure_warnings:
         out.append(label("bulletin.figure_warnings", lang))
-        out.append(Items([warning_text(p, lang) for p in q.figure_warnings]))
+        out.append(Items([warning_text(p, b, lang) for p in q.figure_warnings]))
     if q.errors:
-        out.append(label("bulletin.errors", lang, files=len(q.files_with_errors), count=len(q.errors)))
-        out.append(Items([label("bulletin.error_file", lang, file=shown(f), count=n) for f, n in q.files_with_errors]))
-        out.append(
-            Items(
-                [
-                    label(
-                        "bulletin.error_item",
-                        lang,
-                        column=shown(p.column) + ("：" if lang == "zh" else ": ") if p.column else "",
-                        message=p.message(lang),
-                        where=_where(p, lang),
-                    )
-                    for p in q.errors
-                ]
-            )
-        )
+        out.append(label("bulletin.errors", lang, count=len(q.errors)))
+        out += errors_by_report(b, lang)
     else:
         out.append(label("bulletin.no_errors", lang))
     out += corrections(b, lang)
@@ -485,6 +518,32 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragr
     return out
 
 
+def errors_by_report(b: "Bulletin", lang: str) -> list[Block]:
+    """The errors under the report they are in (历下区2010年第二季度季报, its file in a note), in the
+    order found; an error of a row without a valid district and quarter (or of a file) under its file."""
+    groups: dict[tuple[Any, str], list["Problem"]] = {}
+    for p in b.quality.errors:
+        groups.setdefault((_key(p), file_name(p.file)), []).append(p)
+    colon = "：" if lang == "zh" else ": "
+    out: list[Block] = []
+    for (key, file), problems in groups.items():
+        if key is not None:
+            out.append(label("bulletin.error_report", lang, report=report_words(b, key[0], key[1], lang), file=file))
+        else:
+            out.append(label("bulletin.error_file", lang, file=file))
+        items = []
+        for p in problems:
+            text = shown(p.column) if p.column else ""
+            if p.value:  # the cell as entered: 创业指导人数填报为“abc”：应为整数
+                text = label("bulletin.error_value", lang, column=text, value=shown(p.value))
+            text = (text + colon if text else "") + _message(p, lang)
+            if key is None and p.row is not None:
+                text = label("bulletin.error_row", lang, row=p.row, text=text)
+            items.append(text)
+        out.append(Items(items))
+    return out
+
+
 def corrections(b: "Bulletin", lang: str) -> list[Block]:
     """The figures taken from a correction (更正), each with its old and new figure and both files."""
     from chuangye_cli.reports.corrections import figure
@@ -493,18 +552,16 @@ def corrections(b: "Bulletin", lang: str) -> list[Block]:
     found = b.check.corrections if b.check is not None else []
     if not found:
         return []
-    districts = b.check.districts  # type: ignore[union-attr]
     items = [
         label(
             "bulletin.correction_item",
             lang,
-            district=district_label(c.district_code, *districts[c.district_code], lang, with_code=False),
-            quarter=quarter_words(c.quarter, lang),
-            column=COLUMNS[c.column].header(lang),
+            report=report_words(b, c.district_code, c.quarter, lang),
+            column=COLUMNS[c.column].zh,  # as the district's report writes it, in either language
             old=figure(c.old, lang),
             new=figure(c.new, lang),
-            file=shown(c.file),
-            replaced_file=shown(c.replaced_file),
+            file=file_name(c.file),
+            replaced_file=file_name(c.replaced_file),
         )
         for c in found
     ]
