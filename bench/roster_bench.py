@@ -5,12 +5,15 @@
 For each size: generate a synthetic roster (fixed seed; 0.1% bad rows of
 several kinds, each with exactly one error at a known row and column; plus
 legitimate repeats: the same person in guidance and training), then in the
-same run time
+same run time (interleaved, repeat by repeat)
 
 * baseline: a Python process that imports pyarrow and runs
   ``pyarrow.csv.read_csv`` on the file (the read alone is timed inside it,
   and the whole process from outside);
-* the whole ``chuangye roster FILE --format json --quiet`` process.
+* the whole ``chuangye roster FILE --format json --quiet`` process;
+* with ``--base SRC``, the same process with ``PYTHONPATH=SRC`` (another tree's
+  ``src``, e.g. ``git worktree add --detach /tmp/base main``: today's baseline),
+  its times beside ours and whether its output is byte-identical.
 
 It prints the ratio (roster process / pyarrow read, and / the whole
 baseline process; the best of the repeats, every repeat in the JSON line),
@@ -31,11 +34,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 import pyarrow as pa
@@ -199,7 +204,7 @@ def generate(path: Path, rows: int, seed: int = 20090101, bad_fraction: float = 
     return bad
 
 
-def _run(cmd: list[str], out_path: Path) -> tuple[float, int, int, float]:
+def _run(cmd: list[str], out_path: Path, env: Optional[dict] = None) -> tuple[float, int, int, float]:
     """(wall seconds, exit status, peak RSS in MB, CPU seconds: user + system) of one process.
 
     The peak is measured by /usr/bin/time (a small fresh parent): a child forked
@@ -209,7 +214,7 @@ def _run(cmd: list[str], out_path: Path) -> tuple[float, int, int, float]:
     timed = ["/usr/bin/time", "-f", "%M %U %S", "-o", str(out_path) + ".rss"] if os.path.exists("/usr/bin/time") else []
     with open(out_path, "wb") as out:
         t = time.perf_counter()
-        p = subprocess.run(timed + cmd, stdout=out, stderr=subprocess.DEVNULL)
+        p = subprocess.run(timed + cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
         wall = time.perf_counter() - t
     if timed:
         peak_kb, user, system = Path(str(out_path) + ".rss").read_text().split()[-3:]
@@ -227,7 +232,13 @@ BASELINE = (
 )
 
 
-def bench(rows: int, workdir: Path, repeats: int) -> dict:
+def _roster(path: Path, out: Path, src: Optional[Path] = None) -> tuple[float, int, int, float]:
+    env = None if src is None else {**os.environ, "PYTHONPATH": str(src)}
+    cmd = [sys.executable, "-m", "chuangye_cli", "roster", str(path), "--format", "json", "--quiet", "--lang", "en"]
+    return _run(cmd, out, env)
+
+
+def bench(rows: int, workdir: Path, repeats: int, base_src: Optional[Path] = None) -> dict:
     path = workdir / f"roster_{rows}.csv"
     t = time.perf_counter()
     listed = workdir / f"roster_{rows}.bad.json"
@@ -240,6 +251,7 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
     size_mb = path.stat().st_size / 2**20
     out = workdir / "out.json"
     base_read, base_proc, base_mem, base_cpu, ours, our_mem, our_cpu = [], [], [], [], [], [], []
+    tree: dict[str, list] = {"wall": [], "cpu": [], "mb": []}  # --base: the other tree's roster process
     for _ in range(repeats):
         wall, code, mem, cpu = _run([sys.executable, "-c", BASELINE, str(path)], out)
         read_s, nrows = out.read_text().split()
@@ -247,7 +259,12 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
         base_proc.append(wall)
         base_mem.append(mem)
         base_cpu.append(cpu)
-        wall, code, mem, cpu = _run([sys.executable, "-m", "chuangye_cli", "roster", str(path), "--format", "json", "--quiet", "--lang", "en"], out)
+        if base_src is not None:
+            wall, _, mem, cpu = _roster(path, workdir / "out_base.json", base_src)
+            tree["wall"].append(wall)
+            tree["cpu"].append(cpu)
+            tree["mb"].append(mem)
+        wall, code, mem, cpu = _roster(path, out)
         ours.append(wall)
         our_mem.append(mem)
         our_cpu.append(cpu)
@@ -259,6 +276,19 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
     invented = sorted(got - want)
     masked_ok = all(e["value"] is None or "*" in e["value"] for e in report["errors"] if reverse.get(e["column"]) in ("id_number", "name"))
     best, base, proc = min(ours), min(base_read), min(base_proc)
+    med = statistics.median
+    compared = {}
+    if base_src is not None:
+        compared = {
+            "base_process_s": round(min(tree["wall"]), 3),
+            "base_ratio_vs_read": round(min(tree["wall"]) / base, 2),
+            "base_process_cpu_s": round(min(tree["cpu"]), 2),
+            "base_median_s": round(med(tree["wall"]), 3),
+            "base_median_cpu_s": round(med(tree["cpu"]), 2),
+            "base_process_s_all": [round(x, 2) for x in tree["wall"]],
+            "peak_mb_base": max(tree["mb"]),
+            "same_output_as_base": (workdir / "out_base.json").read_bytes() == out.read_bytes(),
+        }
     return {
         "rows": rows,
         "file_mb": round(size_mb, 1),
@@ -272,6 +302,11 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
         "pyarrow_process_cpu_s": round(min(base_cpu), 2),
         "roster_process_cpu_s": round(min(our_cpu), 2),
         "cpu_ratio": round(min(our_cpu) / min(base_cpu), 2),
+        "median_ratio_vs_read": round(med(ours) / med(base_read), 2),
+        "roster_median_s": round(med(ours), 3),
+        "roster_median_cpu_s": round(med(our_cpu), 2),
+        "pyarrow_read_median_s": round(med(base_read), 3),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "roster_process_s_all": [round(x, 2) for x in ours],
         "pyarrow_read_s_all": [round(x, 2) for x in base_read],
         "peak_mb_roster": max(our_mem),
@@ -284,6 +319,7 @@ def bench(rows: int, workdir: Path, repeats: int) -> dict:
         "examples_missed": missed[:5],
         "examples_invented": invented[:5],
         "id_values_masked": masked_ok,
+        **compared,
     }
 
 
@@ -332,6 +368,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3, help="timed runs of each process; the best is reported")
     ap.add_argument("--keep", type=Path, help="write the generated rosters here instead of a temporary folder")
     ap.add_argument("--unclosed-quote", action="store_true", help="also time a copy with a quote left open in one row")
+    ap.add_argument("--base", type=Path, help="also time another tree's src (PYTHONPATH) in the same loop")
     args = ap.parse_args()
     sizes = args.rows or [1_000_000]
     ok = True
@@ -339,7 +376,7 @@ def main() -> int:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         for rows in sizes:
-            r = bench(rows, workdir, args.repeats)
+            r = bench(rows, workdir, args.repeats, args.base)
             print(json.dumps(r, ensure_ascii=False))
             print(
                 f"{rows:>10,} rows  {r['file_mb']:>7} MB  pyarrow read {r['pyarrow_read_s']:.2f}s "
