@@ -51,3 +51,20 @@ def test_a_title_stating_another_quarter_than_the_rows_is_refused():
 def test_a_reporting_unit_line_naming_another_district_than_the_rows_is_refused():
     rows, codes = _rows(FIX / "unit_line_licheng_rows_lixia.xlsx")
     assert codes != []
+
+
+def test_a_refused_correction_does_not_leave_the_report_it_corrects_counted():
+    # 历下区 sends a 2010Q2 correction (新增就业人数 1,367) with one bad cell (创业指导人数 一百). Under
+    # --allow-errors the bulletin ranked and praised 历下区 on the report the correction withdrew (1,348):
+    # the district-quarter is 报表有误，未纳入本期统计, its old figures not counted
+    import datetime
+
+    path = [str(FIX / "refused_correction")]
+    b = api.bulletin(path, as_of="2010Q2", allow_errors=True, date=datetime.date(2010, 7, 20))
+    assert [(d.code, d.state) for d in b.districts if d.code == "370102"] == [("370102", "refused")]
+    assert [(code, [str(q) for q in qs]) for code, _, _, qs in b.quality.refused] == [("370102", ["2010Q2"])]
+    result = api.check(path, as_of="2010Q2", allow_errors=True)
+    assert [str(r.period) for r in result.rows if r.district_code == "370102"] == [
+        "2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1",
+    ]
+    assert result.exit_code == 3
