@@ -49,12 +49,14 @@ SETS = {
     "by_district": (["tests/fixtures/check"], "tests/fixtures/by_district/targets_quotas.yaml", None),
     "by_district_small": (["tests/fixtures/check"], "tests/fixtures/by_district/targets_small_quotas.yaml", None),
     "corrections": (["tests/fixtures/corrections"], "tests/fixtures/check/targets_small.yaml", None),
+    "tryout_title_ytd": (["tests/fixtures/tryout/title_ytd"], None, None),
+    "tryout_ytd_correction": (["tests/fixtures/tryout/ytd_correction"], None, None),
 }
 #: report fixtures that are invalid on purpose (nothing is explained: tested in tests/cli/test_explain.py),
 #: and fixture folders of other inputs (rosters, targets files, bad formats)
 NOT_REPORTS = {
     "report/bad", "tools/bad", "roster", "roster/dups", "formats", "hardening",
-    "check_rosters/rosters", "explain/rosters",
+    "check_rosters/rosters", "explain/rosters", "tryout", "tryout/refused_correction",
 }  # fmt: skip
 
 

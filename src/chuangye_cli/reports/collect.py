@@ -80,6 +80,7 @@ def read_reports(
     files, problems = find_files(paths, known=[plan.source])
     reading.problems.extend(problems)
     rows: list[Located] = []
+    retracted: dict[tuple[str, Quarter], int] = {}  # district-quarter -> the number of a correction refused
     named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error
     limits = limits or DEFAULT_LIMITS
     read = [(f, table) for f in files for table in read_tables(f, encoding, limits, prose_ok=f not in named)]
@@ -102,9 +103,14 @@ def read_reports(
             keys = row_keys(table, valid)
             reading.reported |= set(keys.values())
             found = [replace(p, key=keys[p.row]) if p.row in keys else p for p in found + bad]
+            for key in set(keys.values()) - {r.key for r in valid} if table.correction else ():
+                retracted[key] = max(retracted.get(key, 0), table.correction)
         # a table's problems row by row, as its staff read the sheet (the file's own first;
         # the reader's, such as a row too long, among the cells' of the rows around them)
         reading.problems.extend(sorted(found, key=_row_order))
+    # a correction (更正) whose row was refused: the report it corrects no longer counts either (the district said
+    # it was wrong); the district-quarter is sent but not counted (报表有误 under --allow-errors), never the old figures
+    rows = [r for r in rows if (r.correction or 0) >= retracted.get(r.key, 0)]
     return rows, reading
 
 

@@ -512,6 +512,10 @@ def _sheet_keys(
                 head = read_again(period.months or "")
             given = {"year": period.year, "quarter": period.quarter}
             head.headers["year"] = head.headers["quarter"] = period.text
+    elif (stated := agreed_period(sheet_periods(preamble, table.sheet)))[0] is not None and stated[0].ytd:
+        # rows carrying their period under a title of 1-N月 (the year to date): read as a count headed （1-N月）,
+        # so a row of another quarter is an error, never its running total taken for the quarter's figure
+        head = read_again(stated[0].months or "")
     if "district_code" not in head.headers and (lines := district_lines(preamble)):
         table.district_lines = lines
         head.headers["district_code"] = lines[0][1]
