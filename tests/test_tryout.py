@@ -85,12 +85,6 @@ def test_a_corrected_year_to_date_lists_the_next_quarter_it_changes():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check judges a figure its own warning calls implausible: a 万人 column typed in people gives 新增就业 "
-    "79,600,000 '已达标' with no mark on the line (the bulletin writes （含待核实数据）, check does not); exit 0 "
-    "when nothing else lags. The line should carry the bulletin's mark or the verdict wait for verification",
-)
 def test_check_marks_a_verdict_resting_on_an_implausible_figure():
     from click.testing import CliRunner
 

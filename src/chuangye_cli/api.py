@@ -24,11 +24,12 @@ from chuangye_cli.core.problems import InputError, UsageProblem
 from chuangye_cli.core.quarters import Quarter
 
 if TYPE_CHECKING:
+    from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.bulletin import Bulletin
     from chuangye_cli.judge.calculator import PeopleCounter
     from chuangye_cli.judge.explain import Explanation
     from chuangye_cli.judge.indicators import KpiResult
-    from chuangye_cli.judge.results import CheckResult, ValidationResult
+    from chuangye_cli.judge.results import CheckResult, Result, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
     from chuangye_cli.plan.targets import Plan
     from chuangye_cli.reports.reader import Limits
@@ -128,7 +129,7 @@ def check(
         return result
     figures = Figures(result.rows, people)  # every figure computed once, read by every view
     # every target, those that need rosters too (no data, needs_rosters, when none were given)
-    result.results = evaluate(plan, figures, result.as_of, coverage=result.coverage)
+    result.results = _marked(evaluate(plan, figures, result.as_of, coverage=result.coverage), plan, result.warnings)
     plan = judged
     if by_district:
         from chuangye_cli.judge.matrix import district_matrix
@@ -140,6 +141,21 @@ def check(
         series = trend_series(plan, figures, result.as_of, coverage=result.coverage)
         result.trend = [s for s in series if s.source == "target"]
     return result
+
+
+def _marked(results: list["Result"], plan: "Plan", warnings: list["Problem"]) -> list["Result"]:
+    """Each result with the codes of the warnings that bear on its figure (judge.unverified, the bulletin's rule)."""
+    from dataclasses import replace
+
+    from chuangye_cli.judge.unverified import bearing, metric_columns
+
+    targets = {t.id: t for t in plan.targets}
+    out = []
+    for r in results:
+        reads = metric_columns(targets[r.target]) if r.target in targets else frozenset()
+        codes = bearing(warnings, reads, r.district_code)
+        out.append(replace(r, unverified=codes) if codes else r)
+    return out
 
 
 def _read_rosters(plan: "Plan", rosters: list[str], encoding: str | None, result: "CheckResult") -> "PeopleCounter":

@@ -38,6 +38,7 @@ from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import whole
 from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, new_businesses
 from chuangye_cli.judge.results import STATUSES
+from chuangye_cli.judge.unverified import bearing, metric_columns, warned_districts
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.plan.targets import COUNTED_KINDS
 from chuangye_cli.reports.rows import LEVEL_COLUMNS
@@ -45,7 +46,7 @@ from chuangye_cli.reports.rows import LEVEL_COLUMNS
 if TYPE_CHECKING:
     from chuangye_cli.core.problems import Problem
     from chuangye_cli.judge.results import CheckResult, Result
-    from chuangye_cli.plan.targets import BulletinSettings, Plan, RankRule, Target
+    from chuangye_cli.plan.targets import BulletinSettings, Plan, RankRule
 
 #: statuses that count against a district in the ranking and earn criticism
 BEHIND = ("behind", "not_met")
@@ -409,37 +410,6 @@ def _falls(own: "list[tuple[Quarter, Any]]", as_of: Quarter) -> tuple[LevelFall,
     return tuple(out)
 
 
-def _metric_columns(t: "Target") -> frozenset[str]:
-    m = t.metric
-    if m.kind == "ratio":
-        return frozenset((*m.ratio.numerator, *m.ratio.denominator))  # type: ignore[union-attr]
-    if m.kind == "level":
-        return frozenset((m.level,))  # type: ignore[union-attr]
-    return frozenset(getattr(m, m.kind, ()) or ())
-
-
-def _warned(warnings: tuple["Problem", ...]) -> tuple[set[str], Optional[set[str]]]:
-    """The districts and report columns the figure warnings name; columns None: one names no
-    column the bulletin can tell (every figure is then marked)."""
-    from chuangye_cli.reports.rows import COLUMNS, header_key
-
-    by_header = {header_key(c.zh): k for k, c in COLUMNS.items()}
-    districts: set[str] = set()
-    columns: Optional[set[str]] = set()
-    for p in warnings:
-        if p.params.get("code"):
-            districts.add(str(p.params["code"]))
-        key = p.params.get("key") or p.params.get("column_key")
-        if key is None and p.column:
-            head = header_key(p.column)
-            key = next((k for h, k in by_header.items() if head.startswith(h)), None)
-        if key is None or columns is None:
-            columns = None
-        else:
-            columns.add(str(key))
-    return districts, columns
-
-
 def build_bulletin(  # noqa: C901 - one pass per part of the document, each a few lines
     report: "CheckResult",
     plan: "Plan",
@@ -487,7 +457,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
     unsettled = unsettled_reports(report, plan)
     unsettled_codes = {u.code for u in unsettled}
     figure_warnings = tuple(p for p in report.warnings if p.code in FIGURE_WARNINGS)
-    warned_districts, warned_columns = _warned(figure_warnings)
+    warned = warned_districts(figure_warnings)
     refused: dict[str, list[Quarter]] = {}
     for code, q in sorted(coverage.sent - coverage.counted, key=lambda k: k[1]):
         if q in coverage.due:
@@ -544,7 +514,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 no_data=statuses.count("no_data"),
                 falls=_falls(own_rows.get(d.code, []), as_of) if reported else (),
                 below=tuple(below),
-                flagged=d.code in warned_districts,
+                flagged=d.code in warned,
             )
         )
 
@@ -578,10 +548,8 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
             if r.elapsed_share is not None:
                 elapsed = Fraction(r.elapsed_share).limit_denominator(1000)  # quarters gone / quarters in all
                 ahead = (done - elapsed) * 100 if exact else (done - float(elapsed)) * 100
-        reads = _metric_columns(targets[r.target]) if r.target in targets else frozenset()
-        unverified = bool(unsettled) or (
-            bool(figure_warnings) and (warned_columns is None or bool(reads & warned_columns))
-        )
+        reads = metric_columns(targets[r.target]) if r.target in targets else frozenset()
+        unverified = bool(unsettled) or bool(bearing(figure_warnings, reads))
         below = tuple(
             Below(d.code, d.name, d.name_en, a) for d in lines for c, a in d.below if c.target == r.target
         )

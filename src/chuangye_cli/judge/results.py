@@ -54,6 +54,9 @@ class Result:
     #: a target only rosters measure (distinct people) and no roster was given: status is no_data,
     #: shown as 需花名册：未提供; it does not fail the run (see :attr:`CheckResult.exit_code`)
     needs_rosters: bool = False
+    #: the codes of the warnings that bear on this figure (core.problemcodes.FIGURE_WARNINGS, the rule of
+    #: judge.unverified): the status stands, shown with 待核实 / "to be verified" beside it
+    unverified: tuple[str, ...] = ()
 
     @property
     def incomplete(self) -> bool:
@@ -83,6 +86,8 @@ class Result:
             "final": self.final,
             "numerator": self.numerator,
             "denominator": self.denominator,
+            "unverified": bool(self.unverified),
+            "unverified_by": list(self.unverified),
             **incomplete_dict(self.missing, self.not_reported),
             **({"needs_rosters": True} if self.needs_rosters else {}),
         }

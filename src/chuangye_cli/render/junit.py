@@ -8,7 +8,8 @@
   as-of report); a ``<skipped>`` for a target that needs rosters when none were given
   (需花名册：未提供: no data that fails nothing). A result built on incomplete quarters has the mark after its status
   and the properties ``incomplete`` and ``missing``; the suite's ``<system-out>``
-  holds the notes that explain them.
+  holds the notes that explain them. A result whose figure a warning bears on (待核实) has the
+  property ``unverified`` (the warnings' codes) and, if it fails, 待核实 after its status.
 
 No timestamps, host names or durations: the same input gives the same bytes.
 """
@@ -90,10 +91,13 @@ def _result_case(r: Result, lang: str) -> ET.Element:
     name = r.name.get(lang) or r.name["en"]
     scope = r.district_label(lang) or label("scope.city", lang)
     case = ET.Element("testcase", classname=f"targets.{r.target}", name=xml_text(f"{name} · {scope}"))
-    if r.missing:
+    if r.missing or r.unverified:
         props = ET.SubElement(case, "properties")
+    if r.missing:
         ET.SubElement(props, "property", name="incomplete", value="true")
         ET.SubElement(props, "property", name="missing", value=missing_codes(r.missing))
+    if r.unverified:  # the status stands on a figure a warning calls into question
+        ET.SubElement(props, "property", name="unverified", value=",".join(r.unverified))
     if r.needs_rosters:
         ET.SubElement(case, "skipped", message=xml_text(status_text(r, lang)))
     elif r.status in FAILING:

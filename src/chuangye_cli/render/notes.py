@@ -5,6 +5,8 @@
 * A figure that lacks some reports due up to the as-of quarter keeps its computed status, shown
   with :data:`MARK` after it; :func:`footnotes` explains the mark (and 未报送) and lists the
   district-quarters missing.
+* A figure a warning bears on (Result.unverified, judge.unverified) keeps its status, followed by
+  （待核实） / "(to be verified)".
 
 Renderers only read the result objects; nothing here computes a figure or a status.
 """
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 MARK = "*"
 #: the label of a no_data status whose cause is a missing report
 NOT_REPORTED = "status.not_reported"
+#: the words after the status of a figure a warning bears on (Result.unverified): 待核实
+UNVERIFIED = "status.unverified"
 #: the label of a no_data status whose cause is a roster not given (Result.needs_rosters)
 NEEDS_ROSTERS = "status.needs_rosters"
 
@@ -42,6 +46,8 @@ def status_text(item: Any, lang: str) -> str | None:
     text = status_label(item.status, item.not_reported, lang)
     if text is not None and item.missing and not item.not_reported:
         text += MARK
+    if text is not None and getattr(item, "unverified", ()):
+        text += label(UNVERIFIED, lang)
     return text
 
 

@@ -9,6 +9,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status.no_data": {"zh": "无数据", "en": "no data"},
     "status.not_reported": {"zh": "未报送", "en": "not reported"},
     "status.needs_rosters": {"zh": "需花名册：未提供", "en": "needs rosters: none given"},
+    # after the status of a figure a warning bears on (Result.unverified): the verdict stands on that figure
+    "status.unverified": {"zh": "（待核实）", "en": " (to be verified)"},
     "level.attained": {"zh": "达到", "en": "attained"},
     "level.basically_attained": {"zh": "基本达到", "en": "basically attained"},
     "correction.blank": {"zh": "空", "en": "blank"},

@@ -1,0 +1,61 @@
+"""Which figures a warning that bears on a figure touches (core.problemcodes.FIGURE_WARNINGS): one
+rule for ``check`` (each result's ``unverified``, 待核实) and the bulletin (（含待核实数据）)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
+
+if TYPE_CHECKING:
+    from chuangye_cli.core.problems import Problem
+    from chuangye_cli.plan.targets import Target
+
+
+def metric_columns(t: "Target") -> frozenset[str]:
+    """The report columns a target's figure reads."""
+    m = t.metric
+    if m.kind == "ratio":
+        return frozenset((*m.ratio.numerator, *m.ratio.denominator))  # type: ignore[union-attr]
+    if m.kind == "level":
+        return frozenset((m.level,))  # type: ignore[union-attr]
+    return frozenset(getattr(m, m.kind, ()) or ())
+
+
+def _column_key(p: "Problem", by_header: dict[str, str]) -> Optional[str]:
+    """The report column a warning names (its key), None when it names none the rule can tell."""
+    from chuangye_cli.reports.rows import header_key
+
+    key = p.params.get("key") or p.params.get("column_key")
+    if key is None and p.column:
+        head = header_key(p.column)
+        key = next((k for h, k in by_header.items() if head.startswith(h)), None)
+    return None if key is None else str(key)
+
+
+def bearing(
+    warnings: Iterable["Problem"], reads: frozenset[str], district_code: Optional[str] = None
+) -> tuple[str, ...]:
+    """The codes (each once, in the order found) of the figure warnings that bear on a figure reading
+    ``reads``: a warning on one of those columns, or on a column it cannot tell (then every figure); for
+    a district's figure (``district_code``), only a warning that names that district (or is on its row) or
+    names none."""
+    from chuangye_cli.reports.rows import COLUMNS, header_key
+
+    by_header = {header_key(c.zh): k for k, c in COLUMNS.items()}
+    codes: dict[str, None] = {}
+    for p in warnings:
+        if p.code not in FIGURE_WARNINGS:
+            continue
+        named = p.params.get("code") or (p.key[0] if p.key else None)  # the district it names, or its row's
+        if district_code is not None and named and str(named) != district_code:
+            continue
+        key = _column_key(p, by_header)
+        if key is None or key in reads:
+            codes[p.code] = None
+    return tuple(codes)
+
+
+def warned_districts(warnings: Iterable["Problem"]) -> set[str]:
+    """The districts the figure warnings name."""
+    return {str(p.params["code"]) for p in warnings if p.code in FIGURE_WARNINGS and p.params.get("code")}
