@@ -70,12 +70,6 @@ def test_a_refused_correction_does_not_leave_the_report_it_corrects_counted():
     assert result.exit_code == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a correction of a 本年累计 form changes the next quarter's figure too (2010Q2 = 累计 2,614 − the "
-    "corrected 1,300 = 1,314, was 1,348), but check's corrections list (and the bulletin's 五) name only "
-    "2010Q1 1,266 → 1,300: the office reads +34 jobs where the total did not change",
-)
 def test_a_corrected_year_to_date_lists_the_next_quarter_it_changes():
     result = api.check([str(FIX / "ytd_correction")], as_of="2010Q2")
     assert [(str(r.period), r.new_jobs) for r in result.rows] == [("2010Q1", 1300), ("2010Q2", 1314)]

@@ -118,7 +118,7 @@ def test_check_uses_the_last_correction_and_lists_every_one():
     assert _actual(data, "district_incubators", "370102") == (4, None, None, "met")
     assert _actual(data, "pilot_standard", "370102")[0] == "attained"
     assert [tuple(c[k] for k in KEYS) for c in data["corrections"]] == CORRECTIONS
-    assert [list(c) for c in data["corrections"]] == [list(KEYS)] * 5  # the stable keys, in this order
+    assert [list(c) for c in data["corrections"]] == [[*KEYS, "derived"]] * 5  # the stable keys, in this order
 
 
 def test_check_lists_each_correction_as_a_warning_naming_both_files():
@@ -282,13 +282,42 @@ def _ytd_csv(path, rows, current=True):
 
 def test_a_corrected_year_to_date_is_the_one_the_next_quarter_is_derived_from(tmp_path):
     """A form giving 新增就业人数 as 累计 only: 2009Q1 corrected (300 → 320); Q2's figure is its 累计 500
-    less the corrected Q1's: 180."""
+    less the corrected Q1's: 180, listed too (it was 200), derived, at the correction's cell."""
     _ytd_csv(tmp_path / "370102_2009.csv", [row(quarter=1, ytd=300), row(quarter=2, ytd=500)], current=False)
     _ytd_csv(tmp_path / "370102_2009Q1_更正.csv", [row(quarter=1, ytd=320)], current=False)
     result = api.check(tmp_path, TARGETS, as_of="2009Q2")
     assert result.errors == []
     assert [(r.period, r.new_jobs) for r in result.rows] == [(Quarter(2009, 1), 320), (Quarter(2009, 2), 180)]
-    assert [(c.column, c.old, c.new) for c in result.corrections] == [("new_jobs", 300, 320)]
+    assert [(str(c.quarter), c.column, c.old, c.new, c.derived, c.row) for c in result.corrections] == [
+        ("2009Q1", "new_jobs", 300, 320, False, 2),
+        ("2009Q2", "new_jobs", 200, 180, True, 2),
+    ]
+    assert [c.file.rsplit("/", 1)[1] for c in result.corrections] == ["370102_2009Q1_更正.csv"] * 2
+
+
+def test_a_correction_of_a_year_to_date_names_its_cell_as_written(tmp_path):
+    """Q2 corrected on a 累计-only form (累计 500 → 550: the quarter 200 → 250): the warning names the
+    cell the staff see (新增就业人数累计, 550), not the figure derived from it; Q3 (700 − 550) follows."""
+    _ytd_csv(tmp_path / "a.csv", [row(quarter=q, ytd=y) for q, y in ((1, 300), (2, 500), (3, 700))], current=False)
+    _ytd_csv(tmp_path / "a更正.csv", [row(quarter=2, ytd=550)], current=False)
+    result = api.check(tmp_path, TARGETS, as_of="2009Q3")
+    found = [
+        (p.code, p.file.rsplit("/", 1)[1], p.row, p.column, p.value, p.params["quarter"], p.message("zh"))
+        for p in result.warnings
+        if p.code.startswith("correction")
+    ]
+    other = f"{tmp_path / 'a.csv'} 第 3 行"
+    assert found == [
+        (
+            "correction", "a更正.csv", 2, "新增就业人数累计", "550", "2009Q2",
+            f"历下区（370102）2009Q2 更正：新增就业人数 由 200 改为 250（取代 {other}）",
+        ),
+        (
+            "correction-derived", "a更正.csv", 2, "新增就业人数累计", "550", "2009Q3",
+            f"历下区（370102）2009Q3 的新增就业人数由 200 改为 150：该季度数为累计数减去 2009Q2 的累计，"
+            f"2009Q2 已更正（此处，取代 {other}）",
+        ),
+    ]  # fmt: skip
 
 
 def test_a_corrected_quarter_is_the_running_sum_the_next_year_to_date_is_checked_against(tmp_path):
@@ -325,3 +354,17 @@ def test_the_bulletin_states_the_corrections_in_its_data_quality_section(tmp_pat
         "",
     ]
     assert "## 四、" in text and text.index("## 四、") < text.index("## 五、数据质量")
+
+
+def test_the_bulletin_says_a_derived_change_is_the_year_to_date_less_a_corrected_quarter():
+    from chuangye_cli.render.bulletin.text import corrections
+
+    b = api.bulletin([str(FIXTURES / "tryout" / "ytd_correction")], as_of="2010Q2")
+    assert corrections(b, "zh")[1].items[1] == (
+        "历下区2010年第二季度季报：新增就业人数由 1,348 改为 1,314（本季数为累计数减去上季累计，上季已更正："
+        "更正文件 370102_历下区_2010年第一季度_再报.xls，取代 370102_历下区_2010年第一季度.xlsx）。"
+    )
+    assert corrections(b, "en")[1].items[1] == (
+        "Lixia's report for Q2 2010, 新增就业人数: 1,348 → 1,314 (its year to date less the previous quarter's, "
+        "which the file 370102_历下区_2010年第一季度_再报.xls corrects, superseding 370102_历下区_2010年第一季度.xlsx)."
+    )

@@ -138,6 +138,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("duplicate-report", E, "row", "A district-quarter reported twice, other figures, no 更正 mark (both named)."),
     ("duplicate-identical", W, "row", "A district-quarter sent again with the same figures: counted once."),
     ("correction", W, "cell", "A figure a correction (更正) changed: old and new, and the place it supersedes."),
+    ("correction-derived", W, "cell", "The next quarter's figure (累计 less this one's) a correction changed."),
     ("correction-same-number", E, "row", "Two corrections of a district-quarter numbered alike that differ."),
     ("correction-numbers-differ", E, "file", "A correction's file name, sheet name and title give different numbers."),
     ("correction-unchanged", W, "file", "A correction whose rows all keep the figures they supersede."),

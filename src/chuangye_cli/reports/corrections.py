@@ -17,7 +17,9 @@ The rows of one district-quarter, taken in the order read:
 
 What a correction changed, column by column, is :func:`corrections_of` (on the check's result and
 in its JSON) and one ``correction`` warning each; a correction that changes no figure of any row it
-replaces is a warning (``correction-unchanged``): was the corrected file sent?
+replaces is a warning (``correction-unchanged``): was the corrected file sent? Where the next quarter's
+figure is derived from a running total (本年累计 less the corrected quarter's: reports.cumulative), the
+correction changes that figure too: listed after it, ``derived`` (a ``correction-derived`` warning).
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.core.text import shown
-from chuangye_cli.reports.rows import COLUMNS, normalise_text
+from chuangye_cli.reports.cumulative import running_start
+from chuangye_cli.reports.rows import COLUMNS, normalise_text, ytd_key
 from chuangye_cli.reports.vocabulary import CHINESE_NUMERALS, CORRECTION, CORRECTION_NUMBERED
 
 if TYPE_CHECKING:
@@ -46,7 +49,11 @@ FIGURES = tuple(k for k, c in COLUMNS.items() if c.kind in ("flow", "stock", "le
 @dataclass(frozen=True)
 class Correction:
     """One figure a correction changed: the district-quarter, the column (its key), the figure
-    before and after, and both places (file, sheet, row as the spreadsheet shows it)."""
+    before and after, and both places (file, sheet, row as the spreadsheet shows it).
+
+    ``derived``: the figure of the quarter after a corrected one, derived from its running total
+    (累计) less the corrected quarter's; the places are then the corrected quarter's (the cell now
+    subtracted and the one it replaced)."""
 
     district_code: str
     quarter: Quarter
@@ -59,9 +66,13 @@ class Correction:
     replaced_file: str
     replaced_sheet: str | None
     replaced_row: int
+    derived: bool = False
+    #: the cell as the correction writes it, where the figure was derived from its 累计: the header and
+    #: the value as written (the warning names them); None for a figure as given. Not in the JSON
+    written: tuple[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        out = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "written"}
         out["quarter"] = str(self.quarter)
         return out
 
@@ -147,48 +158,76 @@ def _twice(other: "Located", first: "Located", number: int, plan: "Plan") -> Pro
 
 def corrections_of(rows: list["Located"]) -> list[Correction]:
     """Every figure the rows' corrections changed, each correction against the row it replaced,
-    earliest first."""
+    earliest first; each followed by the change it makes to the next quarter's derived figure."""
+    by_key = {r.key: r for r in rows}
     out: list[Correction] = []
-    for r in rows:
-        steps = []
+    for last in rows:
+        r, steps = last, []
         while r.replaces is not None:
             steps.append((r.replaces, r))
             r = r.replaces
         for old, new in reversed(steps):
             code, quarter = new.key
             at = (shown(new.file), shown(new.sheet), new.line, shown(old.file), shown(old.sheet), old.line)
-            out += [
-                Correction(code, quarter, k, a, b, *at)
-                for k in FIGURES
-                if (a := getattr(old.row, k)) != (b := getattr(new.row, k))
-            ]
+            for k in FIGURES:
+                if (a := getattr(old.row, k)) != (b := getattr(new.row, k)):
+                    out.append(Correction(code, quarter, k, a, b, *at, written=_written(new, k)))
+                    out += _next_quarter(out[-1], last, by_key.get((code, quarter + 1)))
     return out
 
 
+def _written(r: "Located", key: str) -> tuple[str, Any] | None:
+    """The 累计 cell a row's figure was derived from: its header and value as written; None otherwise."""
+    table = r.table
+    if table is None or running_start(table, key, r.row.period) is None:
+        return None
+    cells = next((cells for number, cells in table.rows if number == r.line), {})
+    return shown(table.headers[ytd_key(key)]), cells.get(ytd_key(key))
+
+
+def _next_quarter(c: Correction, last: "Located", after: "Located | None") -> list[Correction]:
+    """The change a correction makes to the next quarter's figure where that figure is its running
+    total less this quarter's (the same total: a year to date within the year): that total less the
+    figure counted now, against less the one replaced."""
+    start = running_start(after.table, c.column, after.row.period) if after is not None else None
+    if after is None or start is None or start > c.quarter:
+        return []
+    now, counted = getattr(after.row, c.column), getattr(last.row, c.column)
+    if not all(isinstance(v, int) for v in (now, counted, c.old, c.new)):
+        return []
+    old, new = now + counted - c.old, now + counted - c.new  # type: ignore[operator]
+    return [replace(c, quarter=after.row.period, old=old, new=new, derived=True)] if old != new else []
+
+
 def correction_warnings(corrections: list[Correction], plan: "Plan") -> list[Problem]:
-    """One warning per figure changed, at the correction's cell: the district-quarter, the column,
-    the figure before and after, and the place it replaced."""
-    return [
-        warning(
-            "correction",
-            file=c.file,
-            sheet=c.sheet,
-            row=c.row,
-            column=COLUMNS[c.column].zh,
-            value=None if c.new is None else figure(c.new, "zh"),
-            **plan.district(c.district_code).params(),
-            quarter=str(c.quarter),
-            key=c.column,
-            key_label=COLUMNS[c.column].zh,
-            old=figure(c.old, "zh"),
-            new=figure(c.new, "zh"),
-            old_en=figure(c.old, "en"),
-            new_en=figure(c.new, "en"),
-            other_file=c.replaced_file if c.replaced_sheet is None else f"{c.replaced_file} [{c.replaced_sheet}]",
-            other_row=c.replaced_row,
+    """One warning per figure changed, at the correction's cell (its 累计 cell as written where the figure
+    was derived from it): the district-quarter, the column, the figure before and after, and the place it
+    replaced; ``correction-derived`` for the next quarter's figure a correction changes."""
+    out = []
+    for c in corrections:
+        column, value = c.written or (COLUMNS[c.column].zh, None if c.new is None else figure(c.new, "zh"))
+        out.append(
+            warning(
+                "correction-derived" if c.derived else "correction",
+                file=c.file,
+                sheet=c.sheet,
+                row=c.row,
+                column=column,
+                value=value,
+                **plan.district(c.district_code).params(),
+                quarter=str(c.quarter),
+                previous=str(c.quarter + -1),
+                key=c.column,
+                key_label=COLUMNS[c.column].zh,
+                old=figure(c.old, "zh"),
+                new=figure(c.new, "zh"),
+                old_en=figure(c.old, "en"),
+                new_en=figure(c.new, "en"),
+                other_file=c.replaced_file if c.replaced_sheet is None else f"{c.replaced_file} [{c.replaced_sheet}]",
+                other_row=c.replaced_row,
+            )
         )
-        for c in corrections
-    ]
+    return out
 
 
 def figure(value: int | str | None, lang: str) -> str:

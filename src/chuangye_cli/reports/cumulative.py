@@ -83,7 +83,7 @@ def year_to_date(tables: list[Table]) -> None:
     series: dict[tuple[str, str], dict[Quarter, list[_Cell]]] = defaultdict(lambda: defaultdict(list))
     for table in tables:
         given = [k for k in FLOWS if k in table.headers or ytd_key(k) in table.headers]
-        starts = {k: _start(table, k) for k in given}
+        starts = {k: since_start(table, k) for k in given}
         for number, cells in table.rows:
             key = row_key(cells)
             if key is None:  # no valid key: the row's own errors say why; nothing is derived
@@ -114,12 +114,20 @@ def year_to_date(tables: list[Table]) -> None:
         by_table[(p.file, p.sheet)].problems.append(p)
 
 
-def _start(table: Table, key: str) -> Quarter | None:
+def since_start(table: Table, key: str) -> Quarter | None:
     """The quarter a table's total since a start begins (自2009年以来累计: 2009Q1; the header's month
     opens a quarter: reports.header refuses any other); None for a year to date or no 累计."""
     written = table.headers.get(ytd_key(key))
     since = header_reading(written).since if written is not None else None
     return None if since is None else Quarter(since[0], (since[1] - 1) // 3 + 1)
+
+
+def running_start(table: Table | None, key: str, quarter: Quarter) -> Quarter | None:
+    """Where a row's figure of a flow column was derived from a running total (累计 given, 本季 not):
+    the quarter that total starts (the year's Q1 for a year to date); None for a figure as given."""
+    if table is None or key in table.headers or ytd_key(key) not in table.headers:
+        return None
+    return since_start(table, key) or Quarter(quarter.year, 1)
 
 
 def _count(value: Any) -> int | None:

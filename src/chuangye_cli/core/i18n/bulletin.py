@@ -65,6 +65,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "以下 {count} 个数字按县(市)区报送的更正计算（更正取代此前的报表）：",
         "en": "Figures taken from corrections the districts sent, superseding their earlier reports ({count}):",
     },
+    "bulletin.correction_derived_item": {
+        "zh": "{report}：{column}由 {old} 改为 {new}（本季数为累计数减去上季累计，上季已更正：更正文件 {file}，取代 {replaced_file}）。",
+        "en": "{report}, {column}: {old} → {new} (its year to date less the previous quarter's, which the file {file} corrects, superseding {replaced_file}).",
+    },
     "bulletin.correction_item": {
         "zh": "{report}：{column}由 {old} 改为 {new}（更正文件：{file}，取代 {replaced_file}）。",
         "en": "{report}, {column}: {old} → {new} (correction in the file {file}, superseding {replaced_file}).",

@@ -93,6 +93,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "{district}（{code}）{quarter} 更正：{key_label} 由 {old} 改为 {new}（取代 {other_file} 第 {other_row} 行）",
         "en": "{district_en} ({code}) {quarter} corrected: {key} {old_en} → {new_en} (supersedes {other_file} row {other_row})",
     },
+    "correction-derived": {
+        "zh": "{district}（{code}）{quarter} 的{key_label}由 {old} 改为 {new}：该季度数为累计数减去 {previous} 的累计，{previous} 已更正（此处，取代 {other_file} 第 {other_row} 行）",
+        "en": "{district_en} ({code}) {quarter} {key}: {old_en} → {new_en}, its running total less {previous}'s, which this correction changes (supersedes {other_file} row {other_row})",
+    },
     "correction-same-number": {
         "zh": "{district}（{code}）{quarter} 有两份编号相同的更正（{mark}），数字不同：另见 {other_file} 第 {other_row} 行。多次更正请按报送先后编号：第一次写“更正”，之后写“更正2”“更正3”（写在文件名、工作表名或标题中），编号最大的一份为准",
         "en": "{district_en} ({code}) {quarter} has two corrections numbered alike ({mark}) with different figures: also {other_file} row {other_row}. Number corrections in the order sent: 更正 for the first, then 更正2, 更正3 (in the file name, sheet name or title); the highest number counts",

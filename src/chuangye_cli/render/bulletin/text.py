@@ -554,7 +554,7 @@ def corrections(b: "Bulletin", lang: str) -> list[Block]:
         return []
     items = [
         label(
-            "bulletin.correction_item",
+            "bulletin.correction_derived_item" if c.derived else "bulletin.correction_item",
             lang,
             report=report_words(b, c.district_code, c.quarter, lang),
             column=COLUMNS[c.column].zh,  # as the district's report writes it, in either language
