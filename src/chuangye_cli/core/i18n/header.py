@@ -28,6 +28,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "表中没有年度、季度列，而“{first}”与“{other}”所写的期别不一致：这张表是哪个季度的？各行未使用",
         "en": "the table has no 年度/季度 columns, and “{first}” and “{other}” state different periods: which quarter is this table? Its rows are not used",
     },
+    "period-title-rows": {
+        "zh": "标题“{title}”所写的期别与此行的年度、季度（{rows}）不一致：这张表是哪个季度的？各行未使用",
+        "en": "the title “{title}” states another period than this row's 年度/季度 ({rows}): which quarter is this table? Its rows are not used",
+    },
     "period-sheet-months": {
         "zh": "表中没有年度、季度列，标题写的月份既不是一个季度（如 4-6月），也不是截至季末的累计（1-6月、1-9月、1-12月）；各行未使用",
         "en": "the table has no 年度/季度 columns, and its title states months that are neither a quarter (4-6月) nor a year to date to a quarter's end (1-6月, 1-9月, 1-12月); its rows are not used",
