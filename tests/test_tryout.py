@@ -37,15 +37,11 @@ def test_a_title_stating_another_quarter_than_the_rows_is_refused():
     assert codes == ["period-title-rows"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 填报单位 line is read only when the rows carry no code: 填报单位：历城区… over rows coded 370102 "
-    "历下区 passes validate with no word, the figures credited to 历下区. It should say the line and the rows "
-    "name two districts",
-)
 def test_a_reporting_unit_line_naming_another_district_than_the_rows_is_refused():
+    # 填报单位：历城区… over rows coded 370102 历下区: one error naming both, the rows not used
     rows, codes = _rows(FIX / "unit_line_licheng_rows_lixia.xlsx")
-    assert codes != []
+    assert codes == ["district-line-rows"]
+    assert not [k for k in rows if k[0] == "370102"]
 
 
 def test_a_refused_correction_does_not_leave_the_report_it_corrects_counted():

@@ -119,6 +119,8 @@ class Table:
     #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
     #: the rows' code once the plan's districts are known (:func:`name_districts`)
     district_lines: list[tuple[int, str]] = field(default_factory=list)
+    #: True: the rows carry their code too, each checked against the district the lines name (if one)
+    coded: bool = False
     #: column key -> its position (0 = column A), and {count column key: factor} for the columns in 万
     #: (their cells are multiplied in place): where a figure comes from (judge.explain)
     positions: dict[str, int] = field(default_factory=dict)
@@ -523,7 +525,9 @@ def _sheet_keys(
         head = read_again(stated[0].months or "")
     elif stated[0] is not None and stated[1] is None and stated[0].quarter is not None and _one_period(stated[0]):
         titled = stated[0]
-    if "district_code" not in head.headers and (lines := district_lines(preamble)):
+    if (lines := district_lines(preamble)) and "district_code" in head.headers:
+        table.district_lines, table.coded = lines, True  # each row's code checked against the line
+    elif lines:
         table.district_lines = lines
         head.headers["district_code"] = lines[0][1]
         taken.add("district_code")
@@ -579,6 +583,9 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
             {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text)}
             | {c for c, name in registry.items() for text in texts if name in text}
         )
+        if t.coded:
+            _against_line(t, codes, registry, texts)
+            continue
         if len(codes) == 1 and codes[0] in registry:
             for _, cells in t.rows:
                 cells["district_code"] = codes[0]
@@ -589,6 +596,22 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
         t.problems.append(error(code, **where, value=" / ".join(texts), districts=named))
         for number, _ in t.rows:
             t.unread.setdefault(number, set()).add("district_code")
+
+
+def _against_line(t: Table, codes: list[str], registry: dict[str, str], texts: list[str]) -> None:
+    """One error when the lines above name exactly one district and a row carries another code: the rows
+    of another code are not used (a line naming none, the city's office, says nothing of the rows)."""
+    if len(codes) != 1 or codes[0] not in registry:
+        return
+    other = [(n, c) for n, cells in t.rows if (c := str(cells.get("district_code", "")).strip()) and c != codes[0]]
+    if not other:
+        return
+    where = {"file": t.file, "sheet": t.sheet, "row": other[0][0]}
+    named = f"{codes[0]} {registry[codes[0]]}"
+    rows = f"{other[0][1]} {registry.get(other[0][1], '?')}"
+    t.problems.append(error("district-line-rows", **where, value=" / ".join(texts), districts=named, rows=rows))
+    for number, _ in other:
+        t.unread.setdefault(number, set()).add("district_code")
 
 
 def _merged_down(

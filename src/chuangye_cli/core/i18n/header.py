@@ -40,6 +40,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "各行没有行政区划代码，表上方的填报单位“{value}”不是本方案中的任何县(市)区：请填写行政区划代码列；各行未使用",
         "en": "the rows carry no district code, and the 填报单位 (reporting unit) above the table, “{value}”, names no district of the plan: add a 行政区划代码 column; its rows are not used",
     },
+    "district-line-rows": {
+        "zh": "表上方的“{value}”指{districts}，而此行的行政区划代码是 {rows}：这张表是哪个县(市)区的？代码不同的各行未使用",
+        "en": "“{value}” above the table names {districts}, but this row's district code is {rows}: whose table is this? The rows of another code are not used",
+    },
     "district-line-many": {
         "zh": "各行没有行政区划代码，表上方的“{value}”指向不止一个县(市)区（{districts}）：请填写行政区划代码列；各行未使用",
         "en": "the rows carry no district code, and “{value}” above the table names more than one district ({districts}): add a 行政区划代码 column; its rows are not used",
