@@ -30,27 +30,18 @@ def test_title_1_to_6_months_over_rows_carrying_their_quarter_is_the_year_to_dat
     assert codes == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the title's period is read only when the rows carry no 年度/季度: a title of 2010年第二季度 over a row "
-    "of 2010Q3 passes validate (exit 0, no warning) and is counted as 2010Q3; with （更正） in that title a "
-    "copied 季度 cell silently corrects another quarter. It should be an error naming the title and the row",
-)
 def test_a_title_stating_another_quarter_than_the_rows_is_refused():
+    # the title （2010年第二季度） over a row of 2010年 第三季度: one error, no row of the table used
     rows, codes = _rows(FIX / "title_2010Q2_row_2010Q3.xlsx")
     assert ("370102", "2010Q3") not in rows
-    assert codes != []
+    assert codes == ["period-title-rows"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 填报单位 line is read only when the rows carry no code: 填报单位：历城区… over rows coded 370102 "
-    "历下区 passes validate with no word, the figures credited to 历下区. It should say the line and the rows "
-    "name two districts",
-)
 def test_a_reporting_unit_line_naming_another_district_than_the_rows_is_refused():
+    # 填报单位：历城区… over rows coded 370102 历下区: one error naming both, the rows not used
     rows, codes = _rows(FIX / "unit_line_licheng_rows_lixia.xlsx")
-    assert codes != []
+    assert codes == ["district-line-rows"]
+    assert not [k for k in rows if k[0] == "370102"]
 
 
 def test_a_refused_correction_does_not_leave_the_report_it_corrects_counted():

@@ -97,8 +97,10 @@ CODES: dict[str, ProblemCode] = _registry(
     ),
     # the sheet around the table: its title, its name, the lines above the header
     ("period-sheet-disagrees", E, "sheet", "No 年度/季度 columns; the title and the sheet name state two periods."),
+    ("period-title-rows", E, "sheet", "The title states one quarter and no row's 年度/季度 is of it: no row used."),
     ("period-sheet-months", E, "sheet", "No 年度/季度 columns, and the title's months are no quarter (2009年1-5月)."),
     ("district-line-unknown", E, "sheet", "No code column, and the 填报单位 line above names no district of the plan."),
+    ("district-line-rows", E, "sheet", "The 填报单位 line above names one district and rows carry another's code."),
     ("district-line-many", E, "sheet", "No code column, and the lines above the table name two districts."),
     ("part-exceeds", E, "cell", "A 其中 (of which) sub-column of a count is more than its 合计 in the row."),
     # a cell of a report row

@@ -30,6 +30,7 @@ from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.header import PERIOD_PARTS, Header, _col_letter, filled_width, first_filled, read_header
 from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
+    WrittenPeriod,
     agreed_period,
     check_parts,
     check_totals,
@@ -52,6 +53,8 @@ from chuangye_cli.reports.rows import (
     base_key,
     column_for_header,
     is_blank,
+    normalise_text,
+    parse_quarter_cell,
     ytd_key,
 )
 from chuangye_cli.reports.sheets import WORKBOOK_SUFFIXES
@@ -116,6 +119,8 @@ class Table:
     #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
     #: the rows' code once the plan's districts are known (:func:`name_districts`)
     district_lines: list[tuple[int, str]] = field(default_factory=list)
+    #: True: the rows carry their code too, each checked against the district the lines name (if one)
+    coded: bool = False
     #: column key -> its position (0 = column A), and {count column key: factor} for the columns in 万
     #: (their cells are multiplied in place): where a figure comes from (judge.explain)
     positions: dict[str, int] = field(default_factory=dict)
@@ -409,7 +414,7 @@ def _fill(
     data_start, units = column_note_rows(numbered, block_end)
     # what the header alone decides, worked out once per distinct header (reports.header)
     head = read_header(numbered[header_at:block_end], merged, table.file, table.sheet, units)
-    head, given = _sheet_keys(
+    head, given, titled = _sheet_keys(
         table,
         numbered[:header_at],
         head,
@@ -472,6 +477,7 @@ def _fill(
         )
     if not table.rows:
         table.problems.append(error("file-no-data", **where, row=header_number))
+    _title_against_rows(table, titled)
     scales = head.scales
     table.problems.extend(head.unit_problems)
     if scales:
@@ -489,7 +495,7 @@ def _fill(
 
 def _sheet_keys(
     table: Table, preamble: list[tuple[int, list[Any]]], head: Header, read_again: Callable[[str], Header]
-) -> tuple[Header, dict[str, Any]]:
+) -> tuple[Header, dict[str, Any], WrittenPeriod | None]:
     """(the header, the key cells every data row is given) from the sheet around a table whose rows
     carry no period or no code: the period its title and its name state (both or one; disagreeing,
     an error naming both; 1-N月 read as the year to date: the header read again with it), and the
@@ -497,6 +503,7 @@ def _sheet_keys(
     given: dict[str, Any] = {}
     where = {"file": table.file, "sheet": table.sheet}
     taken: set[str] = set()
+    titled = None  # the quarter the title states over rows carrying their own (each row checked against it)
     if not {"year", "quarter", PERIOD} & head.headers.keys():
         period, other = agreed_period(sheet_periods(preamble, table.sheet))
         if period is not None:  # the period's error, if any, says why the rows have none
@@ -516,13 +523,51 @@ def _sheet_keys(
         # rows carrying their period under a title of 1-N月 (the year to date): read as a count headed （1-N月）,
         # so a row of another quarter is an error, never its running total taken for the quarter's figure
         head = read_again(stated[0].months or "")
-    if "district_code" not in head.headers and (lines := district_lines(preamble)):
+    elif stated[0] is not None and stated[1] is None and stated[0].quarter is not None and _one_period(stated[0]):
+        titled = stated[0]
+    if (lines := district_lines(preamble)) and "district_code" in head.headers:
+        table.district_lines, table.coded = lines, True  # each row's code checked against the line
+    elif lines:
         table.district_lines = lines
         head.headers["district_code"] = lines[0][1]
         taken.add("district_code")
     if taken:
         head.problems = [p for p in head.problems if not (p.code == "missing-column" and p.params["key"] in taken)]
-    return head, given
+    return head, given, titled
+
+
+def _one_period(written: WrittenPeriod) -> bool:
+    """True when the text states one quarter, not a span (2009年第一季度—2010年第二季度, 2009Q1–2009Q4)."""
+    return len(re.findall(r"(?<!\d)\d{4}\s*(?:年|[Qq]|-\s*[Qq1-4])", written.text)) == 1
+
+
+def _row_period(cells: dict[str, Any]) -> tuple[int | None, int | None]:
+    """(year, quarter) a row's 年度/季度 (or 期间) cells state, each None when not read."""
+    text = str(cells.get(PERIOD, cells.get("quarter", ""))).strip().removesuffix(".0")
+    found = (None, int(text)) if text in ("1", "2", "3", "4") else parse_quarter_cell(text)
+    year = re.fullmatch(r"(\d{4})(?:\.0+)?年?度?", normalise_text(str(cells.get("year", ""))).replace(" ", ""))
+    return (found[0] if found and found[0] else int(year.group(1)) if year else None), (found[1] if found else None)
+
+
+def _title_against_rows(table: Table, titled: WrittenPeriod | None) -> None:
+    """One error when no row is of the quarter the title (or the sheet's name) states: which one is meant
+    cannot be told, so no row of the table is used (never the rows' quarter taken silently). A title over
+    rows of several quarters, one of them its own, is a history headed by one of its quarters: read."""
+    if titled is None:
+        return
+    periods = [(n, _row_period(cells)) for n, cells in table.rows]
+    other = [
+        (n, y, q) for n, (y, q) in periods if (y or titled.year, q or titled.quarter) != (titled.year, titled.quarter)
+    ]
+    if not other or len(other) < len(periods):
+        return
+    number, year, quarter = other[0]
+    where = {"file": table.file, "sheet": table.sheet, "row": number}
+    table.problems.append(
+        error("period-title-rows", **where, title=titled.text, rows=f"{year or '?'}Q{quarter or '?'}")
+    )
+    for n, _ in table.rows:
+        table.unread.setdefault(n, set()).update({"year", "quarter"})
 
 
 def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
@@ -538,6 +583,9 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
             {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text)}
             | {c for c, name in registry.items() for text in texts if name in text}
         )
+        if t.coded:
+            _against_line(t, codes, registry, texts)
+            continue
         if len(codes) == 1 and codes[0] in registry:
             for _, cells in t.rows:
                 cells["district_code"] = codes[0]
@@ -548,6 +596,22 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
         t.problems.append(error(code, **where, value=" / ".join(texts), districts=named))
         for number, _ in t.rows:
             t.unread.setdefault(number, set()).add("district_code")
+
+
+def _against_line(t: Table, codes: list[str], registry: dict[str, str], texts: list[str]) -> None:
+    """One error when the lines above name exactly one district and a row carries another code: the rows
+    of another code are not used (a line naming none, the city's office, says nothing of the rows)."""
+    if len(codes) != 1 or codes[0] not in registry:
+        return
+    other = [(n, c) for n, cells in t.rows if (c := str(cells.get("district_code", "")).strip()) and c != codes[0]]
+    if not other:
+        return
+    where = {"file": t.file, "sheet": t.sheet, "row": other[0][0]}
+    named = f"{codes[0]} {registry[codes[0]]}"
+    rows = f"{other[0][1]} {registry.get(other[0][1], '?')}"
+    t.problems.append(error("district-line-rows", **where, value=" / ".join(texts), districts=named, rows=rows))
+    for number, _ in other:
+        t.unread.setdefault(number, set()).add("district_code")
 
 
 def _merged_down(

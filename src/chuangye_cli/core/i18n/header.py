@@ -28,6 +28,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "表中没有年度、季度列，而“{first}”与“{other}”所写的期别不一致：这张表是哪个季度的？各行未使用",
         "en": "the table has no 年度/季度 columns, and “{first}” and “{other}” state different periods: which quarter is this table? Its rows are not used",
     },
+    "period-title-rows": {
+        "zh": "标题“{title}”所写的期别与此行的年度、季度（{rows}）不一致：这张表是哪个季度的？各行未使用",
+        "en": "the title “{title}” states another period than this row's 年度/季度 ({rows}): which quarter is this table? Its rows are not used",
+    },
     "period-sheet-months": {
         "zh": "表中没有年度、季度列，标题写的月份既不是一个季度（如 4-6月），也不是截至季末的累计（1-6月、1-9月、1-12月）；各行未使用",
         "en": "the table has no 年度/季度 columns, and its title states months that are neither a quarter (4-6月) nor a year to date to a quarter's end (1-6月, 1-9月, 1-12月); its rows are not used",
@@ -35,6 +39,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "district-line-unknown": {
         "zh": "各行没有行政区划代码，表上方的填报单位“{value}”不是本方案中的任何县(市)区：请填写行政区划代码列；各行未使用",
         "en": "the rows carry no district code, and the 填报单位 (reporting unit) above the table, “{value}”, names no district of the plan: add a 行政区划代码 column; its rows are not used",
+    },
+    "district-line-rows": {
+        "zh": "表上方的“{value}”指{districts}，而此行的行政区划代码是 {rows}：这张表是哪个县(市)区的？代码不同的各行未使用",
+        "en": "“{value}” above the table names {districts}, but this row's district code is {rows}: whose table is this? The rows of another code are not used",
     },
     "district-line-many": {
         "zh": "各行没有行政区划代码，表上方的“{value}”指向不止一个县(市)区（{districts}）：请填写行政区划代码列；各行未使用",
