@@ -46,6 +46,7 @@ from chuangye_cli.reports.rows import (
     normalise_text,
     parse_district_code,
     parse_whole_number,
+    squeezed,
     ytd_key,
 )
 from chuangye_cli.reports.vocabulary import (
@@ -140,7 +141,7 @@ def written_period(text: Any, row: int | None) -> WrittenPeriod | None:
     """The period a title (or a sheet's name) states: 2009年第一季度, 2009Q1, 2009年4-6月, 2009年1-9月; None."""
     if not isinstance(text, str) or "年" not in text and "q" not in text.lower():
         return None
-    folded = re.sub(r"\s+", "", normalise_text(text))
+    folded = squeezed(text)
     if m := _TITLE_MONTHS.search(folded):
         year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
         months = f"{first}-{last}"
@@ -189,7 +190,7 @@ def district_lines(preamble: Numbered) -> list[tuple[int, str]]:
         for pos, v in enumerate(record):
             if not isinstance(v, str) or v.isascii():
                 continue
-            folded = re.sub(r"\s+", "", normalise_text(v))
+            folded = squeezed(v)
             label = next((w for w in _DISTRICT_LABELS if folded.startswith(w)), None)
             if label is None:
                 continue
@@ -273,7 +274,7 @@ def _names_a_column(record: list[Any], above: list[Any], column_for: ColumnFor) 
 
 def _split(group: Any, v: Any, column_for: ColumnFor) -> bool:
     """合计 or 其中：… under a count's name, or a part's name under 其中 (a count split in sub-columns)."""
-    text, over = _squeezed(v), _squeezed(group)
+    text, over = squeezed(v), squeezed(group)
     if text in SPLIT_TOTALS or text.startswith(SPLIT_PART):
         return _count_above([str(group)], column_for) is not None
     return over.startswith(SPLIT_PART) and not column_for(group)
@@ -445,14 +446,14 @@ def column_name(texts: list[str], column_for: ColumnFor) -> str:
     count's name with its group's period word after it (本季度 | 本年累计 over the counts); a count's
     own name over its 合计 (新增就业人数 over 合计 | 其中：…)."""
     name = texts[-1]
-    period = next((t for t in texts[:-1] if _period_word(_squeezed(t))), None)
+    period = next((t for t in texts[:-1] if _period_word(squeezed(t))), None)
     key = column_for(name) if period is not None else None
     if key is not None and base_key(key) in COLUMNS and COLUMNS[base_key(key)].numeric:
         # 本季度 | 本年累计 as groups over the counts: each name read with its group's word after it
         return f"{name}（{period}）"
     if column_for(name):
         return name
-    if _squeezed(name) in SPLIT_TOTALS and (count := _count_above(texts[:-1], column_for)):
+    if squeezed(name) in SPLIT_TOTALS and (count := _count_above(texts[:-1], column_for)):
         return count
     for k in range(len(texts) - 2, -1, -1):
         joined = _join(*texts[k:])
@@ -482,7 +483,7 @@ def split_parts(columns: list[list[str]], column_for: ColumnFor) -> dict[int, tu
     for pos, texts in enumerate(columns):
         if not texts or column_for(column_name(texts, column_for)):
             continue
-        at = next((i for i, t in enumerate(texts) if _squeezed(t).startswith(SPLIT_PART)), None)
+        at = next((i for i, t in enumerate(texts) if squeezed(t).startswith(SPLIT_PART)), None)
         if at and (count := _count_above(texts[:at], column_for)):
             parts[pos] = (column_for(count) or "", _join(*texts[at:]))
     return parts
@@ -525,10 +526,6 @@ def _count_of(value: Any) -> int | None:
         return None
 
 
-def _squeezed(text: Any) -> str:
-    return re.sub(r"\s+", "", normalise_text(text))
-
-
 def _groups_right(rows: list[list[Any]], column_for: ColumnFor) -> None:
     """A group over cells to its right that a CSV leaves empty (it keeps no merged range; .xlsx and
     .xls give theirs), in place: a period word (本季度, 本年累计), a count's name over 合计, and 其中
@@ -538,11 +535,11 @@ def _groups_right(rows: list[list[Any]], column_for: ColumnFor) -> None:
         for c, v in enumerate(upper):
             if is_blank(v):
                 continue
-            text = _squeezed(v)
+            text = squeezed(v)
             if not (
                 _period_word(text)
                 or (text.startswith(SPLIT_PART) and not column_for(v))
-                or (c < len(below[0]) and _squeezed(below[0][c]) in SPLIT_TOTALS and column_for(v))
+                or (c < len(below[0]) and squeezed(below[0][c]) in SPLIT_TOTALS and column_for(v))
             ):
                 continue
             for d in range(c + 1, len(upper)):
@@ -651,7 +648,7 @@ _LABEL_CELLS = ("district_code", "district_name", "year", "quarter", "period")
 
 
 def _folded(value: Any) -> str:
-    return re.sub(r"\s+", "", normalise_text(value)).rstrip(":")
+    return squeezed(value).rstrip(":")
 
 
 def total_kind(label: str) -> str | None:

@@ -71,6 +71,11 @@ def normalise_text(value: Any) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
 
 
+def squeezed(value: Any) -> str:
+    """:func:`normalise_text` with every space removed (填 表 人 as 填表人)."""
+    return re.sub(r"\s+", "", normalise_text(value))
+
+
 def is_blank(value: Any) -> bool:
     if value is None:
         return True
@@ -379,8 +384,7 @@ LEVEL_COLUMNS = tuple(k for k, c in COLUMNS.items() if c.kind == "level")
 
 def header_key(header: Any) -> str:
     """A header cell folded for matching: NFKC, no spaces, no trailing '*', lower case."""
-    text = normalise_text("" if header is None else header)
-    text = re.sub(r"\s+", "", text).rstrip("*").lower()
+    text = squeezed("" if header is None else header).rstrip("*").lower()
     return text.replace("-", "_")
 
 
@@ -437,7 +441,7 @@ def header_words(header: Any) -> tuple[str | None, tuple[str, ...]]:
     the period words after or before it (新增就业人数累计（人） -> new_jobs, ("累计", "人")); None when
     what is left names no column, or a period word stands beside a column that is no count."""
     # folded as header_key does, the case and the - kept (a word is named as written)
-    text = re.sub(r"\s+", "", normalise_text("" if header is None else header)).rstrip("*")
+    text = squeezed("" if header is None else header).rstrip("*")
     words: list[str] = []
     while True:
         m = _BRACKET.search(text)
