@@ -39,6 +39,8 @@ from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.formulas import UncachedFormula
 from chuangye_cli.reports.rows import (
     COLUMNS,
+    QUARTER_OF_MONTHS,
+    QUARTER_WORDS,
     _period_word,
     base_key,
     header_reading,
@@ -111,9 +113,6 @@ def _label_row(record: list[Any], column_for: ColumnFor) -> bool:
 
 _TITLE_QUARTER = re.compile(TITLE_QUARTER)
 _TITLE_MONTHS = re.compile(TITLE_MONTHS)
-_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-#: the months of each quarter
-_QUARTER_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
 
 
 @dataclass(frozen=True)
@@ -145,14 +144,14 @@ def written_period(text: Any, row: int | None) -> WrittenPeriod | None:
     if m := _TITLE_MONTHS.search(folded):
         year, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
         months = f"{first}-{last}"
-        if (first, last) in _QUARTER_MONTHS:
-            return WrittenPeriod(text, row, year, _QUARTER_MONTHS[(first, last)], months, False)
+        if (first, last) in QUARTER_OF_MONTHS:
+            return WrittenPeriod(text, row, year, QUARTER_OF_MONTHS[(first, last)], months, False)
         if first == 1 and last in (6, 9, 12):
             return WrittenPeriod(text, row, year, last // 3, months, True)
         return WrittenPeriod(text, row, year, None, months, None)
     if m := _TITLE_QUARTER.search(folded):
         year, q = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return WrittenPeriod(text, row, int(year), _QUARTER_NUMBERS[q], None, None)
+        return WrittenPeriod(text, row, int(year), QUARTER_WORDS[q], None, None)
     return None
 
 

@@ -30,6 +30,7 @@ from chuangye_cli.reports.vocabulary import (
     PERIOD_HEADERS,
     SINCE,
     TEN_THOUSAND,
+    TITLE_MONTHS,
     UNIT_LABEL,
     YTD_MONTHS,
     YTD_WORDS,
@@ -155,15 +156,17 @@ def _year(value: Any) -> int:
 
 
 _QUARTER_DIGITS = {"1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: a quarter's number as written (第一季度, Q1): the quarter
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: a quarter, with or without its year: 1, 1季度, 一季度, 第一季度, 2009年第一季度, 2009-1季度 / Q1, q1, 2009Q1, 2009-Q1
 _QUARTER_TEXT = (
     re.compile(r"(?:(\d{4})(?:年度?|-))?第?([一二三四1-4])季度?"),
     re.compile(r"(?:(\d{4})(?:年|-)?)?[Qq]([1-4])"),
 )
 #: a quarter as its months: 2009年1-3月, 2009年1月-3月, 2009.1-3 is not taken (ambiguous)
-_QUARTER_MONTHS = re.compile(r"(\d{4})年(\d{1,2})月?[-–—~至到](\d{1,2})月")
-_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
+_QUARTER_MONTHS = re.compile(TITLE_MONTHS)
+#: (first month, last month) of each quarter: the quarter
+QUARTER_OF_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
 
 
 def parse_quarter_cell(value: Any) -> "tuple[int | None, int] | None":
@@ -172,9 +175,9 @@ def parse_quarter_cell(value: Any) -> "tuple[int | None, int] | None":
     for pattern in _QUARTER_TEXT:
         m = pattern.fullmatch(text)
         if m:
-            return (int(m.group(1)) if m.group(1) else None), _QUARTER_WORDS[m.group(2)]
+            return (int(m.group(1)) if m.group(1) else None), QUARTER_WORDS[m.group(2)]
     m = _QUARTER_MONTHS.fullmatch(text)
-    if m and (q := _MONTHS.get((int(m.group(2)), int(m.group(3))))):
+    if m and (q := QUARTER_OF_MONTHS.get((int(m.group(2)), int(m.group(3))))):
         return int(m.group(1)), q
     return None
 
