@@ -48,13 +48,16 @@ class Located:
     sheet: str | None = None
     #: the flow columns the row's table gives as 累计 (derived from it, or checked against it)
     ytd: frozenset[str] = frozenset()
-    #: its table's correction number (更正 1, 更正2 2: reports.corrections); None when not a correction
-    correction: int | None = None
     #: the row of the same district-quarter this correction superseded (itself perhaps a correction):
     #: the place of the cell each figure replaced (reports.corrections.supersede)
     replaces: "Located | None" = None
     #: the table the row was read from (its headers, raw cells, column positions, 万 scales: judge.explain)
     table: Table | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def correction(self) -> int | None:
+        """Its table's correction number (更正 1, 更正2 2: reports.corrections); None when not a correction."""
+        return self.table.correction if self.table is not None else None
 
     @property
     def headers(self) -> dict[str, str] | None:
@@ -100,7 +103,7 @@ def validate_table(table: Table, registry: dict[str, str]) -> tuple[list[Located
             )
             continue
         if not missing and not unread:
-            rows.append(Located(row, table.file, line, table.sheet, ytd, table.correction, table=table))
+            rows.append(Located(row, table.file, line, table.sheet, ytd, table=table))
     return rows, problems
 
 
