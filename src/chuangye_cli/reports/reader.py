@@ -116,11 +116,9 @@ class Table:
     title: tuple[str, ...] = ()
     #: a correction's number (reports.corrections: 更正 is 1, 更正2 is 2); None for a report not so marked
     correction: int | None = None
-    #: (row, text) of the lines above a table whose rows carry no code naming its district (填报单位：…):
-    #: the rows' code once the plan's districts are known (:func:`name_districts`)
+    #: (row, text) of the lines above a table naming its district (填报单位：…): the code of rows that carry
+    #: none, else each row's code checked against it, once the plan's districts are known (:func:`name_districts`)
     district_lines: list[tuple[int, str]] = field(default_factory=list)
-    #: True: the rows carry their code too, each checked against the district the lines name (if one)
-    coded: bool = False
     #: column key -> its position (0 = column A), and {count column key: factor} for the columns in 万
     #: (their cells are multiplied in place): where a figure comes from (judge.explain)
     positions: dict[str, int] = field(default_factory=dict)
@@ -525,11 +523,9 @@ def _sheet_keys(
         head = read_again(stated[0].months or "")
     elif stated[0] is not None and stated[1] is None and stated[0].quarter is not None and _one_period(stated[0]):
         titled = stated[0]
-    if (lines := district_lines(preamble)) and "district_code" in head.headers:
-        table.district_lines, table.coded = lines, True  # each row's code checked against the line
-    elif lines:
-        table.district_lines = lines
-        head.headers["district_code"] = lines[0][1]
+    table.district_lines = district_lines(preamble)  # rows carrying their code: each checked against the line
+    if table.district_lines and "district_code" not in head.headers:
+        head.headers["district_code"] = table.district_lines[0][1]
         taken.add("district_code")
     if taken:
         head.problems = [p for p in head.problems if not (p.code == "missing-column" and p.params["key"] in taken)]
@@ -583,7 +579,7 @@ def name_districts(tables: list[Table], registry: dict[str, str]) -> None:
             {c for text in texts for c in re.findall(r"(?<!\d)\d{6}(?!\d)", text)}
             | {c for c, name in registry.items() for text in texts if name in text}
         )
-        if t.coded:
+        if "district_code" in t.positions:  # the rows carry their code too: each checked against the line
             _against_line(t, codes, registry, texts)
             continue
         if len(codes) == 1 and codes[0] in registry:
