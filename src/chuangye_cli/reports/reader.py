@@ -502,8 +502,8 @@ def _sheet_keys(
     where = {"file": table.file, "sheet": table.sheet}
     taken: set[str] = set()
     titled = None  # the quarter the title states over rows carrying their own (each row checked against it)
+    period, other = agreed_period(sheet_periods(preamble, table.sheet))
     if not {"year", "quarter", PERIOD} & head.headers.keys():
-        period, other = agreed_period(sheet_periods(preamble, table.sheet))
         if period is not None:  # the period's error, if any, says why the rows have none
             taken |= {"year", "quarter"}
         if period is not None and other is not None:
@@ -517,12 +517,12 @@ def _sheet_keys(
                 head = read_again(period.months or "")
             given = {"year": period.year, "quarter": period.quarter}
             head.headers["year"] = head.headers["quarter"] = period.text
-    elif (stated := agreed_period(sheet_periods(preamble, table.sheet)))[0] is not None and stated[0].ytd:
+    elif period is not None and period.ytd:
         # rows carrying their period under a title of 1-N月 (the year to date): read as a count headed （1-N月）,
         # so a row of another quarter is an error, never its running total taken for the quarter's figure
-        head = read_again(stated[0].months or "")
-    elif stated[0] is not None and stated[1] is None and stated[0].quarter is not None and _one_period(stated[0]):
-        titled = stated[0]
+        head = read_again(period.months or "")
+    elif period is not None and other is None and period.quarter is not None and _one_period(period):
+        titled = period
     table.district_lines = district_lines(preamble)  # rows carrying their code: each checked against the line
     if table.district_lines and "district_code" not in head.headers:
         head.headers["district_code"] = table.district_lines[0][1]
