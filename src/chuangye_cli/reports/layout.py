@@ -795,35 +795,15 @@ def check_totals(
         for key in COUNT_COLUMNS:
             if key not in headers or is_blank(cells.get(key)):
                 continue
-            column = headers[key]
             stated_cell = cells[key]
+            at = {"file": file, "sheet": sheet, "row": number, "column": headers[key], "label": label}
             if isinstance(stated_cell, UncachedFormula):
-                problems.append(
-                    warning(
-                        "total-formula-no-value",
-                        file=file,
-                        sheet=sheet,
-                        row=number,
-                        column=column,
-                        value=str(stated_cell),
-                        label=label,
-                    )
-                )
+                problems.append(warning("total-formula-no-value", **at, value=str(stated_cell)))
                 continue
             try:
                 stated = parse_whole_number(stated_cell)
             except Exception:  # noqa: BLE001 - any refusal: the cell is no count
-                problems.append(
-                    warning(
-                        "total-not-number",
-                        file=file,
-                        sheet=sheet,
-                        row=number,
-                        column=column,
-                        value=stated_cell,
-                        label=label,
-                    )
-                )
+                problems.append(warning("total-not-number", **at, value=stated_cell))
                 continue
             total = 0
             for _, _, data in covered:
@@ -836,18 +816,6 @@ def check_totals(
                     total = None
                     break
             if total is not None and total != stated:
-                problems.append(
-                    error(
-                        "total-mismatch",
-                        file=file,
-                        sheet=sheet,
-                        row=number,
-                        column=column,
-                        value=stated_cell,
-                        label=label,
-                        total=f"{stated:,}",
-                        computed=f"{total:,}",
-                        rows=span,
-                    )
-                )
+                found = {"total": f"{stated:,}", "computed": f"{total:,}", "rows": span}
+                problems.append(error("total-mismatch", **at, value=stated_cell, **found))
     return problems
