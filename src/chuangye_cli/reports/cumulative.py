@@ -213,33 +213,17 @@ def _one_cell(
         return problems
     previous = q + (-1)
     before = _total(since, previous, figures, totals)
+    where["value"], start = stated, str(since)
     if c.derive:
         if c.ytd is None:
             return problems  # blank (the quarter's figure is then missing: its error) or no count (its error)
         if before is None:
-            problems.append(
-                error(
-                    "since-missing-quarter" if c.started else "ytd-missing-quarter",
-                    **where,
-                    value=stated,
-                    quarter=str(q),
-                    missing=str(previous),
-                    start=str(since),
-                )
-            )
+            found = {"quarter": str(q), "missing": str(previous), "start": start}
+            problems.append(error("since-missing-quarter" if c.started else "ytd-missing-quarter", **where, **found))
             c.table.unread.setdefault(c.number, set()).add(key)
         elif c.ytd < before:
-            problems.append(
-                error(
-                    "since-falls" if c.started else "ytd-falls",
-                    **where,
-                    value=stated,
-                    ytd=f"{c.ytd:,}",
-                    before=f"{before:,}",
-                    previous=str(previous),
-                    start=str(since),
-                )
-            )
+            found = {"ytd": f"{c.ytd:,}", "before": f"{before:,}", "previous": str(previous)}
+            problems.append(error("since-falls" if c.started else "ytd-falls", **where, **found, start=start))
             c.table.unread.setdefault(c.number, set()).add(key)
             return problems  # this 累计 or the one before is wrong: the next quarter is not derived from either
         else:
@@ -250,19 +234,9 @@ def _one_cell(
             totals[(since, q)] = c.ytd
         return problems
     if c.ytd is not None and c.current is not None and before is not None and c.ytd != before + c.current:
-        problems.append(
-            error(
-                "since-mismatch" if c.started else "ytd-mismatch",
-                **where,
-                value=stated,
-                ytd=f"{c.ytd:,}",
-                computed=f"{before + c.current:,}",
-                first=str(since),
-                start=str(since),
-                quarter=str(q),
-                current_column=c.table.headers[key],
-            )
-        )
+        found = {"ytd": f"{c.ytd:,}", "computed": f"{before + c.current:,}", "first": start, "start": start}
+        found |= {"quarter": str(q), "current_column": c.table.headers[key]}
+        problems.append(error("since-mismatch" if c.started else "ytd-mismatch", **where, **found))
     if commit and c.current is not None:
         figures[q] = c.current
     if commit and c.ytd is not None:
