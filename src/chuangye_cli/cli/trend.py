@@ -8,16 +8,19 @@ import click
 
 from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
 from chuangye_cli.cli.options import (
+    NO_JUNIT_FORMATS,
     as_of_option,
+    district_option,
     encoding_option,
     format_option,
     lang_option,
     output_option,
     paths_argument,
     population_option,
+    target_option,
     targets_option,
 )
-from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
 @click.command("trend")
@@ -25,12 +28,10 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 @targets_option()
 @as_of_option()
 @population_option()
-@click.option(
-    "--target", "target", default=None, metavar="ID", help="Only this target or indicator (its id in targets.yaml)."
-)
-@click.option("--district", "district", default=None, metavar="CODE", help="Only this district (and the city).")
+@target_option("Only this target or indicator (its id in targets.yaml).")
+@district_option("Only this district (and the city).")
 @encoding_option()
-@format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
+@format_option(NO_JUNIT_FORMATS, DEFAULT_FORMAT)
 @output_option()
 @lang_option()
 @click.pass_context
