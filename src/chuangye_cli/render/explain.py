@@ -140,19 +140,12 @@ def heading(e: "Explanation", lang: str) -> list[str]:
 
 def render_explain(e: "Explanation", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for an explanation in a table style, json, csv or xlsx."""
-    from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.problems import opening
 
     c = e.check
-    table_fmt = fmt if fmt not in ("json", "csv", "xlsx") else "simple"
-    err = problems_text(c.errors, c.warnings, table_fmt, lang)
-    if fmt == "json":
-        from chuangye_cli.render.json import dumps
-
-        return dumps(e.to_dict(lang)), err
-    if not c.valid:
-        return "", err + label("explain.no_values", lang) + "\n"
-    if c.as_of is None:
-        return "", err + label("explain.no_rows", lang) + "\n"
+    out, err = opening(c, fmt, lang, e.to_dict, "explain.no_values", "explain.no_rows")
+    if out is not None:
+        return out, err
     headers = [label(h, lang) for h in HEADERS]
     body = cell_rows(e, lang)
     if fmt == "csv":

@@ -90,19 +90,12 @@ def _flag_cells(report: "TrendResult") -> list[tuple[Any, str]]:
 
 def render_trend(report: "TrendResult", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for a trend report in any of check's formats but junit."""
-    from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.problems import opening
 
     c = report.check
-    table_fmt = fmt if fmt not in ("json", "csv", "xlsx") else "simple"
-    err = problems_text(c.errors, c.warnings, table_fmt, lang)
-    if fmt == "json":
-        from chuangye_cli.render.json import dumps
-
-        return dumps(report.to_dict(lang)), err
-    if not c.valid:
-        return "", err + label("trend.no_values", lang) + "\n"
-    if c.as_of is None:
-        return "", err + label("trend.no_rows", lang) + "\n"
+    out, err = opening(c, fmt, lang, report.to_dict, "trend.no_values", "trend.no_rows")
+    if out is not None:
+        return out, err
     headers = [label(h, lang) for h in HEADERS]
     body = rows(report, lang)
     flag_notes = trend_notes(report, lang)
