@@ -328,7 +328,7 @@ def explain(
     ``check`` holds every problem); a roster target (distinct people) needs ``rosters``: its cells
     are counts of people per roster file and district, never people."""
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.explain import Explanation, explain_indicator, explain_target
+    from chuangye_cli.judge.explain import explain_indicator, explain_target, unexplained
     from chuangye_cli.judge.results import CheckResult
     from chuangye_cli.reports.collect import read_as_of, read_population_into
 
@@ -355,7 +355,7 @@ def explain(
     people = read_population_into(plan, population, result)
     found = _rosters_into(plan, _paths(rosters), encoding, result) if distinct and rosters else None
     if not result.valid or result.as_of is None:
-        return Explanation(result)
+        return unexplained(result, chosen_target or chosen_indicator, district, point)  # type: ignore[arg-type]
     if point is not None and point > result.as_of:
         raise UsageProblem("explain.usage.quarter_after", quarter=point, as_of=result.as_of)
     figures = Figures(result.rows, None if found is None else _people(found, result.as_of))

@@ -366,6 +366,22 @@ def explain_indicator(
     return out
 
 
+def unexplained(
+    check: "CheckResult", item: "Target | Indicator", code: str | None, quarter: Quarter | None
+) -> Explanation:
+    """No figure (input with errors, or no quarter to read): the target or indicator asked for and
+    the unit, named as an explanation names them."""
+    from chuangye_cli.plan.targets import Target
+
+    if isinstance(item, Target):
+        out = _base(check, "target", item, code, quarter, None, None)
+        out.kind, out.display = item.metric.kind, _target_display(item)
+    else:
+        out = _base(check, "indicator", item, code, quarter, None, None)
+        out.kind, out.display = "indicator", item.display
+    return out
+
+
 def _distinct(
     out: Explanation,
     target: "Target",
