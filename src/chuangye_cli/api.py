@@ -130,15 +130,14 @@ def check(
     figures = Figures(result.rows, people)  # every figure computed once, read by every view
     # every target, those that need rosters too (no data, needs_rosters, when none were given)
     result.results = _marked(evaluate(plan, figures, result.as_of, coverage=result.coverage), plan, result.warnings)
-    plan = judged
-    if by_district:
+    if by_district:  # the matrix and the trend: only the targets this run can measure
         from chuangye_cli.judge.matrix import district_matrix
 
-        result.matrix = district_matrix(plan, figures, result.as_of, coverage=result.coverage)
+        result.matrix = district_matrix(judged, figures, result.as_of, coverage=result.coverage)
     if trend and result.as_of is not None:
         from chuangye_cli.judge.trend import trend as trend_series
 
-        series = trend_series(plan, figures, result.as_of, coverage=result.coverage)
+        series = trend_series(judged, figures, result.as_of, coverage=result.coverage)
         result.trend = [s for s in series if s.source == "target"]
     return result
 
