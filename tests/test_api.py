@@ -95,6 +95,15 @@ def test_trend_series():
     assert (caught.value.option, caught.value.value) == ("--target", "nothing")
 
 
+def test_trend_of_a_roster_target_is_a_usage_error_not_an_empty_table():
+    with pytest.raises(api.UsageProblem) as caught:
+        api.trend(SAMPLE, target="participants_distinct")
+    assert caught.value.message("en") == (
+        "participants_distinct counts distinct people in the rosters, which trend does not show quarter by "
+        "quarter (its figure: check --rosters or explain --rosters)"
+    )
+
+
 def test_roster_distinct_people():
     result = api.roster(ROSTER / "good.csv")
     assert (result.distinct(), result.errors) == (8, [])

@@ -256,6 +256,8 @@ def trend(
     plan, quarter = _plan(targets, as_of)
     if target is not None and target not in {t.id for t in plan.targets} | {i.id for i in plan.indicators}:
         raise UnknownChoice(option="--target", value=target)
+    if target in {t.id for t in plan.targets} - {t.id for t in plan.without_roster_targets().targets}:
+        raise UsageProblem("trend.usage.distinct", target=target)  # trend leaves roster targets out: no empty table
     if district is not None and district not in plan.registry:
         raise UnknownChoice(option="--district", value=district)
     result = CheckResult.of(plan, read_as_of(plan, _paths(paths), quarter, encoding))
