@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
+from chuangye_cli.cli.common import output_format, show_view
 from chuangye_cli.cli.options import (
     NO_JUNIT_FORMATS,
     as_of_option,
@@ -82,15 +82,10 @@ def command(
     from chuangye_cli import api
     from chuangye_cli.render.explain import render_explain
 
-    try:
-        result = api.explain(
+    def compute() -> Any:
+        return api.explain(
             paths, targets, target=target, indicator=indicator, district=district, as_of=as_of, quarter=quarter,
             encoding=encoding, population=population, rosters=list(rosters),
         )  # fmt: skip
-    except api.InputError as exc:
-        return refuse_plan(ctx, exc, fmt, lang)
-    except api.UnknownChoice as exc:
-        raise click.BadParameter(exc.value, param_hint=exc.option) from None
-    out, err = render_explain(result, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
-    ctx.exit(result.exit_code)
+
+    show_view(ctx, compute, render_explain, fmt, output, inputs, lang)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
+from chuangye_cli.cli.common import output_format, show_view
 from chuangye_cli.cli.options import (
     NO_JUNIT_FORMATS,
     as_of_option,
@@ -73,14 +73,9 @@ def command(
     from chuangye_cli import api
     from chuangye_cli.render.trend import render_trend
 
-    try:
-        result = api.trend(
+    def compute() -> Any:
+        return api.trend(
             paths, targets, as_of=as_of, encoding=encoding, population=population, target=target, district=district
         )
-    except api.InputError as exc:
-        return refuse_plan(ctx, exc, fmt, lang)
-    except api.UnknownChoice as exc:
-        raise click.BadParameter(exc.value, param_hint=exc.option) from None
-    out, err = render_trend(result, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
-    ctx.exit(result.exit_code)
+
+    show_view(ctx, compute, render_trend, fmt, output, inputs, lang)
