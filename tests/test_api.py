@@ -104,6 +104,19 @@ def test_trend_of_a_roster_target_is_a_usage_error_not_an_empty_table():
     )
 
 
+def test_a_district_outside_a_targets_districts_is_a_usage_error():
+    """pilot_provincial_standard is judged for 370102, 370112, 370125 alone: none for 370103 (explain gave
+    370103's level with no cell, trend an empty table)."""
+    for call in (api.explain, api.trend):
+        with pytest.raises(api.UsageProblem) as caught:
+            call(SAMPLE, target="pilot_provincial_standard", district="370103")
+        assert caught.value.message("en") == (
+            "370103 is not among the districts pilot_provincial_standard is judged for (370102, 370112, 370125)"
+        )
+    one = api.explain(SAMPLE, target="pilot_provincial_standard", district="370112")
+    assert (one.value, [c.district_code for c in one.cells]) == ("basically_attained", ["370112"])
+
+
 def test_roster_distinct_people():
     result = api.roster(ROSTER / "good.csv")
     assert (result.distinct(), result.errors) == (8, [])

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.indicators import KpiResult
     from chuangye_cli.judge.results import CheckResult, Result, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
-    from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.plan.targets import Plan, Target
     from chuangye_cli.reports.reader import Limits
     from chuangye_cli.rosters.pipeline import ProgressFn, RosterResult
 
@@ -260,6 +260,9 @@ def trend(
         raise UsageProblem("trend.usage.distinct", target=target)  # trend leaves roster targets out: no empty table
     if district is not None and district not in plan.registry:
         raise UnknownChoice(option="--district", value=district)
+    chosen = next((t for t in plan.targets if t.id == target), None)
+    if chosen is not None and district is not None:
+        _in_scope(plan, chosen, district)
     result = CheckResult.of(plan, read_as_of(plan, _paths(paths), quarter, encoding))
     people = read_population_into(plan, population, result)
     out = TrendResult(result)
@@ -349,6 +352,8 @@ def explain(
         raise UsageProblem("explain.usage.distinct_quarter", target=target)
     if district is not None and district not in plan.registry:
         raise UnknownChoice(option="--district", value=district)
+    if chosen_target is not None and district is not None:
+        _in_scope(plan, chosen_target, district)
     point = None if quarter is None else Quarter.parse(quarter)
     plan.check_as_of(point)
     reading = read_as_of(plan, _paths(paths), as_of_q, encoding)
@@ -368,3 +373,10 @@ def explain(
     return explain_indicator(
         plan, result, reading.located, chosen_indicator, district, point, people, replaced, figures
     )
+
+
+def _in_scope(plan: "Plan", target: "Target", district: str) -> None:
+    """A district a target is judged for (any, for a city target), else a usage error naming them."""
+    if target.scope != "city" and district not in plan.scope_codes(target):
+        codes = ", ".join(c for c in plan.scope_codes(target) if c is not None)
+        raise UsageProblem("usage.district_out_of_scope", target=target.id, district=district, districts=codes)
