@@ -161,18 +161,9 @@ def render_explain(e: "Explanation", fmt: str, lang: str) -> "tuple[str | bytes,
 
 def _csv(e: "Explanation", headers: list[str], body: list[list[Any]]) -> bytes:
     """One row per cell, the value as a number, and the as-of quarter on every row (as check's CSV)."""
-    import csv
-    import io
+    from chuangye_cli.render.csv import view_csv
 
-    from chuangye_cli.render.csv import neutralise
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*headers, "as_of"])
-    for cell, row in zip(e.cells, body):
-        row[5] = cell.value
-        w.writerow([*map(neutralise, row), str(e.check.as_of)])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return view_csv(headers, ([*row[:5], cell.value, *row[6:]] for cell, row in zip(e.cells, body)), e.check.as_of)
 
 
 def _xlsx(e: "Explanation", headers: list[str], body: list[list[Any]], lang: str) -> bytes:

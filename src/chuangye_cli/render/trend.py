@@ -105,17 +105,9 @@ def render_trend(report: "TrendResult", fmt: str, lang: str) -> "tuple[str | byt
         body = [[*r, *flags] for r, flags in zip(body, _flag_cells(report))]
         err += "".join(note + "\n" for note in flag_notes)
     if fmt == "csv":
-        import csv
-        import io
+        from chuangye_cli.render.csv import view_csv
 
-        from chuangye_cli.render.csv import neutralise
-
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow([*headers, "as_of"])
-        for r in body:  # text cells neutralised against formula injection, as check's CSV
-            w.writerow([*map(neutralise, r[:-2]), "true" if r[-2] else "", r[-1], str(c.as_of)])
-        return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
+        return view_csv(headers, ([*r[:-2], "true" if r[-2] else "", r[-1]] for r in body), c.as_of), err
     if fmt == "xlsx":
         from openpyxl import Workbook
 
