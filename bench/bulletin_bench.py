@@ -20,11 +20,10 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from scale_bench import FLOOR, PY, ROOT, SIZES, generate
+from scale_bench import FLOOR, PY, ROOT, SIZES, finish, floor_case, generate, in_folder
 from timing import env_for, medians
 
 #: the stages, timed in one child process (wall and CPU seconds of each, as JSON on stdout)
@@ -94,19 +93,14 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, default=None, help="keep the data here (default: a temporary dir)")
     ap.add_argument("--json", type=Path, default=None, help="also write the medians and checks as JSON here")
     args = ap.parse_args()
-    sizes = sorted(set(args.units or SIZES))
-    if args.keep is not None:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        return run(args, sizes, args.keep)
-    with tempfile.TemporaryDirectory(prefix="chuangye-bulletin-") as tmp:
-        return run(args, sizes, Path(tmp))
+    return in_folder(args, run, "chuangye-bulletin-")
 
 
 def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
     trees = {"": ROOT / "src"}
     if args.baseline_src is not None:
         trees[" [baseline]"] = args.baseline_src.resolve()
-    cases: dict[str, tuple[list[str], dict[str, str]]] = {FLOOR: ([PY, "-c", "import pandas, pydantic"], env_for(None))}
+    cases = floor_case()
     checks: dict[str, dict[str, Any]] = {}
     parts: dict[str, dict[str, tuple[float, float]]] = {}
     for n in sizes:
@@ -148,9 +142,7 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
                  "stages": {s: {"wall": parts[k][s][0], "cpu": parts[k][s][1]} for s in STAGE_NAMES}, "check": c}
             )  # fmt: skip
             prev = k
-    if args.json is not None:
-        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    return 0 if all(c["ok"] for c in checks.values()) else 1
+    return finish(args, summary, checks)
 
 
 if __name__ == "__main__":

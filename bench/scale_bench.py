@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -180,26 +180,36 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, default=None, help="write the data here and keep it (default: a temporary folder)")
     ap.add_argument("--json", type=Path, default=None, help="also write the medians and checks as JSON here")
     args = ap.parse_args()
+    return in_folder(args, run, "chuangye-scale-")
+
+
+def in_folder(args: argparse.Namespace, run: Callable[[argparse.Namespace, list[int], Path], int], prefix: str) -> int:
+    """``run`` on the sizes of --units, its data in --keep's folder, else in a temporary one."""
     sizes = sorted(set(args.units or SIZES))
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
-        folder = args.keep
-        tmp = None
-    else:
-        tmp = tempfile.TemporaryDirectory(prefix="chuangye-scale-")
-        folder = Path(tmp.name)
-    try:
-        return run(args, sizes, folder)
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
+        return run(args, sizes, args.keep)
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        return run(args, sizes, Path(tmp))
+
+
+def floor_case() -> dict[str, tuple[list[str], dict[str, str]]]:
+    """The cases to time, starting with the import floor ``python -c 'import pandas, pydantic'``."""
+    return {FLOOR: ([PY, "-c", "import pandas, pydantic"], env_for(None))}
+
+
+def finish(args: argparse.Namespace, summary: dict[str, Any], checks: dict[str, dict[str, Any]]) -> int:
+    """--json's file written; 0 when every output checked out, else 1."""
+    if args.json is not None:
+        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return 0 if all(c["ok"] for c in checks.values()) else 1
 
 
 def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
     trees = {"": ROOT / "src"}
     if args.baseline_src is not None:
         trees[" [baseline]"] = args.baseline_src.resolve()
-    cases: dict[str, tuple[list[str], dict[str, str]]] = {FLOOR: ([PY, "-c", "import pandas, pydantic"], env_for(None))}
+    cases = floor_case()
     checks: dict[str, dict[str, Any]] = {}
     rows = {}
     for n in sizes:
@@ -240,9 +250,7 @@ def run(args: argparse.Namespace, sizes: list[int], folder: Path) -> int:
                  "wall_x_floor": wall[k] / wall[FLOOR], "cpu_x_floor": cpu[k] / cpu[FLOOR], "check": c}
             )
             prev = k
-    if args.json is not None:
-        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    return 0 if all(c["ok"] for c in checks.values()) else 1
+    return finish(args, summary, checks)
 
 
 if __name__ == "__main__":

@@ -95,6 +95,28 @@ def test_trend_series():
     assert (caught.value.option, caught.value.value) == ("--target", "nothing")
 
 
+def test_trend_of_a_roster_target_is_a_usage_error_not_an_empty_table():
+    with pytest.raises(api.UsageProblem) as caught:
+        api.trend(SAMPLE, target="participants_distinct")
+    assert caught.value.message("en") == (
+        "participants_distinct counts distinct people in the rosters, which trend does not show quarter by "
+        "quarter (its figure: check --rosters or explain --rosters)"
+    )
+
+
+def test_a_district_outside_a_targets_districts_is_a_usage_error():
+    """pilot_provincial_standard is judged for 370102, 370112, 370125 alone: none for 370103 (explain gave
+    370103's level with no cell, trend an empty table)."""
+    for call in (api.explain, api.trend):
+        with pytest.raises(api.UsageProblem) as caught:
+            call(SAMPLE, target="pilot_provincial_standard", district="370103")
+        assert caught.value.message("en") == (
+            "370103 is not among the districts pilot_provincial_standard is judged for (370102, 370112, 370125)"
+        )
+    one = api.explain(SAMPLE, target="pilot_provincial_standard", district="370112")
+    assert (one.value, [c.district_code for c in one.cells]) == ("basically_attained", ["370112"])
+
+
 def test_roster_distinct_people():
     result = api.roster(ROSTER / "good.csv")
     assert (result.distinct(), result.errors) == (8, [])

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.indicators import KpiResult
     from chuangye_cli.judge.results import CheckResult, Result, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
-    from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.plan.targets import Plan, Target
     from chuangye_cli.reports.reader import Limits
     from chuangye_cli.rosters.pipeline import ProgressFn, RosterResult
 
@@ -130,15 +130,14 @@ def check(
     figures = Figures(result.rows, people)  # every figure computed once, read by every view
     # every target, those that need rosters too (no data, needs_rosters, when none were given)
     result.results = _marked(evaluate(plan, figures, result.as_of, coverage=result.coverage), plan, result.warnings)
-    plan = judged
-    if by_district:
+    if by_district:  # the matrix and the trend: only the targets this run can measure
         from chuangye_cli.judge.matrix import district_matrix
 
-        result.matrix = district_matrix(plan, figures, result.as_of, coverage=result.coverage)
+        result.matrix = district_matrix(judged, figures, result.as_of, coverage=result.coverage)
     if trend and result.as_of is not None:
         from chuangye_cli.judge.trend import trend as trend_series
 
-        series = trend_series(plan, figures, result.as_of, coverage=result.coverage)
+        series = trend_series(judged, figures, result.as_of, coverage=result.coverage)
         result.trend = [s for s in series if s.source == "target"]
     return result
 
@@ -257,8 +256,13 @@ def trend(
     plan, quarter = _plan(targets, as_of)
     if target is not None and target not in {t.id for t in plan.targets} | {i.id for i in plan.indicators}:
         raise UnknownChoice(option="--target", value=target)
+    if target in {t.id for t in plan.targets} - {t.id for t in plan.without_roster_targets().targets}:
+        raise UsageProblem("trend.usage.distinct", target=target)  # trend leaves roster targets out: no empty table
     if district is not None and district not in plan.registry:
         raise UnknownChoice(option="--district", value=district)
+    chosen = next((t for t in plan.targets if t.id == target), None)
+    if chosen is not None and district is not None:
+        _in_scope(plan, chosen, district)
     result = CheckResult.of(plan, read_as_of(plan, _paths(paths), quarter, encoding))
     people = read_population_into(plan, population, result)
     out = TrendResult(result)
@@ -328,7 +332,7 @@ def explain(
     ``check`` holds every problem); a roster target (distinct people) needs ``rosters``: its cells
     are counts of people per roster file and district, never people."""
     from chuangye_cli.judge.calculator import Figures
-    from chuangye_cli.judge.explain import Explanation, explain_indicator, explain_target
+    from chuangye_cli.judge.explain import explain_indicator, explain_target, unexplained
     from chuangye_cli.judge.results import CheckResult
     from chuangye_cli.reports.collect import read_as_of, read_population_into
 
@@ -348,6 +352,8 @@ def explain(
         raise UsageProblem("explain.usage.distinct_quarter", target=target)
     if district is not None and district not in plan.registry:
         raise UnknownChoice(option="--district", value=district)
+    if chosen_target is not None and district is not None:
+        _in_scope(plan, chosen_target, district)
     point = None if quarter is None else Quarter.parse(quarter)
     plan.check_as_of(point)
     reading = read_as_of(plan, _paths(paths), as_of_q, encoding)
@@ -355,7 +361,7 @@ def explain(
     people = read_population_into(plan, population, result)
     found = _rosters_into(plan, _paths(rosters), encoding, result) if distinct and rosters else None
     if not result.valid or result.as_of is None:
-        return Explanation(result)
+        return unexplained(result, chosen_target or chosen_indicator, district, point)  # type: ignore[arg-type]
     if point is not None and point > result.as_of:
         raise UsageProblem("explain.usage.quarter_after", quarter=point, as_of=result.as_of)
     figures = Figures(result.rows, None if found is None else _people(found, result.as_of))
@@ -367,3 +373,10 @@ def explain(
     return explain_indicator(
         plan, result, reading.located, chosen_indicator, district, point, people, replaced, figures
     )
+
+
+def _in_scope(plan: "Plan", target: "Target", district: str) -> None:
+    """A district a target is judged for (any, for a city target), else a usage error naming them."""
+    if target.scope != "city" and district not in plan.scope_codes(target):
+        codes = ", ".join(c for c in plan.scope_codes(target) if c is not None)
+        raise UsageProblem("usage.district_out_of_scope", target=target.id, district=district, districts=codes)

@@ -292,7 +292,7 @@ def test_help_imports_only_the_format_names():
     reports), no problem model, no renderer, no tempfile (report's PDF)."""
     code = (
         "import sys; from chuangye_cli.cli import main\nfor args in (['--help'], ['check', '--help'], ['report', "
-        "'--help']):\n"
+        "'--help'], ['explain', '--help'], ['trend', '--help']):\n"
         "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('chuangye_cli') and not "
         "m.startswith('chuangye_cli.cli')), 'tempfile' in sys.modules)"

@@ -114,6 +114,17 @@ def test_invalid_input_explains_nothing():
     assert "the input has errors: no figure is traced" in result.stderr
 
 
+def test_invalid_input_json_names_what_was_asked():
+    result = run("explain", FIXTURES / "report" / "bad", "--targets", FIXTURES / "report" / "targets_quota.yaml",
+                 "--target", "participants", "--district", "370102", "--format", "json")  # fmt: skip
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert (data["source"], data["target"], data["kind"], data["district_code"]) == (
+        "target", "participants", "sum", "370102",
+    )  # fmt: skip
+    assert data["name"]["zh"] and data["value"] is None and data["cells"] == [] and data["errors"]
+
+
 def test_xlsx_a_sheet_to_filter(tmp_path):
     out = tmp_path / "cells.xlsx"
     result = run("explain", EXPLAIN / "reports", *SMALL, "--target", "new_jobs", "--district", "370102", "-o", out,

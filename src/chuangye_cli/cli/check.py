@@ -16,6 +16,7 @@ from chuangye_cli.cli.options import (
     limits_options,
     output_option,
     paths_argument,
+    rosters_option,
     targets_option,
 )
 from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
@@ -28,14 +29,7 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 @encoding_option()
 @format_option(FORMATS, DEFAULT_FORMAT)
 @output_option()
-@click.option(
-    "--rosters",
-    multiple=True,
-    type=click.Path(exists=True),
-    metavar="PATH",
-    help="Trainee rosters (学员花名册, files or folders; repeatable): judge the distinct-people targets "
-    "and reconcile the rosters with the reports.",
-)
+@rosters_option(": judge the distinct-people targets and reconcile the rosters with the reports.")
 @click.option(
     "--by-district",
     is_flag=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -114,6 +114,26 @@ def refuse_plan(ctx: click.Context, exc: Any, fmt: str, lang: str) -> None:
     else:
         emit("", problems_text(exc.problems, [], fmt if fmt in TABLE_FORMATS else DEFAULT_FORMAT, lang))
     ctx.exit(ExitCode.INVALID)
+
+
+def show_view(
+    ctx: click.Context, compute: Callable[[], Any], render: Callable[..., Any], fmt: str, output: str | None,
+    inputs: list[str], lang: str,
+) -> None:
+    """A view of the reports' figures (trend, explain): ``compute`` calls the api, ``render`` makes
+    (stdout, stderr) of its result; an unusable targets file as :func:`refuse_plan`, an option naming
+    what the plan has not (--target, --district) a usage error on it; exit as the result says."""
+    from chuangye_cli import api
+
+    try:
+        result = compute()
+    except api.InputError as exc:
+        return refuse_plan(ctx, exc, fmt, lang)
+    except api.UnknownChoice as exc:
+        raise click.BadParameter(exc.value, param_hint=exc.option) from None
+    out, err = render(result, fmt, lang)
+    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
+    ctx.exit(result.exit_code)
 
 
 def unusable_plan(exc: Any) -> Any:

@@ -6,9 +6,11 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
+from chuangye_cli.cli.common import output_format, show_view
 from chuangye_cli.cli.options import (
+    NO_JUNIT_FORMATS,
     as_of_option,
+    district_option,
     encoding_option,
     format_option,
     lang_option,
@@ -16,30 +18,25 @@ from chuangye_cli.cli.options import (
     paths_argument,
     population_option,
     quarter_option,
+    rosters_option,
+    target_option,
     targets_option,
 )
-from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
 @click.command("explain")
 @paths_argument()
 @targets_option()
-@click.option("--target", "target", default=None, metavar="ID", help="The target to explain (its id in targets.yaml).")
+@target_option("The target to explain (its id in targets.yaml).")
 @click.option("--indicator", "indicator", default=None, metavar="ID", help="The indicator to explain instead.")
-@click.option("--district", "district", default=None, metavar="CODE", help="A district's figure (default: the city's).")
+@district_option("A district's figure (default: the city's).")
 @as_of_option()
 @quarter_option("--quarter", "The quarter's own figure (当季, a point of trend), not the figure up to as-of.")
 @population_option()
-@click.option(
-    "--rosters",
-    multiple=True,
-    type=click.Path(exists=True),
-    metavar="PATH",
-    help="Trainee rosters (学员花名册, files or folders; repeatable), for a distinct-people target: "
-    "its people counted per roster file and district.",
-)
+@rosters_option(", for a distinct-people target: its people counted per roster file and district.")
 @encoding_option()
-@format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
+@format_option(NO_JUNIT_FORMATS, DEFAULT_FORMAT)
 @output_option()
 @lang_option()
 @click.pass_context
@@ -85,15 +82,10 @@ def command(
     from chuangye_cli import api
     from chuangye_cli.render.explain import render_explain
 
-    try:
-        result = api.explain(
+    def compute() -> Any:
+        return api.explain(
             paths, targets, target=target, indicator=indicator, district=district, as_of=as_of, quarter=quarter,
             encoding=encoding, population=population, rosters=list(rosters),
         )  # fmt: skip
-    except api.InputError as exc:
-        return refuse_plan(ctx, exc, fmt, lang)
-    except api.UnknownChoice as exc:
-        raise click.BadParameter(exc.value, param_hint=exc.option) from None
-    out, err = render_explain(result, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
-    ctx.exit(result.exit_code)
+
+    show_view(ctx, compute, render_explain, fmt, output, inputs, lang)

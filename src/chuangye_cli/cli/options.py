@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
-from chuangye_cli.render.formats import TABLE_FORMATS
+from chuangye_cli.render.formats import FORMATS, TABLE_FORMATS
 
 if TYPE_CHECKING:
     from chuangye_cli.core.quarters import Quarter
@@ -180,7 +180,31 @@ def paths_argument() -> Callable[[F], F]:
 #: targets and kpis print tables or JSON (no file formats: they are not results of check)
 TEXT_FORMATS = (*TABLE_FORMATS, "json")
 
+#: trend and explain write check's formats but junit (they give no test verdicts)
+NO_JUNIT_FORMATS = tuple(f for f in FORMATS if f != "junit")
+
 
 def quarter_option(name: str, help: str) -> Callable[[F], F]:
     """An option naming a quarter (2010Q1), parsed as ``--as-of`` is."""
     return click.option(name, name.lstrip("-").replace("-", "_"), callback=_parse_quarter, metavar="YYYYQn", help=help)
+
+
+def rosters_option(help: str) -> Callable[[F], F]:
+    """--rosters PATH (repeatable): trainee rosters, files or folders; ``help`` says what the command does with them."""
+    return click.option(
+        "--rosters",
+        multiple=True,
+        type=click.Path(exists=True),
+        metavar="PATH",
+        help="Trainee rosters (学员花名册, files or folders; repeatable)" + help,
+    )
+
+
+def target_option(help: str) -> Callable[[F], F]:
+    """--target ID: one target (or indicator) of the plan, by its id in targets.yaml."""
+    return click.option("--target", "target", default=None, metavar="ID", help=help)
+
+
+def district_option(help: str) -> Callable[[F], F]:
+    """--district CODE: one district of the plan, by its 6-digit code."""
+    return click.option("--district", "district", default=None, metavar="CODE", help=help)

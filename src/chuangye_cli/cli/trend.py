@@ -6,18 +6,21 @@ from typing import Any
 
 import click
 
-from chuangye_cli.cli.common import emit_or_write, output_format, refuse_plan
+from chuangye_cli.cli.common import output_format, show_view
 from chuangye_cli.cli.options import (
+    NO_JUNIT_FORMATS,
     as_of_option,
+    district_option,
     encoding_option,
     format_option,
     lang_option,
     output_option,
     paths_argument,
     population_option,
+    target_option,
     targets_option,
 )
-from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
+from chuangye_cli.render.formats import DEFAULT_FORMAT
 
 
 @click.command("trend")
@@ -25,12 +28,10 @@ from chuangye_cli.render.formats import DEFAULT_FORMAT, FORMATS
 @targets_option()
 @as_of_option()
 @population_option()
-@click.option(
-    "--target", "target", default=None, metavar="ID", help="Only this target or indicator (its id in targets.yaml)."
-)
-@click.option("--district", "district", default=None, metavar="CODE", help="Only this district (and the city).")
+@target_option("Only this target or indicator (its id in targets.yaml).")
+@district_option("Only this district (and the city).")
 @encoding_option()
-@format_option(tuple(f for f in FORMATS if f != "junit"), DEFAULT_FORMAT)
+@format_option(NO_JUNIT_FORMATS, DEFAULT_FORMAT)
 @output_option()
 @lang_option()
 @click.pass_context
@@ -72,14 +73,9 @@ def command(
     from chuangye_cli import api
     from chuangye_cli.render.trend import render_trend
 
-    try:
-        result = api.trend(
+    def compute() -> Any:
+        return api.trend(
             paths, targets, as_of=as_of, encoding=encoding, population=population, target=target, district=district
         )
-    except api.InputError as exc:
-        return refuse_plan(ctx, exc, fmt, lang)
-    except api.UnknownChoice as exc:
-        raise click.BadParameter(exc.value, param_hint=exc.option) from None
-    out, err = render_trend(result, fmt, lang)
-    emit_or_write(out, err, output, [*inputs, *(f.file for f in result.check.files)], lang)
-    ctx.exit(result.exit_code)
+
+    show_view(ctx, compute, render_trend, fmt, output, inputs, lang)

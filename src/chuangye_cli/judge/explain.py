@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.core.text import shown
+from chuangye_cli.judge.trend import series_display
 from chuangye_cli.reports.header import _col_letter
 from chuangye_cli.reports.rows import is_blank, parse_whole_number, ytd_key
 
@@ -295,7 +296,7 @@ def explain_target(
     figures, first, last = _window(plan, check, located, quarter, figures)
     out = _base(check, "target", target, code, quarter, first, last)
     out.kind = target.metric.kind
-    out.display = _target_display(target)
+    out.display = series_display(target)
     out.threshold, out.op = target.value, target.op
     if out.kind not in REPORT_KINDS:
         return _distinct(out, target, figures, code, rosters, check.as_of)
@@ -366,6 +367,22 @@ def explain_indicator(
     return out
 
 
+def unexplained(
+    check: "CheckResult", item: "Target | Indicator", code: str | None, quarter: Quarter | None
+) -> Explanation:
+    """No figure (input with errors, or no quarter to read): the target or indicator asked for and
+    the unit, named as an explanation names them."""
+    from chuangye_cli.plan.targets import Target
+
+    if isinstance(item, Target):
+        out = _base(check, "target", item, code, quarter, None, None)
+        out.kind, out.display = item.metric.kind, series_display(item)
+    else:
+        out = _base(check, "indicator", item, code, quarter, None, None)
+        out.kind, out.display = "indicator", item.display
+    return out
+
+
 def _distinct(
     out: Explanation,
     target: "Target",
@@ -413,9 +430,3 @@ def _base(
 
 def _reported(check: "CheckResult", code: str) -> bool:
     return check.coverage is None or check.coverage.reported(code)
-
-
-def _target_display(target: "Target") -> str:
-    """As trend's series read it: a ratio's display, level, else count."""
-    kind = target.metric.kind
-    return target.display if kind == "ratio" else ("level" if kind == "level" else "count")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from chuangye_cli.core.exits import ExitCode
     from chuangye_cli.judge.calculator import Figures, Grid, Quarterly
     from chuangye_cli.judge.results import CheckResult
-    from chuangye_cli.plan.targets import Plan
+    from chuangye_cli.plan.targets import Plan, Target
     from chuangye_cli.reports.coverage import Coverage
     from chuangye_cli.reports.population import Population
 
@@ -144,6 +144,12 @@ class TrendResult:
         }
 
 
+def series_display(target: "Target") -> str:
+    """How a target's figure reads (TrendSeries.display): a ratio's display (percent, 1:N, ...), level, else count."""
+    kind = target.metric.kind
+    return target.display if kind == "ratio" else ("level" if kind == "level" else "count")
+
+
 def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; its steps share the grid
     plan: "Plan",
     figures: "Figures",
@@ -251,7 +257,7 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
         own_grid, cum_grid = grid.metric(t.metric)
         own_l, cum_l = own_grid.lists(), cum_grid.lists()
         kind = t.metric.kind
-        display = t.display if kind == "ratio" else ("level" if kind == "level" else "count")
+        display = series_display(t)
         qoq_l, yoy_l = changes(own_grid, 1, display == "percent"), changes(own_grid, 4, display == "percent")
         counted = kind in (*COUNTED_KINDS, "ratio") and isinstance(t.value, (int, float)) and bool(t.value)
         from_reports = kind in REPORT_KINDS

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.marks import csv_mark_line
@@ -60,6 +60,16 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in FORMULA_START and not _NUMBER.match(value):
         return "'" + value
     return value
+
+
+def view_csv(headers: list[str], rows: Iterable[list[Any]], as_of: Any) -> bytes:
+    """A view's rows (trend, explain) as check's CSV: UTF-8 with a BOM, text cells neutralised
+    against formula injection, the as-of quarter in a last column on every row."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([*headers, "as_of"])
+    w.writerows([*map(neutralise, r), str(as_of)] for r in rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def _level_or_value(kind: str, value: Any, lang: str) -> Any:

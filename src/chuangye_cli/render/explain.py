@@ -140,19 +140,12 @@ def heading(e: "Explanation", lang: str) -> list[str]:
 
 def render_explain(e: "Explanation", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for an explanation in a table style, json, csv or xlsx."""
-    from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.problems import opening
 
     c = e.check
-    table_fmt = fmt if fmt not in ("json", "csv", "xlsx") else "simple"
-    err = problems_text(c.errors, c.warnings, table_fmt, lang)
-    if fmt == "json":
-        from chuangye_cli.render.json import dumps
-
-        return dumps(e.to_dict(lang)), err
-    if not c.valid:
-        return "", err + label("explain.no_values", lang) + "\n"
-    if c.as_of is None:
-        return "", err + label("explain.no_rows", lang) + "\n"
+    out, err = opening(c, fmt, lang, e.to_dict, "explain.no_values", "explain.no_rows")
+    if out is not None:
+        return out, err
     headers = [label(h, lang) for h in HEADERS]
     body = cell_rows(e, lang)
     if fmt == "csv":
@@ -168,18 +161,9 @@ def render_explain(e: "Explanation", fmt: str, lang: str) -> "tuple[str | bytes,
 
 def _csv(e: "Explanation", headers: list[str], body: list[list[Any]]) -> bytes:
     """One row per cell, the value as a number, and the as-of quarter on every row (as check's CSV)."""
-    import csv
-    import io
+    from chuangye_cli.render.csv import view_csv
 
-    from chuangye_cli.render.csv import neutralise
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*headers, "as_of"])
-    for cell, row in zip(e.cells, body):
-        row[5] = cell.value
-        w.writerow([*map(neutralise, row), str(e.check.as_of)])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return view_csv(headers, ([*row[:5], cell.value, *row[6:]] for cell, row in zip(e.cells, body)), e.check.as_of)
 
 
 def _xlsx(e: "Explanation", headers: list[str], body: list[list[Any]], lang: str) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from chuangye_cli.core.i18n import label
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.results import CheckResult
@@ -47,4 +49,22 @@ def diagnostics(report: CheckResult, lang: str, fmt: str = DEFAULT_FORMAT) -> st
     return err
 
 
-__all__ = ["problems_text", "diagnostics"]
+def opening(
+    report: CheckResult, fmt: str, lang: str, to_dict: Callable[[str], Any], no_values: str, no_rows: str
+) -> tuple[str | None, str]:
+    """The start every view of a check's figures (trend, explain) shares: (stdout, stderr), the
+    problem tables on stderr; stdout is the JSON, or empty with the label ``no_values`` (input with
+    errors) or ``no_rows`` (no quarter) added to stderr, or None: the view goes on."""
+    err = problems_text(report.errors, report.warnings, fmt if fmt not in ("json", "csv", "xlsx") else "simple", lang)
+    if fmt == "json":
+        from chuangye_cli.render.json import dumps
+
+        return dumps(to_dict(lang)), err
+    if not report.valid:
+        return "", err + label(no_values, lang) + "\n"
+    if report.as_of is None:
+        return "", err + label(no_rows, lang) + "\n"
+    return None, err
+
+
+__all__ = ["problems_text", "diagnostics", "opening"]

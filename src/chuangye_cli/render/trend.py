@@ -90,19 +90,12 @@ def _flag_cells(report: "TrendResult") -> list[tuple[Any, str]]:
 
 def render_trend(report: "TrendResult", fmt: str, lang: str) -> "tuple[str | bytes, str]":
     """(stdout, stderr) for a trend report in any of check's formats but junit."""
-    from chuangye_cli.render.problems import problems_text
+    from chuangye_cli.render.problems import opening
 
     c = report.check
-    table_fmt = fmt if fmt not in ("json", "csv", "xlsx") else "simple"
-    err = problems_text(c.errors, c.warnings, table_fmt, lang)
-    if fmt == "json":
-        from chuangye_cli.render.json import dumps
-
-        return dumps(report.to_dict(lang)), err
-    if not c.valid:
-        return "", err + label("trend.no_values", lang) + "\n"
-    if c.as_of is None:
-        return "", err + label("trend.no_rows", lang) + "\n"
+    out, err = opening(c, fmt, lang, report.to_dict, "trend.no_values", "trend.no_rows")
+    if out is not None:
+        return out, err
     headers = [label(h, lang) for h in HEADERS]
     body = rows(report, lang)
     flag_notes = trend_notes(report, lang)
@@ -112,17 +105,9 @@ def render_trend(report: "TrendResult", fmt: str, lang: str) -> "tuple[str | byt
         body = [[*r, *flags] for r, flags in zip(body, _flag_cells(report))]
         err += "".join(note + "\n" for note in flag_notes)
     if fmt == "csv":
-        import csv
-        import io
+        from chuangye_cli.render.csv import view_csv
 
-        from chuangye_cli.render.csv import neutralise
-
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow([*headers, "as_of"])
-        for r in body:  # text cells neutralised against formula injection, as check's CSV
-            w.writerow([*map(neutralise, r[:-2]), "true" if r[-2] else "", r[-1], str(c.as_of)])
-        return ("\ufeff" + buf.getvalue()).encode("utf-8"), err
+        return view_csv(headers, ([*r[:-2], "true" if r[-2] else "", r[-1]] for r in body), c.as_of), err
     if fmt == "xlsx":
         from openpyxl import Workbook
 

@@ -64,6 +64,11 @@ LABELS.update(
             "zh": "输入有错误，未计算趋势。请修正上述错误后重试。",
             "en": "The input has errors, so no trend was computed. Fix the errors above and try again.",
         },
+        "trend.usage.distinct": {
+            "zh": "{target} 按花名册统计不重复人数，趋势不逐季显示（其数字见 check --rosters 或 explain --rosters）",
+            "en": "{target} counts distinct people in the rosters, which trend does not show quarter by quarter "
+            "(its figure: check --rosters or explain --rosters)",
+        },
         "trend.note.not_reported": {
             "zh": "注：{status} = 该县(市)区没有该季度的季报，该点不作达标判断（按无数据处理）；其累计数按此前已收到的报表计算。",
             "en": "Note: {status} = the district has no report for that quarter: the point is not judged (no data); its cumulative figure stands on the reports received before.",

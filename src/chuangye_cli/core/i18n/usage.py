@@ -15,4 +15,8 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{option} {value!r} 不在目标文件中",
         "en": "{option} {value!r} is not in the targets file",
     },
+    "usage.district_out_of_scope": {
+        "zh": "{district} 不在 {target} 的考核范围内（{districts}）",
+        "en": "{district} is not among the districts {target} is judged for ({districts})",
+    },
 }
