@@ -298,3 +298,29 @@ def test_strict_help_names_every_warning_it_makes_an_error():
 
     shown = " ".join(re.sub(r"-\n\s+", "-", run("validate", "--help").stdout).split())  # click wraps at a hyphen
     assert f"({', '.join(FIGURE_WARNINGS)}) are errors" in shown
+
+
+def test_a_remark_with_an_unquoted_comma_is_a_row_with_a_cell_too_many(at_root):
+    # row 5 begins 备注：补报,已核 in the remarks column: the comma pushes every cell one column right, so 143
+    # (trained) sits under guidance; the row is one cell longer than the header, not a footer line with figures
+    path = "tests/fixtures/rv_user/remark_comma.csv"
+    result = run("validate", path, "--format", "json", "--lang", "en")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert [(e["file"], e["row"], e["column"], e["value"], e["code"], e["message"]) for e in data["errors"]] == [
+        (
+            path,
+            5,
+            None,
+            None,
+            "row-extra-cells",
+            "the row has 23 cells, the header has 22; the row was not read (often an unquoted thousands"
+            " separator such as 1,294, or a comma in a remark)",
+        )
+    ]
+    assert [w["message"] for w in data["warnings"]] == ["Changqing (370113) has no report for 2009Q4"]
+    zh = run("validate", path)
+    assert zh.exit_code == 3
+    assert "remark_comma.csv  5" in zh.stderr
+    assert "此行有 23 个单元格，表头只有 22 列；此行未读取" in zh.stderr
+    assert "落款" not in zh.stderr
