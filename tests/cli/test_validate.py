@@ -324,3 +324,15 @@ def test_a_remark_with_an_unquoted_comma_is_a_row_with_a_cell_too_many(at_root):
     assert "remark_comma.csv  5" in zh.stderr
     assert "此行有 23 个单元格，表头只有 22 列；此行未读取" in zh.stderr
     assert "落款" not in zh.stderr
+
+
+def test_a_utf8_mark_over_a_gbk_body_is_read_as_gbk(at_root):
+    # EF BB BF, then 济阳县's header and two rows in GBK: the error said to use --encoding, and --encoding gbk
+    # failed too (at byte 6: the mark itself); the mark is no guide to a body that is not UTF-8
+    path = "tests/fixtures/rv_user/bom_over_gbk.csv"
+    for options, encoding in (((), "gb18030"), (("--encoding", "gbk"), "gbk")):
+        result = run("validate", path, *options, "--format", "json", "--lang", "en")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert (data["valid"], data["rows"], data["errors"]) == (True, 2, [])
+        assert [(f["file"], f["encoding"], f["rows"]) for f in data["files"]] == [(path, encoding, 2)]

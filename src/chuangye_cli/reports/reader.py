@@ -183,10 +183,15 @@ def read_table(path: str, encoding: str | None = None) -> Table:
 
 def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode the whole file; returns (text, encoding name). Raises UnicodeError."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+        if not encoding:
+            try:
+                return raw.decode("utf-8"), "utf-8-sig"
+            except UnicodeDecodeError:
+                pass  # the mark over a body saved in GBK (WPS, an editor): the mark is no guide
     if encoding:
         return raw.decode(encoding), encoding
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16"), "utf-16"
     try:
