@@ -235,3 +235,25 @@ def test_an_id_number_in_a_roster_file_name_is_masked_in_the_files_listed(tmp_pa
     files = [f["file"] for f in json.loads(result.stdout)["files"]]
     assert files == [str(tmp_path / "370102********1234.csv")]
     assert "199003071234" not in result.stdout + result.stderr
+
+
+def test_a_file_without_a_roster_header_is_told_the_roster_columns():
+    # a quarterly report given to roster: the hint named a report's columns (district_code, year, quarter), as if
+    # the file lacked those, when a roster's are 身份证号, 姓名, 参加类型
+    path = str(FIXTURES / "rv_user" / "report_not_roster.csv")
+    result = run("roster", path, "--format", "json", "--lang", "en")
+    assert result.exit_code == 3
+    errors = json.loads(result.stdout)["errors"]
+    assert [(e["file"], e["row"], e["code"], e["message"]) for e in errors] == [
+        (
+            path,
+            1,
+            "roster-no-header",
+            "no roster header found: none of the first 3 rows has a roster's column names (such as 身份证号, 姓名,"
+            " 参加类型)",
+        )
+    ]
+    zh = run("roster", path, "--format", "json")
+    assert json.loads(zh.stdout)["errors"][0]["message"] == (
+        "找不到花名册表头：前 3 行中没有花名册的列名（如 身份证号、姓名、参加类型）"
+    )

@@ -53,10 +53,11 @@ SETS = {
     "tryout_ytd_correction": (["tests/fixtures/tryout/ytd_correction"], None, None),
 }
 #: report fixtures that are invalid on purpose (nothing is explained: tested in tests/cli/test_explain.py),
-#: and fixture folders of other inputs (rosters, targets files, bad formats)
+#: and fixture folders of other inputs (rosters, targets files, bad formats, the new user's bad files and a -o target)
 NOT_REPORTS = {
     "report/bad", "tools/bad", "roster", "roster/dups", "formats", "hardening",
     "check_rosters/rosters", "explain/rosters", "tryout", "tryout/refused_correction",
+    "rv_user", "rv_user/with_notes",
 }  # fmt: skip
 
 

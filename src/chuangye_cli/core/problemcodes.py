@@ -162,6 +162,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("targets-yaml", E, "targets", "The targets file is not valid YAML, or YAML the loader refuses (reason given)."),
     ("targets-invalid", E, "targets", "A value of the targets file is invalid (its YAML line is named)."),
     # trainee rosters
+    ("roster-no-header", E, "file", "No roster column names (身份证号, 姓名 …) in a roster's first rows."),
     ("roster-id-length", E, "cell", "An ID number without 18 characters (or 15 digits)."),
     ("roster-id-format", E, "cell", "An ID number with characters other than digits (and a final X)."),
     ("roster-id-checksum", E, "cell", "An ID number's check character is wrong (GB 11643)."),

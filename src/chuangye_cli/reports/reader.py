@@ -181,10 +181,15 @@ def read_table(path: str, encoding: str | None = None) -> Table:
 
 def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode the whole file; returns (text, encoding name). Raises UnicodeError."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+        if not encoding:
+            try:
+                return raw.decode("utf-8"), "utf-8-sig"
+            except UnicodeDecodeError:
+                pass  # the mark over a body saved in GBK (WPS, an editor): the mark is no guide
     if encoding:
         return raw.decode(encoding), encoding
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16"), "utf-16"
     try:
@@ -431,18 +436,19 @@ def _fill(
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
     for number, record, first in data:
-        if (label := footer_label(record[first])) is not None:
-            sequence += _footer_line(table, head.pick(record), number, label)
-            continue
-        # a row no longer than the header's named cells has no extra cells (_extra_cells)
-        if ragged and len(record) > head.width:
+        label = footer_label(record[first])
+        # a row no longer than the header's named cells has no extra cells (_extra_cells); a footer line's
+        # only when it holds a figure (备注：补报,已核 with an unquoted comma pushed the row's cells right)
+        extra = 0
+        if ragged and len(record) > head.width and (label is None or footer_figure(head.pick(record)) is not None):
             if usual < 0:
                 usual = Counter(len(r) for _, r, _ in data).most_common(1)[0][0]
             extra = _extra_cells(record, head.cells, head.width, usual)
-            if not extra and len(record) > head.cells:
+            if not extra and label is None and len(record) > head.cells:
                 longer.append((number, len(record)))
-        else:
-            extra = 0
+        if label is not None and not extra:
+            sequence += _footer_line(table, head.pick(record), number, label)
+            continue
         if extra:
             table.problems.append(error("row-extra-cells", **where, row=number, cells=extra, header=head.width))
             sequence.append(("unread", number, {}))

@@ -187,7 +187,7 @@ def _find_header(rf: RosterFile, numbered: list[tuple[int, list[Any]]]) -> None:
         return
     at = locate_header(numbered, roster_column_for_header)  # as for reports: the first row naming two columns
     if at is None:
-        rf.problems.append(error("file-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        rf.problems.append(error("roster-no-header", file=rf.file, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
         return
     number, record = numbered[at]
     if len(record) > MAX_COLUMNS:

@@ -1,6 +1,10 @@
 """Rosters (花名册): the problems of a roster row, and the labels of ``roster`` and ``check --rosters``."""
 
 PROBLEMS: dict[str, dict[str, str]] = {
+    "roster-no-header": {
+        "zh": "找不到花名册表头：前 {scanned} 行中没有花名册的列名（如 身份证号、姓名、参加类型）",
+        "en": "no roster header found: none of the first {scanned} rows has a roster's column names (such as 身份证号, 姓名, 参加类型)",
+    },
     "roster-id-length": {
         "zh": "身份证号应为 18 位（或 15 位一代证号），此处为 {length} 位",
         "en": "an ID number has 18 characters (or 15 digits, first generation); this one has {length}",
