@@ -594,12 +594,6 @@ def test_markup_in_a_file_name_is_escaped_in_md_and_html(tmp_path):
     assert "a|b*c&lt;d&gt;.csv" in texts["html"] and "<d>" not in texts["html"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/writer.NEVER_READ lets -o replace any .docx/.md/.json/.xml/.html/.pdf inside an input folder as if it"
-    " were an earlier output; a district's own 说明.docx dropped beside its report is overwritten without a word. Only"
-    " marked outputs should be replaced, which needs a mark on those formats (core/marks knows .csv/.xlsx only)",
-)
 def test_o_to_a_users_own_docx_inside_the_reports_folder_is_refused(tmp_path):
     folder = tmp_path / "reports"
     shutil.copytree(FIXTURES / "rv_user" / "with_notes", folder)
@@ -609,3 +603,19 @@ def test_o_to_a_users_own_docx_inside_the_reports_folder_is_refused(tmp_path):
     assert notes.read_bytes() == before
     assert result.exit_code == 2
     assert result.stderr == f"Error: {notes} is an input file; it is never overwritten\n"
+
+
+def test_a_bulletin_written_inside_the_reports_folder_may_be_written_again(tmp_path):
+    """The bulletin's .docx carries the output mark (keywords chuangye-output): a second -o onto it
+    replaces it, where a district's own .docx (unmarked) is refused."""
+    from chuangye_cli.core.marks import written_by_chuangye
+
+    folder = tmp_path / "reports"
+    shutil.copytree(FIXTURES / "rv_user" / "with_notes", folder)
+    out = folder / "通报.docx"
+    assert run("bulletin", str(folder), "-o", str(out)).exit_code == 0
+    assert written_by_chuangye(str(out), 2**30)
+    first = out.stat().st_mtime_ns
+    assert run("bulletin", str(folder), "-o", str(out), "--date", "2010-07-20").exit_code == 0
+    assert out.stat().st_mtime_ns != first and docx.Document(str(out)).core_properties.keywords == "chuangye-output"
+    assert not written_by_chuangye(str(folder / "说明.docx"), 2**30)

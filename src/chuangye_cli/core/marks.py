@@ -8,6 +8,8 @@ warning naming it.
 * .xlsx: the workbook's keywords property (``docProps/core.xml``, ``<cp:keywords>``; Excel and
   WPS show it as Tags/关键词 under File > Info and keep it when the file is saved again) is
   :data:`XLSX_KEYWORDS`.
+* .docx (the bulletin): the same keywords property, so that ``-o`` into a reports folder replaces
+  an earlier bulletin and never a document of the district's own (说明.docx).
 * .csv: the first line is a comment, :data:`CSV_PREFIX` and a few words in the output's
   language. It has no comma, so Excel shows it as one cell in A1; a program reading the CSV
   skips one line (``pandas.read_csv(f, skiprows=1)``). A re-save from Excel (commas padded
@@ -25,7 +27,7 @@ import re
 import zipfile
 from typing import Any
 
-#: the keywords property of every workbook this tool writes as output
+#: the keywords property of every workbook and document (.docx) this tool writes as output
 XLSX_KEYWORDS = "chuangye-output"
 #: how the first line of every CSV this tool writes as output begins
 CSV_PREFIX = "# chuangye:"
@@ -58,11 +60,11 @@ def is_csv_mark(head: bytes) -> bool:
 
 
 def written_by_chuangye(path: str, max_bytes: int) -> bool:
-    """Whether ``path`` is a regular .csv/.xlsx file of at most ``max_bytes`` that carries the mark.
+    """Whether ``path`` is a regular .csv/.xlsx/.docx file of at most ``max_bytes`` that carries the mark.
     Anything unreadable, larger, or not a regular file (a FIFO is never opened here) is not
     marked: the reader reports it as it would any other file."""
     suffix = os.path.splitext(path)[1].lower()
-    if suffix not in (".csv", ".xlsx") or not os.path.isfile(path):
+    if suffix not in (".csv", ".xlsx", ".docx") or not os.path.isfile(path):
         return False
     try:
         if os.path.getsize(path) > max_bytes:

@@ -78,7 +78,7 @@ def check_output(output: str, protected: Iterable[str | Path] = ()) -> Path:
 
 #: what no reader of this tool reads as input (reports, rosters, population, targets): such a file
 #: in a reports folder is only ever an earlier output, and may be written again
-NEVER_READ = (".json", ".xml", ".md", ".html", ".htm", ".pdf", ".docx")
+NEVER_READ = (".json", ".xml", ".md", ".html", ".htm", ".pdf")
 #: the installed package: its files (the built-in targets.yaml) are never an output
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -89,7 +89,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _may_replace(real: Path) -> bool:
     """Whether a file inside an input folder is no input: of a kind no reader reads, or this
-    tool's own marked output (.csv, .xlsx)."""
+    tool's own marked output (.csv, .xlsx, .docx: a district's own document is never replaced)."""
     from chuangye_cli.core.marks import written_by_chuangye
 
     return real.suffix.lower() in NEVER_READ or written_by_chuangye(str(real), 2**30)

@@ -33,6 +33,7 @@ import re
 from typing import Optional
 from xml.sax.saxutils import escape
 
+from chuangye_cli.core.marks import XLSX_KEYWORDS
 from chuangye_cli.render.bulletin.paper import Paper
 from chuangye_cli.render.bulletin.text import DocTable, Document, Items
 
@@ -484,6 +485,7 @@ def render_docx(doc: Document, paper: Paper) -> bytes:
     props.title = doc.title
     props.author = doc.office
     props.language = "zh-CN" if doc.lang == "zh" else "en"
+    props.keywords = XLSX_KEYWORDS  # this tool's output: -o may replace it, never a district's own .docx
 
     headed = _letterhead(out, paper, doc.lang)
     title = out.add_heading(doc.title, level=0)
