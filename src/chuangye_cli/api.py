@@ -354,6 +354,10 @@ def explain(
         raise UnknownChoice(option="--district", value=district)
     if chosen_target is not None and district is not None:
         _in_scope(plan, chosen_target, district)
+    elif chosen_target is not None and chosen_target.scope != "city":
+        # judged district by district (check states no city figure for it): no city figure made up here
+        codes = ", ".join(c for c in plan.scope_codes(chosen_target) if c is not None)
+        raise UsageProblem("explain.usage.needs_district", target=chosen_target.id, districts=codes)
     point = None if quarter is None else Quarter.parse(quarter)
     plan.check_as_of(point)
     reading = read_as_of(plan, _paths(paths), as_of_q, encoding)

@@ -3,7 +3,11 @@ a level's lowest, a population denominator, and the data styles (the table alone
 
 from __future__ import annotations
 
+import pytest
+
 from chuangye_cli import api
+from chuangye_cli.core.i18n import label
+from chuangye_cli.core.problems import UsageProblem
 from chuangye_cli.render.explain import derived_text, render_explain
 from conftest import FIXTURES, ROOT
 
@@ -44,12 +48,20 @@ def test_derived_values_in_words():
 
 
 def test_a_level_ends_with_the_lowest():
-    e = _explain(target="pilot_standard")
+    """A level target judged for its districts only (pilot_standard: 370102) has no city figure, as in check:
+    asked without --district it is a usage error naming them (the city's lowest was taken over every district,
+    370103 among them); a district's figure is its latest level cell."""
+    with pytest.raises(UsageProblem) as exc:
+        _explain(target="pilot_standard")
+    assert label(exc.value.key, "zh", **exc.value.params) == (
+        "pilot_standard 按县(市)区逐一考核，没有全市数字：请用 --district 指定其中之一（370102）"
+    )
+    e = _explain(target="pilot_standard", district="370102")
     out, _ = render_explain(e, "plain", "zh")
     lines = out.splitlines()
-    assert lines[3] == "达到省级标准（全市，截至 2009Q4）：基本达到"
-    assert lines[-1].split() == ["取最低", "基本达到"]
-    assert [line.split()[-2:] for line in lines[-3:-1]] == [["2009Q4", "等级"], ["2009Q4", "等级"]]
+    assert lines[3] == "达到省级标准（历下区，截至 2009Q4）：达到"
+    assert lines[-1].split() == ["取最低", "达到"]
+    assert [line.split()[-4:] for line in lines[-2:-1]] == [["达到", "历下区", "2009Q4", "等级"]]
 
 
 def test_a_population_is_a_denominator_cell_named_by_its_file():

@@ -15,6 +15,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{option} {value!r} 不在目标文件中",
         "en": "{option} {value!r} is not in the targets file",
     },
+    "explain.usage.needs_district": {
+        "zh": "{target} 按县(市)区逐一考核，没有全市数字：请用 --district 指定其中之一（{districts}）",
+        "en": "{target} is judged district by district and has no city figure: give --district, one of {districts}",
+    },
     "usage.district_out_of_scope": {
         "zh": "{district} 不在 {target} 的考核范围内（{districts}）",
         "en": "{district} is not among the districts {target} is judged for ({districts})",
