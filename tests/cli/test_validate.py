@@ -338,12 +338,6 @@ def test_a_utf8_mark_over_a_gbk_body_is_read_as_gbk(at_root):
         assert [(f["file"], f["encoding"], f["rows"]) for f in data["files"]] == [(path, encoding, 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a CSV in Big5 decodes as GB18030 without an error (any byte pair does), so the header is mojibake and the"
-    " error is file-no-header (前 3 行中没有可识别的列名) with no word of the encoding; the cause (not UTF-8, read as"
-    " GB18030: another encoding such as Big5? give --encoding) is what a user needs. Needs a new problem text",
-)
 def test_a_big5_csv_says_its_encoding_is_the_doubt(at_root):
     path = "tests/fixtures/rv_user/big5.csv"
     result = run("validate", path, "--format", "json", "--lang", "en")

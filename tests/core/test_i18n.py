@@ -56,6 +56,7 @@ LANG_PARAMS = {
     "old_en": "old",
     "new_en": "new",
     "basis_en": "basis",
+    "doubt_en": "doubt",
 }
 
 

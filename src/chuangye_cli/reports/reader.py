@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from chuangye_cli.core.i18n import label as catalog
 from chuangye_cli.core.problems import Problem, error, warning
 from chuangye_cli.reports.files import MAX_FILE_BYTES, SUFFIXES
 from chuangye_cli.reports.files import find_files as find_files  # noqa: F401 - the library's callers take it from here
@@ -341,7 +342,7 @@ def _read_workbook(path: str, suffix: str, limits: Limits = DEFAULT_LIMITS) -> l
             whole.problems.append(error("file-empty", file=path))
         else:
             scanned = max(min(HEADER_SCAN_ROWS, len(sh.rows)) for sh in sheets)
-            whole.problems.append(error("file-no-header", file=path, row=1, scanned=scanned))
+            whole.problems.append(error("file-no-header", file=path, row=1, scanned=scanned, doubt="", doubt_en=""))
         if len(tables) == 1:
             tables[0].problems = whole.problems
             tables[0].skipped = None if tables[0].skipped != "hidden" else "hidden"
@@ -407,7 +408,15 @@ def _fill(
         return
     header_at = locate_header(numbered, column_for_header)
     if header_at is None:
-        table.problems.append(error("file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered))))
+        # a CSV that is no UTF-8 was read as GB18030, which takes any byte pair (Big5 too): the encoding is the doubt
+        doubt = table.encoding == "gb18030"
+        table.problems.append(
+            error(
+                "file-no-header", **where, row=1, scanned=min(HEADER_SCAN_ROWS, len(numbered)),
+                doubt=catalog("file.no_header.encoding", "zh") if doubt else "",
+                doubt_en=catalog("file.no_header.encoding", "en") if doubt else "",
+            )  # fmt: skip
+        )
         return
     block_end = header_block(numbered, header_at, merged, column_for_header)
     header_number = numbered[header_at][0]

@@ -91,8 +91,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "file-csv-syntax": {"zh": "CSV 格式错误：{reason}", "en": "malformed CSV: {reason}"},
     "file-xlsx-invalid": {"zh": "不是有效的 {suffix} 工作簿：{reason}", "en": "not a valid {suffix} workbook: {reason}"},
     "file-no-header": {
-        "zh": "找不到表头：前 {scanned} 行中没有可识别的列名（如 行政区划代码、年度、季度）",
-        "en": "no header found: none of the first {scanned} rows has known column names (such as district_code, year, quarter)",
+        "zh": "找不到表头：前 {scanned} 行中没有可识别的列名（如 行政区划代码、年度、季度）{doubt}",
+        "en": "no header found: none of the first {scanned} rows has known column names (such as district_code, year, quarter){doubt_en}",
     },
     "sheet-hidden": {
         "zh": "隐藏的工作表未读取，但它有季报表头：如需读取，请在 Excel 或 WPS 中取消隐藏",

@@ -1,6 +1,10 @@
 """Column headers and headings of check's tables (terminal, CSV, XLSX, HTML)."""
 
 LABELS: dict[str, dict[str, str]] = {
+    "file.no_header.encoding": {
+        "zh": "；该文件不是 UTF-8 编码，已按 GB18030/GBK 读取：如以其他编码保存（如 Big5），请用 --encoding 指定",
+        "en": "; the file is not UTF-8 and was read as GB18030/GBK: if it was saved in another encoding (such as Big5), give --encoding",
+    },
     "col.target": {"zh": "目标", "en": "Target"},
     "col.scope": {"zh": "范围", "en": "Scope"},
     "col.threshold": {"zh": "目标值", "en": "Target value"},
