@@ -12,6 +12,7 @@ from chuangye_cli.core.problemcodes import CODES, FIGURE_WARNINGS
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.bulletin import LevelFall, build_bulletin, unsettled_reports
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.render.bulletin import render_bulletin
 from conftest import FIXTURES
 
 B = FIXTURES / "bulletin"
@@ -75,6 +76,22 @@ def test_a_report_sent_twice_ranks_on_neither(tmp_path):
     assert (shizhong.state, shizhong.rank, shizhong.growth) == ("unsettled", None, None)
     assert shizhong not in b.praised and shizhong not in b.criticised
     assert all(f.unverified for f in b.city)  # the city's sums hold one of the two reports
+
+
+def test_a_report_sent_twice_shows_neither_reports_figures(tmp_path):
+    """The table printed 市中区's figures from whichever of its two reports was read first (150, 3):
+    a choice by file order, in the row that says 重复报送，待核实. Named either way round, none is shown."""
+    for name in ("000.csv", "999.csv"):
+        reports = _copy(tmp_path / name)
+        header = (reports / "370103_市中区.csv").read_text(encoding="utf-8").splitlines()[0]
+        (reports / name).write_text(
+            header + "\n370103,市中区,2010,1,20,10,9,9,8,50,5,100,5,4,1,3,基本达到,\n", encoding="utf-8"
+        )
+        b, _, _ = _bulletin(reports)
+        shizhong = next(d for d in b.districts if d.code == "370103")
+        assert [(c.actual, c.status) for c in shizhong.cells] == [(None, None), (None, None)]
+        md = render_bulletin(b, "md", "zh").decode("utf-8")
+        assert "| — | 市中区 | — | — | — | 重复报送，待核实 |" in md.splitlines()
 
 
 def test_a_level_that_fell_rates_below_target_and_figures_to_verify(tmp_path):

@@ -498,6 +498,8 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
             state = "refused"
         else:
             state = "not_reported"
+        if state == "unsettled":  # its figures are one of its reports', picked by file order: none shown
+            cells = [replace(c, actual=None, status=None) if c.covered else c for c in cells]
         lines.append(
             DistrictLine(
                 code=d.code,
