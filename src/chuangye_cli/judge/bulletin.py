@@ -489,15 +489,15 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 statuses.append(r.status)
                 if r.status in BEHIND:
                     gaps.append(_gap(r, c.name, c.unit, False, r.deadline))
+        # the as-of quarter first: a district that sent none is criticised for it, whatever quarter
+        # before it was reported twice (that one is named in 五 all the same)
         reported = coverage.reported(d.code)
-        if d.code in unsettled_codes:
+        if not reported:
+            state = "refused" if (d.code, as_of) in coverage.sent else "not_reported"
+        elif d.code in unsettled_codes:
             state = "unsettled"
-        elif reported:
-            state = "reported"
-        elif (d.code, as_of) in coverage.sent:
-            state = "refused"
         else:
-            state = "not_reported"
+            state = "reported"
         if state == "unsettled":  # its figures are one of its reports', picked by file order: none shown
             cells = [replace(c, actual=None, status=None) if c.covered else c for c in cells]
         lines.append(
