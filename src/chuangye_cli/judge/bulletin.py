@@ -153,8 +153,6 @@ class DistrictLine:
     code: str
     name: str
     name_en: Optional[str]
-    #: a report of the as-of quarter is counted
-    reported: bool
     cells: tuple[RankCell, ...]
     behind: int
     gaps: tuple[Gap, ...]
@@ -175,6 +173,11 @@ class DistrictLine:
     @property
     def growth_rate(self) -> Optional[float]:
         return None if self.growth is None else self.growth.rate
+
+    @property
+    def reported(self) -> bool:
+        """A report of the as-of quarter is counted (ranked, or reported twice)."""
+        return self.state in ("reported", "unsettled")
 
     @property
     def ranked(self) -> bool:
@@ -505,7 +508,6 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 code=d.code,
                 name=d.name,
                 name_en=d.name_en,
-                reported=reported,
                 cells=tuple(cells),
                 behind=len(gaps) + len(below),  # 落后或未达标项数: each thing 四 names against a target
                 gaps=tuple(gaps),
