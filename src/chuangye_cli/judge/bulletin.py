@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import whole
-from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, new_businesses
+from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, totals
 from chuangye_cli.judge.results import STATUSES
 from chuangye_cli.judge.unverified import bearing, metric_columns, warned_districts
 from chuangye_cli.plan.ops import LEVEL_RANK
@@ -452,11 +452,9 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
     if coverage is None:
         raise ValueError("a bulletin needs a checked report (its coverage)")
     own_rows: dict[str, list[tuple[Quarter, Any]]] = {}
-    sums: dict[tuple[str, Quarter], int] = {}
     for row in report.rows:  # one pass: linear in the rows, however many districts
-        period = row.period
-        own_rows.setdefault(row.district_code, []).append((period, row))
-        sums[(row.district_code, period)] = new_businesses(row)
+        own_rows.setdefault(row.district_code, []).append((row.period, row))
+    sums = totals(report.rows)  # growth's own index of every district-quarter's new businesses
     unsettled = unsettled_reports(report, plan)
     unsettled_codes = {u.code for u in unsettled}
     figure_warnings = tuple(p for p in report.warnings if p.code in FIGURE_WARNINGS)
