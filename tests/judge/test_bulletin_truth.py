@@ -12,6 +12,7 @@ from chuangye_cli.core.problemcodes import CODES, FIGURE_WARNINGS
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.bulletin import LevelFall, build_bulletin, unsettled_reports
 from chuangye_cli.plan.loader import load_plan
+from chuangye_cli.render.bulletin import render_bulletin
 from conftest import FIXTURES
 
 B = FIXTURES / "bulletin"
@@ -77,6 +78,22 @@ def test_a_report_sent_twice_ranks_on_neither(tmp_path):
     assert all(f.unverified for f in b.city)  # the city's sums hold one of the two reports
 
 
+def test_a_report_sent_twice_shows_neither_reports_figures(tmp_path):
+    """The table printed 市中区's figures from whichever of its two reports was read first (150, 3):
+    a choice by file order, in the row that says 重复报送，待核实. Named either way round, none is shown."""
+    for name in ("000.csv", "999.csv"):
+        reports = _copy(tmp_path / name)
+        header = (reports / "370103_市中区.csv").read_text(encoding="utf-8").splitlines()[0]
+        (reports / name).write_text(
+            header + "\n370103,市中区,2010,1,20,10,9,9,8,50,5,100,5,4,1,3,基本达到,\n", encoding="utf-8"
+        )
+        b, _, _ = _bulletin(reports)
+        shizhong = next(d for d in b.districts if d.code == "370103")
+        assert [(c.actual, c.status) for c in shizhong.cells] == [(None, None), (None, None)]
+        md = render_bulletin(b, "md", "zh").decode("utf-8")
+        assert "| — | 市中区 | — | — | — | 重复报送，待核实 |" in md.splitlines()
+
+
 def test_a_level_that_fell_rates_below_target_and_figures_to_verify(tmp_path):
     reports = _copy(
         tmp_path,
@@ -112,3 +129,21 @@ def test_people_due_by_the_pro_rata_share_are_whole_people():
     name = {"zh": "参加创业指导和创业培训人数", "en": "Participants"}
     g = _gap(_QuotaCell("participants", "sum", "behind", 100, 124.2, 200), name, None, True, Quarter(2010, 4))
     assert (g.due, g.gap, g.threshold) == (125, 25, 200)
+
+
+def test_a_district_without_the_quarter_is_not_reported_though_an_earlier_one_came_twice(tmp_path):
+    """历城区 sent no 2010Q1 and its 2009Q2 twice, differing: it was 'unsettled' (table 重复报送，待核实),
+    so never criticised for the missing quarter nor named as missing in 五."""
+    reports = _copy(tmp_path)
+    header = (reports / "370112_历城区.csv").read_text(encoding="utf-8").splitlines()[0]
+    (reports / "000.csv").write_text(
+        header + "\n370112,历城区,2009,2,21,10,9,9,8,12,8,100,5,4,1,3,基本达到,\n", encoding="utf-8"
+    )
+    b, _, _ = _bulletin(reports)
+    licheng = next(d for d in b.districts if d.code == "370112")
+    assert (licheng.state, licheng.rank, licheng.reported) == ("not_reported", None, False)
+    assert b.quality.not_reported == (("370112", "历城区", "Licheng"),)
+    assert [(u.code, u.quarter) for u in b.quality.unsettled] == [("370112", Quarter(2009, 2))]
+    lines = render_bulletin(b, "md", "zh").decode("utf-8").splitlines()
+    assert "| — | 历城区 | — | — | — | 未报送 |" in lines
+    assert any(t.endswith("历城区：未按时报送2010年第一季度季报（季报制度）。") for t in lines)

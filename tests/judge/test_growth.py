@@ -6,7 +6,7 @@ import pytest
 
 from chuangye_cli import api
 from chuangye_cli.core.quarters import Quarter
-from chuangye_cli.judge.growth import Growth, change, district_growth
+from chuangye_cli.judge.growth import Growth, change, growth_from, totals
 from chuangye_cli.plan.loader import load_plan
 from conftest import FIXTURES
 
@@ -47,21 +47,21 @@ def rows():
 
 def test_year_on_year_where_the_same_quarter_a_year_earlier_exists(rows):
     # 历下区 2010Q1: 25 + 5 = 30 against 2009Q1: 10 + 10 = 20
-    assert district_growth(rows, "370102", Quarter(2010, 1)) == Growth(30, "yoy", Quarter(2009, 1), 20, 0.5)
+    assert growth_from(totals(rows), "370102", Quarter(2010, 1)) == Growth(30, "yoy", Quarter(2009, 1), 20, 0.5)
 
 
 def test_previous_quarter_without_a_year_earlier(rows):
     # 槐荫区 sent 2009Q4 (30 + 10) and 2010Q1 (20 + 10) only
-    assert district_growth(rows, "370104", Quarter(2010, 1)) == Growth(30, "qoq", Quarter(2009, 4), 40, -0.25)
+    assert growth_from(totals(rows), "370104", Quarter(2010, 1)) == Growth(30, "qoq", Quarter(2009, 4), 40, -0.25)
 
 
 def test_zero_base_leaves_growth_undefined(rows):
-    assert district_growth(rows, "370105", Quarter(2010, 1)) == Growth(30, "yoy", Quarter(2009, 1), 0, None)
+    assert growth_from(totals(rows), "370105", Quarter(2010, 1)) == Growth(30, "yoy", Quarter(2009, 1), 0, None)
 
 
 def test_no_base_at_all_and_no_report(rows):
-    assert district_growth(rows, "370104", Quarter(2009, 4)) == Growth(40, None, None, None, None)
-    assert district_growth(rows, "370112", Quarter(2010, 1)) is None  # 历城区 sent no 2010Q1 report
+    assert growth_from(totals(rows), "370104", Quarter(2009, 4)) == Growth(40, None, None, None, None)
+    assert growth_from(totals(rows), "370112", Quarter(2010, 1)) is None  # 历城区 sent no 2010Q1 report
 
 
 def test_totals_and_growth_on_a_given_basis(rows):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+import docx
+import openpyxl
 from click.testing import CliRunner
 
 from chuangye_cli import api
 from chuangye_cli.cli import main
 from chuangye_cli.core.problems import Problem
 from chuangye_cli.judge.unverified import bearing
+from conftest import SAMPLE, run
 
 WAN = Path(__file__).resolve().parents[1] / "fixtures" / "tryout" / "wan_typed_in_people.xlsx"
 
@@ -54,3 +58,25 @@ def test_every_check_format_carries_the_mark():
     assert ",已达标*（待核实）,met," in next(x for x in csv.splitlines() if x.startswith("result,new_jobs,"))
     junit = run.invoke(main, [*args, "--format", "junit"]).stdout
     assert '<property name="unverified" value="scaled-implausible" />' in junit
+
+
+def test_an_implausible_figure_names_its_district_which_is_not_praised(tmp_path):
+    """The sample data with 历下区's 2010Q2 新增就业人数 typed 134800 (100 times its 1,348): the outlier
+    warning is on its row, so 历下区 (praised on the sample) is not, and 五 names its report, not a file row."""
+    reports = tmp_path / "reports"
+    shutil.copytree(SAMPLE, reports)
+    book = reports / "370102_历下区_2009Q1-2010Q2.xlsx"
+    wb = openpyxl.load_workbook(book)
+    assert wb.active.cell(row=8, column=12).value == 1348
+    wb.active.cell(row=8, column=12).value = 134800
+    wb.save(book)
+    out = tmp_path / "通报.docx"
+    assert run("bulletin", reports, "--date", "2010-07-15", "-o", out).exit_code == 0
+    text = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "1. 历下区：新增个体工商户和私营企业 297 户，同比增长 10.0%（2009年第二季度 270 户）。" not in text
+    assert (
+        "本季度没有符合表扬条件（各项考核结果均已达标或符合序时进度、没有等级下降、没有低于目标的比率、数据无待核实、"
+        "增长快于全市）的县(市)区。"
+    ) in text
+    named = "历下区2010年第二季度季报“新增就业人数”：2010Q2 的数 134,800 是其他 9 个县(市)区"
+    assert any(t.startswith(named) for t in text)

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 
+import docx
 import pytest
 
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.bulletin import Gap
 from chuangye_cli.render.bulletin.text import gap_text
+from conftest import SAMPLE, run
 
 RATE = {"zh": "创业培训合格率", "en": "Training pass rate"}
 
@@ -42,3 +45,28 @@ def test_a_stock_behind_is_measured_against_its_target_in_whole_things(as_of, zh
     g = Gap("incubators", STOCK, "latest", unit, "behind", 3, 5, 2, False, 5, Quarter(2010, 4))
     assert gap_text(g, "zh", as_of) == f"本级创业孵化基地 3 个，{zh}"
     assert gap_text(g, "en", as_of) == f"Local incubators 3, {en}"
+
+
+def test_a_figure_warning_in_five_names_the_report_and_the_column(tmp_path):
+    """市中区's 新增就业人数 header written 新增就业人数（万人） over figures in people: 五 named neither
+    which figure nor (for the outlier) which report, only 'the file 370103_….csv, row 2'."""
+    reports = tmp_path / "reports"
+    shutil.copytree(SAMPLE, reports)
+    csv = reports / "370103_市中区_2009Q1-2010Q2.csv"
+    text = csv.read_bytes().decode("gbk")
+    csv.write_bytes(text.replace("新增就业人数", "新增就业人数（万人）", 1).encode("gbk"))
+    for lang, first, outlier in [
+        ("zh", "市中区2010年第二季度季报“新增就业人数（万人）”：按万计的数乘以 10,000 后是 13,810,000，"
+               "一个县(市)区一个季度不会有这么多（以 100,000 为限）：是否按人填了数？",
+         "市中区2010年第二季度季报“新增就业人数（万人）”：2010Q2 的数 13,810,000 是其他 9 个县(市)区"),
+        ("en", "Shizhong's report for Q2 2010, “新增就业人数（万人）”: times 10,000 (the column is in 万) "
+               "this is 13,810,000, more than the 100,000 one district's quarter can plausibly count: "
+               "were the figures typed in people?",
+         "Shizhong's report for Q2 2010, “新增就业人数（万人）”: 2010Q2's figure 13,810,000 is more than 20 times"),
+    ]:
+        out = tmp_path / f"{lang}.docx"
+        assert run("bulletin", reports, "--date", "2010-07-15", "--lang", lang, "-o", out).exit_code == 0
+        paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+        assert first in paragraphs
+        assert any(p.startswith(outlier) for p in paragraphs)
+        assert not any("370103_市中区_2009Q1-2010Q2.csv" in p for p in paragraphs)

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.judge.calculator import whole
-from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, new_businesses
+from chuangye_cli.judge.growth import Basis, Growth, combined, growth_from, totals
 from chuangye_cli.judge.results import STATUSES
 from chuangye_cli.judge.unverified import bearing, metric_columns, warned_districts
 from chuangye_cli.plan.ops import LEVEL_RANK
@@ -153,8 +153,6 @@ class DistrictLine:
     code: str
     name: str
     name_en: Optional[str]
-    #: a report of the as-of quarter is counted
-    reported: bool
     cells: tuple[RankCell, ...]
     behind: int
     gaps: tuple[Gap, ...]
@@ -175,6 +173,11 @@ class DistrictLine:
     @property
     def growth_rate(self) -> Optional[float]:
         return None if self.growth is None else self.growth.rate
+
+    @property
+    def reported(self) -> bool:
+        """A report of the as-of quarter is counted (ranked, or reported twice)."""
+        return self.state in ("reported", "unsettled")
 
     @property
     def ranked(self) -> bool:
@@ -449,11 +452,9 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
     if coverage is None:
         raise ValueError("a bulletin needs a checked report (its coverage)")
     own_rows: dict[str, list[tuple[Quarter, Any]]] = {}
-    sums: dict[tuple[str, Quarter], int] = {}
     for row in report.rows:  # one pass: linear in the rows, however many districts
-        period = row.period
-        own_rows.setdefault(row.district_code, []).append((period, row))
-        sums[(row.district_code, period)] = new_businesses(row)
+        own_rows.setdefault(row.district_code, []).append((row.period, row))
+    sums = totals(report.rows)  # growth's own index of every district-quarter's new businesses
     unsettled = unsettled_reports(report, plan)
     unsettled_codes = {u.code for u in unsettled}
     figure_warnings = tuple(p for p in report.warnings if p.code in FIGURE_WARNINGS)
@@ -489,21 +490,22 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
                 statuses.append(r.status)
                 if r.status in BEHIND:
                     gaps.append(_gap(r, c.name, c.unit, False, r.deadline))
+        # the as-of quarter first: a district that sent none is criticised for it, whatever quarter
+        # before it was reported twice (that one is named in 五 all the same)
         reported = coverage.reported(d.code)
-        if d.code in unsettled_codes:
+        if not reported:
+            state = "refused" if (d.code, as_of) in coverage.sent else "not_reported"
+        elif d.code in unsettled_codes:
             state = "unsettled"
-        elif reported:
-            state = "reported"
-        elif (d.code, as_of) in coverage.sent:
-            state = "refused"
         else:
-            state = "not_reported"
+            state = "reported"
+        if state == "unsettled":  # its figures are one of its reports', picked by file order: none shown
+            cells = [replace(c, actual=None, status=None) if c.covered else c for c in cells]
         lines.append(
             DistrictLine(
                 code=d.code,
                 name=d.name,
                 name_en=d.name_en,
-                reported=reported,
                 cells=tuple(cells),
                 behind=len(gaps) + len(below),  # 落后或未达标项数: each thing 四 names against a target
                 gaps=tuple(gaps),

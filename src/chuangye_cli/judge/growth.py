@@ -99,12 +99,6 @@ def growth_from(
     return Growth(current, None, None, None, None)
 
 
-def district_growth(rows: "Iterable[ReportRow]", code: str, as_of: Quarter) -> Optional[Growth]:
-    """The district's growth in ``as_of``: 同比 where it has a row for the same quarter a year
-    earlier, else 环比 where it has the quarter before; None when it has no row for ``as_of``."""
-    return growth_from(totals(r for r in rows if r.district_code == code), code, as_of)
-
-
 def combined(growths: "Iterable[Growth]", basis: Basis, as_of: Quarter) -> Optional[Growth]:
     """The growth of the sum of ``growths`` (those with a base): the city's own growth on one basis,
     over the districts it can be measured on; None when none has a base."""
@@ -117,5 +111,5 @@ def combined(growths: "Iterable[Growth]", basis: Basis, as_of: Quarter) -> Optio
 
 
 __all__ = [
-    "GROWTH_COLUMNS", "Growth", "change", "combined", "district_growth", "growth_from", "new_businesses", "totals"
+    "GROWTH_COLUMNS", "Growth", "change", "combined", "growth_from", "new_businesses", "totals"
 ]

@@ -22,6 +22,12 @@ def metric_columns(t: "Target") -> frozenset[str]:
     return frozenset(getattr(m, m.kind, ()) or ())
 
 
+def _district(p: "Problem") -> Optional[str]:
+    """The district a warning names, or its row's; None when neither."""
+    named = p.params.get("code") or (p.key[0] if p.key else None)
+    return None if named is None else str(named)
+
+
 def _column_key(p: "Problem", by_header: dict[str, str]) -> Optional[str]:
     """The report column a warning names (its key), None when it names none the rule can tell."""
     from chuangye_cli.reports.rows import header_key
@@ -47,8 +53,8 @@ def bearing(
     for p in warnings:
         if p.code not in FIGURE_WARNINGS:
             continue
-        named = p.params.get("code") or (p.key[0] if p.key else None)  # the district it names, or its row's
-        if district_code is not None and named and str(named) != district_code:
+        named = _district(p)
+        if district_code is not None and named and named != district_code:
             continue
         key = _column_key(p, by_header)
         if key is None or key in reads:
@@ -57,5 +63,5 @@ def bearing(
 
 
 def warned_districts(warnings: Iterable["Problem"]) -> set[str]:
-    """The districts the figure warnings name."""
-    return {str(p.params["code"]) for p in warnings if p.code in FIGURE_WARNINGS and p.params.get("code")}
+    """The districts the figure warnings name (or are on a row of): the rule :func:`bearing` uses."""
+    return {d for p in warnings if p.code in FIGURE_WARNINGS and (d := _district(p)) is not None}

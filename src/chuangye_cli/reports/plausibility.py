@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 from operator import attrgetter
 from statistics import median
 from typing import TYPE_CHECKING
@@ -81,7 +82,7 @@ def implausible_values(rows: "list[Located]", plan: "Plan") -> list[Problem]:
         return []
     order = {id(r): n for n, r in enumerate(rows)}
     return [
-        warning(
+        replace(warning(
             "implausible-value",
             file=r.file,
             sheet=r.sheet,
@@ -94,7 +95,7 @@ def implausible_values(rows: "list[Located]", plan: "Plan") -> list[Problem]:
             basis=basis,
             basis_en=basis_en,
             quarter=str(r.key[1]),
-        )
+        ), key=r.key)  # its row's district-quarter, as reports.collect gives a row's problems
         for r, key, v, m, basis, basis_en in sorted(found, key=lambda x: (order[id(x[0])], x[1]))
     ]
 

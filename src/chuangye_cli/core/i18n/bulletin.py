@@ -192,6 +192,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{district}: {column} in the quarters of {year} runs {figures}, then {next_value} in {next_quarter}: this looks like a year-to-date total, not the quarter's figure.",
     },
     "bulletin.warn_other": {"zh": "{message}（{where}）。", "en": "{message} ({where})."},
+    "bulletin.warn_column": {"zh": "{where}“{column}”：{message}", "en": "{where}, “{column}”: {message}"},
     "bulletin.key.served": {"zh": "合格后创业服务人数", "en": "people served after passing"},
     "bulletin.key.started": {"zh": "培训后成功创业人数", "en": "trainees who started a business"},
     # the document as sent (GB/T 9704-2012): render/bulletin/paper.py

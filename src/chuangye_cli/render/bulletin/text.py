@@ -463,7 +463,11 @@ def warning_text(p: "Problem", b: "Bulletin", lang: str) -> str:
         return label("bulletin.warn_cumulative", lang, district=district, column=params.get("key_label", ""),
                      year=params["year"], figures=params["figures"], next_value=params["next_value"],
                      next_quarter=quarter_words(Quarter.parse(params["next_quarter"]), lang))
-    return label("bulletin.warn_other", lang, message=_message(p, lang).rstrip("。."), where=_where(p, b, lang))
+    message, where = _message(p, lang).rstrip("。."), _where(p, b, lang)
+    if p.column:  # which figure of the report: its column as written (新增就业人数（万人）)
+        text = label("bulletin.warn_column", lang, message=message, where=where, column=p.column)
+        return text if text.endswith(("？", "?")) else text + ("。" if lang == "zh" else ".")
+    return label("bulletin.warn_other", lang, message=message, where=where)
 
 
 def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragraph per kind of doubt
