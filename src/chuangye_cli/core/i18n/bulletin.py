@@ -16,6 +16,10 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.h_praise": {"zh": "三、表扬", "en": "3. Praise"},
     "bulletin.h_criticism": {"zh": "四、通报批评", "en": "4. Criticism"},
     "bulletin.h_quality": {"zh": "五、数据质量", "en": "5. Data quality"},
+    "bulletin.city_summary_unverified": {
+        "zh": "其中 {count} 项所依据的数据待核实（见五），其结果待核实后确定。",
+        "en": " Of these, {count} rest on figures to be verified (see 5): their results stand only once verified.",
+    },
     "bulletin.city_summary": {"zh": "截至{year}年第{quarter}季度，全市 {n} 项目标中，{parts}。", "en": "As of Q{quarter} {year}, the city's targets ({n} in all): {parts}."},
     "bulletin.count_part": {"zh": "{status} {count} 项", "en": "{count} {status}"},
     "bulletin.ahead": {"zh": "超序时进度 {points} 个百分点", "en": "{points} percentage points ahead of the pro-rata share"},

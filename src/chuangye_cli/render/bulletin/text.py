@@ -198,6 +198,8 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
     n = sum(b.city_summary.values())
     parts = _status_parts(b.city_summary, lang)
     out = [label("bulletin.city_summary", lang, n=n, parts=parts, **_quarter_words(b, lang))]
+    if unverified := sum(f.unverified for f in b.city):  # a verdict on a figure to verify is no verdict yet
+        out[0] += label("bulletin.city_summary_unverified", lang, count=unverified)
     for f in b.city:
         name = f.name[lang]
         if f.actual is None:
