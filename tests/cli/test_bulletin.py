@@ -374,7 +374,8 @@ def test_a_figure_warning_is_written_out_and_marks_the_city_figure(tmp_path):
     )
     d, md = _written([reports], targets="targets_rates.yaml")
     overall = _section(d, "一、总体进展")
-    assert overall[0].endswith("。其中 1 项所依据的数据待核实（见五），其结果待核实后确定。")  # the 已达标 counted there
+    # the 已达标 counted there
+    assert overall[0].endswith("。其中 1 项所依据的数据待核实（见五），其结果待核实后确定。")
     for text in (
         "培训合格后的创业服务率 109.1%（含待核实数据）（目标 100%），已达标。",
         "低于目标的县(市)区：槐荫区 94.7%（见四）。",
