@@ -1,12 +1,9 @@
 """Found by trying the tool as its users would (a district clerk, the analyst, CI) on files made for it:
-each test a minimal reproduction under tests/fixtures/tryout/. An ``xfail(strict=True)`` test is a defect
-still open (its reason says what is wrong); the others are fixed and guard the fix."""
+each test a minimal reproduction under tests/fixtures/tryout/ of a defect since fixed, guarding the fix."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from chuangye_cli import api
 from chuangye_cli.reports.collect import read_reports
@@ -81,14 +78,18 @@ def test_check_marks_a_verdict_resting_on_an_implausible_figure():
     assert "待核实" in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a small summary table under the data (附表：分项统计, then 项目 | 2009年 | 2010年上半年) is read as "
-    "data rows: 48 errors on rows 11-13 (行政区划代码应为 6 位数字 for 项目, 年度 2010年上半年 …) "
-    "blaming cells, not the cause; "
-    "issue 20 asks for one error saying a second table starts at row 10 (or the table left unread)",
-)
 def test_a_summary_table_under_the_data_is_one_problem_not_dozens():
+    # 附表：分项统计 at row 10 after an empty row, then 项目 | 2009年 | 2010年上半年 and two rows of figures: the
+    # form's six rows read, the small table named once at its first line (it was 48 errors at its cells), none read
     rows, codes = _rows(FIX / "appended_summary_table.xlsx")
-    assert len([k for k in rows if k[0] == "370102"]) == 6
-    assert len(codes) <= 1
+    quarters = ["2009Q1", "2009Q2", "2009Q3", "2009Q4", "2010Q1", "2010Q2"]
+    assert sorted(k[1] for k in rows if k[0] == "370102") == quarters
+    assert len(rows) == 6
+    assert codes == ["table-appended"]
+    located, reading = read_reports([str(FIX / "appended_summary_table.xlsx")], api.load())
+    (problem,) = reading.problems
+    assert (problem.row, problem.value, problem.params["last"]) == (10, "附表：分项统计", 8)
+    assert problem.message("en") == (
+        "another table starts at this row (附表：分项统计); it is not this form's data and was not read "
+        "(the form's data end at row 8): move that table to a sheet of its own, or delete it"
+    )

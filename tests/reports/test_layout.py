@@ -323,6 +323,59 @@ def test_a_labelled_line_with_figures_in_the_count_columns_stays_an_error(tmp_pa
     ]
 
 
+#: a small table of another kind under the form: its title line, its header (text only), its figures
+SUMMARY = [
+    ["附表：分项统计"],
+    ["项目", "2009年", "2010年上半年"],
+    ["新增就业人数", 5346, 2614],
+    ["创业培训人数", 497, 267],
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
+@pytest.mark.parametrize("gap", [[[]], FOOTER_LINES, [[]] + FOOTER_LINES + [[]]], ids=["empty", "footer", "both"])
+def test_a_table_of_another_kind_under_the_data_is_one_error_and_the_form_is_still_read(tmp_path, suffix, gap):
+    """Its lines were read as data rows: an error at each of their cells (48 for 项目 and two lines)."""
+    cells, merged = form([LIXIA, SHIZHONG], footer=False)  # the header, two rows and 合计 at row 8
+    f = write_form(tmp_path / f"form{suffix}", cells + gap + SUMMARY + [[], ["填表人：张三"]], merged)
+    code, data = check(f)
+    starts = len(cells) + len(gap) + 1
+    assert code == 3
+    assert [(e["row"], e["column"], e["value"], e["code"], e["message"]) for e in data["errors"]] == [
+        (
+            starts,
+            None,
+            "附表：分项统计",
+            "table-appended",
+            "another table starts at this row (附表：分项统计); it is not this form's data and was not read "
+            "(the form's data end at row 8): move that table to a sheet of its own, or delete it",
+        )
+    ]
+    assert data["warnings"] == [] and [x["rows"] for x in data["files"]] == [2]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        [["数据来源", "各区县人力资源和社会保障局"]],  # a line of text in two cells, no figures under it
+        [["以上数据", "已核实"], ["填表人：张三", None, "联系电话", "86912345"]],  # the figures a footer's
+    ],
+)
+def test_text_in_two_cells_under_the_data_with_no_figures_below_is_no_second_table(tmp_path, below):
+    cells, merged = form([LIXIA], footer=False)
+    code, data = check(write_form(tmp_path / "form.xlsx", cells + [[]] + below, merged))
+    assert "table-appended" not in {e["code"] for e in data["errors"]}
+    assert {e["row"] for e in data["errors"]} == {len(cells) + 2}  # the line is still an error of its own
+
+
+def test_rows_of_figures_after_an_empty_row_are_still_data(tmp_path):
+    rows = [LIXIA, SHIZHONG]
+    expected = plain_results(tmp_path, rows)
+    cells, merged = form(rows, footer=False, totals=())
+    code, data = check(write_form(tmp_path / "form.xlsx", cells[:-1] + [[]] + cells[-1:], merged))
+    assert data["errors"] == [] and data["results"] == expected
+
+
 # --------------------------------------------------------------------------- subtotals
 
 REGISTRY = {"370102": "历下区", "370103": "市中区", "370124": "平阴县", "370126": "商河县"}

@@ -128,6 +128,7 @@ CODES: dict[str, ProblemCode] = _registry(
     ("scaled-not-whole", E, "cell", "A count in a 万 column is not a whole number of people once multiplied."),
     ("scaled-implausible", W, "cell", "A count in a 万 column above 100,000 once multiplied: typed in people?"),
     ("merged-count", E, "cell", "A count cell merged down over several rows: a count is one row's; not used."),
+    ("table-appended", E, "row", "Another kind of table under the data (附表 …): its rows not read, one error."),
     ("footer-figures", E, "cell", "A line after the data begins with a label (备注：) but has figures: not read."),
     ("total-label-unknown", E, "cell", "A row labelled like a total (其他合计) the reader does not know: not read."),
     ("total-mismatch", E, "cell", "A 合计/小计 (total) row disagrees with the sum of the rows it covers."),

@@ -303,6 +303,48 @@ def table_starts(numbered: Numbered, merged: list[tuple[int, int, int, int]], co
         starts.append(start)
 
 
+def appended_table(rows: list[tuple[int, list[Any]]]) -> tuple[int, int] | None:
+    """(the index in ``rows``, the non-empty rows under a table's header, where a table of another kind begins
+    below the data, the number of the last row with figures above it), else None: 附表：分项统计, then
+    项目 | 2009年 | 2010年上半年 and its figures.
+
+    Its header is a row of text only in two cells or more, no footer and no total, that comes after the
+    rows with figures and a break (an empty row, or a line of text), and has rows with figures below it;
+    a line of one text cell right above it (no footer's: 填表人) is its title, where it starts."""
+    figures = [_figures(record) for _, record in rows]
+    final = max((i for i, f in enumerate(figures) if f), default=-1)  # the index of the last row with figures
+    last = None  # the number of the last row with figures
+    broken = False  # since then: an empty row, or a line of text or a footer
+    for i, (number, record) in enumerate(rows):
+        if figures[i]:
+            last, broken = number, False
+            continue
+        if last is None:
+            continue
+        broken = broken or number > last + 1 or not figures[i - 1]
+        first = next(v for v in record if not is_blank(v))
+        header = (
+            broken
+            and _text_only(record)
+            and sum(1 for v in record if not is_blank(v)) >= 2
+            and footer_label(first) is None
+            and not is_footer_cell(first)
+            and not (isinstance(first, str) and total_kind(_folded(first)))
+            and i < final
+        )
+        if header:
+            above = rows[i - 1][1]
+            title = rows[i - 1][0] == number - 1 and _text_only(above) and sum(not is_blank(v) for v in above) == 1
+            return (i - 1 if title and not is_footer(above) else i), last
+    return None
+
+
+def _figures(record: list[Any]) -> bool:
+    """A row with a number in it that is no footer line's (联系电话 | 86912345)."""
+    first = next((v for v in record if not is_blank(v)), None)
+    return not _text_only(record) and footer_label(first) is None and not is_footer_cell(first)
+
+
 def _a_header(record: list[Any], column_for: ColumnFor) -> bool:
     """A header row: its first cell is text naming a column (a data row's is a code or a district's
     name), and it names two, not as label/value pairs."""

@@ -33,6 +33,7 @@ from chuangye_cli.reports.layout import (
     HEADER_SCAN_ROWS,
     WrittenPeriod,
     agreed_period,
+    appended_table,
     check_parts,
     check_totals,
     column_note_rows,
@@ -441,6 +442,7 @@ def _fill(
     # (number, cells, position of the first non-empty cell) of the rows not empty
     _merged_down(table, numbered[data_start:], merged, head.index)
     data = [(number, record, first) for number, record in numbered[data_start:] if (first := first_filled(record)) >= 0]
+    data = _before_appended(table, data)
     usual = -1  # the most usual cell count of the rows: counted when a row is longer than its header
     longer: list[tuple[int, int]] = []  # (row, cells) of rows read with empty cells past the header record
     sequence: list[tuple[str, int, dict[str, Any]]] = []
@@ -653,6 +655,19 @@ def _merged_down(
             table.problems.append(error("merged-count", **where, value=top, cells=cells, rows=f"{r0}–{r1}"))
             for number in range(r0, r1 + 1):
                 table.unread.setdefault(number, set()).update(counts)
+
+
+def _before_appended(table: Table, data: list[tuple[int, list[Any], int]]) -> list[tuple[int, list[Any], int]]:
+    """The rows (number, cells, first filled) above a table of another kind under the data (附表：分项统计):
+    none of its rows read, one error at its first line."""
+    appended = appended_table([(number, record) for number, record, _ in data])
+    if appended is None:
+        return data
+    cut, last = appended
+    number, record, first = data[cut]
+    where = {"file": table.file, "sheet": table.sheet, "row": number}
+    table.problems.append(error("table-appended", **where, value=record[first], last=last))
+    return data[:cut]
 
 
 def _row_kind(table: Table, cells: dict[str, Any], number: int) -> str:

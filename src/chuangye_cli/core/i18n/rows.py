@@ -29,6 +29,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "单元格 {cells} 已合并：一个数只属于一行，合并后第 {rows} 行共用一格，不知各行各是多少；请取消合并，逐行填写本行的数；这几行未使用",
         "en": "the cells {cells} are merged: a count is one row's, and merged the rows {rows} share one cell, so each row's own figure is not known; unmerge them and fill in each row's figure; these rows were not used",
     },
+    "table-appended": {
+        "zh": "此行起是另一张表（{value}），不是本表的数据，未读取；本表的数据读到第 {last} 行为止。请把这张表移到另一个工作表，或删除",
+        "en": "another table starts at this row ({value}); it is not this form's data and was not read (the form's data end at row {last}): move that table to a sheet of its own, or delete it",
+    },
     "footer-figures": {
         "zh": "此行以“{label}”开头，像表尾的落款，但 {header} 填有数字：是数据行吗？请把落款与数字分开写；此行未读取",
         "en": "the row begins with the label {label}, as a footer line does, but {header} holds a figure: is it a data row? Keep the footer apart from the figures; the row was not read",
