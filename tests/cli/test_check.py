@@ -38,14 +38,15 @@ def test_small_plan_statuses_and_values():
     assert (r[("training_pass_rate", None)]["numerator"], r[("training_pass_rate", None)]["denominator"]) == (362, 400)
     assert r[("training_pass_rate", None)]["status"] == "met"
     assert r[("service_rate", None)]["actual"] == pytest.approx(361 / 362)
-    assert r[("service_rate", None)]["status"] == "behind"
+    assert r[("service_rate", None)]["status"] == "below"
     # latest stock per district, judged against the pro-rata share
     assert r[("district_incubators", "370102")]["actual"] == 3
     assert r[("district_incubators", "370103")]["actual"] == 2
     assert r[("district_incubators", "370103")]["status"] == "on_track"
     assert r[("pilot_standard", "370102")]["actual"] == "basically_attained"
     assert r[("pilot_standard", "370102")]["status"] == "pending"
-    assert data["summary"] == {"met": 1, "on_track": 3, "pending": 1, "behind": 1, "not_met": 0, "no_data": 0}
+    summary = {"met": 1, "on_track": 3, "pending": 1, "behind": 0, "below": 1, "not_met": 0, "no_data": 0}
+    assert data["summary"] == summary
     assert data["errors"] == [] and data["warnings"] == []
 
 

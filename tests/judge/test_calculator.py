@@ -85,7 +85,7 @@ def test_level_uses_latest_report():
         ("sum", ">=", 1000, 1000, 4, 4, "met", 1000),
         ("latest", ">=", 22, 30, 6, 8, "behind", 22.5),
         ("latest", ">=", 23, 30, 6, 8, "on_track", 22.5),
-        ("ratio", ">=", 0.89, 0.9, 2, 4, "behind", 0.9),
+        ("ratio", ">=", 0.89, 0.9, 2, 4, "below", 0.9),
         ("ratio", ">=", 0.9, 0.9, 2, 4, "met", 0.9),
         ("ratio", ">=", 0.89, 0.9, 4, 4, "not_met", 0.9),
         ("level", ">=", "basically_attained", "attained", 2, 4, "pending", "attained"),

@@ -65,10 +65,10 @@ def test_values_are_ratios_of_sums_over_complete_quarters():
 def test_thresholds_from_the_targets_file_are_judged():
     result, data = kpis_json(*FILES, "--targets", TARGETS)
     v = values(data)
-    assert result.exit_code == 1  # 历下区 satisfaction behind, 市中区 no data
+    assert result.exit_code == 1  # 历下区 satisfaction below its target, 市中区 no data
     assert (v[("satisfaction", "370102")]["target"], v[("satisfaction", "370102")]["status"]) == (
         "satisfaction",
-        "behind",
+        "below",
     )
     assert v[("satisfaction", "370103")]["status"] == "no_data"
     assert v[("satisfaction", None)]["status"] is None  # the target's scope is each district, not the city
@@ -77,7 +77,7 @@ def test_thresholds_from_the_targets_file_are_judged():
     # check judges the same metrics the same way: they are ordinary ratio targets
     checked = json.loads(run("check", *FILES, "--targets", TARGETS, "--format", "json").stdout)
     got = {(r["target"], r["district_code"]): (r["actual"], r["status"]) for r in checked["results"]}
-    assert got[("satisfaction", "370102")] == (pytest.approx(135 / 160), "behind")
+    assert got[("satisfaction", "370102")] == (pytest.approx(135 / 160), "below")
     assert got[("satisfaction", "370103")] == (None, "no_data")
     assert got[("multiplier", None)] == (pytest.approx(430 / 120), "met")
 
@@ -299,7 +299,7 @@ def test_an_indicator_threshold_is_judged_and_its_mistakes_name_their_yaml_line(
     )
     v = values(data)
     assert [d["kpi"] for d in data["definitions"]] == ["growth"]  # the file's own list replaces the packaged one
-    assert (v[("growth", "370102")]["status"], v[("growth", "370102")]["threshold"]) == ("behind", 0.3)
+    assert (v[("growth", "370102")]["status"], v[("growth", "370102")]["threshold"]) == ("below", 0.3)
     assert result.exit_code == 1
     (tmp_path / "bad.yaml").write_text(good.replace("'30%'", "30"), encoding="utf-8")
     result = run("targets", "--targets", str(tmp_path / "bad.yaml"), "--format", "json")

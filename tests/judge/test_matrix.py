@@ -69,17 +69,17 @@ def test_figures_and_quota_statuses_before_the_deadline():
     assert (
         c[("370102", "training_pass_rate")]["status"] is None and c[("370102", "training_pass_rate")]["quota"] is None
     )
-    # with a quota, a ratio below it is behind before the deadline: 92/100 < 95%
+    # with a quota, a ratio below it is short of it before the deadline (a rate has no 序时进度): 92/100 < 95%
     assert c[("370103", "training_pass_rate")]["actual"] == pytest.approx(0.92)
     assert (c[("370103", "training_pass_rate")]["quota"], c[("370103", "training_pass_rate")]["status"]) == (
         0.95,
-        "behind",
+        "below",
     )
     # a city-scope level target: each district's own latest level, never judged
     assert c[("370102", "city_standard")]["actual"] == "basically_attained"
     assert c[("370103", "city_standard")]["actual"] == "not_attained"
     assert c[("370103", "city_standard")]["status"] is None
-    assert m["summary"] == {"met": 1, "on_track": 0, "pending": 0, "behind": 2, "not_met": 0, "no_data": 1}
+    assert m["summary"] == {"met": 1, "on_track": 0, "pending": 0, "behind": 1, "below": 1, "not_met": 0, "no_data": 1}
 
 
 def test_final_verdicts_after_the_deadline(tmp_path):
@@ -179,10 +179,12 @@ def test_table_shows_figure_quota_and_status():
     assert table[0].split("  ")[0] == "District"
     rows = {line.split("  ")[0]: " ".join(line.split()) for line in table[2:5]}
     assert rows["Lixia (370102)"] == "Lixia (370102) 520 / 500 met 90.0% 99.6% basically attained"
-    assert rows["Shizhong (370103)"] == "Shizhong (370103) 230 / 600 behind 92.0% / 95.0% behind 100.0% not attained"
+    assert rows["Shizhong (370103)"] == (
+        "Shizhong (370103) 230 / 600 behind 92.0% / 95.0% not yet met 100.0% not attained"
+    )
     # 槐荫区 never reports: not reported, never a miss, and the city figures are marked incomplete
     assert rows["Huaiyin (370104)"] == "Huaiyin (370104) — / 300 not reported not reported not reported not reported"
-    assert "Quotas: met 1, behind 2, no data 1" in lines
+    assert "Quotas: met 1, behind 1, not yet met 1, no data 1" in lines
     assert lines[-2:] == [
         "Note *: figures built without the reports of Huaiyin (370104) 2009Q1–2009Q2 (2 quarterly reports); "
         "a status marked * is computed from the reports received and may change when these arrive.",
@@ -223,7 +225,7 @@ def test_xlsx_per_district_sheet(tmp_path):
         "培训合格后的创业服务率", "全市省级标准",
     ]
     assert rows[1] == ["370102", "历下区", 520, 500, "已达标", 0.9, None, None, pytest.approx(269 / 270), "基本达到"]
-    assert rows[2][:8] == ["370103", "市中区", 230, 600, "落后于序时进度", 0.92, 0.95, "落后于序时进度"]
+    assert rows[2][:8] == ["370103", "市中区", 230, 600, "落后于序时进度", 0.92, 0.95, "尚未达标"]
     assert rows[3] == [
         "370104",
         "槐荫区",

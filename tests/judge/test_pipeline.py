@@ -171,7 +171,7 @@ def _expected_move(target, key: str, row: dict, rows: list[dict], code: str | No
     return 0
 
 
-RANK = {"not_met": 0, "behind": 0, "pending": 1, "on_track": 1, "met": 2}
+RANK = {"not_met": 0, "behind": 0, "below": 0, "pending": 1, "on_track": 1, "met": 2}
 
 
 @settings(PROPERTY, max_examples=10)

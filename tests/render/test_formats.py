@@ -59,7 +59,8 @@ def test_golden_json_is_the_json_format_of_the_sample(at_root):
     data = json.loads(result.stdout)
     assert data == sample_json()
     # no_data 1: the roster-based target, no roster given
-    assert data["summary"] == {"met": 16, "on_track": 8, "pending": 2, "behind": 2, "not_met": 0, "no_data": 1}
+    summary = {"met": 16, "on_track": 8, "pending": 2, "behind": 1, "below": 1, "not_met": 0, "no_data": 1}
+    assert data["summary"] == summary
     assert "by_district" not in data
 
 
@@ -174,11 +175,11 @@ def test_junit_failures_are_the_failing_results(at_root, lang):
     targets = root.find("testsuite[@name='targets']")
     assert len(targets.findall("testcase")) == len(data["results"])
     failed = [(c.get("classname"), c.find("failure").get("type")) for c in targets if c.find("failure") is not None]
-    assert failed == [("targets.service_rate", "behind"), ("targets.district_incubators", "behind")]
+    assert failed == [("targets.service_rate", "below"), ("targets.district_incubators", "behind")]
     text = targets.find("testcase[@classname='targets.service_rate']/failure").text
     # 99.87% is never shown as 100%
     assert text == (
-        "落后于序时进度：实际 99.9%，目标 >= 100%" if lang == "zh" else "behind: actual 99.9%, target >= 100%"
+        "尚未达标：实际 99.9%，目标 >= 100%" if lang == "zh" else "not yet met: actual 99.9%, target >= 100%"
     )
     validation = root.find("testsuite[@name='validation']")
     ok = "文件校验通过" if lang == "zh" else "file is valid"
@@ -322,7 +323,7 @@ def test_every_table_format(fmt):
     assert result.exit_code == 1
     assert "Training pass rate" in result.stdout and "99.7" in result.stdout  # latex writes 99.7\%
     titles = ["测试方案", "As of 2009Q2 (plan period 2009Q1–2009Q4)"]
-    summary = "Summary: met 1, on track 3, pending 1, behind 1"
+    summary = "Summary: met 1, on track 3, pending 1, not yet met 1"
     if fmt in DATA_TABLE_FORMATS:  # the table alone on stdout; titles and summary on stderr
         assert result.stderr == "\n".join([*titles, summary]) + "\n"
         assert summary not in result.stdout
@@ -340,7 +341,7 @@ def test_tsv_is_plain_tab_separated_values():
     assert lines[1] == "Guidance and training participants\tcity\t>= 1,000\t750\t75.0% / 50.0%\ton track"  # no padding
     assert len(lines) == 1 + 6 and all(line.count("\t") == 5 for line in lines)
     rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
-    assert [r[5] for r in rows[1:]] == ["on track", "met", "behind", "on track", "on track", "pending"]
+    assert [r[5] for r in rows[1:]] == ["on track", "met", "not yet met", "on track", "on track", "pending"]
 
 
 def test_html_table_carries_its_titles_as_the_caption():

@@ -149,11 +149,12 @@ def test_small_exit_code_and_title(small):
 
 def test_small_verdict_counts_results(small):
     _, _, root = small
-    # participants on track; pass rate met; service rate behind; incubators 2 x on track; pilot pending
+    # participants on track; pass rate met; service rate short of its target (尚未达标); incubators 2 x on track;
+    # pilot pending
     verdict = root.find("div", id="verdict")
-    assert squash(verdict.children[0]) == "5 项目标、6 个考核结果：已达标 1，符合序时进度 3，落后于序时进度 1，待考核 1"
+    assert squash(verdict.children[0]) == "5 项目标、6 个考核结果：已达标 1，符合序时进度 3，尚未达标 1，待考核 1"
     chips = {li.attrs["data-status"]: int(li.attrs["data-count"]) for li in verdict.find_all("li")}
-    assert chips == {"met": 1, "on_track": 3, "behind": 1, "pending": 1}
+    assert chips == {"met": 1, "on_track": 3, "below": 1, "pending": 1}
 
 
 def test_small_city_rows_bars_and_marks(small):
@@ -175,7 +176,7 @@ def test_small_city_rows_bars_and_marks(small):
     s = rows["service_rate"]
     assert bar_of(s) == (99.72, 100.0)
     assert squash(s.find("td", cls="actual").text) == "99.7%"
-    assert s.attrs["data-status"] == "behind" and squash(s.find("span", cls="word").text) == "落后于序时进度"
+    assert s.attrs["data-status"] == "below" and squash(s.find("span", cls="word").text) == "尚未达标"
     # a bar 0.28% short of its mark cannot show the gap: it is written under the bar (1 - 361/362 = 0.28 points)
     assert squash(s.find("div", cls="bar-caption").text) == "竖线为目标值，差 0.3 个百分点"
     assert squash(t.find("div", cls="bar-caption").text) == "竖线为目标值"  # met: no gap
@@ -358,7 +359,7 @@ def test_english(tmp_path):
     assert root.find("html").attrs["lang"] == "en"
     assert root.find("p", cls="kicker").text == "Entrepreneurship-type city: target compliance report"
     rows = city_rows(root)
-    assert squash(rows["service_rate"].find("span", cls="word").text) == "behind"
+    assert squash(rows["service_rate"].find("span", cls="word").text) == "not yet met"
     assert squash(rows["service_rate"].find("td", cls="name").text) == "Follow-up service rate"
     header = [squash(th.text) for th in root.find("table", id="matrix").find("thead").find_all("th")]
     assert header == ["Target", "Target value", "city", "Lixia", "Shizhong"]

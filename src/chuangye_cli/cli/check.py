@@ -59,7 +59,7 @@ def command(
     PATHS are .csv/.xlsx files or folders (searched recursively).
 
     \b
-    Exit codes: 0 all met/on track/pending; 1 any not met, behind or no data;
+    Exit codes: 0 all met/on track/pending; 1 any not met, behind, not yet met or no data;
                 2 usage error; 3 invalid input; 4 internal error.
 
     \b

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from chuangye_cli.plan.targets import BulletinSettings, Plan, RankRule
 
 #: statuses that count against a district in the ranking and earn criticism
-BEHIND = ("behind", "not_met")
+BEHIND = ("behind", "below", "not_met")
 #: statuses that are positively not behind (what praise asks of every result)
 NOT_BEHIND = ("met", "on_track")
 #: a district's standing for the as-of quarter: only "reported" is ranked

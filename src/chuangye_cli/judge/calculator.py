@@ -513,6 +513,8 @@ def judge(kind: str, op: str, actual: Any, threshold: Any, elapsed: int, total: 
         return "pending", expected
     if kind in COUNTED_KINDS and op in (">=", ">"):
         return ("on_track" if compare(op, actual, expected) else "behind"), expected
+    if kind not in COUNTED_KINDS:
+        return "below", expected  # a rate has no share due by now: short of its target so far (尚未达标)
     return "behind", expected
 
 

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from chuangye_cli.reports.corrections import Correction
     from chuangye_cli.reports.coverage import Coverage
 
-STATUSES = ("met", "on_track", "pending", "behind", "not_met", "no_data")
+#: behind: a count under its share due so far (序时进度); below: a rate (or any figure with no share due) short of
+#: its target before the deadline, 尚未达标 (a rate has no 序时进度); not_met: short of it at the deadline
+STATUSES = ("met", "on_track", "pending", "behind", "below", "not_met", "no_data")
 #: statuses that make the run fail (exit 1)
-FAILING = frozenset({"not_met", "behind", "no_data"})
+FAILING = frozenset({"not_met", "behind", "below", "no_data"})
 
 
 @dataclass(frozen=True)

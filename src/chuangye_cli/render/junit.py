@@ -4,7 +4,7 @@
   bad cell), one passing testcase per file read without errors; warnings go
   into the suite's ``<system-out>``, one per line.
 * suite "targets" (only with a verdict): one testcase per result, with a
-  ``<failure>`` for not_met, behind and no_data (未报送 for a district without its
+  ``<failure>`` for not_met, behind, below and no_data (未报送 for a district without its
   as-of report); a ``<skipped>`` for a target that needs rosters when none were given
   (需花名册：未提供: no data that fails nothing). A result built on incomplete quarters has the mark after its status
   and the properties ``incomplete`` and ``missing``; the suite's ``<system-out>``

@@ -32,8 +32,8 @@ BASIS_KEYS = {"yoy": "bulletin.basis.yoy", "qoq": "bulletin.basis.qoq"}
 BASE_KEYS = {"yoy": "bulletin.base.yoy", "qoq": "bulletin.base.qoq"}
 #: statuses in the order the overall sentence names them (zero counts left out)
 #: a rate's statuses that mean it misses its target now (a rate has no pro-rata share: 低于目标)
-BEHIND_STATUSES = ("behind", "not_met")
-SUMMARY_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
+BEHIND_STATUSES = ("behind", "below", "not_met")
+SUMMARY_ORDER = ("met", "on_track", "behind", "below", "not_met", "pending", "no_data")
 
 
 @dataclass

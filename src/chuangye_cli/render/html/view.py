@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from chuangye_cli.plan.targets import Plan
 
 #: statuses in the order the verdict line names them
-VERDICT_ORDER = ("met", "on_track", "behind", "not_met", "pending", "no_data")
+VERDICT_ORDER = ("met", "on_track", "behind", "below", "not_met", "pending", "no_data")
 #: statuses that a meeting must hear about, by district
-LAGGING = ("not_met", "behind", "no_data", "pending")
+LAGGING = ("not_met", "behind", "below", "no_data", "pending")
 
 
 @dataclass
