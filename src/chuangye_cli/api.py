@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import TYPE_CHECKING, Iterable, Union
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, TypeVar, Union
 
 from chuangye_cli.core.problems import InputError, UsageProblem
 from chuangye_cli.core.quarters import Quarter
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from chuangye_cli.judge.calculator import PeopleCounter
     from chuangye_cli.judge.explain import Explanation
     from chuangye_cli.judge.indicators import KpiResult
-    from chuangye_cli.judge.results import CheckResult, Result, ValidationResult
+    from chuangye_cli.judge.results import CheckResult, ValidationResult
     from chuangye_cli.judge.trend import TrendResult
     from chuangye_cli.plan.targets import Plan, Target
     from chuangye_cli.reports.reader import Limits
@@ -66,6 +67,9 @@ class NoQuarter(UsageProblem):
     def __init__(self, check: "CheckResult"):
         super().__init__("bulletin.no_as_of")
         self.check = check
+
+#: a result or a matrix cell (both carry target, district_code and unverified)
+R = TypeVar("R")
 
 
 def load(targets: Targets = None) -> "Plan":
@@ -133,7 +137,9 @@ def check(
     if by_district:  # the matrix and the trend: only the targets this run can measure
         from chuangye_cli.judge.matrix import district_matrix
 
-        result.matrix = district_matrix(judged, figures, result.as_of, coverage=result.coverage)
+        matrix = district_matrix(judged, figures, result.as_of, coverage=result.coverage)
+        cells = _marked(list(matrix.cells.values()), plan, result.warnings)
+        result.matrix = replace(matrix, cells={(c.district_code, c.target): c for c in cells})
     if trend and result.as_of is not None:
         from chuangye_cli.judge.trend import trend as trend_series
 
@@ -142,9 +148,9 @@ def check(
     return result
 
 
-def _marked(results: list["Result"], plan: "Plan", warnings: list["Problem"]) -> list["Result"]:
-    """Each result with the codes of the warnings that bear on its figure (judge.unverified, the bulletin's rule)."""
-    from dataclasses import replace
+def _marked(results: list[R], plan: "Plan", warnings: list["Problem"]) -> list[R]:
+    """Each result (or matrix cell) with the codes of the warnings that bear on its figure (judge.unverified, the
+    bulletin's rule)."""
 
     from chuangye_cli.judge.unverified import bearing, metric_columns
 

@@ -53,7 +53,7 @@ def test_figures_and_quota_statuses_before_the_deadline():
     # 历下区: guidance + trained = 100+200 + 120+100; quota 500, pro-rata 2/4 -> 250; 520 >= 500: met already
     assert c[("370102", "participants")] == {
         "target": "participants", "district_code": "370102", "actual": 520, "numerator": None, "denominator": None,
-        "quota": 500, "expected_now": 250, "status": "met",
+        "quota": 500, "expected_now": 250, "status": "met", "unverified": False, "unverified_by": [],
     }
     # 市中区: 60+50 + 70+50 = 230 against 600 x 2/4 = 300: behind
     assert (c[("370103", "participants")]["actual"], c[("370103", "participants")]["expected_now"]) == (230, 300)

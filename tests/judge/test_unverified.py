@@ -60,6 +60,29 @@ def test_every_check_format_carries_the_mark():
     assert '<property name="unverified" value="scaled-implausible" />' in junit
 
 
+def test_the_district_matrix_marks_the_district_figure_a_warning_bears_on(tmp_path):
+    """--by-district showed 历下区's 新增就业 79,600,000 plain beside the city's 已达标（待核实）."""
+    run = CliRunner()
+    args = ["check", str(WAN), "--as-of", "2010Q2", "--by-district"]
+    data = json.loads(run.invoke(main, [*args, "--format", "json"]).stdout)
+    cells = {(c["district_code"], c["target"]): c for d in data["by_district"]["districts"] for c in d["results"]}
+    assert (cells[("370102", "new_jobs")]["actual"], cells[("370102", "new_jobs")]["unverified_by"]) == (
+        79_600_000, ["scaled-implausible"]
+    )
+    assert [k for k, c in cells.items() if c["unverified"]] == [("370102", "new_jobs")]
+    zh = run.invoke(main, args).stdout
+    line = next(x for x in zh.splitlines() if x.startswith("历下区 "))
+    assert line.split()[-1] == "79,600,000（待核实）" and line.split()[1] == "1,706"
+    en = run.invoke(main, [*args, "--lang", "en"]).stdout
+    assert next(x for x in en.splitlines() if x.startswith("Lixia ")).endswith("79,600,000 (to be verified)")
+    csv = run.invoke(main, [*args, "--format", "csv"]).stdout
+    row = next(x for x in csv.splitlines() if x.startswith("district,new_jobs,"))
+    assert ",79600000,,,待核实," in row
+    out = tmp_path / "r.html"
+    assert run.invoke(main, ["report", str(WAN), "--as-of", "2010Q2", "-o", str(out)]).exit_code == 1  # targets behind
+    assert "79,600,000（待核实）" in out.read_text(encoding="utf-8")
+
+
 def test_an_implausible_figure_names_its_district_which_is_not_praised(tmp_path):
     """The sample data with 历下区's 2010Q2 新增就业人数 typed 134800 (100 times its 1,348): the outlier
     warning is on its row, so 历下区 (praised on the sample) is not, and 五 names its report, not a file row."""

@@ -87,6 +87,8 @@ class Cell:
     missing: tuple[tuple[str, Quarter], ...] = ()
     #: no report for the as-of quarter: no figure (status no_data where a quota is judged), 未报送
     not_reported: bool = False
+    #: the codes of the figure warnings that bear on the figure (judge.unverified, as Result.unverified): 待核实
+    unverified: tuple[str, ...] = ()
 
     @property
     def incomplete(self) -> bool:
@@ -104,6 +106,8 @@ class Cell:
             "quota": self.quota,
             "expected_now": self.expected_now,
             "status": self.status,
+            "unverified": bool(self.unverified),
+            "unverified_by": list(self.unverified),
             **incomplete_dict(self.missing, self.not_reported),
         }
 

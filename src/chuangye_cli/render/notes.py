@@ -39,10 +39,13 @@ def status_label(status: str | None, not_reported: bool, lang: str) -> str | Non
 
 
 def status_text(item: Any, lang: str) -> str | None:
-    """A result's (or cell's) status in words, with :data:`MARK` when its figure is incomplete;
-    需花名册：未提供 for a target that needs rosters when none were given."""
+    """A result's (or cell's) status in words, with :data:`MARK` when its figure is incomplete and 待核实 when a
+    warning bears on it (a matrix cell judged against no quota: the words alone); 需花名册：未提供 for a target
+    that needs rosters when none were given."""
     if getattr(item, "needs_rosters", False):
         return label(NEEDS_ROSTERS, lang)
+    if item.status is None and not item.not_reported:
+        return label(UNVERIFIED, lang).strip(" （）()") if getattr(item, "unverified", ()) else None
     text = status_label(item.status, item.not_reported, lang)
     if text is not None and item.missing and not item.not_reported:
         text += MARK
@@ -54,6 +57,12 @@ def status_text(item: Any, lang: str) -> str | None:
 def marked(text: str, item: Any) -> str:
     """``text`` with :data:`MARK` after it when the item's figure is incomplete (not for 未报送)."""
     return text + MARK if item.missing and not item.not_reported else text
+
+
+def figure_text(text: str, item: Any, lang: str) -> str:
+    """A figure shown without a status (a matrix cell with no quota): :func:`marked`, and 待核实 after it when a
+    warning bears on it."""
+    return marked(text, item) + (label(UNVERIFIED, lang) if getattr(item, "unverified", ()) else "")
 
 
 def _items(report: "CheckResult") -> list[Any]:
