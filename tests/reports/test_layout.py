@@ -354,6 +354,26 @@ def test_a_table_of_another_kind_under_the_data_is_one_error_and_the_form_is_sti
     assert data["warnings"] == [] and [x["rows"] for x in data["files"]] == [2]
 
 
+@pytest.mark.parametrize("years", [[2009, 2010], ["2009", "2010"], ["2009年", "2010年上半年"]])
+def test_the_other_tables_header_may_hold_its_years_as_numbers(tmp_path, years):
+    cells, merged = form([LIXIA, SHIZHONG], footer=False)
+    summary = [["附表：分项统计"], ["项目", *years], ["新增就业人数", 5346, 2614], ["创业培训人数", 497, 267]]
+    code, data = check(write_form(tmp_path / "form.xlsx", cells + [[]] + summary, merged))
+    assert [(e["row"], e["code"], e["value"]) for e in data["errors"]] == [
+        (len(cells) + 2, "table-appended", "附表：分项统计")
+    ]
+
+
+def test_a_line_of_text_with_an_empty_row_under_it_is_not_the_other_tables_header(tmp_path):
+    """数据来源 | 区人社局, an empty row, then the table: the table starts at its title, not at the line."""
+    cells, merged = form([LIXIA, SHIZHONG], footer=False)
+    note = [["数据来源", "区人社局"], []]
+    code, data = check(write_form(tmp_path / "form.xlsx", cells + [[]] + note + SUMMARY, merged))
+    starts = len(cells) + 4
+    assert (starts, "table-appended", "附表：分项统计") in [(e["row"], e["code"], e["value"]) for e in data["errors"]]
+    assert {e["row"] for e in data["errors"]} == {len(cells) + 2, starts}  # the line: still an error of its own
+
+
 @pytest.mark.parametrize(
     "below",
     [

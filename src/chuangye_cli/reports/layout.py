@@ -308,35 +308,39 @@ def appended_table(rows: list[tuple[int, list[Any]]]) -> tuple[int, int] | None:
     below the data, the number of the last row with figures above it), else None: 附表：分项统计, then
     项目 | 2009年 | 2010年上半年 and its figures.
 
-    Its header is a row of text only in two cells or more, no footer and no total, that comes after the
-    rows with figures and a break (an empty row, or a line of text), and has rows with figures below it;
-    a line of one text cell right above it (no footer's: 填表人) is its title, where it starts."""
+    Its header (:func:`_other_header`: a name, then names or years) comes after the rows with figures and a
+    break (an empty row, or a line of text), with a row of figures right under it; a line of one text cell
+    right above it (no footer's: 填表人) is its title, where it starts."""
     figures = [_figures(record) for _, record in rows]
-    final = max((i for i, f in enumerate(figures) if f), default=-1)  # the index of the last row with figures
     last = None  # the number of the last row with figures
     broken = False  # since then: an empty row, or a line of text or a footer
     for i, (number, record) in enumerate(rows):
+        if last is not None:
+            broken = broken or number > last + 1 or not figures[i - 1]
+            below = i + 1 < len(rows) and rows[i + 1][0] == number + 1 and figures[i + 1]
+            if broken and below and _other_header(record):
+                above = rows[i - 1][1]
+                title = rows[i - 1][0] == number - 1 and _text_only(above) and sum(not is_blank(v) for v in above) == 1
+                return (i - 1 if title and not is_footer(above) else i), last
         if figures[i]:
             last, broken = number, False
-            continue
-        if last is None:
-            continue
-        broken = broken or number > last + 1 or not figures[i - 1]
-        first = next(v for v in record if not is_blank(v))
-        header = (
-            broken
-            and _text_only(record)
-            and sum(1 for v in record if not is_blank(v)) >= 2
-            and footer_label(first) is None
-            and not is_footer_cell(first)
-            and not (isinstance(first, str) and total_kind(_folded(first)))
-            and i < final
-        )
-        if header:
-            above = rows[i - 1][1]
-            title = rows[i - 1][0] == number - 1 and _text_only(above) and sum(not is_blank(v) for v in above) == 1
-            return (i - 1 if title and not is_footer(above) else i), last
     return None
+
+
+#: a year heading a column of a summary table: 2009, 2009年, 2010年上半年
+_YEAR_HEAD = re.compile(r"(19|20)\d\d(\.0+)?(年.*)?")
+
+
+def _other_header(record: list[Any]) -> bool:
+    """The header of a table of another kind: a name first (no number, footer or total), then at least one more
+    cell, each a name or a year (项目 | 2009 | 2010年上半年)."""
+    filled = [v for v in record if not is_blank(v)]
+    first = filled[0]
+    if len(filled) < 2 or not _text_only([first]) or is_footer_cell(first) or footer_label(first) is not None:
+        return False
+    if isinstance(first, str) and total_kind(_folded(first)):
+        return False
+    return all(_text_only([v]) or _YEAR_HEAD.fullmatch(normalise_text(v).replace(" ", "")) for v in filled[1:])
 
 
 def _figures(record: list[Any]) -> bool:
