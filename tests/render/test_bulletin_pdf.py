@@ -114,7 +114,7 @@ DOCUMENTS = {
 #: pages as LibreOffice 7.4 prints them with the Noto CJK fonts (.ci/run installs fonts-noto-cjk):
 #: (portrait pages of the body, landscape pages of the annex)
 PAGES = {
-    "fixture_zh": (3, 1),
+    "fixture_zh": (4, 1),
     "sent_zh": (4, 1),
     "sent_en": (4, 1),
     "sample_zh": (4, 1),

@@ -242,6 +242,8 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
     if b.district_behind:
         behind = sum(1 for d in b.districts if d.gaps)
         out.append(label("bulletin.districts_behind", lang, count=b.district_behind, districts=behind))
+    if b.criticised:  # behind or not met, a rate below its target, a level fallen, not reported: 四 names each
+        out.append(label("bulletin.criticised_count", lang, count=len(b.criticised)))
     no_data = b.district_summary.get("no_data", 0)
     if no_data:
         out.append(label("bulletin.districts_no_data", lang, count=no_data, districts=b.no_data_districts))
