@@ -625,3 +625,46 @@ def test_a_bulletin_written_inside_the_reports_folder_may_be_written_again(tmp_p
     assert run("bulletin", str(folder), "-o", str(out), "--date", "2010-07-20").exit_code == 0
     assert out.stat().st_mtime_ns != first and docx.Document(str(out)).core_properties.keywords == "chuangye-output"
     assert not written_by_chuangye(str(folder / "说明.docx"), 2**30)
+
+
+def _sample_with_a_file_refused_whole(tmp_path):
+    """sample_data with 济阳县's CSV lacking its 年度 column: the file refused, none of its rows placed."""
+    folder = tmp_path / "reports"
+    shutil.copytree(SAMPLE, folder)
+    path = folder / "370125_济阳县_2009Q1-2010Q2.csv"
+    lines = [line.split(",") for line in path.read_text(encoding="utf-8-sig").splitlines()]
+    at = lines[0].index("年度")
+    path.write_text("\n".join(",".join(c[:at] + c[at + 1 :]) for c in lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_district_whose_file_was_refused_whole_is_never_said_to_have_sent_nothing(tmp_path):
+    """The file of 济阳县 refused (no 年度 column): its rows name no quarter, so the tool cannot tell its
+    reports were sent; the bulletin said 济阳县：未按时报送2010年第二季度季报 and 缺报 five quarters."""
+    folder = _sample_with_a_file_refused_whole(tmp_path)
+    out = tmp_path / "b.md"
+    result = run("bulletin", folder, "--as-of", "2010Q2", "--date", "2010-07-20", "--allow-errors", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    md = out.read_text(encoding="utf-8")
+    assert "济阳县：没有可读取的2010年第二季度季报（未报送，或所报文件有误未能读取，见五）。" in md
+    assert (
+        "以下文件有误，未能读取，无法确定是哪个县(市)区的季报：370125_济阳县_2009Q1-2010Q2.csv。"
+        "没有可读取季报的县(市)区，其季报可能在这些文件中。"
+    ) in md
+    assert "济阳县没有可读取的2009年第一季度、2009年第二季度、2009年第三季度、2009年第四季度、2010年第一季度季报" in md
+    assert "| — | 济阳县 |" in md and md.count("未收到（见五）") == 1
+    assert "未按时报送" not in md and "缺报" not in md and "济阳县未" not in md
+    # check's warnings carry the same doubt
+    check = run("check", folder, "--as-of", "2010Q2", "--lang", "en")
+    assert "Jiyang (370125) has no report for 2010Q2 (or its report is in a file refused above" in check.stderr
+
+
+def test_a_report_missing_with_every_file_read_is_not_sent_as_before(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "370125_济阳县_2009Q1-2010Q2.csv").unlink()
+    check = run("check", folder, "--as-of", "2010Q2")
+    assert "济阳县（370125）2010Q2 未报送\n" in check.stderr
+    out = tmp_path / "b.md"
+    assert run("bulletin", folder, "--as-of", "2010Q2", "--date", "2010-07-20", "-o", out).exit_code == 0
+    assert "济阳县：未按时报送2010年第二季度季报（季报制度）" in out.read_text(encoding="utf-8")

@@ -225,6 +225,9 @@ class Quality:
     unsettled: tuple[Unsettled, ...] = ()
     #: warnings that bear on a figure (core.problemcodes.FIGURE_WARNINGS), in the order found
     figure_warnings: tuple["Problem", ...] = ()
+    #: files refused whose rows name no district-quarter (Coverage.unplaced, --allow-errors): a district
+    #: without a report may have sent it in one of them, so it is never said to have sent none
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -589,6 +592,7 @@ def build_bulletin(  # noqa: C901 - one pass per part of the document, each a fe
         ),
         unsettled=tuple(unsettled),
         figure_warnings=figure_warnings,
+        unplaced=coverage.unplaced,
     )
     return Bulletin(
         as_of=as_of,

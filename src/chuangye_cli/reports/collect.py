@@ -60,6 +60,8 @@ class Reading(HasProblems):
     files: list[FileRead] = field(default_factory=list)
     #: district-quarters the files hold, valid rows or not (no row, no report)
     reported: set[tuple[str, Quarter]] = field(default_factory=set)
+    #: files (or sheets) refused with an error and no row placed in a district-quarter (Coverage.unplaced)
+    unplaced: list[str] = field(default_factory=list)
     #: the as-of quarter (given, or the default: see reports.validation.default_as_of)
     as_of: Quarter | None = None
     coverage: Coverage | None = None
@@ -97,6 +99,7 @@ def read_reports(
             continue  # a .txt that is no report table: named in its warning, not listed as read
         reading.files.append(FileRead(f, table.encoding, len(table.rows), table.sheet, table.skipped))
         found = list(table.problems)
+        keys = {}
         if table.header_row is not None:
             valid, bad = validate_table(table, plan.registry)
             rows.extend(valid)
@@ -105,6 +108,8 @@ def read_reports(
             found = [replace(p, key=keys[p.row]) if p.row in keys else p for p in found + bad]
             for key in set(keys.values()) - {r.key for r in valid} if table.correction else ():
                 retracted[key] = max(retracted.get(key, 0), table.correction)
+        if not keys and any(p.severity == "error" for p in found):
+            reading.unplaced.append(f)
         # a table's problems row by row, as its staff read the sheet (the file's own first;
         # the reader's, such as a row too long, among the cells' of the rows around them)
         reading.problems.extend(sorted(found, key=_row_order))
@@ -126,7 +131,7 @@ def read_as_of(
     ``rows`` holds the rows that count."""
     rows, reading = read_reports(paths, plan, encoding, limits)
     reading.as_of = as_of or default_as_of(rows, plan, reading.reported)
-    reading.coverage = Coverage.of(plan, [r.row for r in rows], reading.as_of, reading.reported)
+    reading.coverage = Coverage.of(plan, [r.row for r in rows], reading.as_of, reading.reported, reading.unplaced)
     kept, problems = cross_check(rows, plan, reading.as_of, reading.coverage, as_of_by_default=as_of is None)
     reading.problems.extend(problems)
     reading.located = kept
@@ -144,7 +149,7 @@ def validate_reports(
     Returns the reading and how many valid rows were kept."""
     rows, reading = read_reports(paths, plan, encoding, limits)
     as_of = latest_quarter(rows, plan)
-    reading.coverage = Coverage.of(plan, [r.row for r in rows], as_of, reading.reported)
+    reading.coverage = Coverage.of(plan, [r.row for r in rows], as_of, reading.reported, reading.unplaced)
     kept, problems = cross_check(rows, plan, as_of, reading.coverage, within_spans=True)
     reading.problems.extend(problems)
     reading.corrections = corrections_of(kept)

@@ -40,21 +40,31 @@ class Coverage:
     as_of: Quarter | None
     #: the plan's district codes, in its order
     registry: tuple[str, ...]
+    #: files (or sheets) refused with no row placed (no header, a key column missing): a report missing may be in
+    #: one of them, so it is never said to be not sent without that doubt
+    unplaced: tuple[str, ...] = ()
 
     @classmethod
     def of(
-        cls, plan: "Plan", rows: "Iterable[ReportRow] | None", as_of: Quarter | None, sent: Iterable[Key] = ()
+        cls,
+        plan: "Plan",
+        rows: "Iterable[ReportRow] | None",
+        as_of: Quarter | None,
+        sent: Iterable[Key] = (),
+        unplaced: Iterable[str] = (),
     ) -> "Coverage":
         """The coverage of the valid ``rows`` as of a quarter; ``sent``: the district-quarters of
-        rows that are not valid. ``rows`` None (the figures of a bare table, which do not say which
-        reports there are): nothing is due, so no report counts as missing."""
+        rows that are not valid; ``unplaced``: the files refused whose rows say no district-quarter.
+        ``rows`` None (the figures of a bare table, which do not say which reports there are): nothing
+        is due, so no report counts as missing."""
         registry = tuple(plan.registry)
         if rows is None:
             return cls(frozenset(), frozenset(), (), None, registry)
         due = () if as_of is None else tuple(quarters_between(plan.period.start, as_of))
         keys = frozenset((r.district_code, r.period) for r in rows)
         window = frozenset(due)
-        return cls(frozenset(k for k in keys if k[1] in window), keys.union(sent), due, as_of, registry)
+        counted = frozenset(k for k in keys if k[1] in window)
+        return cls(counted, keys.union(sent), due, as_of, registry, tuple(unplaced))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_memo", {})

@@ -17,6 +17,7 @@ from operator import attrgetter
 
 from pydantic import ValidationError
 
+from chuangye_cli.core.i18n import label as catalog
 from chuangye_cli.core.problems import Problem, error, problems_from_validation_error, warning
 from chuangye_cli.core.quarters import Quarter
 from chuangye_cli.plan.targets import Plan
@@ -262,8 +263,10 @@ def cross_check(  # noqa: C901 - the rules across rows, each a few lines, in the
                     latest=str(max(later[d.code])),
                 )
             )
+    doubt = {"doubt": catalog("coverage.unplaced", "zh"), "doubt_en": catalog("coverage.unplaced", "en")}
     for code, q in coverage.unsent(within_spans):
-        problems.append(warning("missing-report", **plan.district(code).params(), quarter=str(q)))
+        words = doubt if coverage.unplaced else {"doubt": "", "doubt_en": ""}
+        problems.append(warning("missing-report", **plan.district(code).params(), quarter=str(q), **words))
     problems.extend(_cumulative_checks(kept, plan))
     problems.extend(_year_to_date_checks(kept, plan))
     problems.extend(implausible_values(kept, plan))

@@ -55,6 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.criticism_none": {"zh": "本季度没有落后于序时进度或未达标的县(市)区。", "en": "No district is behind schedule or has missed a target this quarter."},
     "bulletin.all_reported": {"zh": "各县(市)区均已报送{year}年第{quarter}季度季报。", "en": "Every district sent its report for Q{quarter} {year}."},
     "bulletin.missing_earlier": {"zh": "{district}缺报{quarters}季报，其累计数据不全。", "en": "{district}: no report for {quarters}, so its cumulative figures are incomplete."},
+    "bulletin.missing_earlier_unread": {"zh": "{district}没有可读取的{quarters}季报，其累计数据不全。", "en": "{district}: no readable report for {quarters}, so its cumulative figures are incomplete."},
     "bulletin.errors": {
         "zh": "以下报表有错误（共 {count} 个），有错误的行未纳入本期统计：",
         "en": "These reports have errors ({count} in all); the rows with errors are not counted in this bulletin:",
@@ -166,6 +167,16 @@ LABELS: dict[str, dict[str, str]] = {
     "bulletin.deadline_end_of": {"zh": "{year}年底", "en": "by the end of {year}"},
     "bulletin.deadline_quarter": {"zh": "{year}年第{quarter}季度末", "en": "by the end of Q{quarter} {year}"},
     "bulletin.late": {"zh": "未按时报送{year}年第{quarter}季度季报（季报制度）", "en": "did not send its report for Q{quarter} {year} on time (quarterly reporting)"},
+    "bulletin.late_unread": {"zh": "没有可读取的{year}年第{quarter}季度季报（未报送，或所报文件有误未能读取，见五）", "en": "no readable report for Q{quarter} {year} (not sent, or in a file refused for errors; see 5)"},
+    "bulletin.unplaced": {
+        "zh": "以下文件有误，未能读取，无法确定是哪个县(市)区的季报：{files}。没有可读取季报的县(市)区，其季报可能在这些文件中。",
+        "en": "These files have errors and could not be read, so whose reports they are is not known: {files}. A district without a readable report may have sent it in one of them.",
+    },
+    "bulletin.not_reported_unread": {
+        "zh": "{districts}没有可读取的{year}年第{quarter}季度季报（未报送，或所报文件有误未能读取，见下），不参加排名，本季度没有其自身数据。",
+        "en": "No readable report for Q{quarter} {year} from {districts} (not sent, or in a file refused for errors: see below): not ranked, and no figures of their own this quarter.",
+    },
+    "bulletin.growth_unread": {"zh": "未收到（见五）", "en": "not received (see 5)"},
     "bulletin.fall": {"zh": "{name}由{base_quarter}的{before}降为{after}", "en": "{name} fell from {before} in {base_quarter} to {after}"},
     "bulletin.level_column": {"zh": "省级创业型城市创建情况", "en": "provincial entrepreneurship-city standard"},
     "bulletin.not_reported": {

@@ -130,8 +130,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "{quarter} not reported yet by {districts_en} ({count}); so the as-of quarter is {as_of} and the {quarter} reports received wait (give --as-of {quarter} to judge with these marked missing)",
     },
     "missing-report": {
-        "zh": "{district}（{code}）{quarter} 未报送",
-        "en": "{district_en} ({code}) has no report for {quarter}",
+        "zh": "{district}（{code}）{quarter} 未报送{doubt}",
+        "en": "{district_en} ({code}) has no report for {quarter}{doubt_en}",
     },
     "cumulative-exceeds": {
         "zh": "{district}（{code}）截至 {quarter} 累计 {key_label} {total} 超过累计培训合格人数 {passed}",

@@ -1,6 +1,10 @@
 """Column headers and headings of check's tables (terminal, CSV, XLSX, HTML)."""
 
 LABELS: dict[str, dict[str, str]] = {
+    "coverage.unplaced": {
+        "zh": "（或其季报在上面有错误、未能读取的文件中）",
+        "en": " (or its report is in a file refused above, whose rows could not be read)",
+    },
     "file.no_header.encoding": {
         "zh": "；该文件不是 UTF-8 编码，已按 GB18030/GBK 读取：如以其他编码保存（如 Big5），请用 --encoding 指定",
         "en": "; the file is not UTF-8 and was read as GB18030/GBK: if it was saved in another encoding (such as Big5), give --encoding",

@@ -250,14 +250,16 @@ def overall(b: "Bulletin", lang: str) -> list[str]:
     return out
 
 
-def growth_cell(d: "DistrictLine", lang: str) -> str:
+def growth_cell(d: "DistrictLine", lang: str, unplaced: bool = False) -> str:
+    """The growth column's cell; ``unplaced``: files were refused whose district is not known (Quality.unplaced),
+    so a district without a readable report is 未收到, never 未报送."""
     if d.state == "refused":
         return label("bulletin.growth_refused", lang)
     if d.state == "unsettled":
         return label("bulletin.growth_unsettled", lang)
     g = d.growth
     if not d.reported or g is None:
-        return label("status.not_reported", lang)
+        return label("bulletin.growth_unread" if unplaced else "status.not_reported", lang)
     if g.basis is None:
         return label("bulletin.growth_no_base", lang, base="—")
     base = label(BASE_KEYS[g.basis], lang)
@@ -285,7 +287,7 @@ def ranking_table(b: "Bulletin", lang: str) -> DocTable:
                     value_text(cell.kind, cell.actual, lang, c.threshold if cell.kind == "ratio" else None, c.op)
                 )
         row.append(str(d.behind) if d.ranked else "—")
-        row.append(growth_cell(d, lang))
+        row.append(growth_cell(d, lang, bool(b.quality.unplaced)))
         rows.append(row)
     return DocTable(header, rows)
 
@@ -399,7 +401,8 @@ def criticism_items(b: "Bulletin", lang: str) -> list[str]:
     for i, d in enumerate(b.criticised, 1):
         parts = []
         if d.state == "not_reported":
-            parts.append(label("bulletin.late", lang, **_quarter_words(b, lang)))
+            late = "bulletin.late_unread" if b.quality.unplaced else "bulletin.late"
+            parts.append(label(late, lang, **_quarter_words(b, lang)))
         parts += [gap_text(g, lang, b.as_of) for g in d.gaps]
         parts += [_below_text(c, a, lang) for c, a in d.below]
         parts += [
@@ -479,17 +482,21 @@ def quality(b: "Bulletin", lang: str) -> list[Block]:  # noqa: C901 - one paragr
     words = _quarter_words(b, lang)
     sep = "、" if lang == "zh" else ", "
     out: list[Block] = []
-    if q.not_reported and len(q.not_reported) == len(b.districts):
+    if q.not_reported and len(q.not_reported) == len(b.districts) and not q.unplaced:
         out.append(label("bulletin.none_reported", lang, **words))
     elif q.not_reported:
         names = sep.join(district_label(c, n, e, lang, with_code=False) for c, n, e in q.not_reported)
-        out.append(label("bulletin.not_reported", lang, districts=names, **words))
-    elif not q.refused and not q.unsettled:
+        key = "bulletin.not_reported_unread" if q.unplaced else "bulletin.not_reported"
+        out.append(label(key, lang, districts=names, **words))
+    elif not q.refused and not q.unsettled and not q.unplaced:
         out.append(label("bulletin.all_reported", lang, **words))
+    if q.unplaced:
+        out.append(label("bulletin.unplaced", lang, files=sep.join(file_name(f) for f in q.unplaced)))
+    missing = "bulletin.missing_earlier_unread" if q.unplaced else "bulletin.missing_earlier"
     for code, name, name_en, quarters in q.missing_earlier:
         out.append(
             label(
-                "bulletin.missing_earlier", lang, district=district_label(code, name, name_en, lang, with_code=False),
+                missing, lang, district=district_label(code, name, name_en, lang, with_code=False),
                 quarters=sep.join(quarter_words(x, lang) for x in quarters),
             )
         )
