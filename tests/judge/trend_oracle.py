@@ -70,7 +70,7 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                 if judged:
                     status, expected = judge(kind, t.op, cum, t.value, *plan.progress(t, q))
                     if (
-                        kind in (*COUNTED_KINDS, "ratio")
+                        kind in COUNTED_KINDS  # a rate has no 完成率
                         and cum is not None
                         and isinstance(t.value, (int, float))
                         and t.value
@@ -115,7 +115,7 @@ def trend_by_cuts(plan, figures, as_of: Quarter, population=None, target=None, d
                 missing, not_reported = flags(k, code)
                 if th is not None:
                     status, expected = judge("ratio", th.op, cum, th.value, k - start + 1, plan.period.quarters)
-                    completion = cum / th.value if cum is not None and th.value else None
+                    completion = None  # an indicator is a rate: no 完成率
                     if not_reported:
                         status = NO_VERDICT
                 point = (

@@ -117,8 +117,8 @@ def test_table_marks_the_cumulative_of_a_point_without_a_verdict():
 def test_csv_has_the_flags_in_columns_and_the_notes_on_stderr():
     result = run("trend", *ARGS, "--format", "csv")
     assert result.stdout_bytes.decode("utf-8-sig").splitlines() == [
-        "Measure,Scope,Quarter,Quarter's figure,Cumulative,Pro-rata "
-        "expected,Completion,QoQ,YoY,Status,Incomplete,Missing reports (district quarter),as_of",
+        "Measure,Scope,Quarter,Quarter's figure,Cumulative,Pro-rata / "
+        "target,Completion,QoQ,YoY,Status,Incomplete,Missing reports (district quarter),as_of",
         "District new jobs,Shizhong (370103),2009Q1,100,100,50,25.0%,—,—,on track,,,2010Q1",
         "District new jobs,Shizhong (370103),2009Q2,100,200,100,50.0%,0.0%,—,on track,,,2010Q1",
         "District new jobs,Shizhong (370103),2009Q3,—,200,150,50.0%,—,—,not reported,true,370103 2009Q3,2010Q1",
@@ -216,3 +216,18 @@ def test_nothing_read_is_no_data_not_an_empty_success(tmp_path):
     assert run("check", tmp_path).exit_code == 1
     data = json.loads(run("trend", tmp_path, "--format", "json").stdout)
     assert (data["as_of"], data["series"], data["exit_code"]) == (None, [], 1)
+
+
+def test_a_rate_has_its_target_not_a_pro_rata_share_and_no_completion():
+    """sample_data's service rate: the column said 序时进度 100.0% and 完成率 99.9% (a rate has neither: check shows
+    —); a rounded change of -0.04 points reads 0.0, never -0.0."""
+    result = run("trend", "sample_data", "--target", "service_rate")
+    city = [line.split() for line in result.stdout.splitlines() if line.startswith("培训合格后的创业服务率  全市")]
+    assert [c[2:] for c in city[2:4]] == [
+        ["2009Q3", "99.6%", "99.9%", ">=", "100.0%", "—", "-0.4", "个百分点", "—", "尚未达标"],
+        ["2009Q4", "100.0%", "99.9%", ">=", "100.0%", "—", "+0.4", "个百分点", "—", "尚未达标"],
+    ]
+    counts = run("trend", "sample_data", "--target", "new_jobs").stdout.splitlines()
+    assert next(x for x in counts if x.startswith("新增就业  全市    2009Q1")).split()[5:7] == ["12,500", "13.1%"]
+    en = run("trend", "sample_data", "--lang", "en").stdout.splitlines()
+    assert [x for x in en if " -0.0 pp" in x] == []

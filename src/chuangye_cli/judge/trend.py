@@ -33,9 +33,9 @@ class TrendPoint(NamedTuple):
     value: Any
     #: the figure from the period start to the quarter (累计)
     cumulative: Any
-    #: what the plan expects by then (序时进度 for sums and stocks; the threshold for rates)
+    #: what the plan expects by then (序时进度 for sums and stocks; the threshold for rates: TrendSeries.pro_rata)
     expected: Any
-    #: cumulative / target value (counted kinds and rates with a threshold), else None
+    #: cumulative / target value (sums and stocks with a target), else None (a rate has no 完成率, as in check)
     completion: Optional[float]
     #: 环比: change on the previous quarter's own figure (:func:`~chuangye_cli.judge.growth.change`:
     #: relative for a count, the difference in percentage points for a rate: see TrendSeries.rate)
@@ -94,6 +94,14 @@ class TrendSeries:
         """A rate (a percentage: pass rate, service rate, success, survival): its 环比 and 同比 are
         differences in percentage points; any other figure's are relative changes."""
         return self.display == "percent"
+
+    @property
+    def pro_rata(self) -> bool:
+        """Whether ``expected`` is a share due by the quarter (序时进度: a sum's, a stock's); a rate's is its
+        target, which no table shows as 序时进度."""
+        from chuangye_cli.plan.targets import COUNTED_KINDS
+
+        return self.kind in COUNTED_KINDS
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -259,7 +267,7 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
         kind = t.metric.kind
         display = series_display(t)
         qoq_l, yoy_l = changes(own_grid, 1, display == "percent"), changes(own_grid, 4, display == "percent")
-        counted = kind in (*COUNTED_KINDS, "ratio") and isinstance(t.value, (int, float)) and bool(t.value)
+        counted = kind in COUNTED_KINDS and isinstance(t.value, (int, float)) and bool(t.value)
         from_reports = kind in REPORT_KINDS
         elapsed_total = [plan.progress(t, q) for q in quarters]
 
@@ -304,7 +312,7 @@ def trend(  # noqa: C901 - one pass over the quarter grid per target and unit; i
 
         def judged_indicator(i: int, q: Quarter, cum: Any, th: Any = th) -> tuple:
             status, expected = judge("ratio", th.op, cum, th.value, indices[i] - start + 1, plan.period.quarters)
-            return status, expected, (cum / th.value if cum is not None and th.value else None)
+            return status, expected, None  # a rate: no 完成率
 
         for code in units([None, *plan.registry]):
             series = TrendSeries(

@@ -21,8 +21,17 @@ def change_text(value: float | None, rate: bool = False, lang: str = "zh") -> st
     """环比 or 同比 as read: a count's relative change "+16.6%", a rate's difference "+5.5 个百分点" / "+5.5 pp"."""
     if value is None:
         return "—"
-    text = ("+" if value > 0 else "") + f"{value * 100:.1f}"
+    text = f"{value * 100:.1f}"
+    text = "0.0" if text in ("0.0", "-0.0") else ("+" if value > 0 else "") + text  # -0.04 points: 0.0, not -0.0
     return label("trend.points", lang, value=text) if rate else text + "%"
+
+
+def _expected(series: "TrendSeries", p: Any, lang: str) -> str:
+    """序时进度 of a sum or a stock (12,500); a rate's target, as a target reads (>= 100.0%): it has no share due."""
+    if p.expected is None:
+        return "—"
+    text = figure_text(series, p.expected, lang)
+    return text if series.pro_rata else f"{series.op or '>='} {text}"
 
 
 def _unit(report: "TrendResult", code: str | None, lang: str) -> str:
@@ -57,7 +66,7 @@ def rows(report: "TrendResult", lang: str) -> list[list[str]]:
                     str(p.quarter),
                     figure_text(s, p.value, lang),
                     cumulative,
-                    figure_text(s, p.expected, lang) if p.expected is not None else "—",
+                    _expected(s, p, lang),
                     "—" if p.completion is None else percent(p.completion, 1.0, ">="),
                     change_text(p.qoq, s.rate, lang),
                     change_text(p.yoy, s.rate, lang),

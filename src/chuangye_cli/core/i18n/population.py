@@ -51,7 +51,7 @@ LABELS.update(
         "trend.col.quarter": {"zh": "季度", "en": "Quarter"},
         "trend.col.value": {"zh": "当季", "en": "Quarter's figure"},
         "trend.col.cumulative": {"zh": "累计", "en": "Cumulative"},
-        "trend.col.expected": {"zh": "序时进度", "en": "Pro-rata expected"},
+        "trend.col.expected": {"zh": "序时进度/目标", "en": "Pro-rata / target"},
         "trend.col.completion": {"zh": "完成率", "en": "Completion"},
         "trend.col.qoq": {"zh": "环比", "en": "QoQ"},
         "trend.col.yoy": {"zh": "同比", "en": "YoY"},
