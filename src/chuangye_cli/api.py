@@ -68,6 +68,7 @@ class NoQuarter(UsageProblem):
         super().__init__("bulletin.no_as_of")
         self.check = check
 
+
 #: a result or a matrix cell (both carry target, district_code and unverified)
 R = TypeVar("R")
 
@@ -151,14 +152,16 @@ def check(
 def _marked(results: list[R], plan: "Plan", warnings: list["Problem"]) -> list[R]:
     """Each result (or matrix cell) with the codes of the warnings that bear on its figure (judge.unverified, the
     bulletin's rule)."""
+    from chuangye_cli.judge.unverified import Bearings, metric_columns
 
-    from chuangye_cli.judge.unverified import bearing, metric_columns
-
+    bearings = Bearings(warnings)
+    if not bearings:  # honest data: nothing to mark
+        return results
     targets = {t.id: t for t in plan.targets}
     out = []
     for r in results:
         reads = metric_columns(targets[r.target]) if r.target in targets else frozenset()
-        codes = bearing(warnings, reads, r.district_code)
+        codes = bearings.of(reads, r.district_code)
         out.append(replace(r, unverified=codes) if codes else r)
     return out
 

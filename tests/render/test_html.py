@@ -152,7 +152,7 @@ def test_small_verdict_counts_results(small):
     # participants on track; pass rate met; service rate short of its target (尚未达标); incubators 2 x on track;
     # pilot pending
     verdict = root.find("div", id="verdict")
-    assert squash(verdict.children[0]) == "5 项目标、6 个考核结果：已达标 1，符合序时进度 3，尚未达标 1，待考核 1"
+    assert squash(verdict.children[0]) == "5 项目标、6 个考核结果：已达标 1，符合序时进度 3，待考核 1，尚未达标 1"
     chips = {li.attrs["data-status"]: int(li.attrs["data-count"]) for li in verdict.find_all("li")}
     assert chips == {"met": 1, "on_track": 3, "below": 1, "pending": 1}
 
@@ -770,3 +770,12 @@ def test_a_district_rate_chart_names_the_gaps_under_it(tmp_path):
     fig = root.find("figure", cls="chart", data_target="service_rate")
     assert squash(fig.find("p", cls="chart-gaps").text) == "未达目标：历下区 99.6%，差 0.4 个百分点。"
     assert root.find("figure", cls="chart", data_target="district_incubators").find_all("p", cls="chart-gaps") == []
+
+
+def test_the_verdict_counts_as_check_does(sample):
+    """sample_data without rosters: the roster target reads 需花名册：未提供 as in check's count line (was 无数据 1)."""
+    _, _, root = sample
+    verdict = squash(root.find("div", id="verdict").children[0])
+    check = run("check", SAMPLE).stdout.splitlines()
+    assert verdict.endswith(next(x for x in check if x.startswith("合计：")).removeprefix("合计："))
+    assert verdict.endswith("需花名册：未提供 1") and "无数据" not in verdict

@@ -3,6 +3,7 @@ rule for ``check`` (each result's ``unverified``, 待核实) and the bulletin (�
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from chuangye_cli.core.problemcodes import FIGURE_WARNINGS
@@ -45,21 +46,47 @@ def bearing(
     """The codes (each once, in the order found) of the figure warnings that bear on a figure reading
     ``reads``: a warning on one of those columns, or on a column it cannot tell (then every figure); for
     a district's figure (``district_code``), only a warning that names that district (or is on its row) or
-    names none."""
+    names none. For many figures, :class:`Bearings` sorts the warnings once."""
+    return Bearings(warnings).of(reads, district_code)
+
+
+class Bearings:
+    """The figure warnings, each read once (its code, district and column) and grouped by the district it names,
+    so that the figures of every district (28,500 matrix cells at 2,850 units) are marked without reading every
+    warning for each: :meth:`of` is :func:`bearing`."""
+
+    def __init__(self, warnings: Iterable["Problem"]) -> None:
+        by_header = _by_header()
+        found = [
+            (i, p.code, _district(p), _column_key(p, by_header))
+            for i, p in enumerate(warnings)
+            if p.code in FIGURE_WARNINGS
+        ]
+        self.every = [(i, code, key) for i, code, _, key in found]
+        self.unnamed = [(i, code, key) for i, code, named, key in found if not named]
+        self.named: dict[str, list[tuple[int, str, Optional[str]]]] = {}
+        for i, code, named, key in found:
+            if named:
+                self.named.setdefault(named, []).append((i, code, key))
+
+    def __bool__(self) -> bool:
+        return bool(self.every)
+
+    def of(self, reads: frozenset[str], district_code: Optional[str] = None) -> tuple[str, ...]:
+        """:func:`bearing` for one figure."""
+        if district_code is None:
+            found = self.every
+        else:
+            found = sorted(self.unnamed + self.named.get(district_code, []))
+        return tuple(dict.fromkeys(code for _, code, key in found if key is None or key in reads))
+
+
+@functools.cache
+def _by_header() -> dict[str, str]:
+    """{a report column's header as header_key folds it: its key}, made once."""
     from chuangye_cli.reports.rows import COLUMNS, header_key
 
-    by_header = {header_key(c.zh): k for k, c in COLUMNS.items()}
-    codes: dict[str, None] = {}
-    for p in warnings:
-        if p.code not in FIGURE_WARNINGS:
-            continue
-        named = _district(p)
-        if district_code is not None and named and named != district_code:
-            continue
-        key = _column_key(p, by_header)
-        if key is None or key in reads:
-            codes[p.code] = None
-    return tuple(codes)
+    return {header_key(c.zh): k for k, c in COLUMNS.items()}
 
 
 def warned_districts(warnings: Iterable["Problem"]) -> set[str]:

@@ -45,7 +45,7 @@ def status_text(item: Any, lang: str) -> str | None:
     if getattr(item, "needs_rosters", False):
         return label(NEEDS_ROSTERS, lang)
     if item.status is None and not item.not_reported:
-        return label(UNVERIFIED, lang).strip(" （）()") if getattr(item, "unverified", ()) else None
+        return label("status_short.unverified", lang) if getattr(item, "unverified", ()) else None
     text = status_label(item.status, item.not_reported, lang)
     if text is not None and item.missing and not item.not_reported:
         text += MARK
@@ -59,7 +59,7 @@ def marked(text: str, item: Any) -> str:
     return text + MARK if item.missing and not item.not_reported else text
 
 
-def figure_text(text: str, item: Any, lang: str) -> str:
+def figure_marked(text: str, item: Any, lang: str) -> str:
     """A figure shown without a status (a matrix cell with no quota): :func:`marked`, and 待核实 after it when a
     warning bears on it."""
     return marked(text, item) + (label(UNVERIFIED, lang) if getattr(item, "unverified", ()) else "")

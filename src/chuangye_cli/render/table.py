@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import STATUSES, CheckResult, Result
-from chuangye_cli.render.notes import figure_text, footnotes, status_label, status_text, summary_parts
+from chuangye_cli.render.notes import figure_marked, footnotes, status_label, status_text, summary_parts
 from chuangye_cli.render.numbers import progress_text, threshold_text, value_text
 from chuangye_cli.render.problems import diagnostics
 from chuangye_cli.render.tabular import grid, is_data
@@ -147,7 +147,7 @@ def _matrix_grid(report: CheckResult, fmt: str, lang: str) -> str:
             against = c.quota if c.quota is not None else t.threshold
             actual = value_text(t.kind, c.actual, lang, against, t.op)
             if c.status is None:
-                row.append(status_label(None, True, lang) if c.not_reported else figure_text(actual, c, lang))  # type: ignore[arg-type]
+                row.append(status_label(None, True, lang) if c.not_reported else figure_marked(actual, c, lang))  # type: ignore[arg-type]
             else:
                 quota = value_text(t.kind, c.quota, lang)
                 row.append(label("matrix.cell", lang, actual=actual, quota=quota, status=status_text(c, lang)))

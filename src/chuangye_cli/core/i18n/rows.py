@@ -118,7 +118,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "{quarter} is outside the plan period {start}–{end}; row left out",
     },
     "after-as-of": {
-        "zh": "{quarter} 晚于统计截止季度 {as_of}，该行未计入",
+        "zh": "{quarter} 晚于统计截至季度 {as_of}，该行未计入",
         "en": "{quarter} is after the as-of quarter {as_of}; row left out",
     },
     "later-reports": {

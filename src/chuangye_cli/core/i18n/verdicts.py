@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status_short.on_track": {"zh": "符合序时", "en": "on track"},
     "status_short.behind": {"zh": "落后序时", "en": "behind"},
     "status_short.below": {"zh": "尚未达标", "en": "not yet met"},
+    "status_short.unverified": {"zh": "待核实", "en": "to be verified"},
     "status_short.not_met": {"zh": "未达标", "en": "not met"},
     "status_short.pending": {"zh": "待考核", "en": "pending"},
     "status_short.no_data": {"zh": "无数据", "en": "no data"},

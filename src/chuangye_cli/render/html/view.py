@@ -16,7 +16,7 @@ from chuangye_cli.core.i18n import label
 from chuangye_cli.judge.results import CheckResult, Result
 from chuangye_cli.plan.ops import LEVEL_RANK
 from chuangye_cli.render.html.charts import charts, trend_charts
-from chuangye_cli.render.notes import figure_text, footnotes, marked, status_label, status_text
+from chuangye_cli.render.notes import figure_marked, footnotes, marked, status_label, status_text, summary_parts
 from chuangye_cli.render.numbers import gap_text, progress_text, threshold_text, value_text
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ def _matrix(plan: "Plan", report: CheckResult, matrix: "DistrictMatrix", lang: s
                 )
             below = kind == "ratio" and m.reaches_target is False
             text = value_text(kind, m.actual, lang, target.value if kind == "ratio" else None, target.op)
-            return ViewCell(figure_text(text, m, lang), below=below, short=_short(m, lang))
+            return ViewCell(figure_marked(text, m, lang), below=below, short=_short(m, lang))
 
         out.append(
             MatrixRow(
@@ -334,7 +334,7 @@ def report_view(
         view["as_of_line"] = ""
     if report.valid and report.results:
         summary = report.summary
-        parts = [f"{_status_label(s, lang)} {summary[s]}" for s in VERDICT_ORDER if summary[s]]
+        parts = summary_parts(report, lang)  # check's count line: 未报送 and 需花名册：未提供 apart from 无数据
         n_targets = len({r.target for r in report.results})
         view["verdict"] = label(
             "report.verdict",
