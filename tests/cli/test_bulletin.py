@@ -668,3 +668,16 @@ def test_a_report_missing_with_every_file_read_is_not_sent_as_before(tmp_path):
     out = tmp_path / "b.md"
     assert run("bulletin", folder, "--as-of", "2010Q2", "--date", "2010-07-20", "-o", out).exit_code == 0
     assert "济阳县：未按时报送2010年第二季度季报（季报制度）" in out.read_text(encoding="utf-8")
+
+
+def test_a_file_refused_before_it_is_opened_leaves_the_same_doubt(tmp_path):
+    """济阳县's report saved as WPS's .et: refused by its kind, before any row is read (find_files), and
+    the warnings said 济阳县（370125）2010Q2 未报送 without a word of it."""
+    folder = tmp_path / "reports"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "370125_济阳县_2009Q1-2010Q2.csv").rename(folder / "370125_济阳县.et")
+    check = run("check", folder, "--as-of", "2010Q2")
+    assert "济阳县（370125）2010Q2 未报送（或其季报在上面有错误、未能读取的文件中）" in check.stderr
+    out = tmp_path / "b.md"
+    assert run("bulletin", folder, "--as-of", "2010Q2", "--allow-errors", "-o", out).exit_code == 0
+    assert "以下文件有误，未能读取，无法确定是哪个县(市)区的季报：370125_济阳县.et。" in out.read_text(encoding="utf-8")

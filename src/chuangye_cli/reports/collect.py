@@ -81,6 +81,8 @@ def read_reports(
     paths = list(paths)
     files, problems = find_files(paths, known=[plan.source])
     reading.problems.extend(problems)
+    # a file or folder refused before it was opened (.et, an LFS pointer, an unreadable folder) may hold a report
+    reading.unplaced += [p.file or "" for p in problems if p.severity == "error" and p.code != "path-empty-folder"]
     rows: list[Located] = []
     retracted: dict[tuple[str, Quarter], int] = {}  # district-quarter -> the number of a correction refused
     named = {p for p in paths if not os.path.isdir(p)}  # a file named as a report is one, or an error

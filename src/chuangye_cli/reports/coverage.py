@@ -40,8 +40,8 @@ class Coverage:
     as_of: Quarter | None
     #: the plan's district codes, in its order
     registry: tuple[str, ...]
-    #: files (or sheets) refused with no row placed (no header, a key column missing): a report missing may be in
-    #: one of them, so it is never said to be not sent without that doubt
+    #: files, sheets or folders refused with no row placed (.et, an LFS pointer, no header, a key column missing):
+    #: a report missing may be in one of them, so it is never said to be not sent without that doubt
     unplaced: tuple[str, ...] = ()
 
     @classmethod
