@@ -70,3 +70,9 @@ def test_a_figure_warning_in_five_names_the_report_and_the_column(tmp_path):
         assert first in paragraphs
         assert any(p.startswith(outlier) for p in paragraphs)
         assert not any("370103_市中区_2009Q1-2010Q2.csv" in p for p in paragraphs)
+
+
+def test_a_growth_that_rounds_to_nothing_has_no_sign():
+    from chuangye_cli.render.bulletin.text import signed_rate
+
+    assert [signed_rate(x) for x in (0, -0.0004, 0.0004, 0.0005, -0.1)] == ["0.0%", "0.0%", "0.0%", "+0.1%", "-10.0%"]

@@ -103,8 +103,10 @@ def share(value: Union[float, Fraction]) -> str:
 
 
 def signed_rate(rate: float) -> str:
-    text = points(Fraction(rate).limit_denominator(10**9) * 100) + "%"
-    return text if text.startswith("-") else "+" + text
+    text = points(Fraction(rate).limit_denominator(10**9) * 100)
+    if text in ("0.0", "-0.0"):  # -0.04%: 0.0%, never -0.0% (nor +0.0%)
+        return "0.0%"
+    return text + "%" if text.startswith("-") else "+" + text + "%"
 
 
 def _unit(unit: Optional[dict[str, str]], lang: str) -> str:
